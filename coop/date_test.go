@@ -1,0 +1,217 @@
+package coop_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+)
+
+var d = coop.MustParseDate
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"2024-02-29", "2024-02-29", true},
+		{"2000-02-29", "2000-02-29", true},
+		{"0001-01-01", "0001-01-01", true},
+		{"9999-12-31", "9999-12-31", true},
+		{"2023-02-29", "", false},
+		{"1900-02-29", "", false},
+		{"2024-04-31", "", false},
+		{"2024-13-01", "", false},
+		{"2024-00-10", "", false},
+		{"2024-01-00", "", false},
+		{"0000-01-01", "", false},
+		{"2024-1-01", "", false},
+		{"24-01-01", "", false},
+		{"2024/01/01", "", false},
+		{"2024-01-01T00:00:00Z", "", false},
+		{" 2024-01-01", "", false},
+		{"+024-01-01", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := coop.ParseDate(tt.in)
+			if !tt.ok {
+				require.ErrorIs(t, err, coop.ErrInvalid)
+				var e *coop.Error
+				require.True(t, errors.As(err, &e))
+				require.Len(t, e.Fields, 1)
+				assert.Equal(t, "date", e.Fields[0].Rule)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got.String())
+		})
+	}
+}
+
+func TestDate_AddYears(t *testing.T) {
+	tests := []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2024-02-29", 1, "2025-02-28"},
+		{"2024-02-29", 4, "2028-02-29"},
+		{"2024-02-29", -1, "2023-02-28"},
+		{"2022-04-06", 4, "2026-04-06"},
+		{"2023-12-31", 1, "2024-12-31"},
+		{"2020-02-28", 1, "2021-02-28"},
+		{"2100-02-28", 0, "2100-02-28"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, d(tt.from).AddYears(tt.n).String(), "%s + %d years", tt.from, tt.n)
+	}
+}
+
+func TestDate_AddMonths(t *testing.T) {
+	tests := []struct {
+		from string
+		n    int
+		want string
+	}{
+		{"2024-03-31", 1, "2024-04-30"},
+		{"2024-01-31", 1, "2024-02-29"},
+		{"2023-01-31", 1, "2023-02-28"},
+		{"2024-12-31", -2, "2024-10-31"},
+		{"2024-03-31", -1, "2024-02-29"},
+		{"2024-11-15", 2, "2025-01-15"},
+		{"2024-01-15", -13, "2022-12-15"},
+		{"2024-08-31", 6, "2025-02-28"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, d(tt.from).AddMonths(tt.n).String(), "%s + %d months", tt.from, tt.n)
+	}
+	assert.True(t, coop.Date{}.AddMonths(3).IsZero())
+}
+
+func TestWholeYears(t *testing.T) {
+	tests := []struct {
+		start, asOf string
+		want        int
+	}{
+		{"2000-02-29", "2018-02-27", 17},
+		{"2000-02-29", "2018-02-28", 18}, // 29 Feb + 18 years is 28 Feb in a common year
+		{"2000-02-29", "2020-02-28", 19},
+		{"2000-02-29", "2020-02-29", 20},
+		{"2005-06-15", "2023-06-14", 17},
+		{"2005-06-15", "2023-06-15", 18},
+		{"2024-01-01", "2023-12-31", -1},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, coop.WholeYears(d(tt.start), d(tt.asOf)), "%s to %s", tt.start, tt.asOf)
+	}
+}
+
+func TestExistence(t *testing.T) {
+	reg := d("2022-04-06")
+	tests := []struct {
+		asOf     string
+		atMost4  bool
+		atLeast2 bool
+	}{
+		{"2024-04-05", true, false},
+		{"2024-04-06", true, true},
+		{"2026-04-06", true, true},
+		{"2026-04-07", false, true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.atMost4, coop.ExistenceAtMost(reg, d(tt.asOf), 4), tt.asOf)
+		assert.Equal(t, tt.atLeast2, coop.ExistenceAtLeast(reg, d(tt.asOf), 2), tt.asOf)
+	}
+	leap := d("2020-02-29")
+	assert.True(t, coop.ExistenceAtMost(leap, d("2024-02-29"), 4))
+	assert.False(t, coop.ExistenceAtMost(leap, d("2024-03-01"), 4))
+	assert.True(t, coop.ExistenceAtLeast(leap, d("2021-02-28"), 1))
+	assert.False(t, coop.ExistenceAtLeast(leap, d("2021-02-27"), 1))
+}
+
+func TestAgedBetween(t *testing.T) {
+	birth := d("2001-02-28")
+	assert.False(t, coop.AgedBetween(birth, d("2019-02-27"), 18, 22))
+	assert.True(t, coop.AgedBetween(birth, d("2019-02-28"), 18, 22))
+	assert.True(t, coop.AgedBetween(birth, d("2024-02-27"), 18, 22))
+	assert.False(t, coop.AgedBetween(birth, d("2024-02-28"), 18, 22))
+}
+
+func TestDate_Compare(t *testing.T) {
+	a, b := d("2024-02-29"), d("2024-03-01")
+	assert.True(t, a.Before(b))
+	assert.True(t, b.After(a))
+	assert.Equal(t, -1, a.Compare(b))
+	assert.Equal(t, 1, b.Compare(a))
+	assert.Equal(t, 0, a.Compare(d("2024-02-29")))
+	assert.True(t, a.Equal(d("2024-02-29")))
+	assert.True(t, coop.Date{}.Before(d("0001-01-01")))
+	assert.Equal(t, 1, a.DaysUntil(b))
+	assert.Equal(t, "2024-03-01", a.AddDays(1).String())
+	assert.Equal(t, "2024-12-31", a.YearEnd().String())
+	assert.Equal(t, d("2024-02-29"), coop.DateOf(time.Date(2024, 2, 29, 23, 59, 0, 0, time.UTC)))
+}
+
+func TestDate_JSON(t *testing.T) {
+	type doc struct {
+		On   coop.Date `json:"on"`
+		Left coop.Date `json:"left"`
+	}
+	b, err := json.Marshal(doc{On: d("2024-02-29")})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"on":"2024-02-29","left":null}`, string(b))
+
+	var got doc
+	require.NoError(t, json.Unmarshal([]byte(`{"on":"2019-12-31","left":""}`), &got))
+	assert.Equal(t, d("2019-12-31"), got.On)
+	assert.True(t, got.Left.IsZero())
+
+	for _, bad := range []string{`{"on":20191231}`, `{"on":"2019-02-30"}`, `{"on":"31/12/2019"}`} {
+		require.ErrorIs(t, json.Unmarshal([]byte(bad), &got), coop.ErrInvalid, bad)
+	}
+}
+
+func TestDate_Scan(t *testing.T) {
+	var x coop.Date
+	require.NoError(t, x.Scan(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)))
+	assert.Equal(t, "2024-02-29", x.String())
+	require.NoError(t, x.Scan(nil))
+	assert.True(t, x.IsZero())
+	require.NoError(t, x.Scan("2020-01-01"))
+	v, err := x.Value()
+	require.NoError(t, err)
+	assert.Equal(t, time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), v)
+	require.Error(t, x.Scan(42))
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024-02-29", "2023-02-29", "0000-00-00", "9999-12-31", "abcd-ef-gh", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := coop.ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, coop.ErrInvalid) {
+				t.Fatalf("ParseDate(%q): error %v is not Invalid", s, err)
+			}
+			return
+		}
+		if got.String() != s {
+			t.Fatalf("ParseDate(%q).String() = %q", s, got.String())
+		}
+		// Adding and removing years keeps the month, and never moves more
+		// than the month's end.
+		back := got.AddYears(1).AddYears(-1)
+		if back.Month() != got.Month() || back.Day() > got.Day() {
+			t.Fatalf("%s + 1 year - 1 year = %s", got, back)
+		}
+	})
+}

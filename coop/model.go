@@ -1,0 +1,473 @@
+package coop
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+)
+
+// Kind tells a cooperative from a union of cooperatives (art. 85).
+type Kind string
+
+// The kinds of cooperative body.
+const (
+	KindCooperative Kind = "cooperative"
+	KindUnion       Kind = "union"
+)
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool { return k == KindCooperative || k == KindUnion }
+
+// Status is where a cooperative stands in its legal life.
+type Status string
+
+// The statuses. A cooperative is active from registration (art. 11); it may
+// be dissolved (art. 82), go into liquidation (art. 83) and be struck off the
+// register (art. 13).
+const (
+	Active        Status = "active"
+	Dissolved     Status = "dissolved"
+	InLiquidation Status = "in-liquidation"
+	StruckOff     Status = "struck-off"
+)
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	switch s {
+	case Active, Dissolved, InLiquidation, StruckOff:
+		return true
+	}
+	return false
+}
+
+// CanBecome reports whether the law allows moving from s to next:
+//   - active → dissolved (EGM or court decision, art. 82), in-liquidation
+//     (dissolution and appointment of the liquidator at once, art. 83) or
+//     struck-off (court order on an art. 13 ground);
+//   - dissolved → in-liquidation, or struck-off (3 years after the
+//     dissolution decision, art. 13);
+//   - in-liquidation → struck-off (at the close of liquidation, art. 13, D 11).
+//
+// Struck-off is final: a removal made in error is cancelled by court order,
+// which the registry records as a correction, not as a transition.
+func (s Status) CanBecome(next Status) bool {
+	switch s {
+	case Active:
+		return next == Dissolved || next == InLiquidation || next == StruckOff
+	case Dissolved:
+		return next == InLiquidation || next == StruckOff
+	case InLiquidation:
+		return next == StruckOff
+	}
+	return false
+}
+
+// Law is the law a cooperative was founded under.
+type Law string
+
+// The cooperative laws.
+const (
+	Law11212 Law = "112-12" // Law 112-12 (Dahir 1-14-189 of 21 November 2014)
+	Law2483  Law = "24-83"  // Law 24-83, repealed by art. 106 of Law 112-12
+)
+
+// Valid reports whether l is a known law.
+func (l Law) Valid() bool { return l == Law11212 || l == Law2483 }
+
+// MemberType is the kind of person a member is (art. 14).
+type MemberType string
+
+// The member types. The members of a union are cooperatives (art. 85).
+const (
+	Natural           MemberType = "natural"
+	Legal             MemberType = "legal"
+	MemberCooperative MemberType = "cooperative"
+)
+
+// Valid reports whether t is a known member type.
+func (t MemberType) Valid() bool { return t == Natural || t == Legal || t == MemberCooperative }
+
+// IsLegalPerson reports whether the member is a legal person (a company,
+// an association or a cooperative).
+func (t MemberType) IsLegalPerson() bool { return t == Legal || t == MemberCooperative }
+
+// Gender is a natural person's gender as the registry records it.
+type Gender string
+
+// The genders.
+const (
+	Female Gender = "female"
+	Male   Gender = "male"
+)
+
+// Valid reports whether g is a known gender.
+func (g Gender) Valid() bool { return g == Female || g == Male }
+
+// ExitReason tells why a member left.
+type ExitReason string
+
+// The ways a membership ends.
+const (
+	Withdrawal     ExitReason = "withdrawal" // resignation accepted (arts. 18-19)
+	Exclusion      ExitReason = "exclusion"  // decided by the general assembly (art. 20)
+	Death          ExitReason = "death"
+	Incapacity     ExitReason = "incapacity" // treated as a resignation (art. 24)
+	TransferredOut ExitReason = "transfer"   // all shares transferred (art. 28)
+)
+
+// Valid reports whether r is a known exit reason.
+func (r ExitReason) Valid() bool {
+	switch r {
+	case Withdrawal, Exclusion, Death, Incapacity, TransferredOut:
+		return true
+	}
+	return false
+}
+
+// MovementKind is the kind of a share movement in the member register.
+type MovementKind string
+
+// The share movements (arts. 7, 26-30).
+const (
+	Subscription MovementKind = "subscription" // shares subscribed; Paid is what was paid at once
+	Payment      MovementKind = "payment"      // a payment towards subscribed shares
+	TransferIn   MovementKind = "transfer-in"  // shares received from another member (art. 28)
+	TransferOut  MovementKind = "transfer-out" // shares given to another member (art. 28)
+	Refund       MovementKind = "refund"       // shares refunded on exit (art. 21)
+)
+
+// Valid reports whether k is a known movement kind.
+func (k MovementKind) Valid() bool {
+	switch k {
+	case Subscription, Payment, TransferIn, TransferOut, Refund:
+		return true
+	}
+	return false
+}
+
+// ShareMovement is one line of a member's share account.
+type ShareMovement struct {
+	Kind MovementKind `json:"kind"`
+	On   Date         `json:"on"`
+	// Shares is the number of shares subscribed, transferred or refunded.
+	Shares int `json:"shares,omitempty"`
+	// Amount is the nominal value moved (subscription, transfer, refund) or
+	// the amount paid (payment), in MAD.
+	Amount decimal.Decimal `json:"amount"`
+	// Paid is, for a subscription, the amount paid at subscription (art. 7:
+	// at least a quarter of each cash share) and, for a transfer or a refund,
+	// the paid-up part that moves. It is null when not known.
+	Paid decimal.NullDecimal `json:"paid"`
+	// InKind marks a contribution in kind (art. 27), valued by an expert;
+	// the quarter-paid rule applies to cash shares only.
+	InKind bool `json:"in_kind,omitempty"`
+	// Counterparty is the other member of a transfer.
+	Counterparty uuid.UUID `json:"counterparty,omitzero"`
+}
+
+// Member is an entry of the member register (art. 17).
+type Member struct {
+	ID uuid.UUID `json:"id"`
+	// Number is the member's number in the register, in order of joining.
+	Number int        `json:"number,omitempty"`
+	Type   MemberType `json:"type"`
+	Name   string     `json:"name,omitempty"`
+	CIN    CIN        `json:"cin,omitzero"`
+	// ICE identifies a legal-person member.
+	ICE ICE `json:"ice,omitzero"`
+	// CooperativeID is the registry ID of a member cooperative of a union.
+	CooperativeID uuid.UUID `json:"cooperative_id,omitzero"`
+	Gender        Gender    `json:"gender,omitempty"`
+	BirthDate     Date      `json:"birth_date,omitzero"`
+	Phone         Phone     `json:"phone,omitzero"`
+	Address       string    `json:"address,omitempty"`
+	Occupation    string    `json:"occupation,omitempty"`
+	// JoinedOn is the date of admission; the zero Date means the
+	// cooperative's registration date (a founder).
+	JoinedOn Date `json:"joined_on,omitzero"`
+	// AdmittedBy references the general assembly that admitted the member
+	// (art. 15), e.g. "OGM 2024-06-15".
+	AdmittedBy string `json:"admitted_by,omitempty"`
+	// LeftOn is the date the membership ended; zero while a member.
+	LeftOn     Date       `json:"left_on,omitzero"`
+	ExitReason ExitReason `json:"exit_reason,omitempty"`
+	// Shares is the member's share account, in date order.
+	Shares []ShareMovement `json:"shares,omitempty"`
+}
+
+// ActiveAt reports whether the member counts at asOf: joined on or before
+// asOf and not yet left (programs.md §1). registered is the cooperative's
+// registration date, the default joining date.
+func (m *Member) ActiveAt(asOf, registered Date) bool {
+	joined := m.JoinedOn
+	if joined.IsZero() {
+		joined = registered
+	}
+	if joined.IsZero() || joined.After(asOf) {
+		return false
+	}
+	return m.LeftOn.IsZero() || asOf.Before(m.LeftOn)
+}
+
+// Capital is a member's share position at a date.
+type Capital struct {
+	Shares     int             `json:"shares"`
+	Subscribed decimal.Decimal `json:"subscribed"`
+	Paid       decimal.Decimal `json:"paid"`
+	// HasData is false when the member's share account is empty.
+	HasData bool `json:"-"`
+	// PaidKnown is false when a subscription's paid part is not known and no
+	// payment was recorded, so that Paid is a lower bound.
+	PaidKnown bool `json:"-"`
+}
+
+// Unpaid returns the subscribed capital not yet paid.
+func (c Capital) Unpaid() decimal.Decimal { return c.Subscribed.Sub(c.Paid) }
+
+// CapitalAt returns the member's share position from the movements dated on
+// or before asOf.
+func (m *Member) CapitalAt(asOf Date) Capital {
+	c := Capital{PaidKnown: true}
+	unknownPaid, payments := false, false
+	for i := range m.Shares {
+		mv := &m.Shares[i]
+		if mv.On.After(asOf) {
+			continue
+		}
+		c.HasData = true
+		switch mv.Kind {
+		case Subscription, TransferIn:
+			c.Shares += mv.Shares
+			c.Subscribed = c.Subscribed.Add(mv.Amount)
+			if mv.Paid.Valid {
+				c.Paid = c.Paid.Add(mv.Paid.Decimal)
+			} else {
+				unknownPaid = true
+			}
+		case Payment:
+			payments = true
+			c.Paid = c.Paid.Add(mv.Amount)
+		case TransferOut, Refund:
+			c.Shares -= mv.Shares
+			c.Subscribed = c.Subscribed.Sub(mv.Amount)
+			if mv.Paid.Valid {
+				c.Paid = c.Paid.Sub(mv.Paid.Decimal)
+			} else {
+				c.Paid = c.Paid.Sub(mv.Amount)
+			}
+		}
+	}
+	c.PaidKnown = !unknownPaid || payments
+	return c
+}
+
+// Officer is a director, a manager or a member of the supervisory
+// committee.
+type Officer struct {
+	Name string `json:"name,omitempty"`
+	// MemberID links an officer who is a member; managers may be
+	// non-members (art. 65).
+	MemberID uuid.UUID `json:"member_id,omitzero"`
+	// Role is the officer's role: "president", "vice-president",
+	// "secretary", "treasurer", "director" or "manager".
+	Role  string `json:"role,omitempty"`
+	Since Date   `json:"since,omitzero"`
+	Until Date   `json:"until,omitzero"`
+}
+
+// ActiveAt reports whether the officer is in office at asOf (an officer
+// without dates is taken to be in office).
+func (o *Officer) ActiveAt(asOf Date) bool {
+	return (o.Since.IsZero() || !o.Since.After(asOf)) && (o.Until.IsZero() || asOf.Before(o.Until))
+}
+
+// Auditor is the commissaire aux comptes (arts. 72-76).
+type Auditor struct {
+	Name        string `json:"name,omitempty"`
+	AppointedOn Date   `json:"appointed_on,omitzero"`
+	// TermYears is 3 when appointed by the general assembly, 1 when named in
+	// the statutes (art. 72).
+	TermYears int `json:"term_years,omitempty"`
+}
+
+// Governance is how a cooperative is run: by a board of directors
+// (arts. 48-61) or by one to three managers (art. 65), with an optional or
+// mandatory auditor (art. 72).
+type Governance struct {
+	Directors []Officer `json:"directors,omitempty"`
+	Managers  []Officer `json:"managers,omitempty"`
+	Auditor   *Auditor  `json:"auditor,omitempty"`
+}
+
+// Mode returns "board", "managers" or "" when the cooperative does not state
+// how it is run.
+func (g *Governance) Mode() string {
+	switch {
+	case len(g.Directors) > 0:
+		return "board"
+	case len(g.Managers) > 0:
+		return "managers"
+	}
+	return ""
+}
+
+// Statutes holds the clauses of the statutes the library reads (art. 5).
+type Statutes struct {
+	// DurationYears is the statutory duration, at most 99 years (art. 5); 0
+	// when not stated.
+	DurationYears int `json:"duration_years,omitempty"`
+	// ShareNominal is the nominal value of one share, at least 100.00
+	// (art. 26); zero when not stated.
+	ShareNominal decimal.Decimal `json:"share_nominal"`
+	// MinSharesPerMember is the statutory minimum of shares per member.
+	MinSharesPerMember int `json:"min_shares_per_member,omitempty"`
+	// Purpose is the cooperative's object.
+	Purpose string `json:"purpose,omitempty"`
+	// AdoptedOn is the date of the statutes in force.
+	AdoptedOn Date `json:"adopted_on,omitzero"`
+}
+
+// Cooperative is a cooperative or a union of cooperatives under Law 112-12,
+// as the registry holds it or as an applicant describes it.
+//
+// Facts may be missing: a cooperative described for an eligibility check
+// may give a member count without a register, or no capital at all. Checks
+// treat a missing fact as unknown, never as false.
+type Cooperative struct {
+	ID      uuid.UUID `json:"id,omitzero"`
+	Version int64     `json:"version,omitempty"`
+	Kind    Kind      `json:"kind"`
+	Name    string    `json:"name,omitempty"`
+	NameAR  string    `json:"name_ar,omitempty"`
+	// RegistrationNumber is the number in the local register (D 7).
+	RegistrationNumber string `json:"registration_number,omitempty"`
+	// Court is the code of the court of first instance keeping the local
+	// register (art. 9).
+	Court    string       `json:"court,omitempty"`
+	ICE      ICE          `json:"ice,omitzero"`
+	Sector   Sector       `json:"sector,omitempty"`
+	Branch   Branch       `json:"branch,omitempty"`
+	Province ProvinceCode `json:"province,omitempty"`
+	Commune  string       `json:"commune,omitempty"`
+	Address  string       `json:"address,omitempty"`
+	// RegisteredOn is the date of registration, when legal personality
+	// starts (art. 11); zero when not registered.
+	RegisteredOn Date   `json:"registered_on,omitzero"`
+	Status       Status `json:"status"`
+	// StatusSince is when the current status began; before it the
+	// cooperative was active.
+	StatusSince  Date `json:"status_since,omitzero"`
+	FoundedUnder Law  `json:"founded_under"`
+	// ConformedOn is, for a cooperative founded under Law 24-83, the date its
+	// statutes conformed to Law 112-12 were registered (art. 108).
+	ConformedOn Date     `json:"conformed_on,omitzero"`
+	Statutes    Statutes `json:"statutes"`
+	// Members is the member register. When it is empty, MemberCount may give
+	// the number of members.
+	Members     []Member `json:"members,omitempty"`
+	MemberCount *int     `json:"member_count,omitempty"`
+	// LastYearEndMembers is the number of members at the last closed year
+	// end, when the register does not tell (art. 47).
+	LastYearEndMembers *int       `json:"last_year_end_members,omitempty"`
+	Governance         Governance `json:"governance"`
+	// Turnover is the turnover of each financial year, by year.
+	Turnover map[int]decimal.Decimal `json:"turnover,omitempty"`
+	// Declared holds facts the cooperative declares, such as
+	// "disadvantaged-members" or "precarious-situation".
+	Declared map[string]bool `json:"declared,omitempty"`
+}
+
+// Region returns the region of the cooperative's seat ("" when unknown).
+func (c *Cooperative) Region() RegionCode { return c.Province.Region() }
+
+// Delegation returns the ODCO delegation serving the seat.
+func (c *Cooperative) Delegation() DelegationID { return c.Province.Delegation() }
+
+// IsUnion reports whether c is a union of cooperatives.
+func (c *Cooperative) IsUnion() bool { return c.Kind == KindUnion }
+
+// StatusAt returns the status at asOf: Status from StatusSince on, active
+// before (and active when StatusSince is not set).
+func (c *Cooperative) StatusAt(asOf Date) Status {
+	if c.Status == "" || c.Status == Active {
+		return Active
+	}
+	if !c.StatusSince.IsZero() && asOf.Before(c.StatusSince) {
+		return Active
+	}
+	return c.Status
+}
+
+// MembersAt returns the number of members at asOf from the register, or
+// MemberCount when there is no register; known is false when neither is
+// given.
+func (c *Cooperative) MembersAt(asOf Date) (n int, known bool) {
+	if len(c.Members) > 0 {
+		for i := range c.Members {
+			if c.Members[i].ActiveAt(asOf, c.RegisteredOn) {
+				n++
+			}
+		}
+		return n, true
+	}
+	if c.MemberCount != nil {
+		return *c.MemberCount, true
+	}
+	return 0, false
+}
+
+// Clone returns a deep copy of c: mutating the copy never changes c.
+func (c *Cooperative) Clone() Cooperative {
+	out := *c
+	if c.Members != nil {
+		out.Members = make([]Member, len(c.Members))
+		for i := range c.Members {
+			m := c.Members[i]
+			m.Shares = slices.Clone(m.Shares)
+			out.Members[i] = m
+		}
+	}
+	if c.MemberCount != nil {
+		n := *c.MemberCount
+		out.MemberCount = &n
+	}
+	if c.LastYearEndMembers != nil {
+		n := *c.LastYearEndMembers
+		out.LastYearEndMembers = &n
+	}
+	out.Governance.Directors = slices.Clone(c.Governance.Directors)
+	out.Governance.Managers = slices.Clone(c.Governance.Managers)
+	if c.Governance.Auditor != nil {
+		a := *c.Governance.Auditor
+		out.Governance.Auditor = &a
+	}
+	out.Turnover = maps.Clone(c.Turnover)
+	out.Declared = maps.Clone(c.Declared)
+	return out
+}
+
+// Member returns the member with the given ID.
+func (c *Cooperative) Member(id uuid.UUID) (*Member, bool) {
+	for i := range c.Members {
+		if c.Members[i].ID == id {
+			return &c.Members[i], true
+		}
+	}
+	return nil, false
+}
+
+// CapitalAt returns the capital subscribed and paid by the members at asOf.
+func (c *Cooperative) CapitalAt(asOf Date) (subscribed, paid decimal.Decimal) {
+	for i := range c.Members {
+		m := &c.Members[i]
+		if !m.ActiveAt(asOf, c.RegisteredOn) {
+			continue
+		}
+		k := m.CapitalAt(asOf)
+		subscribed = subscribed.Add(k.Subscribed)
+		paid = paid.Add(k.Paid)
+	}
+	return subscribed, paid
+}

@@ -1,0 +1,199 @@
+package coop
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Lang is a language in which reasons and names are rendered.
+type Lang string
+
+// The languages of reasons. French is the working language of ODCO and the
+// registry; Arabic is the language of the law.
+const (
+	FR Lang = "fr"
+	EN Lang = "en"
+	AR Lang = "ar"
+)
+
+// Langs lists the languages every message is written in.
+var Langs = []Lang{FR, EN, AR}
+
+// ParseLang accepts "fr", "en" or "ar" (and regional forms such as
+// "fr-MA"); anything else is an Invalid error.
+func ParseLang(s string) (Lang, error) {
+	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), "-")
+	switch Lang(base) {
+	case FR, EN, AR:
+		return Lang(base), nil
+	}
+	return "", Fieldf("", "lang", "%q is not a supported language (fr, en, ar)", clip(s))
+}
+
+// Message is the text of a reason in each language, with placeholders {0}
+// to {5} for its arguments. Messages are package-level values; a Reason
+// points to one and renders it only when asked.
+type Message struct {
+	// ID names the message, e.g. "members-min.fail"; stable.
+	ID string
+	FR string
+	EN string
+	AR string
+}
+
+// ArgKind tells how an argument is rendered.
+type ArgKind uint8
+
+// The kinds of argument.
+const (
+	ArgNone     ArgKind = iota
+	ArgInt              // an integer
+	ArgDate             // a Date, written YYYY-MM-DD
+	ArgAmount           // an amount of MAD, written with two decimals
+	ArgPercent          // a ratio rendered as a percentage: 0.3 -> "30%"
+	ArgText             // text shown as is (an ID, a code)
+	ArgSector           // a sector slug, rendered as the sector's name
+	ArgRegion           // a region code, rendered as the region's name
+	ArgProvince         // a province code, rendered as the province's name
+)
+
+// Arg is one argument of a reason. It holds its value unformatted, so that
+// building a reason allocates nothing and formats nothing.
+type Arg struct {
+	Kind ArgKind
+	Int  int64
+	Date Date
+	Dec  decimal.Decimal
+	Text string
+}
+
+// IntArg, DateArg, AmountArg, PercentArg, TextArg, SectorArg, RegionArg and
+// ProvinceArg build arguments of each kind.
+func IntArg(n int) Arg                     { return Arg{Kind: ArgInt, Int: int64(n)} }
+func DateArg(d Date) Arg                   { return Arg{Kind: ArgDate, Date: d} }
+func AmountArg(d decimal.Decimal) Arg      { return Arg{Kind: ArgAmount, Dec: d} }
+func PercentArg(ratio decimal.Decimal) Arg { return Arg{Kind: ArgPercent, Dec: ratio} }
+func TextArg(s string) Arg                 { return Arg{Kind: ArgText, Text: s} }
+func SectorArg(s Sector) Arg               { return Arg{Kind: ArgSector, Text: string(s)} }
+func RegionArg(r RegionCode) Arg           { return Arg{Kind: ArgRegion, Text: string(r)} }
+func ProvinceArg(p ProvinceCode) Arg       { return Arg{Kind: ArgProvince, Text: string(p)} }
+
+var hundred = decimal.NewFromInt(100)
+
+func (a Arg) render(lang Lang) string {
+	switch a.Kind {
+	case ArgInt:
+		return strconv.FormatInt(a.Int, 10)
+	case ArgDate:
+		return a.Date.String()
+	case ArgAmount:
+		return FormatMAD(a.Dec)
+	case ArgPercent:
+		return a.Dec.Mul(hundred).Round(2).String() + "%"
+	case ArgSector:
+		return Sector(a.Text).Name(lang)
+	case ArgRegion:
+		return RegionCode(a.Text).Name(lang)
+	case ArgProvince:
+		return ProvinceCode(a.Text).Name(lang)
+	}
+	return a.Text
+}
+
+// MaxArgs is the number of arguments a reason can carry.
+const MaxArgs = 6
+
+// Reason is a short human explanation with the actual values, rendered on
+// demand in French, English or Arabic.
+type Reason struct {
+	Msg  *Message
+	Args [MaxArgs]Arg
+}
+
+// NewReason returns a reason for msg with args (at most MaxArgs; extra
+// arguments are ignored).
+func NewReason(msg *Message, args ...Arg) Reason {
+	r := Reason{Msg: msg}
+	copy(r.Args[:], args)
+	return r
+}
+
+// IsZero reports whether the reason is empty.
+func (r Reason) IsZero() bool { return r.Msg == nil }
+
+// Text renders the reason in lang (French when the message has no text in
+// lang).
+func (r Reason) Text(lang Lang) string {
+	if r.Msg == nil {
+		return ""
+	}
+	tmpl := r.Msg.FR
+	switch lang {
+	case EN:
+		if r.Msg.EN != "" {
+			tmpl = r.Msg.EN
+		}
+	case AR:
+		if r.Msg.AR != "" {
+			tmpl = r.Msg.AR
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	for i := 0; i < len(tmpl); i++ {
+		if tmpl[i] == '{' && i+2 < len(tmpl) && tmpl[i+2] == '}' && tmpl[i+1] >= '0' && tmpl[i+1] < '0'+MaxArgs {
+			b.WriteString(r.Args[tmpl[i+1]-'0'].render(lang))
+			i += 2
+			continue
+		}
+		b.WriteByte(tmpl[i])
+	}
+	return b.String()
+}
+
+// String renders the reason in English.
+func (r Reason) String() string { return r.Text(EN) }
+
+// MarshalJSON writes the reason in every language:
+// {"fr": "...", "en": "...", "ar": "..."}.
+func (r Reason) MarshalJSON() ([]byte, error) {
+	if r.Msg == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(map[Lang]string{FR: r.Text(FR), EN: r.Text(EN), AR: r.Text(AR)})
+}
+
+// Outcome is the three-valued result of one criterion or check
+// (programs.md §1).
+type Outcome string
+
+// The three outcomes.
+const (
+	Pass    Outcome = "pass"
+	Fail    Outcome = "fail"
+	Unknown Outcome = "unknown"
+)
+
+// Param is a parameter value used by a criterion, with the date from which
+// that value is in force.
+type Param struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	Since Date   `json:"since"`
+	// Unconfirmed marks a value the sources do not confirm; it is kept as a
+	// parameter so that it can be corrected without changing code.
+	Unconfirmed bool `json:"unconfirmed,omitempty"`
+}
+
+// Result is the outcome of one criterion or check with its reason, its
+// legal or programme reference and the parameter values it used.
+type Result struct {
+	ID        string  `json:"id"`
+	Outcome   Outcome `json:"outcome"`
+	Reason    Reason  `json:"reason"`
+	Reference string  `json:"reference"`
+	Params    []Param `json:"params,omitempty"`
+}

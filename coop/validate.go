@@ -1,0 +1,248 @@
+package coop
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/shopspring/decimal"
+)
+
+// validatorInstance is the one validator of the library. It is built once,
+// with every custom tag registered before first use (validator's Register*
+// methods are not safe for concurrent use). Its types never appear in the
+// API: ValidateStruct converts its errors into *Error.
+var validatorInstance = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			return ""
+		case "":
+			return f.Name
+		}
+		return name
+	})
+	// enum: a typed string with a Valid method holds a known value.
+	must0(v.RegisterValidation("enum", func(fl validator.FieldLevel) bool {
+		e, ok := fl.Field().Interface().(interface{ Valid() bool })
+		return ok && e.Valid()
+	}))
+	// dec_gte0 and dec_gt0 compare a decimal.Decimal with zero; generic
+	// tags would compare the length of its string form.
+	must0(v.RegisterValidation("dec_gte0", func(fl validator.FieldLevel) bool {
+		d, ok := fl.Field().Interface().(decimal.Decimal)
+		return ok && d.Sign() >= 0
+	}))
+	must0(v.RegisterValidation("dec_gt0", func(fl validator.FieldLevel) bool {
+		d, ok := fl.Field().Interface().(decimal.Decimal)
+		return ok && d.Sign() > 0
+	}))
+	// mad: a decimal.Decimal with at most two decimals.
+	must0(v.RegisterValidation("mad", func(fl validator.FieldLevel) bool {
+		d, ok := fl.Field().Interface().(decimal.Decimal)
+		return ok && CheckMAD(d) == nil
+	}))
+	return v
+})
+
+func must0(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// ValidateStruct checks the `validate` tags of the struct v and returns an
+// Invalid *Error for op listing every field that breaks one, with its JSON
+// path ("members[2].name"), or nil. Besides validator's built-in tags, it
+// knows enum (a typed string with a Valid method), dec_gte0, dec_gt0 and mad
+// (at most two decimals) for decimal.Decimal fields.
+func ValidateStruct(op string, v any) error {
+	err := validatorInstance().Struct(v)
+	if err == nil {
+		return nil
+	}
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		return &Error{Code: Internal, Op: op, Message: "internal error", Err: err}
+	}
+	var fs Fields
+	for _, fe := range ves {
+		path := fe.Namespace()
+		if _, rest, ok := strings.Cut(path, "."); ok {
+			path = rest
+		}
+		fs = append(fs, FieldError{Field: path, Rule: fe.Tag(), Param: fe.Param(), Message: describe(fe)})
+	}
+	return fs.Err(op, "invalid input")
+}
+
+func describe(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required", "required_if", "required_unless", "required_with":
+		return "is required"
+	case "max":
+		if fe.Kind() == reflect.String {
+			return fmt.Sprintf("must be at most %s characters long", fe.Param())
+		}
+		if fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map {
+			return fmt.Sprintf("must have at most %s entries", fe.Param())
+		}
+		return fmt.Sprintf("must be at most %s", fe.Param())
+	case "min":
+		if fe.Kind() == reflect.String {
+			return fmt.Sprintf("must be at least %s characters long", fe.Param())
+		}
+		if fe.Kind() == reflect.Slice || fe.Kind() == reflect.Map {
+			return fmt.Sprintf("must have at least %s entries", fe.Param())
+		}
+		return fmt.Sprintf("must be at least %s", fe.Param())
+	case "gte":
+		return fmt.Sprintf("must be at least %s", fe.Param())
+	case "lte":
+		return fmt.Sprintf("must be at most %s", fe.Param())
+	case "enum":
+		return fmt.Sprintf("%q is not an accepted value", fmt.Sprint(fe.Value()))
+	case "dec_gte0":
+		return "must not be negative"
+	case "dec_gt0":
+		return "must be greater than zero"
+	case "mad":
+		return "must have at most two decimals"
+	case "oneof":
+		return "must be one of " + fe.Param()
+	}
+	return fmt.Sprintf("fails the rule %q", fe.Tag())
+}
+
+// Validate checks that c is a consistent description of a cooperative:
+// known kind, status, law, sector, branch and province; non-negative
+// amounts with at most two decimals; dates in order; union members that are
+// cooperatives and cooperative members that are persons. It reports every
+// problem at once in an Invalid *Error. It does not check compliance with the
+// law (a cooperative with four members is valid data): CheckLaw does.
+func (c *Cooperative) Validate() error {
+	var fs Fields
+	if !c.Kind.Valid() {
+		fs.Add("kind", "enum", "", "%q is not a kind (cooperative or union)", c.Kind)
+	}
+	if !c.Status.Valid() {
+		fs.Add("status", "enum", "", "%q is not a status (active, dissolved, in-liquidation, struck-off)", c.Status)
+	}
+	if !c.FoundedUnder.Valid() {
+		fs.Add("founded_under", "enum", "", "%q is not a law (112-12 or 24-83)", c.FoundedUnder)
+	}
+	if len(c.Name) > 200 {
+		fs.Add("name", "max", "200", "must be at most 200 characters long")
+	}
+	if c.Sector != "" && !c.Sector.Valid() {
+		fs.Add("sector", "sector", "", "%q is not a sector", c.Sector)
+	}
+	if c.Branch != "" {
+		if _, err := ParseBranch(string(c.Branch)); err != nil {
+			fs.Merge("branch", err)
+		}
+	}
+	if c.Province != "" && !c.Province.Valid() {
+		fs.Add("province", "province", "", "%q is not a province code", c.Province)
+	}
+	if !c.StatusSince.IsZero() && !c.RegisteredOn.IsZero() && c.StatusSince.Before(c.RegisteredOn) {
+		fs.Add("status_since", "after", "registered_on", "must not be before the registration date %s", c.RegisteredOn)
+	}
+	if !c.ConformedOn.IsZero() && c.FoundedUnder != Law2483 {
+		fs.Add("conformed_on", "founded_under", "24-83", "applies only to a cooperative founded under Law 24-83 (art. 108)")
+	}
+	if c.Statutes.DurationYears < 0 {
+		fs.Add("statutes.duration_years", "gte", "0", "must not be negative")
+	}
+	checkAmountField(&fs, "statutes.share_nominal", c.Statutes.ShareNominal)
+	if c.Statutes.MinSharesPerMember < 0 {
+		fs.Add("statutes.min_shares_per_member", "gte", "0", "must not be negative")
+	}
+	if c.MemberCount != nil && *c.MemberCount < 0 {
+		fs.Add("member_count", "gte", "0", "must not be negative")
+	}
+	if c.LastYearEndMembers != nil && *c.LastYearEndMembers < 0 {
+		fs.Add("last_year_end_members", "gte", "0", "must not be negative")
+	}
+	for y, t := range c.Turnover {
+		checkAmountField(&fs, fmt.Sprintf("turnover.%d", y), t)
+	}
+	ids := map[string]bool{}
+	for i := range c.Members {
+		m := &c.Members[i]
+		p := fmt.Sprintf("members[%d]", i)
+		if !m.Type.Valid() {
+			fs.Add(p+".type", "enum", "", "%q is not a member type (natural, legal, cooperative)", m.Type)
+		} else if c.Kind == KindUnion && m.Type != MemberCooperative {
+			fs.Add(p+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
+		} else if c.Kind == KindCooperative && m.Type == MemberCooperative {
+			fs.Add(p+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
+		}
+		if m.Gender != "" && !m.Gender.Valid() {
+			fs.Add(p+".gender", "enum", "", "%q is not a gender (female or male)", m.Gender)
+		}
+		if m.ExitReason != "" && !m.ExitReason.Valid() {
+			fs.Add(p+".exit_reason", "enum", "", "%q is not an exit reason", m.ExitReason)
+		}
+		joined := m.JoinedOn
+		if joined.IsZero() {
+			joined = c.RegisteredOn
+		}
+		if !m.LeftOn.IsZero() && !joined.IsZero() && !m.LeftOn.After(joined) {
+			fs.Add(p+".left_on", "after", "joined_on", "must be after the joining date %s", joined)
+		}
+		if !m.BirthDate.IsZero() && !joined.IsZero() && m.BirthDate.After(joined) {
+			fs.Add(p+".birth_date", "before", "joined_on", "must not be after the joining date %s", joined)
+		}
+		if m.ID != [16]byte{} {
+			if ids[m.ID.String()] {
+				fs.Add(p+".id", "unique", "", "member %s appears twice", m.ID)
+			}
+			ids[m.ID.String()] = true
+		}
+		for j := range m.Shares {
+			mv := &m.Shares[j]
+			q := fmt.Sprintf("%s.shares[%d]", p, j)
+			if !mv.Kind.Valid() {
+				fs.Add(q+".kind", "enum", "", "%q is not a share movement", mv.Kind)
+			}
+			if mv.Shares < 0 {
+				fs.Add(q+".shares", "gte", "0", "must not be negative")
+			}
+			checkAmountField(&fs, q+".amount", mv.Amount)
+			if mv.Paid.Valid {
+				checkAmountField(&fs, q+".paid", mv.Paid.Decimal)
+				if mv.Paid.Decimal.GreaterThan(mv.Amount) && mv.Kind != Payment {
+					fs.Add(q+".paid", "lte", "amount", "the paid part %s exceeds the amount %s", FormatMAD(mv.Paid.Decimal), FormatMAD(mv.Amount))
+				}
+			}
+		}
+	}
+	for i, o := range c.Governance.Directors {
+		checkOfficer(&fs, fmt.Sprintf("governance.directors[%d]", i), o)
+	}
+	for i, o := range c.Governance.Managers {
+		checkOfficer(&fs, fmt.Sprintf("governance.managers[%d]", i), o)
+	}
+	return fs.Err("coop.Validate", "invalid cooperative")
+}
+
+func checkOfficer(fs *Fields, p string, o Officer) {
+	if !o.Until.IsZero() && !o.Since.IsZero() && !o.Until.After(o.Since) {
+		fs.Add(p+".until", "after", "since", "must be after %s", o.Since)
+	}
+}
+
+func checkAmountField(fs *Fields, field string, d decimal.Decimal) {
+	if d.Sign() < 0 {
+		fs.Add(field, "dec_gte0", "", "must not be negative")
+	}
+	if err := CheckMAD(d); err != nil {
+		fs.Add(field, "mad", "", "must have at most two decimals")
+	}
+}
