@@ -42,6 +42,9 @@ type Message struct {
 	FR string
 	EN string
 	AR string
+	// Literal marks text already rendered (a reason read back from a stored
+	// decision): it is shown as is, with no placeholders.
+	Literal bool
 }
 
 // ArgKind tells how an argument is rendered.
@@ -140,6 +143,9 @@ func (r Reason) Text(lang Lang) string {
 		if r.Msg.AR != "" {
 			tmpl = r.Msg.AR
 		}
+	}
+	if r.Msg.Literal {
+		return tmpl
 	}
 	var b strings.Builder
 	b.Grow(len(tmpl) + 32)

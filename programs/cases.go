@@ -1,0 +1,357 @@
+package programs
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// Case is one case of a case file (../shared/spec/cases.md): an applicant,
+// a programme or the law-112-12 check, a date, and what is expected.
+type Case struct {
+	Name string
+	// File and Line locate the case.
+	File string
+	Line int
+	// Program is the programme's ID; empty for a check.
+	Program string
+	// Check is "law-112-12" for a Law 112-12 check; empty for a programme.
+	Check     string
+	Call      string
+	Phase     string
+	AsOf      coop.Date
+	Applicant Applicant
+	Expect    Expect
+}
+
+// Expect is what a case expects.
+type Expect struct {
+	// Outcome is eligible, ineligible or undetermined for a programme;
+	// compliant, non-compliant or undetermined for the law-112-12 check.
+	Outcome string
+	// Failed and Unknown, when not nil, are the exact sets of failing and
+	// unknown criteria.
+	Failed, Unknown []string
+	// Passed lists criteria that must (at least) pass.
+	Passed []string
+	// Grant, when valid, is the exact grant expected.
+	Grant decimal.NullDecimal
+}
+
+// Result is what a case actually gave.
+type Result struct {
+	Outcome string
+	Passed  []string
+	Failed  []string
+	Unknown []string
+	Grant   decimal.NullDecimal
+	// Explanation renders every criterion with its outcome, reason and
+	// reference, in English.
+	Explanation string
+}
+
+type caseDoc struct {
+	Name        string           `yaml:"name"`
+	Program     string           `yaml:"program"`
+	Check       string           `yaml:"check"`
+	Call        string           `yaml:"call"`
+	Phase       string           `yaml:"phase"`
+	AsOf        Text             `yaml:"as_of"`
+	Cooperative *CaseCooperative `yaml:"cooperative"`
+	Person      *CasePerson      `yaml:"person"`
+	Project     *CaseProject     `yaml:"project"`
+	Expect      *struct {
+		Outcome string    `yaml:"outcome"`
+		Failed  *[]string `yaml:"failed"`
+		Unknown *[]string `yaml:"unknown"`
+		Passed  []string  `yaml:"passed"`
+		Grant   *Text     `yaml:"grant"`
+	} `yaml:"expect"`
+}
+
+// CaseError reports the problems of a malformed case file, each located by
+// file and line.
+type CaseError struct {
+	File string
+	// Line is the line of the first problem.
+	Line int
+	// Problems lists every problem as "file:line: what is wrong".
+	Problems []string
+}
+
+func (e *CaseError) Error() string { return strings.Join(e.Problems, "\n") }
+
+func caseError(file string, line int, msg string) *CaseError {
+	return &CaseError{File: file, Line: line, Problems: []string{fmt.Sprintf("%s:%d: %s", file, line, msg)}}
+}
+
+// ParseCases reads a case file. A malformed file (bad YAML, an unknown key,
+// an unknown programme, call, phase, criterion, sector, province or
+// declared fact, a bad date or amount, a missing name, date or expected
+// outcome) is refused whole: the error is a *CaseError with the file and the
+// line, and joins every problem found.
+func (cat *Catalogue) ParseCases(r io.Reader, file string) ([]Case, error) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(r).Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, caseError(file, 1, "the file holds no cases")
+		}
+		return nil, caseError(file, yamlLine(err), strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.SequenceNode {
+		return nil, caseError(file, root.Line, "a case file is a YAML list of cases")
+	}
+	var cases []Case
+	var errs []string
+	firstLine := 0
+	fail := func(line int, format string, args ...any) {
+		if firstLine == 0 {
+			firstLine = line
+		}
+		errs = append(errs, fmt.Sprintf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
+	}
+	names := map[string]int{}
+	for _, n := range root.Content {
+		c, problems := cat.parseCase(n, file)
+		for _, p := range problems {
+			fail(p.line, "%s", p.msg)
+		}
+		if len(problems) > 0 {
+			continue
+		}
+		if prev, dup := names[c.Name]; dup {
+			fail(n.Line, "case %q already appears at line %d", c.Name, prev)
+			continue
+		}
+		names[c.Name] = n.Line
+		cases = append(cases, c)
+	}
+	if len(errs) > 0 {
+		return nil, &CaseError{File: file, Line: firstLine, Problems: errs}
+	}
+	return cases, nil
+}
+
+type problem struct {
+	line int
+	msg  string
+}
+
+func (cat *Catalogue) parseCase(n *yaml.Node, file string) (Case, []problem) {
+	var ps []problem
+	add := func(line int, format string, args ...any) {
+		ps = append(ps, problem{line, fmt.Sprintf(format, args...)})
+	}
+	at := func(path string) int { return lineOf(n, path) }
+	var d caseDoc
+	if err := decodeStrict(n, &d); err != nil {
+		msg := coop.ErrorMessage(err)
+		var e *coop.Error
+		if ok := asError(err, &e); ok && len(e.Fields) > 0 {
+			msg = e.Fields[0].Message
+		}
+		line := n.Line
+		if _, rest, ok := strings.Cut(msg, "line "); ok {
+			fmt.Sscanf(rest, "%d", &line)
+			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+				msg = msg[i+2:]
+			}
+		}
+		return Case{}, []problem{{line, msg}}
+	}
+	c := Case{Name: d.Name, File: file, Line: n.Line, Program: d.Program, Check: d.Check, Call: d.Call, Phase: d.Phase}
+	if d.Name == "" {
+		add(n.Line, "the case has no name")
+	}
+	var prog *Program
+	switch {
+	case d.Program != "" && d.Check != "":
+		add(at("check"), "a case has exactly one of program or check, not both")
+	case d.Program == "" && d.Check == "":
+		add(n.Line, "a case needs a program or a check")
+	case d.Check != "" && d.Check != coop.LawCheckID:
+		add(at("check"), "unknown check %q (the check is %s)", d.Check, coop.LawCheckID)
+	case d.Program != "":
+		p, ok := cat.Program(d.Program)
+		if !ok {
+			add(at("program"), "unknown programme %q (known: %s)", d.Program, strings.Join(cat.ProgramIDs(), ", "))
+			break
+		}
+		prog = p
+		if d.Call != "" {
+			call, ok := p.Call(d.Call)
+			if !ok {
+				add(at("call"), "unknown call %q of %s (known: %s)", d.Call, p.ID, strings.Join(callIDs(p), ", "))
+			} else if d.Phase != "" {
+				if _, ok := call.Phase(d.Phase); !ok {
+					add(at("phase"), "unknown phase %q of call %s", d.Phase, call.ID)
+				}
+			}
+		}
+	}
+	if d.Check != "" && (d.Call != "" || d.Phase != "") {
+		add(at("call"), "a check has no call or phase")
+	}
+	if d.AsOf == "" {
+		add(n.Line, "the case has no as_of date")
+	} else if asOf, err := coop.ParseDate(string(d.AsOf)); err != nil {
+		add(at("as_of"), "as_of: %s", fieldMessage(err))
+	} else {
+		c.AsOf = asOf
+	}
+	facts := Facts{Cooperative: d.Cooperative, Person: d.Person, Project: d.Project}
+	if a, err := facts.Applicant(); err != nil {
+		var e *coop.Error
+		if asError(err, &e) {
+			for _, f := range e.Fields {
+				add(at(f.Field), "%s: %s", f.Field, f.Message)
+			}
+		}
+	} else {
+		c.Applicant = a
+	}
+	if d.Cooperative == nil && d.Person == nil {
+		add(n.Line, "the case has no cooperative or person")
+	}
+	if d.Check != "" && d.Cooperative == nil {
+		add(n.Line, "the law-112-12 check needs a cooperative")
+	}
+	if d.Cooperative != nil {
+		known := cat.DeclaredFacts()
+		for fact := range d.Cooperative.Declared {
+			if !slices.Contains(known, fact) {
+				add(at("cooperative.declared."+fact), "unknown declared fact %q (known: %s)", fact, strings.Join(known, ", "))
+			}
+		}
+	}
+	if d.Expect == nil {
+		add(n.Line, "the case has no expect")
+		return c, ps
+	}
+	e := d.Expect
+	c.Expect.Outcome = e.Outcome
+	valid := []string{string(Eligible), string(Ineligible), string(Undetermined)}
+	if d.Check != "" {
+		valid = []string{string(coop.Compliant), string(coop.NonCompliant), string(coop.Undetermined)}
+	}
+	if !slices.Contains(valid, e.Outcome) {
+		add(at("expect.outcome"), "expect.outcome %q is not one of %s", e.Outcome, strings.Join(valid, ", "))
+	}
+	ids := lawCheckIDs
+	if prog != nil {
+		ids = criterionIDs(prog)
+	}
+	checkIDs := func(key string, list []string) {
+		for i, id := range list {
+			if !slices.Contains(ids, id) {
+				add(at(fmt.Sprintf("expect.%s[%d]", key, i)), "expect.%s: unknown criterion %q (known: %s)", key, id, strings.Join(ids, ", "))
+			}
+		}
+	}
+	if e.Failed != nil {
+		c.Expect.Failed = append([]string{}, *e.Failed...)
+		checkIDs("failed", c.Expect.Failed)
+	}
+	if e.Unknown != nil {
+		c.Expect.Unknown = append([]string{}, *e.Unknown...)
+		checkIDs("unknown", c.Expect.Unknown)
+	}
+	c.Expect.Passed = e.Passed
+	checkIDs("passed", e.Passed)
+	if e.Grant != nil {
+		g, err := coop.ParseMAD(string(*e.Grant))
+		if err != nil {
+			add(at("expect.grant"), "expect.grant: %s", fieldMessage(err))
+		} else {
+			c.Expect.Grant = decimal.NewNullDecimal(g)
+		}
+	}
+	return c, ps
+}
+
+var lawCheckIDs = []string{coop.CheckMembersMin, coop.CheckCapitalMin, coop.CheckShareNominalMin, coop.CheckPaidAtSubscription,
+	coop.CheckPaidWithin3Years, coop.CheckNaturalPersonsCapital, coop.CheckLegalPersonsVotes, coop.CheckBoardRequired,
+	coop.CheckBoardSize, coop.CheckManagersMax, coop.CheckAuditorRequired, coop.CheckDurationMax, coop.CheckTransition108}
+
+func fieldMessage(err error) string {
+	var e *coop.Error
+	if asError(err, &e) && len(e.Fields) > 0 {
+		return e.Fields[0].Message
+	}
+	return coop.ErrorMessage(err)
+}
+
+// Run decides the case with the catalogue.
+func (cat *Catalogue) RunCase(c *Case) (Result, error) {
+	if c.Check != "" {
+		rep := coop.CheckLaw(c.Applicant.Cooperative, c.AsOf)
+		r := Result{Outcome: string(rep.Outcome)}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s: %s\n", coop.LawCheckID, c.AsOf, rep.Outcome)
+		for _, x := range rep.Results {
+			switch x.Outcome {
+			case coop.Pass:
+				r.Passed = append(r.Passed, x.ID)
+			case coop.Fail:
+				r.Failed = append(r.Failed, x.ID)
+			case coop.Unknown:
+				r.Unknown = append(r.Unknown, x.ID)
+			}
+			fmt.Fprintf(&b, "  %s\t%s\t%s [%s]\n", x.Outcome, x.ID, x.Reason.Text(coop.EN), x.Reference)
+		}
+		r.Explanation = b.String()
+		return r, nil
+	}
+	d, err := cat.Evaluate(Request{Program: c.Program, Call: c.Call, Phase: c.Phase, AsOf: c.AsOf, Applicant: c.Applicant})
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Outcome: string(d.Outcome), Passed: d.IDs(coop.Pass), Failed: d.IDs(coop.Fail), Unknown: d.IDs(coop.Unknown),
+		Grant: d.Grant, Explanation: d.Explain(coop.EN)}, nil
+}
+
+// Mismatches compares a result with what the case expects and returns one
+// line per difference; none means the case passes.
+func (c *Case) Mismatches(r Result) []string {
+	var out []string
+	if r.Outcome != c.Expect.Outcome {
+		out = append(out, fmt.Sprintf("outcome: expected %s, got %s", c.Expect.Outcome, r.Outcome))
+	}
+	sameSet := func(key string, want, got []string) {
+		if want == nil {
+			return
+		}
+		w, g := slices.Clone(want), slices.Clone(got)
+		slices.Sort(w)
+		slices.Sort(g)
+		if !slices.Equal(w, g) {
+			out = append(out, fmt.Sprintf("%s: expected [%s], got [%s]", key, strings.Join(w, ", "), strings.Join(g, ", ")))
+		}
+	}
+	sameSet("failed", c.Expect.Failed, r.Failed)
+	sameSet("unknown", c.Expect.Unknown, r.Unknown)
+	for _, id := range c.Expect.Passed {
+		if !slices.Contains(r.Passed, id) {
+			out = append(out, fmt.Sprintf("passed: expected %s to pass, it did not", id))
+		}
+	}
+	if c.Expect.Grant.Valid {
+		switch {
+		case !r.Grant.Valid:
+			out = append(out, fmt.Sprintf("grant: expected %s, got none", coop.FormatMAD(c.Expect.Grant.Decimal)))
+		case !r.Grant.Decimal.Equal(c.Expect.Grant.Decimal):
+			out = append(out, fmt.Sprintf("grant: expected %s, got %s", coop.FormatMAD(c.Expect.Grant.Decimal), coop.FormatMAD(r.Grant.Decimal)))
+		}
+	}
+	return out
+}

@@ -1,0 +1,706 @@
+package programs
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// The IDs of the criteria of the catalogue (programs.md §1-2). They are
+// stable: users store them and write test cases against them.
+const (
+	CritApplicantKind        = "applicant-kind"
+	CritRegistered           = "registered"
+	CritLaw11212             = "law-112-12"
+	CritMembersMin           = "members-min"
+	CritRegion               = "region"
+	CritProvince             = "province"
+	CritSector               = "sector"
+	CritBranch               = "branch"
+	CritCallWindow           = "call-window"
+	CritExistenceMax         = "existence-max"
+	CritExperienceMin        = "experience-min"
+	CritWomenYouthShare      = "women-youth-share"
+	CritOwnContribution      = "own-contribution"
+	CritInKindCap            = "in-kind-cap"
+	CritDisadvantagedMembers = "disadvantaged-members"
+	CritWomenOnly            = "women-only"
+	CritYouthMembers         = "youth-members"
+	CritMembersAge           = "members-age"
+	CritPrecariousSituation  = "precarious-situation"
+	CritAge                  = "age"
+)
+
+// The declared facts the catalogue reads.
+const (
+	FactDisadvantagedMembers = "disadvantaged-members"
+	FactPrecariousSituation  = "precarious-situation"
+)
+
+// ApplicantKindCriterion passes when the applicant is of a kind the
+// programme accepts; it is never unknown.
+func ApplicantKindCriterion(ref string, accepts ...ApplicantKind) Criterion {
+	names := make([]string, len(accepts))
+	for i, k := range accepts {
+		names[i] = string(k)
+	}
+	list := strings.Join(names, ", ")
+	return Criterion{ID: CritApplicantKind, Reference: ref, Doc: "the applicant is of a kind the programme accepts: " + list,
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				k := a.Kind()
+				for _, acc := range accepts {
+					if k == acc {
+						out.Set(coop.Pass, msgKindPass, coop.TextArg(string(k)))
+						return
+					}
+				}
+				out.Set(coop.Fail, msgKindFail, coop.TextArg(string(k)), coop.TextArg(list))
+			}
+		}}
+}
+
+// RegisteredCriterion passes when the cooperative is registered on or
+// before the date and its status then is active (art. 11); a cooperative
+// with no registration date fails.
+func RegisteredCriterion() Criterion {
+	return Criterion{ID: CritRegistered, Reference: "Law 112-12 arts. 9, 11", Doc: "registered on or before as_of and active at as_of",
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				c := a.Cooperative
+				if c == nil {
+					out.Set(coop.Fail, msgNotACooperative)
+					return
+				}
+				switch {
+				case c.RegisteredOn.IsZero():
+					out.Set(coop.Fail, msgNotRegistered)
+					out.Suggest(msgHintRegister)
+				case c.RegisteredOn.After(asOf):
+					out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+					out.MayChangeOn(c.RegisteredOn)
+				case c.StatusAt(asOf) != coop.Active:
+					out.Set(coop.Fail, msgNotActive, coop.TextArg(string(c.Status)), coop.DateArg(c.StatusSince))
+				default:
+					out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+					if c.Status != coop.Active && c.StatusSince.After(asOf) {
+						out.MayChangeOn(c.StatusSince)
+					}
+				}
+			}
+		}}
+}
+
+// Law11212Criterion passes when the cooperative was founded under Law
+// 112-12, or under Law 24-83 with conformed statutes registered on or before
+// the date and on or before 2019-12-31 (art. 108).
+func Law11212Criterion() Criterion {
+	return Criterion{ID: CritLaw11212, Reference: "Law 112-12 art. 108", Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)",
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				c := a.Cooperative
+				if c == nil {
+					out.Set(coop.Fail, msgNotACooperative)
+					return
+				}
+				switch {
+				case c.FoundedUnder != coop.Law2483:
+					out.Set(coop.Pass, msgLawFounded)
+				case coop.ConformsToLaw11212(c, asOf):
+					out.Set(coop.Pass, msgLawConformed, coop.DateArg(c.ConformedOn))
+				case c.ConformedOn.IsZero():
+					out.Set(coop.Fail, msgLawNotConformed, coop.DateArg(coop.ConformityDeadline))
+				case c.ConformedOn.After(coop.ConformityDeadline):
+					out.Set(coop.Fail, msgLawLate, coop.DateArg(c.ConformedOn), coop.DateArg(coop.ConformityDeadline))
+				default:
+					out.Set(coop.Fail, msgLawConformedLater, coop.DateArg(c.ConformedOn), coop.DateArg(asOf))
+					out.MayChangeOn(c.ConformedOn)
+				}
+			}
+		}}
+}
+
+// memberDates records the joining and leaving dates after asOf, on which a
+// count of members may change.
+func memberDates(c *coop.Cooperative, asOf coop.Date, out *Eval) {
+	for i := range c.Members {
+		m := &c.Members[i]
+		if m.JoinedOn.After(asOf) {
+			out.MayChangeOn(m.JoinedOn)
+		}
+		if m.LeftOn.After(asOf) {
+			out.MayChangeOn(m.LeftOn)
+		}
+	}
+}
+
+// MembersMinCriterion passes with at least 5 members at the date, or 3
+// member cooperatives for a union (arts. 14, 85); unknown when neither a
+// register nor a member count is given.
+func MembersMinCriterion() Criterion {
+	return Criterion{ID: CritMembersMin, Reference: "Law 112-12 arts. 14, 85", Doc: "at least 5 members at as_of (3 cooperatives for a union)",
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				c := a.Cooperative
+				if c == nil {
+					out.Set(coop.Fail, msgNotACooperative)
+					return
+				}
+				r, known := coop.MembersMin(c, asOf)
+				out.Outcome, out.Reason, out.Params = r.Outcome, r.Reason, r.Params
+				if !known {
+					out.Suggest(msgHintMembers)
+					return
+				}
+				if r.Outcome == coop.Fail {
+					n, _ := c.MembersAt(asOf)
+					min := coop.MinMembers
+					if c.IsUnion() {
+						min = coop.MinUnionMembers
+					}
+					out.Suggest(msgHintMoreMembers, coop.IntArg(min-n))
+				}
+				memberDates(c, asOf, out)
+			}
+		}}
+}
+
+// RegionCriterion passes when the province of the seat lies in one of the
+// regions of the phase named in the request, or else of the call's
+// "regions" parameter; not reported when neither restricts regions;
+// unknown when the province is not given.
+func RegionCriterion(ref string) Criterion {
+	return Criterion{ID: CritRegion, Reference: ref, Doc: "the seat lies in one of the call's regions",
+		Bind: func(p *Params) Rule {
+			var regions Value
+			var rec coop.Param
+			if ph := p.Phase(); ph != nil && len(ph.Regions) > 0 {
+				regions = Regions(ph.Regions...)
+				rec = coop.Param{Name: "phase " + ph.ID + " regions", Value: regions.String(), Since: p.Call().Opens}
+			} else {
+				v, r, ok := p.Get("regions")
+				if !ok {
+					return nil
+				}
+				regions, rec = v, r
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				if c == nil || c.Province == "" {
+					out.Set(coop.Unknown, msgRegionUnknown, coop.TextArg(regions.String()))
+					out.Suggest(msgHintProvince)
+					return
+				}
+				r := c.Province.Region()
+				if regions.Has(string(r)) {
+					out.Set(coop.Pass, msgRegionPass, coop.ProvinceArg(c.Province), coop.RegionArg(r))
+					return
+				}
+				out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), coop.TextArg(regions.String()))
+			}
+		}}
+}
+
+// ProvinceCriterion passes when the province of the seat is one of the
+// call's "provinces"; not reported when the call sets none.
+func ProvinceCriterion(ref string) Criterion {
+	return Criterion{ID: CritProvince, Reference: ref, Doc: "the seat is in one of the call's provinces",
+		Bind: func(p *Params) Rule {
+			provinces, rec, ok := p.Get("provinces")
+			if !ok {
+				return nil
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				switch {
+				case c == nil || c.Province == "":
+					out.Set(coop.Unknown, msgProvinceUnknown, coop.TextArg(provinces.String()))
+					out.Suggest(msgHintProvince)
+				case provinces.Has(string(c.Province)):
+					out.Set(coop.Pass, msgProvincePass, coop.ProvinceArg(c.Province))
+				default:
+					out.Set(coop.Fail, msgProvinceFail, coop.ProvinceArg(c.Province), coop.TextArg(provinces.String()))
+				}
+			}
+		}}
+}
+
+// SectorCriterion passes when the cooperative's sector is one of the call's
+// "sectors"; not reported when the call sets none; unknown with no sector.
+func SectorCriterion(ref string) Criterion {
+	return Criterion{ID: CritSector, Reference: ref, Doc: "the cooperative's sector is one of the call's sectors",
+		Bind: func(p *Params) Rule {
+			sectors, rec, ok := p.Get("sectors")
+			if !ok {
+				return nil
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				switch {
+				case c == nil || c.Sector == "":
+					out.Set(coop.Unknown, msgSectorUnknown, coop.TextArg(sectors.String()))
+					out.Suggest(msgHintSector)
+				case sectors.Has(string(c.Sector)):
+					out.Set(coop.Pass, msgSectorPass, coop.SectorArg(c.Sector))
+				default:
+					out.Set(coop.Fail, msgSectorFail, coop.SectorArg(c.Sector), coop.TextArg(sectors.String()))
+				}
+			}
+		}}
+}
+
+// BranchCriterion passes when the cooperative's branch is one of the call's
+// "branches"; unknown when no branch is given.
+func BranchCriterion(ref string) Criterion {
+	return Criterion{ID: CritBranch, Reference: ref, Doc: "the cooperative's branch is one of the call's branches",
+		Bind: func(p *Params) Rule {
+			branches, rec, ok := p.Get("branches")
+			if !ok {
+				return nil
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				switch {
+				case c == nil || c.Branch == "":
+					out.Set(coop.Unknown, msgBranchUnknown, coop.TextArg(branches.String()))
+					out.Suggest(msgHintBranch)
+				case branches.Has(string(c.Branch)):
+					out.Set(coop.Pass, msgBranchPass, coop.TextArg(string(c.Branch)))
+				default:
+					out.Set(coop.Fail, msgBranchFail, coop.TextArg(string(c.Branch)), coop.TextArg(branches.String()))
+				}
+			}
+		}}
+}
+
+// CallWindowCriterion passes when the call is open at the date:
+// opens <= as_of <= closes. It is reported only when the call has a closing
+// date or the date is before the opening (programs.md §1, "Calls").
+func CallWindowCriterion() Criterion {
+	return Criterion{ID: CritCallWindow, Reference: "the call for applications", Doc: "the call is open: opens <= as_of <= closes",
+		Bind: func(p *Params) Rule {
+			call := p.Call()
+			if call.Closes.IsZero() && !p.AsOf().Before(call.Opens) {
+				return nil
+			}
+			params := []coop.Param{{Name: "opens", Value: call.Opens.String(), Since: call.Opens}}
+			if !call.Closes.IsZero() {
+				params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
+			}
+			return func(_ *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				switch {
+				case asOf.Before(call.Opens):
+					out.Set(coop.Fail, msgCallNotOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(asOf))
+					out.MayChangeOn(call.Opens)
+				case !call.Closes.IsZero() && asOf.After(call.Closes):
+					out.Set(coop.Fail, msgCallClosed, coop.TextArg(call.ID), coop.DateArg(call.Closes), coop.DateArg(asOf))
+				case call.Closes.IsZero():
+					out.Set(coop.Pass, msgCallOpenNoEnd, coop.TextArg(call.ID), coop.DateArg(call.Opens))
+				default:
+					out.Set(coop.Pass, msgCallOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(call.Closes))
+					out.MayChangeOn(call.Closes.AddDays(1))
+				}
+			}
+		}}
+}
+
+// ExistenceMaxCriterion passes when the cooperative's legal existence does
+// not exceed the call's "max_existence_years" at the date:
+// as_of <= registered_on + N years. It fails for a cooperative that is not
+// registered.
+func ExistenceMaxCriterion(ref string) Criterion {
+	return Criterion{ID: CritExistenceMax, Reference: ref, Doc: "legal existence does not exceed max_existence_years",
+		Bind: func(p *Params) Rule {
+			v, rec, ok := p.Get("max_existence_years")
+			if !ok {
+				return nil
+			}
+			params, max := []coop.Param{rec}, v.Int
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				if c == nil || c.RegisteredOn.IsZero() {
+					out.Set(coop.Fail, msgExistenceNotRegistered)
+					return
+				}
+				if c.RegisteredOn.After(asOf) {
+					out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+					out.MayChangeOn(c.RegisteredOn)
+					return
+				}
+				years := coop.WholeYears(c.RegisteredOn, asOf)
+				limit := c.RegisteredOn.AddYears(max)
+				if coop.ExistenceAtMost(c.RegisteredOn, asOf, max) {
+					out.Set(coop.Pass, msgExistencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max), coop.DateArg(limit))
+					out.MayChangeOn(limit.AddDays(1))
+					return
+				}
+				out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max))
+				out.Suggest(msgHintExistence, coop.DateArg(asOf.AddYears(-max)))
+			}
+		}}
+}
+
+// ExperienceMinCriterion passes when the cooperative has existed for at
+// least the call's "min_experience_years": as_of >= registered_on + N years.
+func ExperienceMinCriterion(ref string) Criterion {
+	return Criterion{ID: CritExperienceMin, Reference: ref, Doc: "at least min_experience_years of existence",
+		Bind: func(p *Params) Rule {
+			v, rec, ok := p.Get("min_experience_years")
+			if !ok {
+				return nil
+			}
+			params, min := []coop.Param{rec}, v.Int
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				if c == nil || c.RegisteredOn.IsZero() {
+					out.Set(coop.Fail, msgExistenceNotRegistered)
+					return
+				}
+				from := c.RegisteredOn.AddYears(min)
+				years := coop.WholeYears(c.RegisteredOn, asOf)
+				if !asOf.Before(from) {
+					out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(min))
+					return
+				}
+				out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
+				out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
+				out.MayChangeOn(from)
+			}
+		}}
+}
+
+// DeclaredCriterion passes when the applicant declares fact true, fails
+// when it declares it false, and is unknown when it does not declare it.
+func DeclaredCriterion(id, fact, ref string) Criterion {
+	return Criterion{ID: id, Reference: ref, Doc: "the cooperative declares " + fact, Fact: fact,
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				var v, ok bool
+				if a.Cooperative != nil {
+					v, ok = a.Cooperative.Declared[fact]
+				}
+				switch {
+				case !ok:
+					out.Set(coop.Unknown, msgDeclaredUnknown, coop.TextArg(fact))
+					out.Suggest(msgHintDeclare, coop.TextArg(fact))
+				case v:
+					out.Set(coop.Pass, msgDeclaredTrue, coop.TextArg(fact))
+				default:
+					out.Set(coop.Fail, msgDeclaredFalse, coop.TextArg(fact))
+				}
+			}
+		}}
+}
+
+// ageDates records the dates on which a person born on birth turns min and
+// max+1 after asOf: the days an age criterion may change.
+func ageDates(birth, asOf coop.Date, min, max int, out *Eval) {
+	for _, d := range []coop.Date{birth.AddYears(min), birth.AddYears(max + 1)} {
+		if d.After(asOf) {
+			out.MayChangeOn(d)
+		}
+	}
+}
+
+// AllMembersAgedCriterion passes when every member at the date is aged
+// minParam to maxParam (both inclusive); unknown when a birth date is
+// missing and the answer depends on it, or when no register is given.
+func AllMembersAgedCriterion(id, minParam, maxParam, ref string) Criterion {
+	return Criterion{ID: id, Reference: ref, Doc: "every member is aged " + minParam + " to " + maxParam,
+		Bind: func(p *Params) Rule {
+			minV, minRec, ok1 := p.Get(minParam)
+			maxV, maxRec, ok2 := p.Get(maxParam)
+			if !ok1 || !ok2 {
+				return nil
+			}
+			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				if c == nil || len(c.Members) == 0 {
+					out.Set(coop.Unknown, msgNoRegister)
+					out.Suggest(msgHintRegister2)
+					return
+				}
+				n, outside, unknown, firstOut := 0, 0, 0, 0
+				for i := range c.Members {
+					m := &c.Members[i]
+					if !m.ActiveAt(asOf, c.RegisteredOn) {
+						continue
+					}
+					n++
+					if m.BirthDate.IsZero() {
+						unknown++
+						continue
+					}
+					ageDates(m.BirthDate, asOf, min, max, out)
+					if !coop.AgedBetween(m.BirthDate, asOf, min, max) {
+						outside++
+						if firstOut == 0 {
+							firstOut = coop.Age(m.BirthDate, asOf)
+						}
+					}
+				}
+				memberDates(c, asOf, out)
+				switch {
+				case n == 0:
+					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				case outside > 0:
+					out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(min), coop.IntArg(max), coop.IntArg(firstOut))
+				case unknown > 0:
+					out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
+					out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
+				default:
+					out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(min), coop.IntArg(max))
+				}
+			}
+		}}
+}
+
+// WomenOnlyCriterion passes when every member at the date is a woman;
+// unknown when a gender is missing and the answer depends on it.
+func WomenOnlyCriterion(ref string) Criterion {
+	return Criterion{ID: CritWomenOnly, Reference: ref, Doc: "every member is a woman",
+		Bind: func(*Params) Rule {
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				c := a.Cooperative
+				if c == nil || len(c.Members) == 0 {
+					out.Set(coop.Unknown, msgNoRegister)
+					out.Suggest(msgHintRegister2)
+					return
+				}
+				n, men, unknown := 0, 0, 0
+				for i := range c.Members {
+					m := &c.Members[i]
+					if !m.ActiveAt(asOf, c.RegisteredOn) {
+						continue
+					}
+					n++
+					switch m.Gender {
+					case coop.Female:
+					case coop.Male:
+						men++
+					default:
+						unknown++
+					}
+				}
+				memberDates(c, asOf, out)
+				switch {
+				case n == 0:
+					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				case men > 0:
+					out.Set(coop.Fail, msgWomenOnlyFail, coop.IntArg(men), coop.IntArg(n))
+				case unknown > 0:
+					out.Set(coop.Unknown, msgWomenOnlyUnknown, coop.IntArg(unknown), coop.IntArg(n))
+					out.Suggest(msgHintGenders, coop.IntArg(unknown))
+				default:
+					out.Set(coop.Pass, msgWomenOnlyPass, coop.IntArg(n))
+				}
+			}
+		}}
+}
+
+// WomenYouthShareCriterion passes when the share of members at the date who
+// are women or aged 18 to the call's "youth_max_age" is strictly greater
+// than "min_women_youth_share". It is unknown when the register, a gender or
+// a birth date is missing and the answer depends on it.
+func WomenYouthShareCriterion(ref string) Criterion {
+	return Criterion{ID: CritWomenYouthShare, Reference: ref, Doc: "women and young members are more than min_women_youth_share of the members",
+		Bind: func(p *Params) Rule {
+			maxV, maxRec, ok1 := p.Get("youth_max_age")
+			shareV, shareRec, ok2 := p.Get("min_women_youth_share")
+			if !ok1 || !ok2 {
+				return nil
+			}
+			const youthMin = 18
+			params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				c := a.Cooperative
+				if c == nil || len(c.Members) == 0 {
+					if c != nil && c.MemberCount != nil && *c.MemberCount == 0 {
+						out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+						return
+					}
+					out.Set(coop.Unknown, msgNoRegister)
+					out.Suggest(msgHintRegister2)
+					return
+				}
+				n, yes, unknown := 0, 0, 0
+				for i := range c.Members {
+					m := &c.Members[i]
+					if !m.ActiveAt(asOf, c.RegisteredOn) {
+						continue
+					}
+					n++
+					if m.Gender == coop.Female {
+						yes++
+						continue
+					}
+					if !m.BirthDate.IsZero() {
+						if m.Gender == "" || m.Gender == coop.Male {
+							ageDates(m.BirthDate, asOf, youthMin, max, out)
+						}
+						if coop.AgedBetween(m.BirthDate, asOf, youthMin, max) {
+							yes++
+							continue
+						}
+					}
+					if m.Gender == coop.Male && !m.BirthDate.IsZero() {
+						continue // known: neither a woman nor young
+					}
+					unknown++
+				}
+				memberDates(c, asOf, out)
+				if n == 0 {
+					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+					return
+				}
+				total := decimal.NewFromInt(int64(n))
+				low := decimal.NewFromInt(int64(yes)).Div(total)
+				high := decimal.NewFromInt(int64(yes + unknown)).Div(total)
+				switch {
+				case low.GreaterThan(min):
+					out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.PercentArg(low.Round(4)), coop.PercentArg(min))
+				case !high.GreaterThan(min):
+					out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.PercentArg(low.Round(4)), coop.PercentArg(min))
+					out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, min)), coop.IntArg(max))
+				default:
+					out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), coop.PercentArg(min))
+					out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
+				}
+			}
+		}}
+}
+
+// moreNeeded returns the least k such that (yes+k)/(n+k) > min: how many
+// women or young members would have to join.
+func moreNeeded(yes, n int, min decimal.Decimal) int {
+	for k := 1; k <= 10*n+10; k++ {
+		if decimal.NewFromInt(int64(yes + k)).Div(decimal.NewFromInt(int64(n + k))).GreaterThan(min) {
+			return k
+		}
+	}
+	return 10*n + 10
+}
+
+// PersonAgeCriterion passes when the person is aged min_age to max_age at
+// the date; unknown when no birth date is given.
+func PersonAgeCriterion(ref string) Criterion {
+	return Criterion{ID: CritAge, Reference: ref, Doc: "the person is aged min_age to max_age",
+		Bind: func(p *Params) Rule {
+			minV, minRec, ok1 := p.Get("min_age")
+			maxV, maxRec, ok2 := p.Get("max_age")
+			if !ok1 || !ok2 {
+				return nil
+			}
+			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+			return func(a *Applicant, asOf coop.Date, out *Eval) {
+				out.Params = params
+				if a.Person == nil || a.Person.BirthDate.IsZero() {
+					out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
+					out.Suggest(msgHintBirthDate)
+					return
+				}
+				b := a.Person.BirthDate
+				age := coop.Age(b, asOf)
+				ageDates(b, asOf, min, max, out)
+				if coop.AgedBetween(b, asOf, min, max) {
+					out.Set(coop.Pass, msgAgePass, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
+					return
+				}
+				out.Set(coop.Fail, msgAgeFail, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
+				if age < min {
+					out.Suggest(msgHintAgeFrom, coop.IntArg(min), coop.DateArg(b.AddYears(min)))
+				}
+			}
+		}}
+}
+
+// OwnContributionCriterion passes when the project's own contribution in
+// cash and in kind covers at least "min_own_rate" of its cost. It is
+// reported only when the request carries a project.
+func OwnContributionCriterion(ref string) Criterion {
+	return Criterion{ID: CritOwnContribution, Reference: ref, Doc: "own_cash + own_in_kind >= min_own_rate x cost",
+		Bind: func(p *Params) Rule {
+			rate, rec, ok := p.Get("min_own_rate")
+			if !ok {
+				return nil
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				pr := a.Project
+				if pr == nil {
+					return
+				}
+				out.Params = params
+				own := pr.OwnCash.Add(pr.OwnInKind)
+				need := pr.Cost.Mul(rate.Dec)
+				if !own.LessThan(need) {
+					out.Set(coop.Pass, msgOwnPass, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec))
+					return
+				}
+				out.Set(coop.Fail, msgOwnFail, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec), coop.AmountArg(coop.RoundMAD(need)))
+				out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
+			}
+		}}
+}
+
+// InKindCapCriterion passes when the contribution in kind is at most
+// "max_in_kind_share" of the own contribution. It is reported only when the
+// request carries a project.
+func InKindCapCriterion(ref string) Criterion {
+	return Criterion{ID: CritInKindCap, Reference: ref, Doc: "own_in_kind <= max_in_kind_share x (own_cash + own_in_kind)",
+		Bind: func(p *Params) Rule {
+			share, rec, ok := p.Get("max_in_kind_share")
+			if !ok {
+				return nil
+			}
+			params := []coop.Param{rec}
+			return func(a *Applicant, _ coop.Date, out *Eval) {
+				pr := a.Project
+				if pr == nil {
+					return
+				}
+				out.Params = params
+				limit := pr.OwnCash.Add(pr.OwnInKind).Mul(share.Dec)
+				if !pr.OwnInKind.GreaterThan(limit) {
+					out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec))
+					return
+				}
+				out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec), coop.AmountArg(coop.FloorMAD(limit)))
+			}
+		}}
+}
+
+// RateCapGrant returns the grant min(grant_rate x cost, grant_cap), rounded
+// down to the centime (programs.md §1, "Money"), when the request carries a
+// project.
+func RateCapGrant(p *Params, a *Applicant) (decimal.Decimal, bool) {
+	if a.Project == nil {
+		return decimal.Decimal{}, false
+	}
+	rate, _, ok1 := p.Get("grant_rate")
+	cap, _, ok2 := p.Get("grant_cap")
+	if !ok1 || !ok2 {
+		return decimal.Decimal{}, false
+	}
+	g := a.Project.Cost.Mul(rate.Dec)
+	if g.GreaterThan(cap.Dec) {
+		g = cap.Dec
+	}
+	return coop.FloorMAD(g), true
+}

@@ -1,0 +1,58 @@
+// Package programs is the eligibility engine of Taawun and the catalogue of
+// the public support programmes for Moroccan cooperatives
+// (../shared/spec/programs.md): Mourafaka, INDH income improvement, the
+// Casablanca-Settat craft programme, Moazara, the Lalla Al Moutaâouina and
+// Génération Solidaire prizes, PIAE and Motatawi3.
+//
+// # Programmes, calls, parameters
+//
+// A Program accepts kinds of applicant, has Calls (tranches, editions) with
+// opening and closing dates, and Criteria with stable IDs and references.
+// A call's Parameters are dated: each value applies from a date, and a
+// decision names the value used and the date from which it was in force.
+// When a request names no call, the latest call opened on or before the date
+// is used; when none had opened, the decision is ineligible with call-window
+// as its only criterion.
+//
+// # Decisions
+//
+// Catalogue.Evaluate decides a Request: an applicant (a coop.Cooperative or
+// a person, and optionally a project) against a programme at a date. Every
+// criterion is evaluated and reported, none short-circuits, each with a
+// three-valued outcome: pass, fail, or unknown when a missing fact could
+// change it. The programme is ineligible if any criterion fails, otherwise
+// undetermined if any is unknown, otherwise eligible. Each criterion carries
+// its reason with the actual values, rendered on demand in French, English
+// or Arabic (screening many cooperatives formats nothing it does not show),
+// its reference, its parameters and, when it fails or is unknown, a hint
+// saying what would change it ("2 more members", "declare
+// disadvantaged-members"). The decision also says on which date its outcome
+// will change if nothing else changes ("eligible until 2026-04-06") and the
+// grant when one is computed, rounded down to the centime.
+//
+// Not eligible is an outcome, never an error. Errors are reserved for
+// requests that cannot be decided: an unknown programme, call or phase, no
+// date, no applicant.
+//
+// # Records, screening, extension
+//
+// Catalogue.Decide returns a Record, the stable JSON form of a decision with
+// a SHA-256 hash of its inputs and the catalogue's version, which
+// Catalogue.Replay checks and decides again for an appeal.
+// Catalogue.Screen evaluates a whole registry (an iter.Seq of cooperatives)
+// against one or all programmes on all cores and counts outcomes and failing
+// criteria. Users add their own calls (AddCall, or LoadCalls from YAML or
+// JSON) and programmes (AddProgram) built from the exported criteria or
+// their own.
+//
+// # Case files
+//
+// ParseCases reads the YAML case files of ../shared/spec/cases.md and
+// RunCase decides them; the programtest package runs them under go test.
+//
+// # Concurrency
+//
+// A Catalogue is safe for concurrent use, including additions while
+// decisions run: each addition publishes a new snapshot. Criteria's rules
+// must be safe for concurrent use and must not modify the applicant.
+package programs

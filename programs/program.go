@@ -1,0 +1,331 @@
+package programs
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// ApplicantKind is the kind of applicant a programme accepts.
+type ApplicantKind string
+
+// The kinds of applicant.
+const (
+	Cooperative ApplicantKind = "cooperative"
+	Union       ApplicantKind = "union"
+	Person      ApplicantKind = "person"
+)
+
+// Outcome is a programme's decision (programs.md §1): ineligible if any
+// criterion fails, otherwise undetermined if any is unknown, otherwise
+// eligible.
+type Outcome string
+
+// The outcomes of a decision.
+const (
+	Eligible     Outcome = "eligible"
+	Ineligible   Outcome = "ineligible"
+	Undetermined Outcome = "undetermined"
+)
+
+// Valid reports whether o is a known outcome.
+func (o Outcome) Valid() bool { return o == Eligible || o == Ineligible || o == Undetermined }
+
+// PersonFacts describes a natural person applying to a person-level
+// programme (Motatawi3).
+type PersonFacts struct {
+	Name      string      `json:"name,omitempty"`
+	BirthDate coop.Date   `json:"birth_date,omitzero"`
+	Gender    coop.Gender `json:"gender,omitempty"`
+}
+
+// Project is a project submitted with an application for funding: its cost
+// and the applicant's own contribution in cash and in kind, in MAD.
+type Project struct {
+	Cost      decimal.Decimal `json:"cost"`
+	OwnCash   decimal.Decimal `json:"own_cash"`
+	OwnInKind decimal.Decimal `json:"own_in_kind"`
+}
+
+// Applicant is what a programme evaluates: a cooperative (or union), or a
+// person, and optionally a project.
+type Applicant struct {
+	Cooperative *coop.Cooperative `json:"cooperative,omitempty"`
+	Person      *PersonFacts      `json:"person,omitempty"`
+	Project     *Project          `json:"project,omitempty"`
+}
+
+// Kind returns the applicant's kind: union or cooperative for a
+// cooperative body, person for a person, "" when empty.
+func (a *Applicant) Kind() ApplicantKind {
+	switch {
+	case a.Cooperative != nil && a.Cooperative.IsUnion():
+		return Union
+	case a.Cooperative != nil:
+		return Cooperative
+	case a.Person != nil:
+		return Person
+	}
+	return ""
+}
+
+// ValueKind tells how a parameter value is read.
+type ValueKind string
+
+// The kinds of parameter value.
+const (
+	IntValue       ValueKind = "int"       // a whole number (years, members, a quota)
+	AmountValue    ValueKind = "amount"    // an amount of MAD
+	RatioValue     ValueKind = "ratio"     // a ratio such as 0.30
+	RegionsValue   ValueKind = "regions"   // a list of region codes
+	ProvincesValue ValueKind = "provinces" // a list of province codes
+	SectorsValue   ValueKind = "sectors"   // a list of sector slugs
+	BranchesValue  ValueKind = "branches"  // a list of branch slugs
+)
+
+// Value is a parameter's value.
+type Value struct {
+	Kind ValueKind       `json:"kind"`
+	Int  int             `json:"int,omitempty"`
+	Dec  decimal.Decimal `json:"dec"`
+	List []string        `json:"list,omitempty"`
+}
+
+// Int, Amount, Ratio, Regions, Provinces, Sectors and Branches build
+// values of each kind.
+func Int(n int) Value                 { return Value{Kind: IntValue, Int: n} }
+func Amount(s string) Value           { return Value{Kind: AmountValue, Dec: coop.MustParseMAD(s)} }
+func Ratio(s string) Value            { return Value{Kind: RatioValue, Dec: decimal.RequireFromString(s)} }
+func Regions(codes ...string) Value   { return Value{Kind: RegionsValue, List: codes} }
+func Provinces(codes ...string) Value { return Value{Kind: ProvincesValue, List: codes} }
+func Sectors(slugs ...string) Value   { return Value{Kind: SectorsValue, List: slugs} }
+func Branches(slugs ...string) Value  { return Value{Kind: BranchesValue, List: slugs} }
+
+// String writes the value as the decision reports it: "4", "300000.00",
+// "0.3", "MA-10,MA-08".
+func (v Value) String() string {
+	switch v.Kind {
+	case IntValue:
+		return strconv.Itoa(v.Int)
+	case AmountValue:
+		return coop.FormatMAD(v.Dec)
+	case RatioValue:
+		return v.Dec.String()
+	}
+	return strings.Join(v.List, ",")
+}
+
+// Has reports whether a list value contains s.
+func (v Value) Has(s string) bool { return slices.Contains(v.List, s) }
+
+// Dated is a parameter value in force from a date.
+type Dated struct {
+	Since coop.Date `json:"since"`
+	Value Value     `json:"value"`
+}
+
+// Parameter is a named parameter of a call with its values over time: each
+// value applies from its date until the next one.
+type Parameter struct {
+	Name   string  `json:"name"`
+	Values []Dated `json:"values"`
+	// Reference is the source of the value (a call, a press release).
+	Reference string `json:"reference,omitempty"`
+	// Unconfirmed marks a value the sources do not confirm.
+	Unconfirmed bool `json:"unconfirmed,omitempty"`
+	// Doc explains the parameter.
+	Doc string `json:"doc,omitempty"`
+}
+
+// At returns the value in force at asOf; ok is false before the first one.
+func (p *Parameter) At(asOf coop.Date) (v Dated, ok bool) {
+	for _, d := range p.Values {
+		if d.Since.After(asOf) {
+			break
+		}
+		v, ok = d, true
+	}
+	return v, ok
+}
+
+// Phase is a phase of a call that restricts it, e.g. the first phase of
+// Mourafaka's fourth tranche, open to four regions.
+type Phase struct {
+	ID      string   `json:"id"`
+	Regions []string `json:"regions,omitempty"`
+}
+
+// Call is a call for applications of a programme: a tranche or an edition,
+// with its window and its parameters.
+type Call struct {
+	ID    string    `json:"id"`
+	Opens coop.Date `json:"opens"`
+	// Closes is the last day to apply; zero when the call has no end date.
+	Closes coop.Date `json:"closes,omitzero"`
+	// Reference cites the call (its publication, a press release).
+	Reference  string      `json:"reference,omitempty"`
+	Parameters []Parameter `json:"parameters,omitempty"`
+	Phases     []Phase     `json:"phases,omitempty"`
+}
+
+// Parameter returns the call's parameter called name.
+func (c *Call) Parameter(name string) (*Parameter, bool) {
+	for i := range c.Parameters {
+		if c.Parameters[i].Name == name {
+			return &c.Parameters[i], true
+		}
+	}
+	return nil, false
+}
+
+// Phase returns the call's phase with the given ID.
+func (c *Call) Phase(id string) (*Phase, bool) {
+	for i := range c.Phases {
+		if c.Phases[i].ID == id {
+			return &c.Phases[i], true
+		}
+	}
+	return nil, false
+}
+
+// Criterion is one eligibility rule of a programme, with a stable ID and
+// the reference it applies.
+type Criterion struct {
+	ID        string `json:"id"`
+	Reference string `json:"reference"`
+	// Doc says in a sentence when the criterion passes.
+	Doc string `json:"doc"`
+	// Fact is the declared fact the criterion reads, if any
+	// ("disadvantaged-members").
+	Fact string `json:"fact,omitempty"`
+	// Bind binds the criterion to the parameters in force for a call at a
+	// date. It returns nil when the criterion does not apply to that call
+	// (a region criterion for a call open to every region), in which case it
+	// is not reported.
+	Bind func(p *Params) Rule `json:"-"`
+}
+
+// Rule is a criterion bound to its parameters: it evaluates an applicant at
+// a date. It must be safe for concurrent use and must not modify the
+// applicant.
+type Rule func(a *Applicant, asOf coop.Date, out *Eval)
+
+// Eval is where a Rule writes its outcome, its reason and, optionally, a hint
+// saying what would change a failing or unknown outcome and the dates on
+// which the outcome may change.
+type Eval struct {
+	Outcome coop.Outcome
+	Reason  coop.Reason
+	Hint    coop.Reason
+	// Params are the parameter values the rule used; set by Params.Use.
+	Params []coop.Param
+	dates  *[]coop.Date
+}
+
+// Set records the outcome and the reason.
+func (e *Eval) Set(o coop.Outcome, msg *coop.Message, args ...coop.Arg) {
+	e.Outcome = o
+	e.Reason = coop.NewReason(msg, args...)
+}
+
+// Suggest records what would change the outcome.
+func (e *Eval) Suggest(msg *coop.Message, args ...coop.Arg) { e.Hint = coop.NewReason(msg, args...) }
+
+// MayChangeOn records a date on which the outcome may change if nothing
+// else changes (a birthday, an anniversary of registration, a closing date).
+func (e *Eval) MayChangeOn(d coop.Date) {
+	if e.dates != nil && !d.IsZero() {
+		*e.dates = append(*e.dates, d)
+	}
+}
+
+// Program is a support programme: who it accepts, its calls and its
+// criteria.
+type Program struct {
+	ID       string     `json:"id"`
+	Names    coop.Names `json:"names"`
+	Operator string     `json:"operator"`
+	// Accepts lists the kinds of applicant the programme takes.
+	Accepts   []ApplicantKind `json:"accepts"`
+	Reference string          `json:"reference"`
+	Benefits  string          `json:"benefits,omitempty"`
+	Calls     []Call          `json:"calls"`
+	Criteria  []Criterion     `json:"criteria"`
+	// Grant computes the grant of a funding decision, when the programme
+	// computes one; nil otherwise.
+	Grant func(p *Params, a *Applicant) (decimal.Decimal, bool) `json:"-"`
+}
+
+// Call returns the programme's call with the given ID.
+func (p *Program) Call(id string) (*Call, bool) {
+	for i := range p.Calls {
+		if p.Calls[i].ID == id {
+			return &p.Calls[i], true
+		}
+	}
+	return nil, false
+}
+
+// CallAt returns the call used when none is named: the latest one whose
+// opening date is on or before asOf (programs.md §1).
+func (p *Program) CallAt(asOf coop.Date) (*Call, bool) {
+	var best *Call
+	for i := range p.Calls {
+		c := &p.Calls[i]
+		if c.Opens.After(asOf) {
+			continue
+		}
+		if best == nil || c.Opens.After(best.Opens) {
+			best = c
+		}
+	}
+	return best, best != nil
+}
+
+// Criterion returns the programme's criterion with the given ID.
+func (p *Program) Criterion(id string) (*Criterion, bool) {
+	for i := range p.Criteria {
+		if p.Criteria[i].ID == id {
+			return &p.Criteria[i], true
+		}
+	}
+	return nil, false
+}
+
+// Accepts reports whether the programme takes applicants of kind k.
+func (p *Program) AcceptsKind(k ApplicantKind) bool { return slices.Contains(p.Accepts, k) }
+
+// Params gives a criterion the parameters of a call in force at a date.
+type Params struct {
+	call  *Call
+	phase *Phase
+	asOf  coop.Date
+}
+
+// Call returns the call the parameters belong to.
+func (p *Params) Call() *Call { return p.call }
+
+// Phase returns the phase named in the request, if any.
+func (p *Params) Phase() *Phase { return p.phase }
+
+// AsOf returns the date at which the parameters were resolved.
+func (p *Params) AsOf() coop.Date { return p.asOf }
+
+// Get returns the value of the parameter called name in force at the
+// evaluation date, with its coop.Param record (name, value, date in force).
+// ok is false when the call does not set the parameter.
+func (p *Params) Get(name string) (v Value, rec coop.Param, ok bool) {
+	prm, found := p.call.Parameter(name)
+	if !found {
+		return Value{}, coop.Param{}, false
+	}
+	d, found := prm.At(p.asOf)
+	if !found {
+		return Value{}, coop.Param{}, false
+	}
+	return d.Value, coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}, true
+}

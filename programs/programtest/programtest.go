@@ -1,0 +1,119 @@
+// Package programtest runs eligibility and compliance case files
+// (../shared/spec/cases.md) as Go tests, the way OpenFisca users write YAML
+// tests, but checked by go test and checking the explanation, not only the
+// verdict:
+//
+//	func TestMyCases(t *testing.T) { programtest.RunFile(t, "testdata/mourafaka.yaml") }
+//	func TestAllCases(t *testing.T) { programtest.RunDir(t, "testdata/cases") }
+//
+// Each case runs as a subtest named after the case. A failing case prints
+// the case, the expected and the actual outcome and every criterion's result
+// with its reason and reference. A malformed file (bad YAML, an unknown key,
+// an unknown programme, call, criterion, sector or province, a bad date or
+// amount) fails the test with the file, the line and what is wrong: unknown
+// keys are errors, never ignored.
+package programtest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/taawun/taawun/programs"
+)
+
+// Runner runs case files against a catalogue.
+type Runner struct {
+	// Catalogue decides the cases; nil means programs.Default().
+	Catalogue *programs.Catalogue
+}
+
+func (r Runner) catalogue() *programs.Catalogue {
+	if r.Catalogue != nil {
+		return r.Catalogue
+	}
+	return programs.Default()
+}
+
+// RunFile runs the cases of one file against the built-in catalogue.
+func RunFile(t *testing.T, path string) { t.Helper(); Runner{}.RunFile(t, path) }
+
+// RunDir runs every *.yaml and *.yml file below dir against the built-in
+// catalogue, one subtest per file.
+func RunDir(t *testing.T, dir string) { t.Helper(); Runner{}.RunDir(t, dir) }
+
+// RunFile runs the cases of one file, each as a subtest.
+func (r Runner) RunFile(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("case file: %v", err)
+	}
+	defer f.Close()
+	cat := r.catalogue()
+	cases, err := cat.ParseCases(f, path)
+	if err != nil {
+		t.Fatalf("malformed case file:\n%v", err)
+	}
+	for i := range cases {
+		c := &cases[i]
+		t.Run(c.Name, func(t *testing.T) {
+			res, err := cat.RunCase(c)
+			if err != nil {
+				t.Fatalf("%s:%d: %s\n  %v", c.File, c.Line, c.Name, err)
+			}
+			if m := c.Mismatches(res); len(m) > 0 {
+				t.Errorf("%s:%d: %s\n  as of %s, %s\n  %s\n%s", c.File, c.Line, c.Name, c.AsOf, target(c),
+					strings.Join(m, "\n  "), indent(res.Explanation))
+			}
+		})
+	}
+}
+
+// RunDir runs every *.yaml and *.yml file below dir, one subtest per file
+// named after its path relative to dir. A directory with no case file fails.
+func (r Runner) RunDir(t *testing.T, dir string) {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("case directory: %v", err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("case directory %s holds no *.yaml file", dir)
+	}
+	slices.Sort(files)
+	for _, path := range files {
+		rel, _ := filepath.Rel(dir, path)
+		t.Run(rel, func(t *testing.T) { r.RunFile(t, path) })
+	}
+}
+
+func target(c *programs.Case) string {
+	if c.Check != "" {
+		return "check " + c.Check
+	}
+	s := "programme " + c.Program
+	if c.Call != "" {
+		s += ", call " + c.Call
+	}
+	if c.Phase != "" {
+		s += ", phase " + c.Phase
+	}
+	return s
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ")
+}

@@ -1,0 +1,159 @@
+package programs
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// decodeStrict decodes n into v, refusing keys that v does not have, with
+// the line of the offending key.
+func decodeStrict(n *yaml.Node, v any) error {
+	if err := checkKeys(n, reflect.TypeOf(v)); err != nil {
+		return err
+	}
+	if err := n.Decode(v); err != nil {
+		return coop.Fieldf("", "yaml", "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+var nodeType = reflect.TypeOf(yaml.Node{})
+
+// checkKeys walks n along t and reports the first mapping key that t has no
+// field for.
+func checkKeys(n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if t == nodeType {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+				return nil
+			}
+			return coop.Fieldf("", "yaml", "line %d: expected a mapping", n.Line)
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			fields[name] = f.Type
+			names = append(names, name)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				return coop.Fieldf("", "unknown-key", "line %d: unknown key %q (expected one of %s)", k.Line, k.Value, strings.Join(names, ", "))
+			}
+			if err := checkKeys(v, ft); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return nil // Decode reports the type mismatch with its line
+		}
+		for _, item := range n.Content {
+			if err := checkKeys(item, t.Elem()); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			return nil
+		}
+		for i := 1; i < len(n.Content); i += 2 {
+			if err := checkKeys(n.Content[i], t.Elem()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lineOf returns the line of the value at path (a field path such as
+// "cooperative.members[2].birth_date") below n, or of the deepest node found
+// on the way.
+func lineOf(n *yaml.Node, path string) int {
+	line := n.Line
+	for _, part := range splitPath(path) {
+		if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+			n = n.Content[0]
+		}
+		var next *yaml.Node
+		if idx, err := strconv.Atoi(part); err == nil && n.Kind == yaml.SequenceNode {
+			if idx < len(n.Content) {
+				next = n.Content[idx]
+			}
+		} else if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == part {
+					next = n.Content[i+1]
+					break
+				}
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n, line = next, next.Line
+	}
+	return line
+}
+
+// splitPath splits "a.b[2].c" into a, b, 2, c.
+func splitPath(path string) []string {
+	path = strings.NewReplacer("[", ".", "]", "").Replace(path)
+	var out []string
+	for _, p := range strings.Split(path, ".") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseRatio parses a decimal ratio written with digits and a point, such as
+// "0.30"; exponents are refused.
+func parseRatio(s string) (Value, error) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' {
+			return Value{}, strconv.ErrSyntax
+		}
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || s == "" {
+		return Value{}, strconv.ErrSyntax
+	}
+	return Value{Kind: RatioValue, Dec: d}, nil
+}
+
+// yamlLine returns the line a yaml error names, or 1.
+func yamlLine(err error) int {
+	line := 1
+	if _, rest, ok := strings.Cut(err.Error(), "line "); ok {
+		fmt.Sscanf(rest, "%d", &line)
+	}
+	return line
+}
+
+func asError(err error, target **coop.Error) bool { return errors.As(err, target) }
