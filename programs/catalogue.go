@@ -146,7 +146,11 @@ func (c *Catalogue) addCalls(op string, calls []ProgramCall, fieldOf func(i int)
 			fs.Add(prefix+"id", "unique", "", "call %q already exists in %s", pc.Call.ID, pc.Program)
 			continue
 		}
-		if err := ValidateCall(op, pc.Call); err != nil {
+		err := ValidateCall(op, pc.Call)
+		if err == nil {
+			err = checkReads(op, p, pc.Call)
+		}
+		if err != nil {
 			if fieldOf == nil {
 				return err
 			}
@@ -197,6 +201,7 @@ func (c *Catalogue) AddProgram(p Program) error {
 	calls := map[string]bool{}
 	for i, call := range p.Calls {
 		fs.Merge("calls["+itoa(i)+"]", ValidateCall(op, call))
+		fs.Merge("calls["+itoa(i)+"]", checkReads(op, &p, call))
 		if calls[call.ID] {
 			fs.Add("calls["+itoa(i)+"].id", "unique", "", "call %q appears twice", call.ID)
 		}
@@ -420,4 +425,16 @@ func (c *Catalogue) DeclaredFacts() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// checkReads refuses a call parameter that nothing of the programme reads:
+// it would be silently ignored.
+func checkReads(op string, p *Program, call Call) error {
+	var fs coop.Fields
+	for _, prm := range call.Parameters {
+		if !p.ReadsParam(prm.Name) {
+			fs.Add("parameters."+prm.Name, "unused", "", "no criterion of %s reads %q", p.ID, prm.Name)
+		}
+	}
+	return fs.Err(op, "invalid call")
 }

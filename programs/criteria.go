@@ -172,7 +172,7 @@ func MembersMinCriterion() Criterion {
 // "regions" parameter; not reported when neither restricts regions;
 // unknown when the province is not given.
 func RegionCriterion(ref string) Criterion {
-	return Criterion{ID: CritRegion, Reference: ref, Doc: "the seat lies in one of the call's regions",
+	return Criterion{ID: CritRegion, Params: []string{"regions"}, Reference: ref, Doc: "the seat lies in one of the call's regions",
 		Bind: func(p *Params) Rule {
 			var regions Value
 			var rec coop.Param
@@ -208,7 +208,7 @@ func RegionCriterion(ref string) Criterion {
 // ProvinceCriterion passes when the province of the seat is one of the
 // call's "provinces"; not reported when the call sets none.
 func ProvinceCriterion(ref string) Criterion {
-	return Criterion{ID: CritProvince, Reference: ref, Doc: "the seat is in one of the call's provinces",
+	return Criterion{ID: CritProvince, Params: []string{"provinces"}, Reference: ref, Doc: "the seat is in one of the call's provinces",
 		Bind: func(p *Params) Rule {
 			provinces, rec, ok := p.Get("provinces")
 			if !ok {
@@ -234,7 +234,7 @@ func ProvinceCriterion(ref string) Criterion {
 // SectorCriterion passes when the cooperative's sector is one of the call's
 // "sectors"; not reported when the call sets none; unknown with no sector.
 func SectorCriterion(ref string) Criterion {
-	return Criterion{ID: CritSector, Reference: ref, Doc: "the cooperative's sector is one of the call's sectors",
+	return Criterion{ID: CritSector, Params: []string{"sectors"}, Reference: ref, Doc: "the cooperative's sector is one of the call's sectors",
 		Bind: func(p *Params) Rule {
 			sectors, rec, ok := p.Get("sectors")
 			if !ok {
@@ -260,7 +260,7 @@ func SectorCriterion(ref string) Criterion {
 // BranchCriterion passes when the cooperative's branch is one of the call's
 // "branches"; unknown when no branch is given.
 func BranchCriterion(ref string) Criterion {
-	return Criterion{ID: CritBranch, Reference: ref, Doc: "the cooperative's branch is one of the call's branches",
+	return Criterion{ID: CritBranch, Params: []string{"branches"}, Reference: ref, Doc: "the cooperative's branch is one of the call's branches",
 		Bind: func(p *Params) Rule {
 			branches, rec, ok := p.Get("branches")
 			if !ok {
@@ -320,7 +320,7 @@ func CallWindowCriterion() Criterion {
 // as_of <= registered_on + N years. It fails for a cooperative that is not
 // registered.
 func ExistenceMaxCriterion(ref string) Criterion {
-	return Criterion{ID: CritExistenceMax, Reference: ref, Doc: "legal existence does not exceed max_existence_years",
+	return Criterion{ID: CritExistenceMax, Params: []string{"max_existence_years"}, Reference: ref, Doc: "legal existence does not exceed max_existence_years",
 		Bind: func(p *Params) Rule {
 			v, rec, ok := p.Get("max_existence_years")
 			if !ok {
@@ -355,7 +355,7 @@ func ExistenceMaxCriterion(ref string) Criterion {
 // ExperienceMinCriterion passes when the cooperative has existed for at
 // least the call's "min_experience_years": as_of >= registered_on + N years.
 func ExperienceMinCriterion(ref string) Criterion {
-	return Criterion{ID: CritExperienceMin, Reference: ref, Doc: "at least min_experience_years of existence",
+	return Criterion{ID: CritExperienceMin, Params: []string{"min_experience_years"}, Reference: ref, Doc: "at least min_experience_years of existence",
 		Bind: func(p *Params) Rule {
 			v, rec, ok := p.Get("min_experience_years")
 			if !ok {
@@ -419,7 +419,7 @@ func ageDates(birth, asOf coop.Date, min, max int, out *Eval) {
 // minParam to maxParam (both inclusive); unknown when a birth date is
 // missing and the answer depends on it, or when no register is given.
 func AllMembersAgedCriterion(id, minParam, maxParam, ref string) Criterion {
-	return Criterion{ID: id, Reference: ref, Doc: "every member is aged " + minParam + " to " + maxParam,
+	return Criterion{ID: id, Reference: ref, Doc: "every member is aged " + minParam + " to " + maxParam, Params: []string{minParam, maxParam},
 		Bind: func(p *Params) Rule {
 			minV, minRec, ok1 := p.Get(minParam)
 			maxV, maxRec, ok2 := p.Get(maxParam)
@@ -518,7 +518,7 @@ func WomenOnlyCriterion(ref string) Criterion {
 // than "min_women_youth_share". It is unknown when the register, a gender or
 // a birth date is missing and the answer depends on it.
 func WomenYouthShareCriterion(ref string) Criterion {
-	return Criterion{ID: CritWomenYouthShare, Reference: ref, Doc: "women and young members are more than min_women_youth_share of the members",
+	return Criterion{ID: CritWomenYouthShare, Params: []string{"youth_max_age", "min_women_youth_share"}, Reference: ref, Doc: "women and young members are more than min_women_youth_share of the members",
 		Bind: func(p *Params) Rule {
 			maxV, maxRec, ok1 := p.Get("youth_max_age")
 			shareV, shareRec, ok2 := p.Get("min_women_youth_share")
@@ -600,7 +600,7 @@ func moreNeeded(yes, n int, min decimal.Decimal) int {
 // PersonAgeCriterion passes when the person is aged min_age to max_age at
 // the date; unknown when no birth date is given.
 func PersonAgeCriterion(ref string) Criterion {
-	return Criterion{ID: CritAge, Reference: ref, Doc: "the person is aged min_age to max_age",
+	return Criterion{ID: CritAge, Params: []string{"min_age", "max_age"}, Reference: ref, Doc: "the person is aged min_age to max_age",
 		Bind: func(p *Params) Rule {
 			minV, minRec, ok1 := p.Get("min_age")
 			maxV, maxRec, ok2 := p.Get("max_age")
@@ -634,7 +634,7 @@ func PersonAgeCriterion(ref string) Criterion {
 // cash and in kind covers at least "min_own_rate" of its cost. It is
 // reported only when the request carries a project.
 func OwnContributionCriterion(ref string) Criterion {
-	return Criterion{ID: CritOwnContribution, Reference: ref, Doc: "own_cash + own_in_kind >= min_own_rate x cost",
+	return Criterion{ID: CritOwnContribution, Params: []string{"min_own_rate"}, Reference: ref, Doc: "own_cash + own_in_kind >= min_own_rate x cost",
 		Bind: func(p *Params) Rule {
 			rate, rec, ok := p.Get("min_own_rate")
 			if !ok {
@@ -663,7 +663,7 @@ func OwnContributionCriterion(ref string) Criterion {
 // "max_in_kind_share" of the own contribution. It is reported only when the
 // request carries a project.
 func InKindCapCriterion(ref string) Criterion {
-	return Criterion{ID: CritInKindCap, Reference: ref, Doc: "own_in_kind <= max_in_kind_share x (own_cash + own_in_kind)",
+	return Criterion{ID: CritInKindCap, Params: []string{"max_in_kind_share"}, Reference: ref, Doc: "own_in_kind <= max_in_kind_share x (own_cash + own_in_kind)",
 		Bind: func(p *Params) Rule {
 			share, rec, ok := p.Get("max_in_kind_share")
 			if !ok {

@@ -210,6 +210,12 @@ func nonNegative(fs *coop.Fields, field string, n *int) {
 	}
 }
 
+// maxOfficers bounds the board size and the number of managers a case may
+// state: far above the law's 12 directors and 3 managers, so that such
+// cases still fail their checks, and low enough that no input makes the
+// library allocate without bound.
+const maxOfficers = 1000
+
 func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 	const p = "cooperative."
 	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212, Name: cf.Name}
@@ -289,6 +295,15 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 	if g := cf.Governance; g != nil {
 		nonNegative(fs, p+"governance.board_size", g.BoardSize)
 		nonNegative(fs, p+"governance.managers", g.Managers)
+		for _, x := range []struct {
+			field string
+			n     *int
+		}{{"governance.board_size", g.BoardSize}, {"governance.managers", g.Managers}} {
+			if x.n != nil && *x.n > maxOfficers {
+				fs.Add(p+x.field, "lte", "1000", "%d is not a number of officers (at most %d)", *x.n, maxOfficers)
+				*x.n = 0
+			}
+		}
 		if g.BoardSize != nil && g.Managers != nil && *g.BoardSize > 0 && *g.Managers > 0 {
 			fs.Add(p+"governance", "board-or-managers", "", "a cooperative is run by a board or by managers, not both (art. 47)")
 		}

@@ -202,6 +202,8 @@ type Criterion struct {
 	// Fact is the declared fact the criterion reads, if any
 	// ("disadvantaged-members").
 	Fact string `json:"fact,omitempty"`
+	// Params names the call parameters the criterion reads.
+	Params []string `json:"params,omitempty"`
 	// Bind binds the criterion to the parameters in force for a call at a
 	// date. It returns nil when the criterion does not apply to that call
 	// (a region criterion for a call open to every region), in which case it
@@ -258,6 +260,8 @@ type Program struct {
 	// Grant computes the grant of a funding decision, when the programme
 	// computes one; nil otherwise.
 	Grant func(p *Params, a *Applicant) (decimal.Decimal, bool) `json:"-"`
+	// GrantParams names the call parameters Grant reads.
+	GrantParams []string `json:"grant_params,omitempty"`
 }
 
 // Call returns the programme's call with the given ID.
@@ -328,4 +332,22 @@ func (p *Params) Get(name string) (v Value, rec coop.Param, ok bool) {
 		return Value{}, coop.Param{}, false
 	}
 	return d.Value, coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}, true
+}
+
+// InformationalParams are parameters a call may set for information, which
+// no criterion reads: the number of places and the amount of a prize.
+var InformationalParams = []string{"quota", "award", "grant_cap"}
+
+// ReadsParam reports whether a criterion, the grant or the informational
+// parameters of the programme read the parameter called name.
+func (p *Program) ReadsParam(name string) bool {
+	if slices.Contains(InformationalParams, name) || slices.Contains(p.GrantParams, name) {
+		return true
+	}
+	for _, c := range p.Criteria {
+		if slices.Contains(c.Params, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,6 +15,7 @@
 package programtest
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,29 +46,72 @@ func RunFile(t *testing.T, path string) { t.Helper(); Runner{}.RunFile(t, path) 
 // catalogue, one subtest per file.
 func RunDir(t *testing.T, dir string) { t.Helper(); Runner{}.RunDir(t, dir) }
 
-// RunFile runs the cases of one file, each as a subtest.
-func (r Runner) RunFile(t *testing.T, path string) {
-	t.Helper()
+// CaseResult is the outcome of one case: what it gave, and how that differs
+// from what it expected.
+type CaseResult struct {
+	Case   programs.Case
+	Result programs.Result
+	// Mismatches lists the differences with the expectation; empty when the
+	// case passes.
+	Mismatches []string
+	// Err is set when the case could not be decided at all.
+	Err error
+}
+
+// Passed reports whether the case gave what it expected.
+func (r *CaseResult) Passed() bool { return r.Err == nil && len(r.Mismatches) == 0 }
+
+// Report renders a failing case: where it is, what it asked, the
+// differences and every criterion with its outcome, reason and reference.
+func (r *CaseResult) Report() string {
+	c := &r.Case
+	head := fmt.Sprintf("%s:%d: %s\n  as of %s, %s\n  ", c.File, c.Line, c.Name, c.AsOf, target(c))
+	if r.Err != nil {
+		return head + r.Err.Error()
+	}
+	return head + strings.Join(r.Mismatches, "\n  ") + "\n" + indent(r.Result.Explanation)
+}
+
+// CheckFile parses the case file at path and decides every case, without a
+// testing.T: a tool or a CI job can report on case files with it. A malformed
+// file is a *programs.CaseError naming the file and the line.
+func (r Runner) CheckFile(path string) ([]CaseResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("case file: %v", err)
+		return nil, err
 	}
 	defer f.Close()
 	cat := r.catalogue()
 	cases, err := cat.ParseCases(f, path)
 	if err != nil {
+		return nil, err
+	}
+	out := make([]CaseResult, len(cases))
+	for i := range cases {
+		out[i].Case = cases[i]
+		res, err := cat.RunCase(&cases[i])
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		out[i].Result = res
+		out[i].Mismatches = cases[i].Mismatches(res)
+	}
+	return out, nil
+}
+
+// RunFile runs the cases of one file, each as a subtest.
+func (r Runner) RunFile(t *testing.T, path string) {
+	t.Helper()
+	results, err := r.CheckFile(path)
+	if err != nil {
 		t.Fatalf("malformed case file:\n%v", err)
 	}
-	for i := range cases {
-		c := &cases[i]
-		t.Run(c.Name, func(t *testing.T) {
-			res, err := cat.RunCase(c)
-			if err != nil {
-				t.Fatalf("%s:%d: %s\n  %v", c.File, c.Line, c.Name, err)
-			}
-			if m := c.Mismatches(res); len(m) > 0 {
-				t.Errorf("%s:%d: %s\n  as of %s, %s\n  %s\n%s", c.File, c.Line, c.Name, c.AsOf, target(c),
-					strings.Join(m, "\n  "), indent(res.Explanation))
+	for i := range results {
+		res := &results[i]
+		t.Run(res.Case.Name, func(t *testing.T) {
+			if !res.Passed() {
+				t.Error(res.Report())
 			}
 		})
 	}

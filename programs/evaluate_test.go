@@ -1,0 +1,163 @@
+package programs_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+)
+
+var d = coop.MustParseDate
+
+func coopApplicant(c coop.Cooperative) programs.Applicant {
+	if c.Kind == "" {
+		c.Kind = coop.KindCooperative
+	}
+	if c.Status == "" {
+		c.Status = coop.Active
+	}
+	if c.FoundedUnder == "" {
+		c.FoundedUnder = coop.Law11212
+	}
+	return programs.Applicant{Cooperative: &c}
+}
+
+func count(n int) *int { return &n }
+
+func TestEvaluate_Errors(t *testing.T) {
+	cat := programs.Default()
+	a := coopApplicant(coop.Cooperative{RegisteredOn: d("2022-01-01")})
+	tests := []struct {
+		name  string
+		req   programs.Request
+		code  coop.Code
+		field string
+	}{
+		{"UnknownProgram", programs.Request{Program: "forsa", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "program"},
+		{"UnknownCall", programs.Request{Program: "mourafaka", Call: "mourafaka-t9", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "call"},
+		{"UnknownPhase", programs.Request{Program: "mourafaka", Call: "mourafaka-t4", Phase: "7", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "phase"},
+		{"NoDate", programs.Request{Program: "mourafaka", Applicant: a}, coop.Invalid, "as_of"},
+		{"NoApplicant", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01")}, coop.Invalid, "cooperative"},
+		{"Both", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
+			Applicant: programs.Applicant{Cooperative: a.Cooperative, Person: &programs.PersonFacts{}}}, coop.Invalid, "person"},
+		{"NegativeCost", programs.Request{Program: "indh-income", AsOf: d("2023-06-01"),
+			Applicant: programs.Applicant{Cooperative: a.Cooperative, Project: &programs.Project{Cost: coop.MustParseMAD("-1")}}}, coop.Invalid, "project.cost"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := cat.Evaluate(tt.req)
+			require.Error(t, err)
+			assert.Equal(t, tt.code, coop.ErrorCode(err))
+			var e *coop.Error
+			require.True(t, errors.As(err, &e))
+			require.NotEmpty(t, e.Fields)
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+		})
+	}
+}
+
+func TestEvaluate_WrongNature(t *testing.T) {
+	cat := programs.Default()
+	dec, err := cat.Evaluate(programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
+		Applicant: programs.Applicant{Person: &programs.PersonFacts{BirthDate: d("2000-01-01")}}})
+	require.NoError(t, err)
+	assert.Equal(t, programs.Ineligible, dec.Outcome)
+	require.Len(t, dec.Criteria, 1)
+	assert.Equal(t, "applicant-kind", dec.Criteria[0].ID)
+	assert.Equal(t, "the applicant is a person; the programme accepts cooperative", dec.Criteria[0].Reason.Text(coop.EN))
+}
+
+func TestEvaluate_Reasons(t *testing.T) {
+	cat := programs.Default()
+	dec, err := cat.Evaluate(programs.Request{Program: "mourafaka", AsOf: d("2024-05-01"),
+		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2019-03-02")})})
+	require.NoError(t, err)
+	r, ok := dec.Criterion("existence-max")
+	require.True(t, ok)
+	assert.Equal(t, coop.Fail, r.Outcome)
+	assert.Equal(t, "registered 2019-03-02, 5 years before 2024-05-01; the limit is 4 years", r.Reason.Text(coop.EN))
+	assert.Equal(t, "immatriculée le 2019-03-02, 5 ans avant le 2024-05-01 ; la limite est de 4 ans", r.Reason.Text(coop.FR))
+	assert.Equal(t, "قيدت في 2019-03-02، 5 سنوات قبل 2024-05-01؛ الحد 4 سنوات", r.Reason.Text(coop.AR))
+	assert.Equal(t, "only cooperatives registered on or after 2020-05-01 qualify", r.Hint.Text(coop.EN))
+	assert.Contains(t, r.Reference, "Mourafaka 4th tranche")
+	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "4", Since: d("2022-04-06")}}, r.Params)
+	assert.Equal(t, programs.CatalogueVersion, dec.Catalogue)
+	assert.Equal(t, "mourafaka-t4", dec.Call)
+
+	// The first tranche's value and date.
+	dec, err = cat.Evaluate(programs.Request{Program: "mourafaka", AsOf: d("2015-01-01"),
+		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2014-01-01")})})
+	require.NoError(t, err)
+	r, _ = dec.Criterion("existence-max")
+	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "2", Since: d("2014-03-01")}}, r.Params)
+}
+
+func TestEvaluate_ChangesOn(t *testing.T) {
+	cat := programs.Default()
+	tests := []struct {
+		name      string
+		req       programs.Request
+		outcome   programs.Outcome
+		changesOn string
+		changesTo programs.Outcome
+		summary   string
+	}{
+		{"MourafakaUntil", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
+			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2022-04-06")})},
+			programs.Eligible, "2026-04-07", programs.Ineligible, "eligible until 2026-04-06"},
+		{"CraftFrom", programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-01"),
+			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2022-03-01"), Sector: coop.Handicraft, Branch: "weaving",
+				Province: "MA-CAS", MemberCount: count(6), Declared: map[string]bool{"disadvantaged-members": true}})},
+			programs.Ineligible, "2024-03-01", programs.Eligible, "ineligible; eligible from 2024-03-01"},
+		{"CallCloses", programs.Request{Program: "moazara", AsOf: d("2023-10-01"),
+			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Province: "MA-OUJ"})},
+			programs.Eligible, "2023-10-14", programs.Ineligible, "eligible until 2023-10-13"},
+		{"TurnsEighteen", programs.Request{Program: "motatawi3", AsOf: d("2023-06-19"),
+			Applicant: programs.Applicant{Person: &programs.PersonFacts{BirthDate: d("2005-06-25")}}},
+			programs.Ineligible, "2023-06-25", programs.Eligible, "ineligible; eligible from 2023-06-25"},
+		{"NoChange", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
+			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2015-01-01")})},
+			programs.Ineligible, "", "", "ineligible"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec, err := cat.Evaluate(tt.req)
+			require.NoError(t, err)
+			assert.Equal(t, tt.outcome, dec.Outcome)
+			assert.Equal(t, tt.changesOn, dec.ChangesOn.String())
+			assert.Equal(t, tt.changesTo, dec.ChangesTo)
+			assert.Equal(t, tt.summary, dec.Summary(coop.EN))
+		})
+	}
+}
+
+func TestEvaluate_Hints(t *testing.T) {
+	cat := programs.Default()
+	dec, err := cat.Evaluate(programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-01"),
+		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Sector: coop.Handicraft, Branch: "weaving",
+			Province: "MA-CAS", MemberCount: count(3)})})
+	require.NoError(t, err)
+	assert.Equal(t, programs.Ineligible, dec.Outcome)
+	m, _ := dec.Criterion("members-min")
+	assert.Equal(t, "2 more members", m.Hint.Text(coop.EN))
+	assert.Equal(t, "2 adhérents de plus", m.Hint.Text(coop.FR))
+	dis, _ := dec.Criterion("disadvantaged-members")
+	assert.Equal(t, coop.Unknown, dis.Outcome)
+	assert.Equal(t, "declare disadvantaged-members", dis.Hint.Text(coop.EN))
+	assert.Contains(t, dec.Explain(coop.EN), "members-min")
+
+	wy, err := cat.Evaluate(programs.Request{Program: "indh-income", AsOf: d("2023-06-30"),
+		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Sector: coop.Agriculture, Members: []coop.Member{
+			{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Male, BirthDate: d("1960-01-01")},
+			{Type: coop.Natural, Gender: coop.Male, BirthDate: d("1960-01-01")}, {Type: coop.Natural, Gender: coop.Male, BirthDate: d("1960-01-01")},
+			{Type: coop.Natural, Gender: coop.Male, BirthDate: d("1960-01-01")}}})})
+	require.NoError(t, err)
+	r, _ := wy.Criterion("women-youth-share")
+	assert.Equal(t, coop.Fail, r.Outcome)
+	assert.Equal(t, "1 of 5 members are women or aged 18 to 35 (20%); more than 30% is required", r.Reason.Text(coop.EN))
+	assert.Equal(t, "1 more members who are women or aged 18 to 35", r.Hint.Text(coop.EN)) // 2 of 6 = 33 %
+}

@@ -1,0 +1,59 @@
+package programs_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+)
+
+func TestRecord_Replay(t *testing.T) {
+	cat := programs.Default()
+	req := programs.Request{Program: "indh-income", AsOf: d("2023-06-30"),
+		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Sector: coop.Handicraft, Province: "MA-MEK",
+			Members: []coop.Member{{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female},
+				{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}}})}
+	req.Applicant.Project = &programs.Project{Cost: coop.MustParseMAD("500000"), OwnCash: coop.MustParseMAD("200000")}
+	rec, err := cat.Decide(req)
+	require.NoError(t, err)
+	assert.Equal(t, programs.RecordFormat, rec.Format)
+	assert.Len(t, rec.InputHash, 64)
+	assert.Equal(t, "300000.00", coop.FormatMAD(rec.Decision.Grant.Decimal))
+
+	b, err := json.Marshal(rec)
+	require.NoError(t, err)
+	var stored programs.Record
+	require.NoError(t, json.Unmarshal(b, &stored))
+	// Stored reasons read back as their rendered text.
+	r, ok := stored.Decision.Criterion("women-youth-share")
+	require.True(t, ok)
+	orig, _ := rec.Decision.Criterion("women-youth-share")
+	assert.Equal(t, orig.Reason.Text(coop.AR), r.Reason.Text(coop.AR))
+
+	rp, err := cat.Replay(stored)
+	require.NoError(t, err)
+	assert.True(t, rp.Same, "differences: %v", rp.Differences)
+	assert.False(t, rp.CatalogueChanged)
+
+	// A record whose facts were altered no longer matches its hash.
+	tampered := stored
+	tampered.Request.AsOf = d("2023-07-01")
+	_, err = cat.Replay(tampered)
+	require.ErrorIs(t, err, coop.ErrInvalid)
+
+	// The same request under a changed catalogue says what changed.
+	other := programs.Default()
+	require.NoError(t, other.AddCall("indh-income", programs.Call{ID: "indh-income-2023-meknes", Opens: d("2023-06-01"), Closes: d("2023-06-29")}))
+	rp, err = other.Replay(stored)
+	require.NoError(t, err)
+	assert.True(t, rp.CatalogueChanged)
+	assert.False(t, rp.Same)
+	assert.Contains(t, rp.Differences, "outcome: eligible -> ineligible")
+
+	_, err = cat.Replay(programs.Record{Format: "v0"})
+	require.ErrorIs(t, err, coop.ErrInvalid)
+}
