@@ -97,9 +97,14 @@ func (e *Error) Error() string {
 		b.WriteString(e.Article)
 		b.WriteString(")")
 	}
-	for i, f := range e.Fields {
-		if i == 0 {
+	first := true
+	for _, f := range e.Fields {
+		if f.Message == msg {
+			continue // already said
+		}
+		if first {
 			b.WriteString(": ")
+			first = false
 		} else {
 			b.WriteString("; ")
 		}

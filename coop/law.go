@@ -174,7 +174,7 @@ func CheckLaw(c *Cooperative, asOf Date) Report {
 	add(paidWithin3YearsCheck(c, asOf))
 	add(naturalPersonsCapitalCheck(c, asOf))
 	add(legalPersonsVotesCheck(c, asOf))
-	if c.Governance.Mode() != "" {
+	if c.Governance.ModeAt(asOf) != "" {
 		add(boardRequiredCheck(c, asOf), true)
 		add(boardSizeCheck(c, asOf))
 		add(managersMaxCheck(c, asOf))
@@ -506,11 +506,16 @@ func (a tri) or(b tri) tri {
 }
 
 // turnoverAbove tells whether turnover exceeded limit in each of the two
-// last closed financial years before asOf.
+// last closed financial years before asOf. A year before the year of
+// registration had no turnover: the cooperative did not exist.
 func turnoverAbove(c *Cooperative, asOf Date, limit decimal.Decimal) tri {
 	y := asOf.Year()
 	out := triTrue
 	for _, year := range []int{y - 1, y - 2} {
+		if !c.RegisteredOn.IsZero() && year < c.RegisteredOn.Year() {
+			out = triFalse
+			continue
+		}
 		t, ok := c.Turnover[year]
 		if !ok {
 			out = out.and(triUnknown)
@@ -543,7 +548,7 @@ func boardRequiredCheck(c *Cooperative, asOf Date) Result {
 	}
 	required := byMembers.or(turnoverAbove(c, asOf, boardTurnover))
 	switch {
-	case c.Governance.Mode() == "board":
+	case c.Governance.ModeAt(asOf) == "board":
 		return result(CheckBoardRequired, Pass, ref, paramBoard, msgBoardHas)
 	case required == triTrue:
 		return result(CheckBoardRequired, Fail, ref, paramBoard, msgBoardFail, IntArg(BoardMembersThreshold), AmountArg(boardTurnover))
@@ -565,7 +570,7 @@ func activeOfficers(os []Officer, asOf Date) int {
 
 func boardSizeCheck(c *Cooperative, asOf Date) (Result, bool) {
 	const ref = "Law 112-12 art. 50"
-	if c.Governance.Mode() != "board" {
+	if c.Governance.ModeAt(asOf) != "board" {
 		return Result{}, false
 	}
 	n := activeOfficers(c.Governance.Directors, asOf)
@@ -577,7 +582,7 @@ func boardSizeCheck(c *Cooperative, asOf Date) (Result, bool) {
 
 func managersMaxCheck(c *Cooperative, asOf Date) (Result, bool) {
 	const ref = "Law 112-12 art. 65"
-	if c.Governance.Mode() != "managers" {
+	if c.Governance.ModeAt(asOf) != "managers" {
 		return Result{}, false
 	}
 	n := activeOfficers(c.Governance.Managers, asOf)

@@ -195,6 +195,48 @@ type Member struct {
 	ExitReason ExitReason `json:"exit_reason,omitempty"`
 	// Shares is the member's share account, in date order.
 	Shares []ShareMovement `json:"shares,omitempty"`
+	// Withdrawal is the member's pending or answered withdrawal request.
+	Withdrawal *WithdrawalRequest `json:"withdrawal,omitempty"`
+}
+
+// WithdrawalRequest is a member's request to withdraw (arts. 18-19): received by
+// registered letter at least two months before the year end, answered by the
+// board within 20 days, silence being acceptance. It takes effect at the end
+// of the financial year.
+type WithdrawalRequest struct {
+	Received Date `json:"received"`
+	// AnswerDue is the last day for the board's answer.
+	AnswerDue Date `json:"answer_due"`
+	// Answer is "accepted", "refused" or "" while the board has not
+	// answered (silence after AnswerDue is acceptance).
+	Answer     string `json:"answer,omitempty"`
+	AnsweredOn Date   `json:"answered_on,omitzero"`
+	// EffectiveOn is the day the member no longer counts: the day after the
+	// end of the financial year.
+	EffectiveOn Date `json:"effective_on"`
+	// Reason is the board's reason for a refusal, which the member may take
+	// to the next ordinary general assembly.
+	Reason string `json:"reason,omitempty"`
+}
+
+// Resolution is a resolution put to a general assembly.
+type Resolution struct {
+	Subject string `json:"subject"`
+	Votes   Votes  `json:"votes"`
+	Adopted bool   `json:"adopted"`
+}
+
+// Assembly is a general assembly as the registry records it (arts. 33-46).
+type Assembly struct {
+	Kind AssemblyKind `json:"kind"`
+	Date Date         `json:"date"`
+	// Call is 1, 2 or 3: the convocation on which the assembly met.
+	Call int `json:"call"`
+	// Members is the number of members at the date; Present those present
+	// or represented.
+	Members     int          `json:"members"`
+	Present     int          `json:"present"`
+	Resolutions []Resolution `json:"resolutions,omitempty"`
 }
 
 // ActiveAt reports whether the member counts at asOf: joined on or before
@@ -301,14 +343,44 @@ type Governance struct {
 	Auditor   *Auditor  `json:"auditor,omitempty"`
 }
 
-// Mode returns "board", "managers" or "" when the cooperative does not state
-// how it is run.
+// Mode returns how the cooperative is run now: "board" when a director's
+// term has not ended, else "managers" when a manager's has not, else "".
 func (g *Governance) Mode() string {
-	switch {
-	case len(g.Directors) > 0:
-		return "board"
-	case len(g.Managers) > 0:
-		return "managers"
+	for _, o := range g.Directors {
+		if o.Until.IsZero() {
+			return "board"
+		}
+	}
+	for _, o := range g.Managers {
+		if o.Until.IsZero() {
+			return "managers"
+		}
+	}
+	return ""
+}
+
+// Clone returns a deep copy of g.
+func (g Governance) Clone() Governance {
+	out := Governance{Directors: slices.Clone(g.Directors), Managers: slices.Clone(g.Managers)}
+	if g.Auditor != nil {
+		a := *g.Auditor
+		out.Auditor = &a
+	}
+	return out
+}
+
+// ModeAt returns how the cooperative was run at asOf: "board" when a
+// director was in office, else "managers" when a manager was, else "".
+func (g *Governance) ModeAt(asOf Date) string {
+	for i := range g.Directors {
+		if g.Directors[i].ActiveAt(asOf) {
+			return "board"
+		}
+	}
+	for i := range g.Managers {
+		if g.Managers[i].ActiveAt(asOf) {
+			return "managers"
+		}
 	}
 	return ""
 }
@@ -372,6 +444,16 @@ type Cooperative struct {
 	// end, when the register does not tell (art. 47).
 	LastYearEndMembers *int       `json:"last_year_end_members,omitempty"`
 	Governance         Governance `json:"governance"`
+	// Assemblies are the general assemblies recorded, in date order.
+	Assemblies []Assembly `json:"assemblies,omitempty"`
+	// ApprovalID is the ODCO name approval the cooperative registered
+	// under.
+	ApprovalID uuid.UUID `json:"approval_id,omitzero"`
+	// Liquidator is the liquidator appointed on dissolution (art. 83).
+	Liquidator string `json:"liquidator,omitempty"`
+	// StatusReason is the ground of the current status: the decision that
+	// dissolved the cooperative, the art. 13 ground of a striking off.
+	StatusReason string `json:"status_reason,omitempty"`
 	// Turnover is the turnover of each financial year, by year.
 	Turnover map[int]decimal.Decimal `json:"turnover,omitempty"`
 	// Declared holds facts the cooperative declares, such as
@@ -426,6 +508,10 @@ func (c *Cooperative) Clone() Cooperative {
 		for i := range c.Members {
 			m := c.Members[i]
 			m.Shares = slices.Clone(m.Shares)
+			if m.Withdrawal != nil {
+				w := *m.Withdrawal
+				m.Withdrawal = &w
+			}
 			out.Members[i] = m
 		}
 	}
@@ -437,11 +523,13 @@ func (c *Cooperative) Clone() Cooperative {
 		n := *c.LastYearEndMembers
 		out.LastYearEndMembers = &n
 	}
-	out.Governance.Directors = slices.Clone(c.Governance.Directors)
-	out.Governance.Managers = slices.Clone(c.Governance.Managers)
-	if c.Governance.Auditor != nil {
-		a := *c.Governance.Auditor
-		out.Governance.Auditor = &a
+	out.Governance = c.Governance.Clone()
+	if c.Assemblies != nil {
+		out.Assemblies = make([]Assembly, len(c.Assemblies))
+		for i, a := range c.Assemblies {
+			a.Resolutions = slices.Clone(a.Resolutions)
+			out.Assemblies[i] = a
+		}
 	}
 	out.Turnover = maps.Clone(c.Turnover)
 	out.Declared = maps.Clone(c.Declared)

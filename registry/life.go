@@ -1,0 +1,371 @@
+package registry
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// AssemblyInput records a general assembly.
+type AssemblyInput struct {
+	Expect   int64         `json:"expect,omitempty"`
+	Assembly coop.Assembly `json:"assembly"`
+}
+
+// HoldAssembly records a general assembly. The number of members is taken
+// from the register at the date; the quorum of the call must be met (art.
+// 43); each resolution's adoption is computed from its votes (absolute
+// majority of votes cast in an ordinary assembly, two thirds in an
+// extraordinary one). FailedPrecondition when the quorum is not met;
+// Invalid for an unknown kind or call or more present than members.
+func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput) (coop.Cooperative, error) {
+	const op, art = "registry.HoldAssembly", "Law 112-12 art. 43"
+	a := in.Assembly
+	return r.update(ctx, op, id, in.Expect, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		n, _ := c.MembersAt(a.Date)
+		a.Members = n
+		var fs coop.Fields
+		if !a.Kind.Valid() {
+			fs.Add("assembly.kind", "enum", "ordinary,extraordinary", "%q is not an assembly kind", a.Kind)
+		}
+		if a.Call < 1 || a.Call > 3 {
+			fs.Add("assembly.call", "range", "1-3", "an assembly meets on its 1st, 2nd or 3rd call")
+		}
+		if a.Present < 0 || a.Present > n {
+			fs.Add("assembly.present", "range", fmt.Sprint(n), "%d present of %d members", a.Present, n)
+		}
+		for i, res := range a.Resolutions {
+			if strings.TrimSpace(res.Subject) == "" {
+				fs.Add(fmt.Sprintf("assembly.resolutions[%d].subject", i), "required", "", "is required")
+			}
+			if res.Votes.For < 0 || res.Votes.Against < 0 || res.Votes.Cast() > a.Present {
+				fs.Add(fmt.Sprintf("assembly.resolutions[%d].votes", i), "range", "", "%d votes cast by %d present", res.Votes.Cast(), a.Present)
+			}
+		}
+		if err := fs.Err(op, "invalid assembly"); err != nil {
+			return Change{}, withArticle(err, art)
+		}
+		q, _ := coop.Quorum(a.Kind, a.Call, n)
+		if a.Present < q {
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "assembly.present", "quorum",
+				"%d present of %d members; the %s assembly on call %d needs %d", a.Present, n, a.Kind, a.Call, q)
+		}
+		a.Resolutions = slices.Clone(a.Resolutions)
+		for i := range a.Resolutions {
+			a.Resolutions[i].Adopted = a.Resolutions[i].Votes.Adopted(a.Kind)
+		}
+		return Change{Kind: ChangeAssemblyHeld, Assembly: &a}, nil
+	})
+}
+
+// Officers elects a board or appoints managers.
+type Officers struct {
+	Expect   int64          `json:"expect,omitempty"`
+	On       coop.Date      `json:"on"`
+	Officers []coop.Officer `json:"officers"`
+}
+
+// ElectBoard replaces the board (or the managers) with a board of 3 to 12
+// directors, a multiple of 3, elected by the ordinary assembly (arts. 48-51).
+func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers) (coop.Cooperative, error) {
+	const op = "registry.ElectBoard"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		var fs coop.Fields
+		checkFirstOfficers(&fs, coop.Governance{Directors: in.Officers}, c.IsUnion())
+		if err := fs.Err(op, "invalid board"); err != nil {
+			return Change{}, withArticle(err, "Law 112-12 art. 50")
+		}
+		return Change{Kind: ChangeBoardElected, Officers: officersFrom(in.Officers, in.On)}, nil
+	})
+}
+
+// AppointManagers replaces the board (or the managers) with 1 to 3
+// managers (art. 65), which the law allows only below the thresholds of art.
+// 47 (at most 50 members at the last year end, turnover not above
+// 5,000,000.00 MAD in both last closed years) and never for a union (art.
+// 87). FailedPrecondition when a board is required.
+func (r *Registry) AppointManagers(ctx context.Context, id uuid.UUID, in Officers) (coop.Cooperative, error) {
+	const op = "registry.AppointManagers"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		var fs coop.Fields
+		checkFirstOfficers(&fs, coop.Governance{Managers: in.Officers}, c.IsUnion())
+		if err := fs.Err(op, "invalid managers"); err != nil {
+			return Change{}, withArticle(err, "Law 112-12 arts. 65, 87")
+		}
+		probe := c.Clone()
+		probe.Governance = coop.Governance{Managers: officersFrom(in.Officers, in.On), Auditor: c.Governance.Auditor}
+		rep := coop.CheckLaw(&probe, in.On)
+		if res, ok := rep.Result(coop.CheckBoardRequired); ok && res.Outcome == coop.Fail {
+			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 47", "officers", "board-required", "%s", res.Reason.Text(coop.EN))
+		}
+		return Change{Kind: ChangeManagersAppointed, Officers: officersFrom(in.Officers, in.On)}, nil
+	})
+}
+
+func officersFrom(os []coop.Officer, on coop.Date) []coop.Officer {
+	out := slices.Clone(os)
+	for i := range out {
+		out[i].Since, out[i].Until = on, coop.Date{}
+	}
+	return out
+}
+
+// AuditorInput appoints an auditor.
+type AuditorInput struct {
+	Expect  int64        `json:"expect,omitempty"`
+	On      coop.Date    `json:"on"`
+	Auditor coop.Auditor `json:"auditor"`
+}
+
+// AppointAuditor records the appointment of the auditor for 3 years by the
+// general assembly or 1 year by the statutes (art. 72).
+func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorInput) (coop.Cooperative, error) {
+	const op = "registry.AppointAuditor"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		a := in.Auditor
+		if strings.TrimSpace(a.Name) == "" {
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.name", "required", "is required")
+		}
+		if a.TermYears != 1 && a.TermYears != 3 {
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.term_years", "enum", "the term is 3 years (general assembly) or 1 year (statutes)")
+		}
+		a.AppointedOn = in.On
+		return Change{Kind: ChangeAuditorAppointed, Auditor: &a}, nil
+	})
+}
+
+// Amendment amends the statutes by extraordinary general assembly.
+type Amendment struct {
+	Expect   int64         `json:"expect,omitempty"`
+	On       coop.Date     `json:"on"`
+	Statutes coop.Statutes `json:"statutes"`
+	// Votes are the extraordinary assembly's votes on the amendment.
+	Votes coop.Votes `json:"votes"`
+}
+
+// AmendStatutes records statutes amended by two thirds of the votes cast in
+// an extraordinary assembly (arts. 42-43), still within the law: a duration
+// of at most 99 years, shares of at least 100.00 (arts. 5, 26).
+func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment) (coop.Cooperative, error) {
+	const op = "registry.AmendStatutes"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		st := in.Statutes
+		var fs coop.Fields
+		if st.DurationYears <= 0 || st.DurationYears > coop.MaxDurationYears {
+			fs.Add("statutes.duration_years", "range", "1-99", "the duration is 1 to 99 years (art. 5)")
+		}
+		if st.ShareNominal.LessThan(coop.MinShareNominal()) || coop.CheckMAD(st.ShareNominal) != nil {
+			fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD (art. 26)")
+		}
+		if st.MinSharesPerMember < 0 {
+			fs.Add("statutes.min_shares_per_member", "gte", "0", "must not be negative")
+		}
+		if err := fs.Err(op, "invalid statutes"); err != nil {
+			return Change{}, withArticle(err, "Law 112-12 arts. 5, 26")
+		}
+		if !in.Votes.Adopted(coop.Extraordinary) {
+			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+				"%d votes for of %d cast: the statutes change by two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
+		}
+		st.AdoptedOn = in.On
+		return Change{Kind: ChangeStatutesAmended, Statutes: &st}, nil
+	})
+}
+
+// SeatChange moves the seat.
+type SeatChange struct {
+	Expect   int64             `json:"expect,omitempty"`
+	On       coop.Date         `json:"on"`
+	Province coop.ProvinceCode `json:"province"`
+	Commune  string            `json:"commune,omitempty"`
+	Address  string            `json:"address,omitempty"`
+	Votes    coop.Votes        `json:"votes"`
+}
+
+// ChangeSeat records a move of the seat, a statute change voted by two
+// thirds of the votes cast (arts. 5, 42-43).
+func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange) (coop.Cooperative, error) {
+	const op = "registry.ChangeSeat"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		if !in.Province.Valid() {
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 5", "province", "province", "%q is not a province code", in.Province)
+		}
+		if !in.Votes.Adopted(coop.Extraordinary) {
+			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+				"%d votes for of %d cast: moving the seat needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
+		}
+		return Change{Kind: ChangeSeatChanged, Province: in.Province, Commune: in.Commune, Address: in.Address}, nil
+	})
+}
+
+// TurnoverInput reports a financial year's turnover.
+type TurnoverInput struct {
+	Expect int64     `json:"expect,omitempty"`
+	On     coop.Date `json:"on"`
+	Year   int       `json:"year"`
+	Amount string    `json:"amount"`
+}
+
+// ReportTurnover records the turnover of a closed financial year, filed
+// with the accounts after the annual assembly (art. 68). Invalid for a year
+// not yet closed on On or a malformed amount.
+func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in TurnoverInput) (coop.Cooperative, error) {
+	const op = "registry.ReportTurnover"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if in.Year < c.RegisteredOn.Year() || in.Year >= in.On.Year() {
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 68", "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
+		}
+		amt, err := coop.ParseMAD(in.Amount)
+		if err != nil || amt.Sign() < 0 {
+			return Change{}, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", clip(in.Amount))
+		}
+		return Change{Kind: ChangeTurnoverReported, Year: in.Year, Turnover: coop.FormatMAD(amt)}, nil
+	})
+}
+
+// StatusChange dissolves, puts into liquidation or strikes off.
+type StatusChange struct {
+	Expect int64     `json:"expect,omitempty"`
+	On     coop.Date `json:"on"`
+	// Reason is the decision or ground: an assembly's decision, a court's
+	// judgment, one of the StrikeOffGrounds for a striking off.
+	Reason string `json:"reason"`
+	// Votes are the extraordinary assembly's votes on an early dissolution;
+	// nil when a court decided.
+	Votes *coop.Votes `json:"votes,omitempty"`
+	// Liquidator is the liquidator appointed, for a liquidation.
+	Liquidator string `json:"liquidator,omitempty"`
+}
+
+// StrikeOffGrounds are the grounds of art. 13 on which a cooperative is
+// struck off the register.
+var StrikeOffGrounds = []string{
+	"own-request",              // on transformation or at the close of liquidation (D 11)
+	"duplicate-registration",   // by court order at ODCO's request
+	"no-activity-2-years",      // no activity within 2 years of registration
+	"inactive-2-years",         // inactive for more than 2 years
+	"below-min-members-1-year", // fewer than 5 members for more than 1 year
+	"contrary-statutes",        // statute changes against cooperative principles
+	"3-years-after-dissolution",
+	"liquidation-closed",
+	"non-compliance", // not complying with the law or its statutes (art. 78)
+}
+
+// Dissolve records the dissolution of an active cooperative (art. 82): by
+// two thirds of the votes cast in an extraordinary assembly, or by a court
+// (Votes nil, Reason naming the judgment). FailedPrecondition for a
+// cooperative not active or an assembly vote that falls short.
+func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+	const op, art = "registry.Dissolve", "Law 112-12 art. 82"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := transition(op, art, c, coop.Dissolved); err != nil {
+			return Change{}, err
+		}
+		if strings.TrimSpace(in.Reason) == "" {
+			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "the decision that dissolves the cooperative is required")
+		}
+		if in.Votes != nil && !in.Votes.Adopted(coop.Extraordinary) {
+			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43, 82", "votes", "two-thirds",
+				"%d votes for of %d cast: dissolution needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
+		}
+		return Change{Kind: ChangeDissolved, Reason: in.Reason}, nil
+	})
+}
+
+// OpenLiquidation records the appointment of a liquidator (art. 83).
+func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+	const op, art = "registry.OpenLiquidation", "Law 112-12 art. 83"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := transition(op, art, c, coop.InLiquidation); err != nil {
+			return Change{}, err
+		}
+		if strings.TrimSpace(in.Liquidator) == "" {
+			return Change{}, refuse(coop.Invalid, op, art, "liquidator", "required", "the liquidator is required")
+		}
+		return Change{Kind: ChangeLiquidation, Liquidator: in.Liquidator, Reason: in.Reason}, nil
+	})
+}
+
+// StrikeOff removes the cooperative from the register on one of the
+// StrikeOffGrounds (art. 13). The registry checks the grounds it can see:
+// 3 years after a dissolution, the close of a liquidation, fewer than 5
+// members throughout the year before; the others are recorded as the court
+// ordered them. FailedPrecondition when a ground does not hold.
+func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+	const op, art = "registry.StrikeOff", "Law 112-12 art. 13"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryRemoval, func(c *coop.Cooperative) (Change, error) {
+		if !slices.Contains(StrikeOffGrounds, in.Reason) {
+			return Change{}, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", clip(in.Reason), strings.Join(StrikeOffGrounds, ", "))
+		}
+		if err := transition(op, art, c, coop.StruckOff); err != nil {
+			return Change{}, err
+		}
+		switch in.Reason {
+		case "3-years-after-dissolution":
+			if c.Status != coop.Dissolved || in.On.Before(c.StatusSince.AddYears(3)) {
+				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative was not dissolved 3 years before %s", in.On)
+			}
+		case "liquidation-closed":
+			if c.Status != coop.InLiquidation {
+				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative is not in liquidation")
+			}
+		case "below-min-members-1-year":
+			if !belowMinimumForAYear(c, in.On) {
+				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative did not have fewer than 5 members throughout the year before %s", in.On)
+			}
+		}
+		return Change{Kind: ChangeStruckOff, Reason: in.Reason}, nil
+	})
+}
+
+// belowMinimumForAYear reports whether the cooperative had fewer than the
+// minimum of members on every day of the year ending on on.
+func belowMinimumForAYear(c *coop.Cooperative, on coop.Date) bool {
+	start := on.AddYears(-1)
+	min := coop.MinMembers
+	if c.IsUnion() {
+		min = coop.MinUnionMembers
+	}
+	dates := []coop.Date{start, on}
+	for _, m := range c.Members {
+		for _, d := range []coop.Date{m.JoinedOn, m.LeftOn} {
+			if d.After(start) && !d.After(on) {
+				dates = append(dates, d)
+			}
+		}
+	}
+	for _, d := range dates {
+		if n, _ := c.MembersAt(d); n >= min {
+			return false
+		}
+	}
+	return true
+}
+
+func transition(op, art string, c *coop.Cooperative, next coop.Status) error {
+	cur := c.Status
+	if cur == "" {
+		cur = coop.Active
+	}
+	if !cur.CanBecome(next) {
+		return refuse(coop.FailedPrecondition, op, art, "", "", "a cooperative that is %s cannot become %s", cur, next)
+	}
+	return nil
+}

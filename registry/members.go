@@ -1,0 +1,366 @@
+package registry
+
+import (
+	"context"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// Admission admits a member (art. 15): a written application voted on by
+// the general assembly, with the shares the new member subscribes.
+type Admission struct {
+	// Expect is the version the caller read; 0 skips the check.
+	Expect int64 `json:"expect,omitempty"`
+	// On is the date of admission.
+	On coop.Date `json:"on"`
+	// AdmittedBy references the general assembly that voted the admission,
+	// e.g. "OGM 2024-06-15".
+	AdmittedBy string          `json:"admitted_by"`
+	Member     coop.Member     `json:"member"`
+	Shares     int             `json:"shares"`
+	Amount     decimal.Decimal `json:"amount"`
+	Paid       decimal.Decimal `json:"paid"`
+	InKind     bool            `json:"in_kind,omitempty"`
+}
+
+// AdmitMember adds a member to the register with the shares subscribed.
+// Invalid for a malformed member or subscription (every cash share at least a
+// quarter paid, art. 7); FailedPrecondition when the cooperative is not
+// active; Conflict on a stale version; NotFound for an unknown cooperative.
+func (r *Registry) AdmitMember(ctx context.Context, id uuid.UUID, in Admission) (coop.Cooperative, error) {
+	const op = "registry.AdmitMember"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		var fs coop.Fields
+		if strings.TrimSpace(in.AdmittedBy) == "" {
+			fs.Add("admitted_by", "required", "", "the general assembly that voted the admission is required (art. 15)")
+		}
+		checkMember(&fs, "member", in.Member, c.IsUnion())
+		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
+		if err := fs.Err(op, "invalid admission"); err != nil {
+			return Change{}, withArticle(err, "Law 112-12 arts. 7, 15, 17")
+		}
+		m := in.Member
+		m.ID, m.JoinedOn, m.AdmittedBy, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), in.On, in.AdmittedBy, coop.Date{}, "", nil
+		for _, x := range c.Members {
+			m.Number = max(m.Number, x.Number)
+		}
+		m.Number++
+		m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: in.On, Shares: in.Shares, Amount: in.Amount,
+			Paid: decimal.NewNullDecimal(in.Paid), InKind: in.InKind}}
+		return Change{Kind: ChangeMemberAdmitted, Member: &m}, nil
+	})
+}
+
+// Subscription subscribes more shares for a member.
+type Subscription struct {
+	Expect int64           `json:"expect,omitempty"`
+	On     coop.Date       `json:"on"`
+	Shares int             `json:"shares"`
+	Amount decimal.Decimal `json:"amount"`
+	Paid   decimal.Decimal `json:"paid"`
+	InKind bool            `json:"in_kind,omitempty"`
+}
+
+// SubscribeShares records a subscription of shares by a member (arts. 7,
+// 26, 30). Invalid, FailedPrecondition, Conflict and NotFound as for
+// AdmitMember.
+func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in Subscription) (coop.Cooperative, error) {
+	const op = "registry.SubscribeShares"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		if _, err := activeMember(op, c, member, in.On, "member_id"); err != nil {
+			return Change{}, err
+		}
+		var fs coop.Fields
+		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
+		if err := fs.Err(op, "invalid subscription"); err != nil {
+			return Change{}, withArticle(err, "Law 112-12 arts. 7, 26")
+		}
+		return Change{Kind: ChangeSharesSubscribed, MemberID: member, Movement: &coop.ShareMovement{Kind: coop.Subscription, On: in.On,
+			Shares: in.Shares, Amount: in.Amount, Paid: decimal.NewNullDecimal(in.Paid), InKind: in.InKind}}, nil
+	})
+}
+
+// Payment pays up subscribed shares.
+type Payment struct {
+	Expect int64           `json:"expect,omitempty"`
+	On     coop.Date       `json:"on"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// PayShares records a payment towards a member's unpaid shares (art. 26).
+// Invalid for an amount that is not positive or exceeds what is unpaid.
+func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payment) (coop.Cooperative, error) {
+	const op = "registry.PayShares"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		m, err := activeMember(op, c, member, in.On, "member_id")
+		if err != nil {
+			return Change{}, err
+		}
+		unpaid := m.CapitalAt(in.On).Unpaid()
+		switch {
+		case in.Amount.Sign() <= 0 || coop.CheckMAD(in.Amount) != nil:
+			return Change{}, refuse(coop.Invalid, op, "", "amount", "amount", "a positive amount with at most two decimals")
+		case in.Amount.GreaterThan(unpaid):
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 26", "amount", "lte", "%s pays more than the %s unpaid", coop.FormatMAD(in.Amount), coop.FormatMAD(unpaid))
+		}
+		return Change{Kind: ChangeSharesPaid, MemberID: member, Movement: &coop.ShareMovement{Kind: coop.Payment, On: in.On, Amount: in.Amount}}, nil
+	})
+}
+
+// WithdrawalInput is a member's withdrawal request, received by registered
+// letter (art. 19).
+type WithdrawalInput struct {
+	Expect   int64     `json:"expect,omitempty"`
+	Received coop.Date `json:"received"`
+}
+
+// capitalFloorShare is the share of the highest capital ever reached below
+// which refunds may not take the capital (art. 30).
+var capitalFloorShare = decimal.RequireFromString("0.75")
+
+// RequestWithdrawal records a member's request to withdraw (arts. 18-19).
+// A request received at least two months before the year end takes effect
+// at the end of that financial year, a later one at the end of the next. The
+// member counts as leaving from then unless the board refuses within 20 days
+// (AnswerWithdrawal): silence is acceptance. FailedPrecondition when the
+// withdrawal would leave fewer than 5 members, or capital below 1000.00 or
+// below three quarters of the highest capital ever reached (arts. 18, 26,
+// 30), or when a request is already pending.
+func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput) (coop.Cooperative, error) {
+	const op, art = "registry.RequestWithdrawal", "Law 112-12 arts. 18-19"
+	return r.update(ctx, op, id, in.Expect, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.Received); err != nil {
+			return Change{}, err
+		}
+		m, err := activeMember(op, c, member, in.Received, "member_id")
+		if err != nil {
+			return Change{}, err
+		}
+		if m.Withdrawal != nil && m.Withdrawal.Answer != "refused" {
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s already asked to withdraw on %s", memberName(m), m.Withdrawal.Received)
+		}
+		yearEnd := in.Received.YearEnd()
+		if in.Received.After(coop.WithdrawalDeadline(yearEnd)) {
+			yearEnd = yearEnd.AddYears(1)
+		}
+		effective := yearEnd.AddDays(1)
+		remaining, capital := 0, decimal.Zero
+		for i := range c.Members {
+			x := &c.Members[i]
+			if x.ID == member || !x.ActiveAt(effective, c.RegisteredOn) {
+				continue
+			}
+			remaining++
+			capital = capital.Add(x.CapitalAt(effective).Subscribed)
+		}
+		min := coop.MinMembers
+		if c.IsUnion() {
+			min = coop.MinUnionMembers
+		}
+		if remaining < min {
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "members-min",
+				"the withdrawal would leave %d members on %s; the minimum is %d", remaining, effective, min)
+		}
+		floor := highestCapital(c).Mul(capitalFloorShare)
+		if floor.LessThan(coop.MinCapital()) {
+			floor = coop.MinCapital()
+		}
+		if capital.LessThan(floor) {
+			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 18, 26, 30", "member_id", "capital-floor",
+				"the withdrawal would take the capital to %s MAD, below %s MAD", coop.FormatMAD(capital), coop.FormatMAD(coop.RoundMAD(floor)))
+		}
+		return Change{Kind: ChangeWithdrawalRequested, MemberID: member, Withdrawal: &coop.WithdrawalRequest{
+			Received: in.Received, AnswerDue: coop.WithdrawalAnswerDue(in.Received), EffectiveOn: effective}}, nil
+	})
+}
+
+// highestCapital returns the highest subscribed capital the cooperative
+// ever reached, replaying every share movement in date order.
+func highestCapital(c *coop.Cooperative) decimal.Decimal {
+	type mv struct {
+		on  coop.Date
+		amt decimal.Decimal
+	}
+	var all []mv
+	for _, m := range c.Members {
+		for _, s := range m.Shares {
+			switch s.Kind {
+			case coop.Subscription:
+				all = append(all, mv{s.On, s.Amount})
+			case coop.Refund:
+				all = append(all, mv{s.On, s.Amount.Neg()})
+			}
+		}
+	}
+	sortByDate(all, func(x mv) coop.Date { return x.on })
+	cur, best := decimal.Zero, decimal.Zero
+	for i, x := range all {
+		cur = cur.Add(x.amt)
+		if i+1 == len(all) || all[i+1].on != x.on {
+			if cur.GreaterThan(best) {
+				best = cur
+			}
+		}
+	}
+	return best
+}
+
+func sortByDate[T any](xs []T, date func(T) coop.Date) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && date(xs[j]).Before(date(xs[j-1])); j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// WithdrawalAnswer is the board's answer to a withdrawal request.
+type WithdrawalAnswer struct {
+	Expect int64     `json:"expect,omitempty"`
+	On     coop.Date `json:"on"`
+	Accept bool      `json:"accept"`
+	// Reason is required for a refusal: the board's answer is reasoned.
+	Reason string `json:"reason,omitempty"`
+}
+
+// AnswerWithdrawal records the board's answer to a pending withdrawal
+// request, within 20 days of its receipt (art. 19). FailedPrecondition when
+// no request is pending or the 20 days have passed (silence was acceptance);
+// Invalid for a refusal without a reason.
+func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalAnswer) (coop.Cooperative, error) {
+	const op, art = "registry.AnswerWithdrawal", "Law 112-12 art. 19"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		m, ok := c.Member(member)
+		if !ok {
+			return Change{}, refuse(coop.NotFound, op, "", "member_id", "member", "no member %s in the register", member)
+		}
+		w := m.Withdrawal
+		switch {
+		case w == nil || w.Answer != "":
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s has no pending withdrawal request", memberName(m))
+		case in.On.Before(w.Received):
+			return Change{}, refuse(coop.Invalid, op, art, "on", "after", "the answer precedes the request of %s", w.Received)
+		case in.On.After(w.AnswerDue):
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "on", "within-20-days",
+				"the board had until %s to answer; its silence accepted the withdrawal", w.AnswerDue)
+		case !in.Accept && strings.TrimSpace(in.Reason) == "":
+			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "a refusal gives its reasons")
+		}
+		answer := "accepted"
+		if !in.Accept {
+			answer = "refused"
+		}
+		return Change{Kind: ChangeWithdrawalAnswered, MemberID: member, Withdrawal: &coop.WithdrawalRequest{Answer: answer, Reason: in.Reason}}, nil
+	})
+}
+
+// Exclusion excludes a member by decision of the general assembly.
+type Exclusion struct {
+	Expect int64      `json:"expect,omitempty"`
+	On     coop.Date  `json:"on"`
+	Votes  coop.Votes `json:"votes"`
+	Reason string     `json:"reason"`
+}
+
+// ExcludeMember records an exclusion decided by two thirds of the votes
+// cast, after hearing the member (art. 20). FailedPrecondition when the
+// votes fall short; Invalid without a reason.
+func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in Exclusion) (coop.Cooperative, error) {
+	const op, art = "registry.ExcludeMember", "Law 112-12 art. 20"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		m, err := activeMember(op, c, member, in.On, "member_id")
+		if err != nil {
+			return Change{}, err
+		}
+		if strings.TrimSpace(in.Reason) == "" {
+			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "the grounds of the exclusion are required")
+		}
+		if !in.Votes.Adopted(coop.Extraordinary) {
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "votes", "two-thirds",
+				"%d votes for of %d cast: exclusion needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
+		}
+		return Change{Kind: ChangeMemberExcluded, MemberID: m.ID, Reason: in.Reason}, nil
+	})
+}
+
+// Transfer transfers shares between members.
+type Transfer struct {
+	Expect int64     `json:"expect,omitempty"`
+	On     coop.Date `json:"on"`
+	Shares int       `json:"shares"`
+}
+
+// TransferShares records a transfer of shares authorised by the board
+// between two members (art. 28), which takes effect when entered in the
+// register. The transferor keeps at least the statutory minimum of shares,
+// or transfers them all and leaves. Invalid for a number of shares the
+// transferor does not hold; FailedPrecondition below the statutory minimum.
+func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer) (coop.Cooperative, error) {
+	const op, art = "registry.TransferShares", "Law 112-12 art. 28"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if err := mustBeActive(op, c, in.On); err != nil {
+			return Change{}, err
+		}
+		src, err := activeMember(op, c, from, in.On, "from")
+		if err != nil {
+			return Change{}, err
+		}
+		if _, err := activeMember(op, c, to, in.On, "to"); err != nil {
+			return Change{}, err
+		}
+		if from == to {
+			return Change{}, refuse(coop.Invalid, op, art, "to", "distinct", "a member cannot transfer shares to themself")
+		}
+		k := src.CapitalAt(in.On)
+		switch {
+		case in.Shares <= 0:
+			return Change{}, refuse(coop.Invalid, op, art, "shares", "gt", "at least one share")
+		case in.Shares > k.Shares:
+			return Change{}, refuse(coop.Invalid, op, art, "shares", "lte", "%s holds %d shares, not %d", memberName(src), k.Shares, in.Shares)
+		case k.Shares-in.Shares > 0 && k.Shares-in.Shares < c.Statutes.MinSharesPerMember:
+			return Change{}, refuse(coop.FailedPrecondition, op, art, "shares", "min-shares",
+				"%s would keep %d shares, below the statutory minimum of %d", memberName(src), k.Shares-in.Shares, c.Statutes.MinSharesPerMember)
+		}
+		n := decimal.NewFromInt(int64(in.Shares))
+		total := decimal.NewFromInt(int64(k.Shares))
+		amount := coop.RoundMAD(k.Subscribed.Mul(n).Div(total))
+		paid := coop.FloorMAD(k.Paid.Mul(n).Div(total))
+		return Change{Kind: ChangeSharesTransferred, MemberID: from, To: to, Movement: &coop.ShareMovement{On: in.On, Shares: in.Shares,
+			Amount: amount, Paid: decimal.NewNullDecimal(paid)}}, nil
+	})
+}
+
+// Departure records that a member died or became legally incapacitated
+// (art. 24).
+type Departure struct {
+	Expect int64     `json:"expect,omitempty"`
+	On     coop.Date `json:"on"`
+	// Reason is "death" or "incapacity".
+	Reason coop.ExitReason `json:"reason"`
+}
+
+// RecordDeparture ends a membership on death or incapacity (art. 24).
+func (r *Registry) RecordDeparture(ctx context.Context, id, member uuid.UUID, in Departure) (coop.Cooperative, error) {
+	const op = "registry.RecordDeparture"
+	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		if in.Reason != coop.Death && in.Reason != coop.Incapacity {
+			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 24", "reason", "enum", "%q: the reason is death or incapacity", in.Reason)
+		}
+		if _, err := activeMember(op, c, member, in.On, "member_id"); err != nil {
+			return Change{}, err
+		}
+		return Change{Kind: ChangeMemberLeft, MemberID: member, Reason: string(in.Reason)}, nil
+	})
+}

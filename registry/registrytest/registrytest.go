@@ -1,0 +1,153 @@
+// Package registrytest is the conformance suite of registry.Store: every
+// store runs it and must pass it unchanged, so that the registry behaves
+// the same on every store.
+//
+//	func TestConformance(t *testing.T) {
+//		registrytest.Run(t, func(t *testing.T) registry.Store { return memory.New() })
+//	}
+//
+// The maker is called once per subtest and must return an empty store;
+// cleanup goes through t.Cleanup. The suite drives the store through a
+// registry.Registry with a fixed clock, so it checks the store's contract
+// (copies, atomic updates, versions, uniqueness, order, cursors, cancelled
+// contexts) and the registry's rules on top of it.
+package registrytest
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/binary"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+)
+
+// Today is the date of the suite's fixed clock.
+var Today = coop.MustParseDate("2024-06-30")
+
+// Harness is a registry over a fresh store with a fixed clock.
+type Harness struct {
+	T     *testing.T
+	Store registry.Store
+	Reg   *registry.Registry
+	Ctx   context.Context
+	// Now is the clock's time; tests may move it.
+	now atomic.Int64
+	ids atomic.Uint64
+}
+
+// NewHarness makes a harness over a store from newStore.
+func NewHarness(t *testing.T, newStore func(*testing.T) registry.Store) *Harness {
+	h := &Harness{T: t, Store: newStore(t), Ctx: context.Background()}
+	h.SetToday(Today)
+	seed := sha1.Sum([]byte(t.Name()))
+	h.Reg = registry.New(h.Store, &registry.Options{
+		Now: func() time.Time { return time.Unix(0, h.now.Load()).UTC() },
+		NewID: func() uuid.UUID {
+			var b [8]byte
+			binary.BigEndian.PutUint64(b[:], h.ids.Add(1))
+			return uuid.NewSHA1(uuid.UUID(seed[:16]), b[:])
+		},
+	})
+	return h
+}
+
+// SetToday moves the clock to noon UTC on d.
+func (h *Harness) SetToday(d coop.Date) { h.now.Store(d.Time().Add(12 * time.Hour).UnixNano()) }
+
+// Run runs the conformance suite.
+func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
+	tests := []struct {
+		name string
+		fn   func(*Harness)
+	}{
+		{"ApproveName", testApproveName},
+		{"ApprovalExpiryAndRenewal", testApprovalExpiry},
+		{"Register", testRegister},
+		{"RegisterRefusals", testRegisterRefusals},
+		{"RegistrationNumbers", testRegistrationNumbers},
+		{"RoundTrip", testRoundTrip},
+		{"NotFound", testNotFound},
+		{"Copies", testCopies},
+		{"CancelledContext", testCancelledContext},
+		{"Members", testMembers},
+		{"Withdrawal", testWithdrawal},
+		{"ExclusionTransferDeparture", testExclusionTransfer},
+		{"Governance", testGovernance},
+		{"Lifecycle", testLifecycle},
+		{"JournalAndStateAt", testJournal},
+		{"Rollback", testRollback},
+		{"StaleVersion", testStaleVersion},
+		{"ConcurrentWriters", testConcurrent},
+		{"List", testList},
+		{"ListPages", testListPages},
+		{"All", testAll},
+		{"Import", testImport},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })
+	}
+}
+
+// CheckCode fails the test unless err has the given code.
+func CheckCode(t *testing.T, err error, code coop.Code) {
+	t.Helper()
+	require.Error(t, err)
+	require.Equal(t, code, coop.ErrorCode(err), "error: %v", err)
+}
+
+var d = coop.MustParseDate
+
+func mad(s string) decimal.Decimal { return coop.MustParseMAD(s) }
+
+func signatories(n int) []registry.Signatory {
+	out := make([]registry.Signatory, n)
+	for i := range out {
+		out[i] = registry.Signatory{Name: fmt.Sprintf("Signatory %d", i+1)}
+	}
+	return out
+}
+
+// Approve approves name, requested and decided on on.
+func (h *Harness) Approve(name string, on coop.Date) registry.NameApproval {
+	h.T.Helper()
+	a, err := h.Reg.ApproveName(h.Ctx, registry.NameRequest{Names: []string{name}, Signatories: signatories(5), Province: "MA-IFR",
+		RequestedOn: on, DecidedOn: on})
+	require.NoError(h.T, err)
+	return a
+}
+
+// Registration returns a valid registration of n founders, each
+// subscribing 5 shares of 100.00 and paying half.
+func Registration(approval uuid.UUID, on coop.Date, n int) registry.Registration {
+	reg := registry.Registration{ApprovalID: approval, Kind: coop.KindCooperative, RegisteredOn: on, Sector: coop.Agriculture,
+		Province: "MA-IFR", Commune: "Ain Leuh", Statutes: coop.Statutes{DurationYears: 99, ShareNominal: mad("100"), MinSharesPerMember: 1},
+		Governance: coop.Governance{Managers: []coop.Officer{{Name: "Fatima"}}}}
+	for i := 0; i < n; i++ {
+		g := coop.Female
+		if i%2 == 1 {
+			g = coop.Male
+		}
+		reg.Founders = append(reg.Founders, registry.Founder{
+			Member: coop.Member{Type: coop.Natural, Name: fmt.Sprintf("Founder %d", i+1), Gender: g, BirthDate: d("1990-01-01").AddDays(i * 400)},
+			Shares: 5, Amount: mad("500"), Paid: mad("250")})
+	}
+	return reg
+}
+
+// Register registers a cooperative named name with n founders on on.
+func (h *Harness) Register(name string, on coop.Date, n int) coop.Cooperative {
+	h.T.Helper()
+	a := h.Approve(name, on)
+	c, err := h.Reg.Register(h.Ctx, Registration(a.ID, on, n))
+	require.NoError(h.T, err)
+	return c
+}

@@ -1,0 +1,319 @@
+package registry
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// refuse returns a refusal citing art.
+func refuse(code coop.Code, op, art, field, rule, format string, args ...any) *coop.Error {
+	msg := fmt.Sprintf(format, args...)
+	e := &coop.Error{Code: code, Op: op, Article: art, Message: msg}
+	if field != "" {
+		e.Fields = []coop.FieldError{{Field: field, Rule: rule, Message: msg}}
+	}
+	return e
+}
+
+// Founder is a founding member with the shares subscribed at formation.
+type Founder struct {
+	Member coop.Member `json:"member"`
+	// Shares is the number of shares subscribed; Amount their nominal value
+	// in MAD; Paid what was paid at once (at least a quarter of cash shares,
+	// art. 7).
+	Shares int             `json:"shares"`
+	Amount decimal.Decimal `json:"amount"`
+	Paid   decimal.Decimal `json:"paid"`
+	InKind bool            `json:"in_kind,omitempty"`
+}
+
+// Registration asks a court to register a cooperative under an approved
+// name (arts. 7-11).
+type Registration struct {
+	ApprovalID uuid.UUID `json:"approval_id"`
+	Kind       coop.Kind `json:"kind"`
+	// Court is the code of the court of first instance of the seat; empty
+	// means the seat province's code (e.g. "IFR").
+	Court        string            `json:"court,omitempty"`
+	RegisteredOn coop.Date         `json:"registered_on"`
+	NameAR       string            `json:"name_ar,omitempty"`
+	Sector       coop.Sector       `json:"sector"`
+	Branch       coop.Branch       `json:"branch,omitempty"`
+	Province     coop.ProvinceCode `json:"province"`
+	Commune      string            `json:"commune,omitempty"`
+	Address      string            `json:"address,omitempty"`
+	ICE          coop.ICE          `json:"ice,omitzero"`
+	Statutes     coop.Statutes     `json:"statutes"`
+	Founders     []Founder         `json:"founders"`
+	// Governance names the first officers, which the statutes name (arts. 5,
+	// 65): a board of 3 to 12 directors or 1 to 3 managers.
+	Governance coop.Governance `json:"governance"`
+}
+
+// Register registers a cooperative and returns it with its ID and
+// registration number. It needs an approved name still valid on the
+// registration date, at least 5 founders (3 cooperatives for a union),
+// capital of at least 1000.00 in shares of at least 100.00, each cash share
+// at least a quarter paid, a duration of at most 99 years and first officers
+// as the law allows. Invalid for a request that breaks these, with every
+// problem and its article; NotFound for an unknown approval;
+// FailedPrecondition when the approval is used or has expired; Conflict when
+// the name is taken.
+func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Cooperative, error) {
+	const op = "registry.Register"
+	var fs coop.Fields
+	today := r.today()
+	if !reg.Kind.Valid() {
+		fs.Add("kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", reg.Kind)
+	}
+	switch {
+	case reg.RegisteredOn.IsZero():
+		fs.Add("registered_on", "required", "", "is required")
+	case reg.RegisteredOn.After(today):
+		fs.Add("registered_on", "not-future", "", "%s is after today", reg.RegisteredOn)
+	}
+	if !reg.Sector.Valid() {
+		fs.Add("sector", "sector", "", "%q is not a sector", reg.Sector)
+	}
+	if reg.Branch != "" {
+		if _, err := coop.ParseBranch(string(reg.Branch)); err != nil {
+			fs.Merge("branch", err)
+		}
+	}
+	if !reg.Province.Valid() {
+		fs.Add("province", "province", "", "%q is not a province code (the seat, art. 5)", reg.Province)
+	}
+	court := strings.ToUpper(strings.TrimSpace(reg.Court))
+	if court == "" && reg.Province.Valid() {
+		court = strings.TrimPrefix(string(reg.Province), "MA-")
+	}
+	if !validCourt(court) {
+		fs.Add("court", "court", "", "%q is not a court code (2 to 16 letters, digits or hyphens)", reg.Court)
+	}
+	st := reg.Statutes
+	switch {
+	case st.DurationYears <= 0:
+		fs.Add("statutes.duration_years", "required", "", "the statutes state the duration (art. 5)")
+	case st.DurationYears > coop.MaxDurationYears:
+		fs.Add("statutes.duration_years", "lte", "99", "%d years; at most %d (art. 5)", st.DurationYears, coop.MaxDurationYears)
+	}
+	if st.ShareNominal.LessThan(coop.MinShareNominal()) || coop.CheckMAD(st.ShareNominal) != nil {
+		fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD, with at most two decimals (art. 26); got %s", st.ShareNominal)
+	}
+
+	union := reg.Kind == coop.KindUnion
+	min := coop.MinMembers
+	if union {
+		min = coop.MinUnionMembers
+	}
+	if len(reg.Founders) < min {
+		art := "art. 14"
+		if union {
+			art = "art. 85"
+		}
+		fs.Add("founders", "min", fmt.Sprint(min), "%d founders; at least %d are required (%s)", len(reg.Founders), min, art)
+	}
+	capital := decimal.Zero
+	for i, f := range reg.Founders {
+		p := fmt.Sprintf("founders[%d]", i)
+		checkMember(&fs, p+".member", f.Member, union)
+		checkSubscription(&fs, p, f.Shares, f.Amount, f.Paid, f.InKind, st.ShareNominal)
+		capital = capital.Add(f.Amount)
+	}
+	if len(reg.Founders) >= min && capital.LessThan(coop.MinCapital()) {
+		fs.Add("founders", "capital-min", "1000.00", "subscribed capital %s MAD; at least 1000.00 MAD (art. 26)", coop.FormatMAD(capital))
+	}
+	checkFirstOfficers(&fs, reg.Governance, union)
+	if err := fs.Err(op, "invalid registration"); err != nil {
+		return coop.Cooperative{}, withArticle(err, "Law 112-12 arts. 5, 7, 11, 14, 26")
+	}
+
+	a, err := r.store.GetApproval(ctx, reg.ApprovalID)
+	if err != nil {
+		if coop.ErrorCode(err) == coop.NotFound {
+			return coop.Cooperative{}, refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
+		}
+		return coop.Cooperative{}, wrap(op, err)
+	}
+	switch {
+	case a.Status != ApprovalApproved:
+		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
+	case reg.RegisteredOn.Before(a.DecidedOn):
+		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
+	case reg.RegisteredOn.After(a.ValidUntil):
+		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
+	}
+
+	c := coop.Cooperative{ID: r.newID(), Kind: reg.Kind, Name: a.Name, NameAR: reg.NameAR, Court: court, ICE: reg.ICE,
+		Sector: reg.Sector, Branch: reg.Branch, Province: reg.Province, Commune: reg.Commune, Address: reg.Address,
+		RegisteredOn: reg.RegisteredOn, Status: coop.Active, FoundedUnder: coop.Law11212, Statutes: st, ApprovalID: a.ID,
+		Governance: reg.Governance.Clone()}
+	for i, f := range reg.Founders {
+		m := f.Member
+		m.ID, m.Number, m.JoinedOn, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), i+1, reg.RegisteredOn, coop.Date{}, "", nil
+		m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: reg.RegisteredOn, Shares: f.Shares,
+			Amount: coop.RoundMAD(f.Amount), Paid: decimal.NewNullDecimal(coop.RoundMAD(f.Paid)), InKind: f.InKind}}
+		c.Members = append(c.Members, m)
+	}
+	for i := range c.Governance.Directors {
+		c.Governance.Directors[i].Since = reg.RegisteredOn
+	}
+	for i := range c.Governance.Managers {
+		c.Governance.Managers[i].Since = reg.RegisteredOn
+	}
+	if rep := coop.CheckLaw(&c, reg.RegisteredOn); rep.Outcome == coop.NonCompliant {
+		var fs coop.Fields
+		for _, x := range rep.Results {
+			if x.Outcome == coop.Fail {
+				fs = append(fs, coop.FieldError{Field: "founders", Rule: x.ID, Message: x.Reason.Text(coop.EN) + " (" + x.Reference + ")"})
+			}
+		}
+		return coop.Cooperative{}, fs.Err(op, "the cooperative would not comply with Law 112-12")
+	}
+	part, year := Part(&c), reg.RegisteredOn.Year()
+	state := c.Clone()
+	entry := Entry{Kind: EntryRegistration, Effective: reg.RegisteredOn, Recorded: r.recorded(), Change: Change{Kind: ChangeRegistered, State: &state}}
+	out, err := r.store.Create(ctx, c, entry, func(seq int) string { return FormatNumber(part, court, year, seq) })
+	return out, wrap(op, err)
+}
+
+func validCourt(s string) bool {
+	if len(s) < 2 || len(s) > 16 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkMember checks a member as the register records it (art. 17).
+func checkMember(fs *coop.Fields, p string, m coop.Member, union bool) {
+	switch {
+	case !m.Type.Valid():
+		fs.Add(p+".type", "enum", "natural,legal,cooperative", "%q is not a member type", m.Type)
+	case union && m.Type != coop.MemberCooperative:
+		fs.Add(p+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
+	case !union && m.Type == coop.MemberCooperative:
+		fs.Add(p+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
+	}
+	if strings.TrimSpace(m.Name) == "" {
+		fs.Add(p+".name", "required", "", "the register records each member's name (art. 17)")
+	}
+	if m.Gender != "" && !m.Gender.Valid() {
+		fs.Add(p+".gender", "enum", "female,male", "%q is not a gender", m.Gender)
+	}
+}
+
+// checkSubscription checks a subscription of shares: a positive number of
+// shares worth their nominal value, at most two decimals, and at least a
+// quarter of a cash subscription paid at once (arts. 7, 26).
+func checkSubscription(fs *coop.Fields, p string, shares int, amount, paid decimal.Decimal, inKind bool, nominal decimal.Decimal) {
+	if shares <= 0 {
+		fs.Add(p+".shares", "gt", "0", "at least one share")
+	}
+	if amount.Sign() <= 0 || coop.CheckMAD(amount) != nil {
+		fs.Add(p+".amount", "amount", "", "a positive amount with at most two decimals")
+	} else if shares > 0 && nominal.Sign() > 0 && !amount.Equal(nominal.Mul(decimal.NewFromInt(int64(shares)))) {
+		fs.Add(p+".amount", "nominal", coop.FormatMAD(nominal), "%d shares of %s MAD are worth %s, not %s (art. 26)", shares, coop.FormatMAD(nominal),
+			coop.FormatMAD(nominal.Mul(decimal.NewFromInt(int64(shares)))), coop.FormatMAD(amount))
+	}
+	switch {
+	case paid.Sign() < 0 || coop.CheckMAD(paid) != nil:
+		fs.Add(p+".paid", "amount", "", "a non-negative amount with at most two decimals")
+	case paid.GreaterThan(amount):
+		fs.Add(p+".paid", "lte", "amount", "paid %s exceeds the %s subscribed", coop.FormatMAD(paid), coop.FormatMAD(amount))
+	case !inKind && paid.LessThan(amount.Mul(quarter)):
+		fs.Add(p+".paid", "quarter", coop.FormatMAD(amount.Mul(quarter)), "at least a quarter of cash shares is paid on subscribing: %s of %s (art. 7)", coop.FormatMAD(paid), coop.FormatMAD(amount))
+	}
+}
+
+// checkFirstOfficers checks the officers named in the statutes: a board of
+// 3 to 12 directors, a multiple of 3 (art. 50), or 1 to 3 managers (art.
+// 65); a union is always run by a board (art. 87).
+func checkFirstOfficers(fs *coop.Fields, g coop.Governance, union bool) {
+	d, m := len(g.Directors), len(g.Managers)
+	switch {
+	case d > 0 && m > 0:
+		fs.Add("governance", "board-or-managers", "", "a cooperative is run by a board or by managers, not both (art. 47)")
+	case d == 0 && m == 0:
+		fs.Add("governance", "required", "", "the statutes name the first officers: a board or managers (arts. 5, 65)")
+	case union && m > 0:
+		fs.Add("governance.managers", "union-board", "", "a union is run by a board (art. 87)")
+	case d > 0 && (d < coop.MinDirectors || d > coop.MaxDirectors || d%3 != 0):
+		fs.Add("governance.directors", "board-size", "3-12", "%d directors; a board has 3 to 12, a multiple of 3 (art. 50)", d)
+	case m > coop.MaxManagers:
+		fs.Add("governance.managers", "managers-max", "3", "%d managers; at most 3 (art. 65)", m)
+	}
+	for i, o := range append(g.Directors, g.Managers...) {
+		if strings.TrimSpace(o.Name) == "" {
+			fs.Add(fmt.Sprintf("governance.officers[%d].name", i), "required", "", "is required")
+		}
+	}
+}
+
+// update runs one change to a cooperative: it checks the date, calls check
+// on the stored state to validate the request and build the change, applies
+// it and journals it, all in one atomic store update. kind is the kind of
+// register entry.
+func (r *Registry) update(ctx context.Context, op string, id uuid.UUID, expect int64, on coop.Date, kind EntryKind,
+	check func(c *coop.Cooperative) (Change, error)) (coop.Cooperative, error) {
+	today := r.today()
+	switch {
+	case on.IsZero():
+		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "on", "required", "the date the change takes effect is required")
+	case on.After(today):
+		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "on", "not-future", "%s is after today: record a change once it has taken effect", on)
+	}
+	out, err := r.store.Update(ctx, id, expect, func(c *coop.Cooperative) (Entry, error) {
+		if on.Before(c.RegisteredOn) {
+			return Entry{}, refuse(coop.Invalid, op, "", "on", "after-registration", "%s is before the registration on %s", on, c.RegisteredOn)
+		}
+		ch, err := check(c)
+		if err != nil {
+			return Entry{}, err
+		}
+		ch.apply(c, on)
+		e := Entry{Kind: kind, Effective: on, Recorded: r.recorded(), Change: ch}
+		e.Late = kind != EntryRegistration && coop.ModifyingEntryLate(on, today)
+		return e, nil
+	})
+	return out, wrap(op, err)
+}
+
+// mustBeActive refuses a change to a cooperative that is not active.
+func mustBeActive(op string, c *coop.Cooperative, on coop.Date) error {
+	if s := c.StatusAt(on); s != coop.Active {
+		return refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 82-83", "", "", "the cooperative is %s since %s", s, c.StatusSince)
+	}
+	return nil
+}
+
+// activeMember returns the member with the given ID, who must be a member
+// on on.
+func activeMember(op string, c *coop.Cooperative, id uuid.UUID, on coop.Date, field string) (*coop.Member, error) {
+	m, ok := c.Member(id)
+	if !ok {
+		return nil, refuse(coop.NotFound, op, "", field, "member", "no member %s in the register", id)
+	}
+	if !m.ActiveAt(on, c.RegisteredOn) {
+		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 17", field, "member", "%s is not a member on %s", memberName(m), on)
+	}
+	return m, nil
+}
+
+func memberName(m *coop.Member) string {
+	if m.Name != "" {
+		return fmt.Sprintf("member no. %d (%s)", m.Number, m.Name)
+	}
+	return fmt.Sprintf("member no. %d", m.Number)
+}
