@@ -59,7 +59,7 @@ func BenchmarkRegister(b *testing.B) {
 		today := registrytest.Today
 		reg := registry.New(memory.New(), &registry.Options{Now: func() time.Time { return today.Time() }})
 		for i := 0; i < 60000; i++ {
-			a, err := reg.ApproveName(ctx, registry.NameRequest{Names: []string{fmt.Sprintf("Coopérative %d", i)},
+			a, err := reg.ApproveName(ctx, registry.NameRequest{Names: []string{fmt.Sprintf("Coopérative Atlas %d", i)},
 				Signatories: signatories, RequestedOn: today})
 			if err != nil {
 				b.Fatal(err)
