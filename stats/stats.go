@@ -1,0 +1,301 @@
+package stats
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// Dimension is what a table groups cooperatives by.
+type Dimension string
+
+// The dimensions.
+const (
+	Region     Dimension = "region"
+	Province   Dimension = "province"
+	Delegation Dimension = "delegation"
+	Sector     Dimension = "sector"
+	Kind       Dimension = "kind"
+	Status     Dimension = "status"
+	// Year is the year of registration.
+	Year Dimension = "year"
+)
+
+// Valid reports whether d is a known dimension.
+func (d Dimension) Valid() bool {
+	switch d {
+	case Region, Province, Delegation, Sector, Kind, Status, Year:
+		return true
+	}
+	return false
+}
+
+// ParseDimension accepts a dimension's name.
+func ParseDimension(s string) (Dimension, error) {
+	if d := Dimension(s); d.Valid() {
+		return d, nil
+	}
+	return "", coop.Fieldf("", "dimension", "%q is not a dimension (region, province, delegation, sector, kind, status, year)", s)
+}
+
+// key returns the value of dimension d for c ("" when unknown).
+func (d Dimension) key(c *coop.Cooperative) string {
+	switch d {
+	case Region:
+		return string(c.Province.Region())
+	case Province:
+		return string(c.Province)
+	case Delegation:
+		return string(c.Province.Delegation())
+	case Sector:
+		return string(c.Sector)
+	case Kind:
+		return string(c.Kind)
+	case Status:
+		return string(c.Status)
+	case Year:
+		if c.RegisteredOn.IsZero() {
+			return ""
+		}
+		return strconv.Itoa(c.RegisteredOn.Year())
+	}
+	return ""
+}
+
+// Label returns the name of a dimension's value in lang: a region's,
+// province's, delegation's or sector's name; the value itself otherwise.
+func (d Dimension) Label(value string, lang coop.Lang) string {
+	switch d {
+	case Region:
+		return coop.RegionCode(value).Name(lang)
+	case Province:
+		return coop.ProvinceCode(value).Name(lang)
+	case Delegation:
+		return coop.DelegationID(value).Name(lang)
+	case Sector:
+		return coop.Sector(value).Name(lang)
+	}
+	return value
+}
+
+// InRegistry reports whether c is in the register at asOf: registered on or
+// before asOf and not struck off by then. Dissolved cooperatives and those
+// in liquidation stay in the register until they are struck off (art. 13).
+func InRegistry(c *coop.Cooperative, asOf coop.Date) bool {
+	return !c.RegisteredOn.IsZero() && !c.RegisteredOn.After(asOf) && c.StatusAt(asOf) != coop.StruckOff
+}
+
+// Counts are the figures of one row of a table.
+type Counts struct {
+	Cooperatives int `json:"cooperatives"`
+	Unions       int `json:"unions"`
+	Members      int `json:"members"`
+	Women        int `json:"women"`
+	// WomenOnly counts the cooperatives all of whose members are women.
+	WomenOnly int `json:"women_only"`
+}
+
+func (a *Counts) add(b Counts) {
+	a.Cooperatives += b.Cooperatives
+	a.Unions += b.Unions
+	a.Members += b.Members
+	a.Women += b.Women
+	a.WomenOnly += b.WomenOnly
+}
+
+// Row is one row of a table: the values of its dimensions, its counts and
+// its share of the table's cooperatives, in percent.
+type Row struct {
+	Keys   []string        `json:"keys"`
+	Counts                 // embedded figures
+	Share  decimal.Decimal `json:"share"`
+}
+
+// Table counts cooperatives grouped by one or two dimensions at a date.
+// Rows are sorted by their keys; shares are percentages of the table's
+// cooperatives, rounded to Decimals places by the largest-remainder method,
+// so that they sum to exactly 100.
+type Table struct {
+	AsOf       coop.Date   `json:"as_of"`
+	Dimensions []Dimension `json:"dimensions"`
+	Decimals   int         `json:"decimals"`
+	Rows       []Row       `json:"rows"`
+	Total      Counts      `json:"total"`
+}
+
+// Row returns the row with the given keys.
+func (t *Table) Row(keys ...string) (Row, bool) {
+	for _, r := range t.Rows {
+		if slices.Equal(r.Keys, keys) {
+			return r, true
+		}
+	}
+	return Row{}, false
+}
+
+// figures returns the counts of one cooperative at asOf.
+func figures(c *coop.Cooperative, asOf coop.Date) Counts {
+	var f Counts
+	if c.IsUnion() {
+		f.Unions = 1
+	} else {
+		f.Cooperatives = 1
+	}
+	if len(c.Members) == 0 {
+		if c.MemberCount != nil {
+			f.Members = *c.MemberCount
+		}
+		return f
+	}
+	allWomen := true
+	for i := range c.Members {
+		m := &c.Members[i]
+		if !m.ActiveAt(asOf, c.RegisteredOn) {
+			continue
+		}
+		f.Members++
+		if m.Gender == coop.Female {
+			f.Women++
+		} else {
+			allWomen = false
+		}
+	}
+	if allWomen && f.Members > 0 {
+		f.WomenOnly = 1
+	}
+	return f
+}
+
+// Count groups the cooperatives of seq in the register at asOf by one or
+// two dimensions (say Sector, Region for sector x region), with shares to
+// decimals places. Invalid for no dimension, more than two, an unknown one,
+// or decimals outside 0 to 4.
+func Count(seq iter.Seq[coop.Cooperative], asOf coop.Date, decimals int, dims ...Dimension) (Table, error) {
+	if err := checkTable(asOf, decimals, dims); err != nil {
+		return Table{}, err
+	}
+	type key [2]string
+	groups := map[key]*Counts{}
+	t := Table{AsOf: asOf, Dimensions: slices.Clone(dims), Decimals: decimals}
+	for c := range seq {
+		if !InRegistry(&c, asOf) {
+			continue
+		}
+		var k key
+		for i, d := range dims {
+			k[i] = d.key(&c)
+		}
+		g := groups[k]
+		if g == nil {
+			g = &Counts{}
+			groups[k] = g
+		}
+		f := figures(&c, asOf)
+		g.add(f)
+		t.Total.add(f)
+	}
+	for k, g := range groups {
+		t.Rows = append(t.Rows, Row{Keys: slices.Clone(k[:len(dims)]), Counts: *g})
+	}
+	finish(&t)
+	return t, nil
+}
+
+func checkTable(asOf coop.Date, decimals int, dims []Dimension) error {
+	var fs coop.Fields
+	if asOf.IsZero() {
+		fs.Add("as_of", "required", "", "the date of the figures is required")
+	}
+	if len(dims) == 0 || len(dims) > 2 {
+		fs.Add("by", "count", "1-2", "group by one or two dimensions")
+	}
+	for _, d := range dims {
+		if !d.Valid() {
+			fs.Add("by", "dimension", "", "%q is not a dimension", d)
+		}
+	}
+	if decimals < 0 || decimals > 4 {
+		fs.Add("decimals", "range", "0-4", "0 to 4 decimals")
+	}
+	return fs.Err("stats.Count", "invalid table")
+}
+
+// finish sorts the rows and computes their shares.
+func finish(t *Table) {
+	slices.SortFunc(t.Rows, func(a, b Row) int {
+		for i := range a.Keys {
+			if c := compareKey(t.Dimensions[i], a.Keys[i], b.Keys[i]); c != 0 {
+				return c
+			}
+		}
+		return 0
+	})
+	counts := make([]int, len(t.Rows))
+	for i, r := range t.Rows {
+		counts[i] = r.Cooperatives + r.Unions
+	}
+	for i, s := range Shares(counts, t.Decimals) {
+		t.Rows[i].Share = s
+	}
+}
+
+func compareKey(d Dimension, a, b string) int {
+	if d == Sector {
+		ia, ib := coop.Sector(a).Index(), coop.Sector(b).Index()
+		if ia != ib {
+			return cmp.Compare(ia, ib)
+		}
+	}
+	return cmp.Compare(a, b)
+}
+
+// Shares returns each count's share of the total in percent, rounded to
+// decimals places by the largest-remainder method: every share is first
+// rounded down, then the units still missing to reach 100 go to the shares
+// with the largest remainders (ties to the earlier). The shares sum to
+// exactly 100 unless every count is zero, when they are all zero.
+func Shares(counts []int, decimals int) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(counts))
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	if total == 0 {
+		for i := range out {
+			out[i] = decimal.Zero
+		}
+		return out
+	}
+	// Work in integer units of 10^-decimals percent.
+	scale := int64(100)
+	for i := 0; i < decimals; i++ {
+		scale *= 10
+	}
+	type part struct {
+		i     int
+		units int64
+		rem   int64
+	}
+	parts := make([]part, len(counts))
+	var sum int64
+	for i, c := range counts {
+		num := int64(c) * scale
+		parts[i] = part{i, num / int64(total), num % int64(total)}
+		sum += parts[i].units
+	}
+	order := slices.Clone(parts)
+	slices.SortStableFunc(order, func(a, b part) int { return cmp.Compare(b.rem, a.rem) })
+	for j := 0; sum < scale; j++ {
+		parts[order[j].i].units++
+		sum++
+	}
+	for i, p := range parts {
+		out[i] = decimal.New(p.units, int32(-decimals))
+	}
+	return out
+}
