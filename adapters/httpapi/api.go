@@ -1,0 +1,417 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+	"github.com/taawun/taawun/registry"
+)
+
+// Options configures the handler. A nil *Options means the defaults.
+type Options struct {
+	// Authenticate finds the principal of a request; nil treats every
+	// request as anonymous, which may only read public data.
+	Authenticate Authenticator
+	// Catalogue decides eligibility; nil means programs.Default().
+	Catalogue *programs.Catalogue
+	// Now is the clock (default time.Now); only default dates use it.
+	Now func() time.Time
+	// MaxBodyBytes bounds request bodies (default 1 MiB).
+	MaxBodyBytes int64
+	// RequestTimeout bounds the work of one request (default 30 s).
+	RequestTimeout time.Duration
+	// Logger receives internal errors (default: discarded).
+	Logger *slog.Logger
+	// IdempotencyEntries is how many Idempotency-Keys are remembered, for
+	// 24 hours each (default 10,000).
+	IdempotencyEntries int
+}
+
+type api struct {
+	reg     *registry.Registry
+	cat     *programs.Catalogue
+	now     func() time.Time
+	auth    Authenticator
+	maxBody int64
+	timeout time.Duration
+	log     *slog.Logger
+	idem    *idempotency
+	mux     *http.ServeMux
+}
+
+// NewHandler returns the /v1 JSON API over reg: name approvals,
+// cooperatives and their members, governance and life events, the Law
+// 112-12 check, eligibility and screening, statistics, and the OpenAPI 3.1
+// document at /v1/openapi.json. The caller owns the server, TLS and any
+// further middleware.
+func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
+	o := Options{}
+	if opts != nil {
+		o = *opts
+	}
+	a := &api{reg: reg, cat: o.Catalogue, now: o.Now, auth: o.Authenticate, maxBody: o.MaxBodyBytes,
+		timeout: o.RequestTimeout, log: o.Logger}
+	if a.cat == nil {
+		a.cat = programs.Default()
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.auth == nil {
+		a.auth = func(*http.Request) (*Principal, error) { return nil, nil }
+	}
+	if a.maxBody <= 0 {
+		a.maxBody = 1 << 20
+	}
+	if a.timeout <= 0 {
+		a.timeout = 30 * time.Second
+	}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if o.IdempotencyEntries <= 0 {
+		o.IdempotencyEntries = 10000
+	}
+	a.idem = newIdempotency(o.IdempotencyEntries, 24*time.Hour, a.now)
+	a.mux = http.NewServeMux()
+	for _, rt := range routes() {
+		a.mux.Handle(rt.Method+" "+rt.Path, a.serve(rt))
+	}
+	return a
+}
+
+// ServeHTTP routes the request, answering unknown paths and wrong methods
+// with problems too.
+func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; p == "" || path.Clean(p) != p {
+		// No redirects to cleaned paths: an API answers the path it is given.
+		writeProblem(w, r, Problem{Status: http.StatusNotFound, Code: string(coop.NotFound), Detail: "no such resource"})
+		return
+	}
+	h, pattern := a.mux.Handler(r)
+	if pattern != "" {
+		a.mux.ServeHTTP(w, r) // sets the path values that Handler does not
+		return
+	}
+	rec := &capture{header: http.Header{}}
+	h.ServeHTTP(rec, r)
+	if allow := rec.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	switch rec.status {
+	case http.StatusMethodNotAllowed:
+		writeProblem(w, r, Problem{Status: rec.status, Code: codeMethodNotAllowed, Detail: r.Method + " is not allowed on " + r.URL.Path})
+	default:
+		writeProblem(w, r, Problem{Status: http.StatusNotFound, Code: string(coop.NotFound), Detail: "no such resource"})
+	}
+}
+
+// capture records what the mux's own 404 and 405 handlers write.
+type capture struct {
+	header http.Header
+	status int
+}
+
+func (c *capture) Header() http.Header         { return c.header }
+func (c *capture) Write(b []byte) (int, error) { return len(b), nil }
+func (c *capture) WriteHeader(s int)           { c.status = s }
+
+// call is one request being served.
+type call struct {
+	a    *api
+	w    http.ResponseWriter
+	r    *http.Request
+	ctx  context.Context
+	who  *Principal
+	body []byte
+}
+
+// reply is what a handler answers: a status and a value to encode as JSON,
+// or raw bytes with a content type.
+type reply struct {
+	status      int
+	value       any
+	raw         []byte
+	contentType string
+}
+
+func ok(v any) reply      { return reply{status: http.StatusOK, value: v} }
+func created(v any) reply { return reply{status: http.StatusCreated, value: v} }
+
+// serve wraps a route: authentication, body limits, the request timeout,
+// idempotent POSTs and the encoding of the reply.
+func (a *api) serve(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-store")
+		who, err := a.auth(r)
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
+			writeProblem(w, r, Problem{Status: http.StatusUnauthorized, Code: codeUnauthenticated, Detail: coop.ErrorMessage(err)})
+			return
+		}
+		if rt.Auth == authenticated && who == nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
+			writeProblem(w, r, Problem{Status: http.StatusUnauthorized, Code: codeUnauthenticated, Detail: "this resource needs a bearer token"})
+			return
+		}
+		if err := checkQuery(r, rt.Query); err != nil {
+			a.writeError(w, r, err)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
+		defer cancel()
+		c := &call{a: a, w: w, r: r, ctx: ctx, who: who}
+		if r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch {
+			if !c.readBody() {
+				return
+			}
+		}
+		key := r.Header.Get("Idempotency-Key")
+		if r.Method == http.MethodPost && key != "" {
+			if len(key) > 200 {
+				writeProblem(w, r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid), Detail: "the Idempotency-Key is longer than 200 characters"})
+				return
+			}
+			subject := ""
+			if who != nil {
+				subject = who.Subject
+			}
+			k := subject + "\x00" + r.Method + "\x00" + r.URL.Path + "\x00" + key
+			replay, reserved, conflict := a.idem.begin(k, c.body)
+			switch {
+			case conflict != "":
+				writeProblem(w, r, Problem{Status: http.StatusUnprocessableEntity, Code: codeIdempotency, Detail: conflict})
+				return
+			case replay != nil:
+				for h, v := range replay.header {
+					w.Header()[h] = v
+				}
+				w.Header().Set("Idempotent-Replayed", "true")
+				w.WriteHeader(replay.status)
+				_, _ = w.Write(replay.response)
+				return
+			case reserved:
+				rec := &recorder{ResponseWriter: w, header: http.Header{}}
+				c.w = rec
+				a.respond(c, rt)
+				a.idem.finish(k, rec.status, rec.header, rec.body.Bytes())
+				return
+			}
+		}
+		a.respond(c, rt)
+	})
+}
+
+func (a *api) respond(c *call, rt route) {
+	rep, err := rt.Handle(c)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
+			return
+		}
+		if errors.Is(err, context.Canceled) {
+			return // the client went away
+		}
+		var hp *httpProblem
+		if errors.As(err, &hp) {
+			writeProblem(c.w, c.r, hp.p)
+			return
+		}
+		a.writeError(c.w, c.r, err)
+		return
+	}
+	if rep.raw != nil {
+		c.w.Header().Set("Content-Type", rep.contentType)
+		c.w.WriteHeader(rep.status)
+		_, _ = c.w.Write(rep.raw)
+		return
+	}
+	b, err := json.Marshal(rep.value)
+	if err != nil {
+		a.writeError(c.w, c.r, err)
+		return
+	}
+	c.w.Header().Set("Content-Type", "application/json")
+	c.w.WriteHeader(rep.status)
+	_, _ = c.w.Write(append(b, '\n'))
+}
+
+// recorder keeps a copy of a response for the idempotency store.
+type recorder struct {
+	http.ResponseWriter
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header { return r.ResponseWriter.Header() }
+func (r *recorder) WriteHeader(s int) {
+	r.status = s
+	for k, v := range r.ResponseWriter.Header() {
+		r.header[k] = v
+	}
+	r.ResponseWriter.WriteHeader(s)
+}
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.WriteHeader(http.StatusOK)
+	}
+	r.body.Write(b)
+	return r.ResponseWriter.Write(b)
+}
+
+// httpProblem carries a problem that is not a coop error (401, 403, 412,
+// 413, 415).
+type httpProblem struct{ p Problem }
+
+func (e *httpProblem) Error() string { return e.p.Detail }
+
+func problem(status int, code, detail string) error {
+	return &httpProblem{Problem{Status: status, Code: code, Detail: detail}}
+}
+
+// readBody reads a bounded JSON body.
+func (c *call) readBody() bool {
+	if c.r.ContentLength == 0 && c.r.Body == http.NoBody {
+		c.body = nil
+		return true
+	}
+	if ct := c.r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "application/json" {
+			writeProblem(c.w, c.r, Problem{Status: http.StatusUnsupportedMediaType, Code: codeUnsupportedMedia, Detail: "send application/json"})
+			return false
+		}
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(c.w, c.r.Body, c.a.maxBody))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeProblem(c.w, c.r, Problem{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge,
+				Detail: "the body is larger than " + strconv.FormatInt(c.a.maxBody, 10) + " bytes"})
+			return false
+		}
+		writeProblem(c.w, c.r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid), Detail: "the body could not be read"})
+		return false
+	}
+	c.body = b
+	return true
+}
+
+// decode reads the JSON body into v: one object, no unknown field.
+func (c *call) decode(v any) error {
+	if len(bytes.TrimSpace(c.body)) == 0 {
+		return coop.Fieldf("", "required", "a JSON body is required")
+	}
+	dec := json.NewDecoder(bytes.NewReader(c.body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonError(err)
+	}
+	if dec.More() {
+		return coop.Fieldf("", "json", "the body holds more than one JSON value")
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); err != io.EOF {
+		return coop.Fieldf("", "json", "the body holds more than one JSON value")
+	}
+	return nil
+}
+
+// jsonError turns a decoding error into an Invalid error naming the field.
+func jsonError(err error) error {
+	var e *coop.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return coop.Fieldf(te.Field, "type", "expected %s", te.Type.String())
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return coop.Fieldf("", "json", "malformed JSON at byte %d", se.Offset)
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return coop.Fieldf(strings.Trim(f, `"`), "unknown-field", "unknown field")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return coop.Fieldf("", "json", "the JSON body is cut short")
+	}
+	return coop.Fieldf("", "json", "the body is not valid JSON")
+}
+
+// pathID parses the path value name as a UUID.
+func (c *call) pathID(name string) (uuid.UUID, error) {
+	id, err := uuid.Parse(c.r.PathValue(name))
+	if err != nil {
+		return uuid.Nil, coop.Fieldf(name, "uuid", "%q is not an ID", clip(c.r.PathValue(name)))
+	}
+	return id, nil
+}
+
+// expect reads If-Match: the version the client read, as an ETag.
+func (c *call) expect() (int64, error) {
+	h := strings.TrimSpace(c.r.Header.Get("If-Match"))
+	if h == "" || h == "*" {
+		return 0, nil
+	}
+	v, err := strconv.ParseInt(strings.Trim(strings.TrimPrefix(h, "W/"), `"`), 10, 64)
+	if err != nil || v <= 0 {
+		return 0, problem(http.StatusBadRequest, string(coop.Invalid), "If-Match is not an ETag of this API")
+	}
+	return v, nil
+}
+
+// scoped checks that the principal covers province: 401 for anonymous, 403
+// otherwise.
+func (c *call) scoped(province coop.ProvinceCode) error {
+	if c.who == nil {
+		c.w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
+		return problem(http.StatusUnauthorized, codeUnauthenticated, "this needs a bearer token")
+	}
+	if !c.who.Covers(province) {
+		return problem(http.StatusForbidden, codeForbidden, "your scope does not cover "+string(province))
+	}
+	return nil
+}
+
+func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// checkQuery refuses query parameters the route does not take.
+func checkQuery(r *http.Request, allowed []param) error {
+	var fs coop.Fields
+	for k := range r.URL.Query() {
+		known := false
+		for _, p := range allowed {
+			known = known || p.Name == k
+		}
+		if !known {
+			fs.Add(k, "unknown-parameter", "", "unknown query parameter")
+		}
+	}
+	return fs.Err("httpapi", "invalid query")
+}

@@ -1,0 +1,43 @@
+// Package httpapi is the reference HTTP adapter of Taawun: a JSON API
+// under /v1 over a registry.Registry, the programme catalogue and the
+// statistics, returned by NewHandler as an http.Handler that the caller
+// serves.
+//
+// # Routes
+//
+// Every route is declared once in routes.go, with Go 1.22 mux patterns:
+// name approvals; cooperatives (register, get by ID or registration number,
+// list with filters and cursor pages, state at a date, journal, the Law
+// 112-12 check); members (admit, subscribe, pay, withdraw and answer,
+// exclude, transfer, departure); governance and life events; programmes,
+// eligibility (for a registered cooperative or for posted facts in the
+// case-file shape) and screening; statistics as JSON or CSV. The OpenAPI
+// 3.1 document at /v1/openapi.json is generated from the same table, with
+// JSON schemas reflected from the Go types, and a test checks every route
+// and every response against it.
+//
+// # Errors and input
+//
+// Errors are RFC 9457 problem details (application/problem+json) with the
+// error code, the article cited and the invalid fields; internal errors say
+// "internal error" and go to Options.Logger. Bodies are bounded
+// (Options.MaxBodyBytes), must be application/json, and unknown fields and
+// unknown query parameters are refused. Every request has a deadline
+// (Options.RequestTimeout).
+//
+// # Concurrency control
+//
+// Cooperatives carry their version as ETag; a write with If-Match naming a
+// stale version is answered 412. A POST with an Idempotency-Key is done
+// once: a retry with the same key and body gets the first response, with
+// Idempotent-Replayed: true.
+//
+// # Authorization
+//
+// Options.Authenticate, a hook the caller supplies (BearerTokens is one),
+// finds the Principal of a request. The registry is public (Law 112-12 art.
+// 9): anyone reads a cooperative's registered facts. Members' personal data
+// (names, CIN, birth dates, phones, addresses; Law 09-08) is redacted unless
+// the principal's scope covers the cooperative, and every write needs such a
+// principal: national, or a delegation's provinces.
+package httpapi

@@ -1,0 +1,607 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats"
+)
+
+func (c *call) today() coop.Date { return coop.DateOf(c.a.now()) }
+
+// dateParam reads a date query parameter, defaulting to today.
+func (c *call) dateParam(name string, required bool) (coop.Date, error) {
+	s := c.r.URL.Query().Get(name)
+	if s == "" {
+		if required {
+			return coop.Date{}, coop.Fieldf(name, "required", "is required")
+		}
+		return c.today(), nil
+	}
+	d, err := coop.ParseDate(s)
+	return d, coop.AtField(name, err)
+}
+
+func (c *call) intParam(name string, def, min, max int) (int, error) {
+	s := c.r.URL.Query().Get(name)
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < min || n > max {
+		return 0, coop.Fieldf(name, "range", "%q: a whole number from %d to %d", clip(s), min, max)
+	}
+	return n, nil
+}
+
+// cooperative replies with c, redacted unless the principal covers it,
+// with its version as ETag.
+func (c *call) cooperative(status int, co coop.Cooperative) reply {
+	c.w.Header().Set("ETag", etag(co.Version))
+	if !c.who.Covers(co.Province) {
+		redactCoop(&co)
+	}
+	return reply{status: status, value: co}
+}
+
+// mutate runs a write on a cooperative the principal's scope covers, with
+// the version of If-Match.
+func (c *call) mutate(status int, do func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error)) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	expect, err := c.expect()
+	if err != nil {
+		return reply{}, err
+	}
+	cur, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if err := c.scoped(cur.Province); err != nil {
+		return reply{}, err
+	}
+	if expect != 0 && expect != cur.Version {
+		return reply{}, problem(http.StatusPreconditionFailed, codePreconditionFailed,
+			"the cooperative is at version "+strconv.FormatInt(cur.Version, 10)+", not "+strconv.FormatInt(expect, 10))
+	}
+	out, err := do(c.ctx, id, expect)
+	if err != nil {
+		if expect != 0 && coop.ErrorCode(err) == coop.Conflict {
+			return reply{}, problem(http.StatusPreconditionFailed, codePreconditionFailed, "the cooperative changed since it was read")
+		}
+		return reply{}, err
+	}
+	return c.cooperative(status, out), nil
+}
+
+// member is mutate for a route with a {member} path value.
+func (c *call) member(do func(ctx context.Context, id, member uuid.UUID, expect int64) (coop.Cooperative, error)) (reply, error) {
+	m, err := c.pathID("member")
+	if err != nil {
+		return reply{}, err
+	}
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
+		return do(ctx, id, m, expect)
+	})
+}
+
+func hOpenAPI(c *call) (reply, error) { return ok(openAPIDocument()), nil }
+
+func hApproveName(c *call) (reply, error) {
+	var in registry.NameRequest
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.Province == "" {
+		if c.who == nil || !c.who.National {
+			return reply{}, c.scoped("")
+		}
+	} else if err := c.scoped(in.Province); err != nil {
+		return reply{}, err
+	}
+	a, err := c.a.reg.ApproveName(c.ctx, in)
+	if err != nil {
+		return reply{}, err
+	}
+	return created(a), nil
+}
+
+func hGetApproval(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	a, err := c.a.reg.GetApproval(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if !c.who.Covers(a.Province) {
+		redactApproval(&a)
+	}
+	return ok(a), nil
+}
+
+type renewalBody struct {
+	AskedOn coop.Date `json:"asked_on"`
+}
+
+func hRenewApproval(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	var in renewalBody
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	a, err := c.a.reg.GetApproval(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if err := c.scoped(a.Province); err != nil {
+		return reply{}, err
+	}
+	a, err = c.a.reg.RenewApproval(c.ctx, id, in.AskedOn)
+	if err != nil {
+		return reply{}, err
+	}
+	return ok(a), nil
+}
+
+func hRegister(c *call) (reply, error) {
+	var in registry.Registration
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if err := c.scoped(in.Province); err != nil {
+		return reply{}, err
+	}
+	co, err := c.a.reg.Register(c.ctx, in)
+	if err != nil {
+		return reply{}, err
+	}
+	c.w.Header().Set("Location", "/v1/cooperatives/"+co.ID.String())
+	return c.cooperative(http.StatusCreated, co), nil
+}
+
+func hList(c *call) (reply, error) {
+	q := c.r.URL.Query()
+	f := registry.Filter{Kind: coop.Kind(q.Get("kind")), Region: coop.RegionCode(q.Get("region")), Province: coop.ProvinceCode(q.Get("province")),
+		Delegation: coop.DelegationID(q.Get("delegation")), Sector: coop.Sector(q.Get("sector")), Status: coop.Status(q.Get("status")),
+		Name: q.Get("name"), Cursor: q.Get("cursor")}
+	var fs coop.Fields
+	for _, p := range []struct {
+		name string
+		dst  *coop.Date
+	}{{"registered_from", &f.RegisteredFrom}, {"registered_to", &f.RegisteredTo}} {
+		if s := q.Get(p.name); s != "" {
+			d, err := coop.ParseDate(s)
+			fs.Merge(p.name, err)
+			*p.dst = d
+		}
+	}
+	limit, err := c.intParam("limit", 0, 1, registry.MaxLimit)
+	fs.Merge("limit", err)
+	f.Limit = limit
+	if len(q.Get("name")) > 200 {
+		fs.Add("name", "max", "200", "at most 200 characters")
+	}
+	if err := fs.Err("httpapi.List", "invalid query"); err != nil {
+		return reply{}, err
+	}
+	p, err := c.a.reg.List(c.ctx, f)
+	if err != nil {
+		return reply{}, err
+	}
+	for i := range p.Items {
+		if !c.who.Covers(p.Items[i].Province) {
+			redactCoop(&p.Items[i])
+		}
+	}
+	return ok(p), nil
+}
+
+func hGet(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	co, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if match := c.r.Header.Get("If-None-Match"); match != "" && match == etag(co.Version) {
+		c.w.Header().Set("ETag", etag(co.Version))
+		return reply{status: http.StatusNotModified, raw: []byte{}, contentType: "application/json"}, nil
+	}
+	return c.cooperative(http.StatusOK, co), nil
+}
+
+func hGetByNumber(c *call) (reply, error) {
+	co, err := c.a.reg.GetByNumber(c.ctx, c.r.PathValue("number"))
+	if err != nil {
+		return reply{}, err
+	}
+	return c.cooperative(http.StatusOK, co), nil
+}
+
+func hStateAt(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	date, err := c.dateParam("date", true)
+	if err != nil {
+		return reply{}, err
+	}
+	co, err := c.a.reg.StateAt(c.ctx, id, date)
+	if err != nil {
+		return reply{}, err
+	}
+	if !c.who.Covers(co.Province) {
+		redactCoop(&co)
+	}
+	return ok(co), nil
+}
+
+func hJournal(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	cur, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	j, err := c.a.reg.Journal(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if !c.who.Covers(cur.Province) {
+		for i := range j {
+			redactEntry(&j[i])
+		}
+	}
+	return ok(j), nil
+}
+
+func hCompliance(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	asOf, err := c.dateParam("as_of", false)
+	if err != nil {
+		return reply{}, err
+	}
+	co, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	return ok(coop.CheckLaw(&co, asOf)), nil
+}
+
+func hAdmit(c *call) (reply, error) {
+	var in registry.Admission
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.mutate(http.StatusCreated, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.AdmitMember(ctx, id, in)
+	})
+}
+
+func hSubscribe(c *call) (reply, error) {
+	var in registry.Subscription
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.SubscribeShares(ctx, id, m, in)
+	})
+}
+
+func hPay(c *call) (reply, error) {
+	var in registry.Payment
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.PayShares(ctx, id, m, in)
+	})
+}
+
+func hWithdraw(c *call) (reply, error) {
+	var in registry.WithdrawalInput
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.RequestWithdrawal(ctx, id, m, in)
+	})
+}
+
+func hAnswer(c *call) (reply, error) {
+	var in registry.WithdrawalAnswer
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.AnswerWithdrawal(ctx, id, m, in)
+	})
+}
+
+func hExclude(c *call) (reply, error) {
+	var in registry.Exclusion
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.ExcludeMember(ctx, id, m, in)
+	})
+}
+
+func hDeparture(c *call) (reply, error) {
+	var in registry.Departure
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.RecordDeparture(ctx, id, m, in)
+	})
+}
+
+type transferBody struct {
+	From uuid.UUID `json:"from"`
+	To   uuid.UUID `json:"to"`
+	registry.Transfer
+}
+
+func hTransfer(c *call) (reply, error) {
+	var in transferBody
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
+		in.Expect = expect
+		return c.a.reg.TransferShares(ctx, id, in.From, in.To, in.Transfer)
+	})
+}
+
+// verb is a handler for a write whose input type has an Expect field.
+func verb[T any](set func(*T, int64), do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in T) (coop.Cooperative, error)) func(*call) (reply, error) {
+	return func(c *call) (reply, error) {
+		var in T
+		if err := c.decode(&in); err != nil {
+			return reply{}, err
+		}
+		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
+			set(&in, expect)
+			return do(c.a.reg, ctx, id, in)
+		})
+	}
+}
+
+var (
+	hAssembly  = verb(func(in *registry.AssemblyInput, e int64) { in.Expect = e }, (*registry.Registry).HoldAssembly)
+	hBoard     = verb(func(in *registry.Officers, e int64) { in.Expect = e }, (*registry.Registry).ElectBoard)
+	hManagers  = verb(func(in *registry.Officers, e int64) { in.Expect = e }, (*registry.Registry).AppointManagers)
+	hAuditor   = verb(func(in *registry.AuditorInput, e int64) { in.Expect = e }, (*registry.Registry).AppointAuditor)
+	hStatutes  = verb(func(in *registry.Amendment, e int64) { in.Expect = e }, (*registry.Registry).AmendStatutes)
+	hSeat      = verb(func(in *registry.SeatChange, e int64) { in.Expect = e }, (*registry.Registry).ChangeSeat)
+	hTurnover  = verb(func(in *registry.TurnoverInput, e int64) { in.Expect = e }, (*registry.Registry).ReportTurnover)
+	hDissolve  = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).Dissolve)
+	hLiquidate = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).OpenLiquidation)
+	hStrikeOff = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).StrikeOff)
+)
+
+func hPrograms(c *call) (reply, error) { return ok(c.a.cat.Programs()), nil }
+
+func hProgram(c *call) (reply, error) {
+	p, found := c.a.cat.Program(c.r.PathValue("program"))
+	if !found {
+		return reply{}, coop.Errorf(coop.NotFound, "unknown programme %q", clip(c.r.PathValue("program")))
+	}
+	return ok(p), nil
+}
+
+// eligibilityBody asks for a decision: for a registered cooperative
+// (cooperative_id) or for facts in the shape of a case file.
+type eligibilityBody struct {
+	AsOf          coop.Date  `json:"as_of"`
+	Call          string     `json:"call,omitempty"`
+	Phase         string     `json:"phase,omitempty"`
+	CooperativeID *uuid.UUID `json:"cooperative_id,omitempty"`
+	programs.Facts
+}
+
+// eligibilityReply is a decision with its summary in each language and the
+// hash of its inputs, for the record.
+type eligibilityReply struct {
+	Decision  programs.Decision    `json:"decision"`
+	Summary   map[coop.Lang]string `json:"summary"`
+	InputHash string               `json:"input_hash"`
+}
+
+func hEligibility(c *call) (reply, error) {
+	var in eligibilityBody
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = c.today()
+	}
+	var app programs.Applicant
+	if in.CooperativeID != nil {
+		if in.Cooperative != nil || in.Person != nil {
+			return reply{}, coop.Fieldf("cooperative", "exclusive", "give cooperative_id or facts, not both")
+		}
+		co, err := c.a.reg.Get(c.ctx, *in.CooperativeID)
+		if err != nil {
+			return reply{}, err
+		}
+		app.Cooperative = &co
+		if in.Project != nil {
+			f := programs.Facts{Project: in.Project}
+			a, err := f.Applicant()
+			if err != nil {
+				return reply{}, err
+			}
+			app.Project = a.Project
+		}
+	} else {
+		a, err := in.Facts.Applicant()
+		if err != nil {
+			return reply{}, err
+		}
+		app = a
+	}
+	req := programs.Request{Program: c.r.PathValue("program"), Call: in.Call, Phase: in.Phase, AsOf: in.AsOf, Applicant: app}
+	rec, err := c.a.cat.Decide(req)
+	if err != nil {
+		return reply{}, err
+	}
+	out := eligibilityReply{Decision: rec.Decision, InputHash: rec.InputHash, Summary: map[coop.Lang]string{}}
+	for _, l := range coop.Langs {
+		out.Summary[l] = rec.Decision.Summary(l)
+	}
+	return ok(out), nil
+}
+
+type screeningBody struct {
+	AsOf     coop.Date         `json:"as_of"`
+	Programs []string          `json:"programs,omitempty"`
+	Calls    map[string]string `json:"calls,omitempty"`
+}
+
+func hScreen(c *call) (reply, error) {
+	var in screeningBody
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = c.today()
+	}
+	var iterErr error
+	rep, err := c.a.cat.Screen(c.ctx, c.a.reg.Cooperatives(c.ctx, &iterErr), programs.ScreenOptions{AsOf: in.AsOf, Programs: in.Programs, Calls: in.Calls})
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	return ok(rep), nil
+}
+
+func (c *call) wantsCSV() (bool, error) {
+	switch f := c.r.URL.Query().Get("format"); f {
+	case "csv":
+		return true, nil
+	case "", "json":
+		return f == "" && strings.Contains(c.r.Header.Get("Accept"), "text/csv"), nil
+	default:
+		return false, coop.Fieldf("format", "enum", "%q: json or csv", clip(f))
+	}
+}
+
+func hStats(c *call) (reply, error) {
+	asOf, err := c.dateParam("as_of", false)
+	if err != nil {
+		return reply{}, err
+	}
+	decimals, err := c.intParam("decimals", 1, 0, 4)
+	if err != nil {
+		return reply{}, err
+	}
+	var dims []stats.Dimension
+	for _, s := range strings.Split(c.r.URL.Query().Get("by"), ",") {
+		d, err := stats.ParseDimension(strings.TrimSpace(s))
+		if err != nil {
+			return reply{}, coop.AtField("by", err)
+		}
+		dims = append(dims, d)
+	}
+	csv, err := c.wantsCSV()
+	if err != nil {
+		return reply{}, err
+	}
+	var iterErr error
+	t, err := stats.Count(c.a.reg.Cooperatives(c.ctx, &iterErr), asOf, decimals, dims...)
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	if csv {
+		var b bytes.Buffer
+		if err := t.WriteCSV(&b, lang(c.r)); err != nil {
+			return reply{}, err
+		}
+		return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
+	}
+	return ok(t), nil
+}
+
+func hNational(c *call) (reply, error) {
+	asOf, err := c.dateParam("as_of", false)
+	if err != nil {
+		return reply{}, err
+	}
+	decimals, err := c.intParam("decimals", 1, 0, 4)
+	if err != nil {
+		return reply{}, err
+	}
+	youth, err := c.intParam("youth_max_age", stats.DefaultYouthMaxAge, 18, 120)
+	if err != nil {
+		return reply{}, err
+	}
+	csv, err := c.wantsCSV()
+	if err != nil {
+		return reply{}, err
+	}
+	var iterErr error
+	r, err := stats.National(c.a.reg.Cooperatives(c.ctx, &iterErr), stats.ReportOptions{AsOf: asOf, Decimals: decimals, YouthMaxAge: youth})
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	if csv {
+		var b bytes.Buffer
+		if err := r.WriteCSV(&b, lang(c.r)); err != nil {
+			return reply{}, err
+		}
+		return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
+	}
+	return ok(r), nil
+}
+
+// lang reads the first language of Accept-Language that Taawun speaks.
+func lang(r *http.Request) coop.Lang {
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if l, err := coop.ParseLang(tag); err == nil {
+			return l
+		}
+	}
+	return coop.FR
+}

@@ -1,0 +1,259 @@
+package httpapi_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats"
+)
+
+func TestFlow(t *testing.T) {
+	e := newEnv(t)
+	c := e.registerIn("Coopérative Tinas", "MA-MEK", meknesToken)
+	assert.Equal(t, "1/MEK/2024/1", c.RegistrationNumber)
+	assert.Equal(t, "Founder 1", c.Members[0].Name, "the writer sees the register")
+
+	// Anyone reads the registered facts; personal data only in scope.
+	res := e.do("GET", "/v1/cooperatives/"+c.ID.String(), "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, `"1"`, res.Header().Get("ETag"))
+	anon := decode[coop.Cooperative](t, res)
+	assert.Equal(t, "Coopérative Tinas", anon.Name)
+	assert.Len(t, anon.Members, 6)
+	assert.Empty(t, anon.Members[0].Name)
+	assert.True(t, anon.Members[0].CIN.IsZero())
+	assert.True(t, anon.Members[0].BirthDate.IsZero())
+	assert.Equal(t, coop.Female, anon.Members[0].Gender)
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String(), meknesToken, nil, nil)
+	assert.Equal(t, "Founder 1", decode[coop.Cooperative](t, res).Members[0].Name)
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String(), casablancaToken, nil, nil)
+	assert.Empty(t, decode[coop.Cooperative](t, res).Members[0].Name, "another delegation does not see personal data")
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String(), "", nil, map[string]string{"If-None-Match": `"1"`})
+	assert.Equal(t, 304, res.Code)
+
+	// Writes with If-Match.
+	admit := map[string]any{"on": today, "admitted_by": "OGM 2024-06-30", "member": map[string]any{"type": "natural", "name": "Nora"},
+		"shares": 1, "amount": "100", "paid": "100"}
+	res = e.do("POST", "/v1/cooperatives/"+c.ID.String()+"/members", meknesToken, admit, map[string]string{"If-Match": `"1"`})
+	require.Equal(t, 201, res.Code, res.Body.String())
+	assert.Equal(t, `"2"`, res.Header().Get("ETag"))
+	res = e.do("POST", "/v1/cooperatives/"+c.ID.String()+"/members", meknesToken, admit, map[string]string{"If-Match": `"1"`})
+	require.Equal(t, 412, res.Code, "a stale version")
+	after := decode[coop.Cooperative](t, e.do("GET", "/v1/cooperatives/"+c.ID.String(), meknesToken, nil, nil))
+	require.Len(t, after.Members, 7)
+	nora := after.Members[6]
+
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/subscriptions", c.ID, nora.ID), meknesToken,
+		map[string]any{"on": today, "shares": 2, "amount": "200", "paid": "50"}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/payments", c.ID, nora.ID), meknesToken,
+		map[string]any{"on": today, "amount": "150"}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/withdrawal", c.ID, nora.ID), meknesToken,
+		map[string]any{"received": today}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/withdrawal/answer", c.ID, nora.ID), meknesToken,
+		map[string]any{"on": today, "accept": true}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/transfers", c.ID), meknesToken,
+		map[string]any{"from": after.Members[0].ID, "to": after.Members[1].ID, "on": today, "shares": 1}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/exclusion", c.ID, after.Members[5].ID), meknesToken,
+		map[string]any{"on": today, "reason": "breach", "votes": map[string]any{"for": 5, "against": 1}}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/departure", c.ID, after.Members[4].ID), meknesToken,
+		map[string]any{"on": today, "reason": "death"}, nil)
+	require.Equal(t, 200, res.Code, "a death is recorded whatever the number of members left")
+
+	for _, w := range []struct {
+		path string
+		body map[string]any
+	}{
+		{"assemblies", map[string]any{"assembly": map[string]any{"kind": "ordinary", "date": today, "call": 1, "present": 4,
+			"resolutions": []map[string]any{{"subject": "accounts", "votes": map[string]any{"for": 4}}}}}},
+		{"board", map[string]any{"on": today, "officers": []map[string]any{{"name": "A"}, {"name": "B"}, {"name": "C"}}}},
+		{"auditor", map[string]any{"on": today, "auditor": map[string]any{"name": "Fiduciaire", "term_years": 3}}},
+		{"statutes", map[string]any{"on": today, "statutes": map[string]any{"duration_years": 50, "share_nominal": "100"}, "votes": map[string]any{"for": 5}}},
+		{"seat", map[string]any{"on": today, "province": "MA-HAJ", "votes": map[string]any{"for": 5}}},
+	} {
+		res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/%s", c.ID, w.path), meknesToken, w.body, nil)
+		require.Equal(t, 200, res.Code, "%s: %s", w.path, res.Body.String())
+	}
+
+	// Reads.
+	res = e.do("GET", "/v1/registration-numbers/1/MEK/2024/1", "", nil, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String()+"/journal", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	j := decode[[]registry.Entry](t, res)
+	assert.Greater(t, len(j), 8)
+	assert.Empty(t, j[0].Change.State.Members[0].Name, "the journal is redacted out of scope")
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String()+"/state?date=2024-06-30", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	res = e.do("GET", "/v1/cooperatives/"+c.ID.String()+"/compliance?as_of=2024-06-30", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, coop.Compliant, decode[coop.Report](t, res).Outcome)
+	res = e.do("GET", "/v1/cooperatives?delegation=meknes&limit=10", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, 1, decode[registry.Page](t, res).Total)
+
+	res = e.do("GET", "/v1/stats?by=delegation,sector&as_of=2024-06-30", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	tab := decode[stats.Table](t, res)
+	require.Len(t, tab.Rows, 1)
+	assert.Equal(t, []string{"meknes", "agriculture"}, tab.Rows[0].Keys)
+	res = e.do("GET", "/v1/stats?by=province&format=csv", "", nil, map[string]string{"Accept-Language": "ar"})
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, "text/csv; charset=utf-8", res.Header().Get("Content-Type"))
+	assert.Contains(t, res.Body.String(), "MA-HAJ,الحاجب,1")
+	res = e.do("GET", "/v1/stats/national?as_of=2024-06-30", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, 1, decode[stats.Report](t, res).Totals.Cooperatives)
+}
+
+func TestEligibility(t *testing.T) {
+	e := newEnv(t)
+	c := e.registerIn("Coopérative Nahla", "MA-MEK", meknesToken)
+	res := e.do("POST", "/v1/programs/mourafaka/eligibility", "", map[string]any{"as_of": "2025-01-15", "cooperative_id": c.ID}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	var out struct {
+		Decision struct {
+			Outcome string `json:"outcome"`
+			Call    string `json:"call"`
+		} `json:"decision"`
+		Summary   map[string]string `json:"summary"`
+		InputHash string            `json:"input_hash"`
+	}
+	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &out))
+	assert.Equal(t, "eligible", out.Decision.Outcome)
+	assert.Equal(t, "eligible until 2028-06-30", out.Summary["en"])
+	assert.Equal(t, "éligible jusqu'au 2028-06-30", out.Summary["fr"])
+	assert.Len(t, out.InputHash, 64)
+
+	facts := `{"as_of":"2023-06-30","cooperative":{"registered_on":"2020-01-01","sector":"agriculture",
+		"members":[{"gender":"female"},{"gender":"female"},{"gender":"male","birth_date":"1960-01-01"},{"gender":"male","birth_date":"1960-01-01"}]},
+		"project":{"cost":"500000","own_cash":"200000"}}`
+	res = e.do("POST", "/v1/programs/indh-income/eligibility", "", facts, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	assert.Contains(t, res.Body.String(), `"grant":"300000"`)
+
+	res = e.do("GET", "/v1/programs", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Equal(t, 8, strings.Count(res.Body.String(), `"operator"`))
+	res = e.do("GET", "/v1/programs/moazara", "", nil, nil)
+	require.Equal(t, 200, res.Code)
+
+	res = e.do("POST", "/v1/screenings", nationalToken, map[string]any{"as_of": "2025-01-15", "programs": []string{"mourafaka"}}, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	assert.Contains(t, res.Body.String(), `"eligible":1`)
+}
+
+func TestAuthorization(t *testing.T) {
+	e := newEnv(t)
+	mek := e.registerIn("Coopérative Ifrane", "MA-IFR", meknesToken)
+	cas := e.registerIn("Coopérative Mohammedia", "MA-MOH", casablancaToken)
+	pay := map[string]any{"on": today, "amount": "1"}
+
+	// A delegation writes only in its provinces.
+	res := e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/payments", cas.ID, cas.Members[0].ID), meknesToken, pay, nil)
+	assert.Equal(t, 403, res.Code)
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/payments", mek.ID, mek.Members[0].ID), casablancaToken, pay, nil)
+	assert.Equal(t, 403, res.Code)
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/payments", mek.ID, mek.Members[0].ID), "", pay, nil)
+	assert.Equal(t, 401, res.Code)
+	assert.Equal(t, `Bearer realm="taawun"`, res.Header().Get("WWW-Authenticate"))
+	// Registering, or asking for a name, outside one's provinces.
+	res = e.do("POST", "/v1/name-approvals", meknesToken, map[string]any{"names": []string{"Hors Zone"},
+		"signatories": []map[string]string{{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}, {"name": "E"}},
+		"province":    "MA-CAS", "requested_on": today}, nil)
+	assert.Equal(t, 403, res.Code)
+	// The national principal acts everywhere.
+	res = e.do("POST", fmt.Sprintf("/v1/cooperatives/%s/members/%s/payments", cas.ID, cas.Members[0].ID), nationalToken, map[string]any{"on": today, "amount": "0.01"}, nil)
+	assert.Equal(t, 400, res.Code, "fully paid: nothing to pay, but the principal was allowed")
+
+	// Personal data: redacted in lists, states and approvals for foreign scopes.
+	p := decode[registry.Page](t, e.do("GET", "/v1/cooperatives?limit=10", casablancaToken, nil, nil))
+	for _, c := range p.Items {
+		if c.Province == "MA-IFR" {
+			assert.Empty(t, c.Members[0].Name)
+		} else {
+			assert.Equal(t, "Founder 1", c.Members[0].Name)
+		}
+	}
+	st := decode[coop.Cooperative](t, e.do("GET", "/v1/cooperatives/"+mek.ID.String()+"/state?date=2024-06-30", casablancaToken, nil, nil))
+	assert.Empty(t, st.Members[0].Name)
+	a := decode[registry.NameApproval](t, e.do("GET", "/v1/name-approvals/"+mek.ApprovalID.String(), casablancaToken, nil, nil))
+	assert.Equal(t, "redacted", a.Signatories[0].Name)
+
+	// Nothing changed in Ifrane or Mohammedia.
+	got, _ := e.reg.Get(t.Context(), mek.ID)
+	assert.Equal(t, int64(1), got.Version)
+	got, _ = e.reg.Get(t.Context(), cas.ID)
+	assert.Equal(t, int64(1), got.Version)
+}
+
+func TestIdempotency(t *testing.T) {
+	e := newEnv(t)
+	c := e.registerIn("Coopérative Retry", "MA-MEK", meknesToken)
+	path := fmt.Sprintf("/v1/cooperatives/%s/members/%s/subscriptions", c.ID, c.Members[0].ID)
+	body := map[string]any{"on": today, "shares": 1, "amount": "100", "paid": "100"}
+	key := map[string]string{"Idempotency-Key": "sub-2024-06-30-1"}
+	first := e.do("POST", path, meknesToken, body, key)
+	require.Equal(t, 200, first.Code)
+	again := e.do("POST", path, meknesToken, body, key)
+	require.Equal(t, 200, again.Code)
+	assert.Equal(t, "true", again.Header().Get("Idempotent-Replayed"))
+	assert.Equal(t, first.Body.String(), again.Body.String())
+	got, _ := e.reg.Get(t.Context(), c.ID)
+	assert.Equal(t, int64(2), got.Version, "the retry did not subscribe twice")
+	other := e.do("POST", path, meknesToken, map[string]any{"on": today, "shares": 2, "amount": "200", "paid": "200"}, key)
+	assert.Equal(t, 422, other.Code)
+	// A registration retried with its key registers once.
+	before, _ := e.reg.List(t.Context(), registry.Filter{})
+	res := e.do("POST", "/v1/name-approvals", meknesToken, map[string]any{"names": []string{"Une Fois"},
+		"signatories": []map[string]string{{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}, {"name": "E"}},
+		"province":    "MA-MEK", "requested_on": today}, map[string]string{"Idempotency-Key": "approval-1"})
+	require.Equal(t, 201, res.Code)
+	res2 := e.do("POST", "/v1/name-approvals", meknesToken, map[string]any{"names": []string{"Une Fois"},
+		"signatories": []map[string]string{{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}, {"name": "E"}},
+		"province":    "MA-MEK", "requested_on": today}, map[string]string{"Idempotency-Key": "approval-1"})
+	require.Equal(t, 201, res2.Code, "the retry replays the approval instead of clashing with it")
+	assert.Equal(t, res.Body.String(), res2.Body.String())
+	after, _ := e.reg.List(t.Context(), registry.Filter{})
+	assert.Equal(t, before.Total, after.Total)
+}
+
+func TestOpenAPI_CoversEveryRoute(t *testing.T) {
+	e := newEnv(t)
+	paths := e.doc["paths"].(map[string]any)
+	n := 0
+	for _, item := range paths {
+		n += len(item.(map[string]any))
+	}
+	assert.Equal(t, 35, n, "operations in the document")
+	assert.Equal(t, "3.1.0", e.doc["openapi"])
+	for _, want := range []string{"/v1/cooperatives/{id}", "/v1/programs/{program}/eligibility", "/v1/stats", "/v1/registration-numbers/{number}",
+		"/v1/cooperatives/{id}/members/{member}/withdrawal/answer"} {
+		assert.Contains(t, paths, want)
+	}
+	// Every documented operation answers, and never with a 404 of the mux
+	// or a 405: the document and the routes agree.
+	for tmpl, item := range paths {
+		for method := range item.(map[string]any) {
+			path := strings.NewReplacer("{id}", "00000000-0000-4000-8000-000000000000", "{member}", "00000000-0000-4000-8000-000000000001",
+				"{program}", "mourafaka", "{number}", "1/X/2024/1").Replace(tmpl)
+			res := e.do(strings.ToUpper(method), path, nationalToken, nil, nil)
+			assert.NotEqual(t, 405, res.Code, "%s %s", method, path)
+			if res.Code == 404 {
+				assert.NotContains(t, res.Body.String(), "no such resource", "%s %s is not routed", method, path)
+			}
+		}
+	}
+}

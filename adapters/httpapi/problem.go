@@ -1,0 +1,80 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// Problem is an RFC 9457 problem details object, with the error code, the
+// article that refused the request and every invalid field.
+type Problem struct {
+	Type     string            `json:"type"`
+	Title    string            `json:"title"`
+	Status   int               `json:"status"`
+	Detail   string            `json:"detail,omitempty"`
+	Instance string            `json:"instance,omitempty"`
+	Code     string            `json:"code"`
+	Article  string            `json:"article,omitempty"`
+	Errors   []coop.FieldError `json:"errors,omitempty"`
+}
+
+// statusOf maps a coop error code to an HTTP status: one table for the
+// whole adapter.
+var statusOf = map[coop.Code]int{
+	coop.Invalid:            http.StatusBadRequest,
+	coop.NotFound:           http.StatusNotFound,
+	coop.Conflict:           http.StatusConflict,
+	coop.FailedPrecondition: http.StatusUnprocessableEntity,
+	coop.Internal:           http.StatusInternalServerError,
+}
+
+// Codes the adapter adds for HTTP's own refusals.
+const (
+	codeUnauthenticated    = "unauthenticated"
+	codeForbidden          = "forbidden"
+	codeMethodNotAllowed   = "method_not_allowed"
+	codeTooLarge           = "too_large"
+	codeUnsupportedMedia   = "unsupported_media_type"
+	codePreconditionFailed = "precondition_failed"
+	codeIdempotency        = "idempotency_key_reused"
+	codeTimeout            = "timeout"
+)
+
+func problemType(code string) string { return "urn:taawun:problem:" + code }
+
+// writeProblem writes p as application/problem+json.
+func writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
+	p.Type = problemType(p.Code)
+	if p.Title == "" {
+		p.Title = http.StatusText(p.Status)
+	}
+	p.Instance = r.URL.Path
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(p.Status)
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+// writeError writes err as a problem: a *coop.Error with its code,
+// message, article and fields; anything else as an internal error whose
+// detail goes to the log, never to the client.
+func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var e *coop.Error
+	if !errors.As(err, &e) {
+		e = &coop.Error{Code: coop.Internal, Err: err}
+	}
+	status, ok := statusOf[e.Code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Article: e.Article, Errors: e.Fields}
+	if e.Code == coop.Internal || status == http.StatusInternalServerError {
+		a.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
+		p = Problem{Status: http.StatusInternalServerError, Code: string(coop.Internal), Detail: "internal error"}
+	}
+	writeProblem(w, r, p)
+}

@@ -1,0 +1,134 @@
+package httpapi
+
+import (
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats"
+)
+
+// authLevel says who may call a route. Routes that touch one cooperative
+// check in their handler that the principal's scope covers it.
+type authLevel int
+
+const (
+	public        authLevel = iota // anyone; personal data redacted unless in scope
+	authenticated                  // any principal
+	scopedWrite                    // a principal covering the cooperative
+)
+
+// param is a query parameter.
+type param struct {
+	Name, Type, Doc string
+	Required        bool
+}
+
+// route is one operation: its pattern, who may call it, what it reads and
+// answers, and its handler. routes() lists them all; the mux and the
+// OpenAPI document are both built from it.
+type route struct {
+	Method, Path, ID, Summary, Tag string
+	Auth                           authLevel
+	Query                          []param
+	Body                           any // a value of the request body's type
+	OK                             int // success status
+	Result                         any // a value of the success body's type
+	CSV                            bool
+	ETag                           bool
+	Handle                         func(*call) (reply, error)
+}
+
+var (
+	pAsOf      = param{"as_of", "date", "date of the figures or of the check (YYYY-MM-DD); default today", false}
+	pDecimals  = param{"decimals", "integer", "decimals of the percentages, 0 to 4 (default 1)", false}
+	pFormat    = param{"format", "string", "json (default) or csv", false}
+	listParams = []param{{"kind", "string", "cooperative or union", false}, {"region", "string", "ISO 3166-2 region code", false},
+		{"province", "string", "ISO 3166-2 province code", false}, {"delegation", "string", "ODCO delegation ID", false},
+		{"sector", "string", "sector slug", false}, {"status", "string", "status", false},
+		{"registered_from", "date", "registered on or after", false}, {"registered_to", "date", "registered on or before", false},
+		{"name", "string", "part of the name, ignoring case and accents", false}, {"limit", "integer", "page size, 1 to 1000 (default 50)", false},
+		{"cursor", "string", "the next cursor of the previous page", false}}
+)
+
+func routes() []route {
+	coopT := coop.Cooperative{}
+	return []route{
+		{Method: "GET", Path: "/v1/openapi.json", ID: "openapi", Summary: "This API's OpenAPI 3.1 document", Tag: "meta", OK: 200, Result: map[string]any{}, Handle: hOpenAPI},
+
+		{Method: "POST", Path: "/v1/name-approvals", ID: "approveName", Summary: "Ask ODCO to approve a cooperative's name (art. 7)", Tag: "registry",
+			Auth: scopedWrite, Body: registry.NameRequest{}, OK: 201, Result: registry.NameApproval{}, Handle: hApproveName},
+		{Method: "GET", Path: "/v1/name-approvals/{id}", ID: "getNameApproval", Summary: "A name approval (signatories redacted out of scope)", Tag: "registry",
+			OK: 200, Result: registry.NameApproval{}, Handle: hGetApproval},
+		{Method: "POST", Path: "/v1/name-approvals/{id}/renewal", ID: "renewNameApproval", Summary: "Renew a lapsed approval once (D 4)", Tag: "registry",
+			Auth: scopedWrite, Body: renewalBody{}, OK: 200, Result: registry.NameApproval{}, Handle: hRenewApproval},
+
+		{Method: "POST", Path: "/v1/cooperatives", ID: "register", Summary: "Register a cooperative under an approved name (arts. 7-11)", Tag: "registry",
+			Auth: scopedWrite, Body: registry.Registration{}, OK: 201, Result: coopT, ETag: true, Handle: hRegister},
+		{Method: "GET", Path: "/v1/cooperatives", ID: "listCooperatives", Summary: "List cooperatives with filters and cursor pages", Tag: "registry",
+			Query: listParams, OK: 200, Result: registry.Page{}, Handle: hList},
+		{Method: "GET", Path: "/v1/cooperatives/{id}", ID: "getCooperative", Summary: "A cooperative (members' personal data redacted out of scope)", Tag: "registry",
+			OK: 200, Result: coopT, ETag: true, Handle: hGet},
+		{Method: "GET", Path: "/v1/registration-numbers/{number...}", ID: "getByNumber", Summary: "A cooperative by registration number", Tag: "registry",
+			OK: 200, Result: coopT, ETag: true, Handle: hGetByNumber},
+		{Method: "GET", Path: "/v1/cooperatives/{id}/state", ID: "stateAt", Summary: "The cooperative as it stood at a date", Tag: "registry",
+			Query: []param{{"date", "date", "the date (YYYY-MM-DD)", true}}, OK: 200, Result: coopT, Handle: hStateAt},
+		{Method: "GET", Path: "/v1/cooperatives/{id}/journal", ID: "journal", Summary: "The cooperative's chronological journal", Tag: "registry",
+			OK: 200, Result: []registry.Entry{}, Handle: hJournal},
+		{Method: "GET", Path: "/v1/cooperatives/{id}/compliance", ID: "compliance", Summary: "The Law 112-12 check at a date", Tag: "law",
+			Query: []param{pAsOf}, OK: 200, Result: coop.Report{}, Handle: hCompliance},
+
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members", ID: "admitMember", Summary: "Admit a member (art. 15)", Tag: "members",
+			Auth: scopedWrite, Body: registry.Admission{}, OK: 201, Result: coopT, ETag: true, Handle: hAdmit},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/subscriptions", ID: "subscribeShares", Summary: "Subscribe shares (arts. 7, 26)", Tag: "members",
+			Auth: scopedWrite, Body: registry.Subscription{}, OK: 200, Result: coopT, ETag: true, Handle: hSubscribe},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/payments", ID: "payShares", Summary: "Pay up shares (art. 26)", Tag: "members",
+			Auth: scopedWrite, Body: registry.Payment{}, OK: 200, Result: coopT, ETag: true, Handle: hPay},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/withdrawal", ID: "requestWithdrawal", Summary: "Record a withdrawal request (arts. 18-19)", Tag: "members",
+			Auth: scopedWrite, Body: registry.WithdrawalInput{}, OK: 200, Result: coopT, ETag: true, Handle: hWithdraw},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/withdrawal/answer", ID: "answerWithdrawal", Summary: "The board's answer within 20 days (art. 19)", Tag: "members",
+			Auth: scopedWrite, Body: registry.WithdrawalAnswer{}, OK: 200, Result: coopT, ETag: true, Handle: hAnswer},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/exclusion", ID: "excludeMember", Summary: "Exclude a member by two thirds (art. 20)", Tag: "members",
+			Auth: scopedWrite, Body: registry.Exclusion{}, OK: 200, Result: coopT, ETag: true, Handle: hExclude},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/members/{member}/departure", ID: "recordDeparture", Summary: "Death or incapacity (art. 24)", Tag: "members",
+			Auth: scopedWrite, Body: registry.Departure{}, OK: 200, Result: coopT, ETag: true, Handle: hDeparture},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/transfers", ID: "transferShares", Summary: "Transfer shares between members (art. 28)", Tag: "members",
+			Auth: scopedWrite, Body: transferBody{}, OK: 200, Result: coopT, ETag: true, Handle: hTransfer},
+
+		{Method: "POST", Path: "/v1/cooperatives/{id}/assemblies", ID: "holdAssembly", Summary: "Record a general assembly (art. 43 quorum)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.AssemblyInput{}, OK: 200, Result: coopT, ETag: true, Handle: hAssembly},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/board", ID: "electBoard", Summary: "Elect the board (art. 50)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.Officers{}, OK: 200, Result: coopT, ETag: true, Handle: hBoard},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/managers", ID: "appointManagers", Summary: "Appoint managers (arts. 47, 65)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.Officers{}, OK: 200, Result: coopT, ETag: true, Handle: hManagers},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/auditor", ID: "appointAuditor", Summary: "Appoint the auditor (art. 72)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.AuditorInput{}, OK: 200, Result: coopT, ETag: true, Handle: hAuditor},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/statutes", ID: "amendStatutes", Summary: "Amend the statutes (arts. 42-43)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.Amendment{}, OK: 200, Result: coopT, ETag: true, Handle: hStatutes},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/seat", ID: "changeSeat", Summary: "Move the seat", Tag: "governance",
+			Auth: scopedWrite, Body: registry.SeatChange{}, OK: 200, Result: coopT, ETag: true, Handle: hSeat},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/turnover", ID: "reportTurnover", Summary: "Report a closed year's turnover (art. 68)", Tag: "governance",
+			Auth: scopedWrite, Body: registry.TurnoverInput{}, OK: 200, Result: coopT, ETag: true, Handle: hTurnover},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/dissolution", ID: "dissolve", Summary: "Dissolve (art. 82)", Tag: "life",
+			Auth: scopedWrite, Body: registry.StatusChange{}, OK: 200, Result: coopT, ETag: true, Handle: hDissolve},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/liquidation", ID: "openLiquidation", Summary: "Appoint the liquidator (art. 83)", Tag: "life",
+			Auth: scopedWrite, Body: registry.StatusChange{}, OK: 200, Result: coopT, ETag: true, Handle: hLiquidate},
+		{Method: "POST", Path: "/v1/cooperatives/{id}/striking-off", ID: "strikeOff", Summary: "Strike off the register (art. 13)", Tag: "life",
+			Auth: scopedWrite, Body: registry.StatusChange{}, OK: 200, Result: coopT, ETag: true, Handle: hStrikeOff},
+
+		{Method: "GET", Path: "/v1/programs", ID: "listPrograms", Summary: "The catalogue of programmes with calls, parameters and criteria", Tag: "programs",
+			OK: 200, Result: []programs.Program{}, Handle: hPrograms},
+		{Method: "GET", Path: "/v1/programs/{program}", ID: "getProgram", Summary: "One programme", Tag: "programs",
+			OK: 200, Result: programs.Program{}, Handle: hProgram},
+		{Method: "POST", Path: "/v1/programs/{program}/eligibility", ID: "eligibility", Summary: "Decide eligibility for a registered cooperative or for posted facts", Tag: "programs",
+			Body: eligibilityBody{}, OK: 200, Result: eligibilityReply{}, Handle: hEligibility},
+		{Method: "POST", Path: "/v1/screenings", ID: "screen", Summary: "Screen the whole registry against programmes", Tag: "programs",
+			Auth: authenticated, Body: screeningBody{}, OK: 200, Result: programs.ScreenReport{}, Handle: hScreen},
+
+		{Method: "GET", Path: "/v1/stats", ID: "stats", Summary: "Counts by one or two dimensions at a date (JSON or CSV)", Tag: "statistics",
+			Query: []param{pAsOf, {"by", "string", "one or two of region, province, delegation, sector, kind, status, year, comma-separated", true}, pDecimals, pFormat},
+			OK:    200, Result: stats.Table{}, CSV: true, Handle: hStats},
+		{Method: "GET", Path: "/v1/stats/national", ID: "nationalReport", Summary: "The national report at a date (JSON or CSV)", Tag: "statistics",
+			Query: []param{pAsOf, {"youth_max_age", "integer", "young members are 18 to this age (default 35)", false}, pDecimals, pFormat},
+			OK:    200, Result: stats.Report{}, CSV: true, Handle: hNational},
+	}
+}
