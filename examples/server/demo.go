@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// demo returns the cooperatives named in the source documents
+// (../shared/reference/cooperatives-in-the-sources.md). The sources give
+// their place, founding year and activity; registration numbers, exact
+// dates where only a year is known (or none), provinces where only a region
+// is, members, shares and officers are illustrative.
+func demo() []coop.Cooperative {
+	type src struct {
+		name, nameAR string
+		province     coop.ProvinceCode
+		commune      string
+		registered   string
+		law          coop.Law
+		sector       coop.Sector
+		branch       coop.Branch
+		members      int
+		women        int // members who are women, the first ones
+		purpose      string
+	}
+	list := []src{
+		{"Coopérative Ittihad", "تعاونية الاتحاد", "MA-IFR", "Ain Leuh", "1998-11-05", coop.Law2483, coop.Agriculture, "", 12, 12,
+			"couscous and pasta, aromatic plants, essential oils; trademark TATFI; Terroir du Maroc"},
+		{"Coopérative Andaz Nouska", "تعاونية أنداز نوسكا", "MA-MID", "Midelt", "2009-03-16", coop.Law2483, coop.Handicraft, "carpets", 9, 9,
+			"carpets and Hanbal; National Label of Crafts"},
+		{"Coopérative Al Alfia Atalita", "تعاونية الألفية الثالثة", "MA-REH", "Bourous", "2008-05-20", coop.Law2483, coop.Food, "", 30, 30,
+			"couscous (Dar Couscous), gluten-free products"},
+		{"Coopérative Kokiaj Mogador", "تعاونية كوكياج موكادور", "MA-ESI", "Essaouira", "2018-04-10", coop.Law11212, coop.Agriculture, "dairy", 7, 3,
+			"cheese making, brand Mogalait"},
+		{"Coopérative Ouch Almaz", "تعاونية أوش ألماز", "MA-NOU", "Dar Bouazza", "2020-09-14", coop.Law11212, coop.Handicraft, "jewellery", 6, 4,
+			"gold and silver jewellery; Génération Solidaire prize 2022"},
+		{"Coopérative Nissae Al Hourate", "تعاونية نساء الحورات", "MA-MOH", "Sidi Moussa Ben Ali", "2016-04-12", coop.Law11212, coop.Agriculture, "", 30, 30,
+			"hot peppers: harissa, vinegar, sauce; ONSSA 2018; Lalla Al Moutaâouina prize 2022"},
+		{"Coopérative Tinas Cop", "تعاونية تيناس", "MA-MEK", "Ouislane", "2019-04-15", coop.Law11212, coop.Agriculture, "beekeeping", 5, 5,
+			"honey across the whole chain"},
+		{"Coopérative Qatr Nada", "تعاونية قطر الندى", "MA-MEK", "Meknès", "2021-02-01", coop.Law11212, coop.AromaticMedicinal, "", 8, 7,
+			"essential oils and medicinal plants"},
+		{"Coopérative Tamo", "تعاونية تامو", "MA-HAO", "Aït Ourir", "2017-10-02", coop.Law11212, coop.Handicraft, "", 10, 10,
+			"natural cosmetics"},
+		{"Coopérative Al Minkar Adahabi", "تعاونية المنقار الذهبي", "MA-MED", "Médiouna", "2019-06-20", coop.Law11212, coop.Agriculture, "livestock", 6, 1,
+			"exotic bird breeding, educational farm"},
+		{"Coopérative Annissae Alhadgat", "تعاونية النساء الحاذقات", "MA-KES", "El Kelâa des Sraghna", "2015-01-12", coop.Law2483, coop.Handicraft, "sewing", 11, 11,
+			"women's handicraft"},
+	}
+	hundred := coop.MustParseMAD("100")
+	var out []coop.Cooperative
+	for i, s := range list {
+		reg := coop.MustParseDate(s.registered)
+		c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: s.law, Name: s.name, NameAR: s.nameAR,
+			Province: s.province, Commune: s.commune, Sector: s.sector, Branch: s.branch, RegisteredOn: reg,
+			Court: string(s.province)[3:], RegistrationNumber: fmt.Sprintf("1/%s/%d/%d", string(s.province)[3:], reg.Year(), 100+i),
+			Statutes: coop.Statutes{DurationYears: 99, ShareNominal: hundred, Purpose: s.purpose}}
+		if s.law == coop.Law2483 {
+			c.ConformedOn = coop.MustParseDate("2019-06-20")
+		}
+		for j := 0; j < s.members; j++ {
+			g := coop.Male
+			if j < s.women {
+				g = coop.Female
+			}
+			amount := hundred.Mul(decimal.NewFromInt(int64(5 + j%6)))
+			c.Members = append(c.Members, coop.Member{Number: j + 1, Type: coop.Natural, Gender: g,
+				Name: fmt.Sprintf("Member %d of %s", j+1, s.name[len("Coopérative "):]), BirthDate: coop.MustParseDate("1970-03-01").AddDays((i*97 + j*389) % 12000),
+				Shares: []coop.ShareMovement{{Kind: coop.Subscription, On: reg, Shares: 5 + j%6, Amount: amount, Paid: decimal.NewNullDecimal(amount)}}})
+		}
+		c.Governance.Managers = []coop.Officer{{Name: c.Members[0].Name, Role: "manager", Since: reg}}
+		c.Turnover = map[int]decimal.Decimal{}
+		for y := max(reg.Year(), 2019); y <= 2025; y++ {
+			c.Turnover[y] = coop.MustParseMAD(fmt.Sprint(80000 + 15000*(i%5) + 5000*(y-2019)))
+		}
+		out = append(out, c)
+	}
+	return out
+}
