@@ -454,6 +454,14 @@ type Cooperative struct {
 	// StatusReason is the ground of the current status: the decision that
 	// dissolved the cooperative, the art. 13 ground of a striking off.
 	StatusReason string `json:"status_reason,omitempty"`
+	// Supports are the support actions the cooperative took part in.
+	Supports []Support `json:"supports,omitempty"`
+	// Selections are the programme calls that selected it.
+	Selections []Selection `json:"selections,omitempty"`
+	// Labels are its labels, brand rights, certifications and approvals.
+	Labels []Label `json:"labels,omitempty"`
+	// Groupings are its memberships of unions, the Federation and EIGs.
+	Groupings []Grouping `json:"groupings,omitempty"`
 	// Turnover is the turnover of each financial year, by year.
 	Turnover map[int]decimal.Decimal `json:"turnover,omitempty"`
 	// Declared holds facts the cooperative declares, such as
@@ -531,6 +539,10 @@ func (c *Cooperative) Clone() Cooperative {
 			out.Assemblies[i] = a
 		}
 	}
+	out.Supports = cloneSupport(c.Supports)
+	out.Selections = slices.Clone(c.Selections)
+	out.Labels = cloneLabels(c.Labels)
+	out.Groupings = slices.Clone(c.Groupings)
 	out.Turnover = maps.Clone(c.Turnover)
 	out.Declared = maps.Clone(c.Declared)
 	return out

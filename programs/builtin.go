@@ -40,6 +40,8 @@ func builtin() []Program {
 			Accepts:   []ApplicantKind{Cooperative},
 			Reference: refMourafaka,
 			Benefits:  "strategic diagnosis, group training of managers, individual coaching of 12 visits over 24 months",
+			Schedule: &Schedule{Kind: coop.CoachingVisit, Visits: 12, Months: 24,
+				Reference: "Mourafaka, ODCO: individual coaching of 12 sessions or visits over 24 months"},
 			Calls: []Call{
 				{ID: "mourafaka-t1", Opens: t1, Reference: "Mourafaka 1st tranche (2014): cooperatives in their first two years",
 					Parameters: []Parameter{

@@ -262,6 +262,18 @@ type Program struct {
 	Grant func(p *Params, a *Applicant) (decimal.Decimal, bool) `json:"-"`
 	// GrantParams names the call parameters Grant reads.
 	GrantParams []string `json:"grant_params,omitempty"`
+	// Schedule is the programme's follow-up of its beneficiaries, if it has
+	// one (Mourafaka: 12 coaching visits within 24 months of selection).
+	Schedule *Schedule `json:"schedule,omitempty"`
+}
+
+// Schedule is a programme's follow-up: Visits support actions of Kind
+// within Months of a beneficiary's selection, spread evenly.
+type Schedule struct {
+	Kind      coop.SupportKind `json:"kind"`
+	Visits    int              `json:"visits"`
+	Months    int              `json:"months"`
+	Reference string           `json:"reference"`
 }
 
 // Call returns the programme's call with the given ID.

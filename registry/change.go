@@ -34,6 +34,13 @@ const (
 	ChangeDissolved           ChangeKind = "dissolved"            // art. 82
 	ChangeLiquidation         ChangeKind = "liquidation-opened"   // art. 83
 	ChangeStruckOff           ChangeKind = "struck-off"           // art. 13
+	ChangeSupportRecorded     ChangeKind = "support-recorded"     // a support action reached the cooperative
+	ChangeSelected            ChangeKind = "selected"             // selected by a programme's call
+	ChangeLabelAwarded        ChangeKind = "label-awarded"
+	ChangeLabelSuspended      ChangeKind = "label-suspended"
+	ChangeLabelWithdrawn      ChangeKind = "label-withdrawn"
+	ChangeGroupingJoined      ChangeKind = "grouping-joined" // a union, the Federation, an EIG
+	ChangeGroupingLeft        ChangeKind = "grouping-left"
 )
 
 // Change is one change to a cooperative: its kind and the data it needs.
@@ -64,7 +71,14 @@ type Change struct {
 	Year     int               `json:"year,omitempty"`
 	Turnover string            `json:"turnover,omitempty"`
 	// Liquidator is the liquidator appointed.
-	Liquidator string `json:"liquidator,omitempty"`
+	Liquidator string          `json:"liquidator,omitempty"`
+	Support    *coop.Support   `json:"support,omitempty"`
+	Selection  *coop.Selection `json:"selection,omitempty"`
+	Label      *coop.Label     `json:"label,omitempty"`
+	Grouping   *coop.Grouping  `json:"grouping,omitempty"`
+	// Ref is the label or grouping concerned; Until ends a suspension.
+	Ref   uuid.UUID `json:"ref,omitzero"`
+	Until coop.Date `json:"until,omitzero"`
 }
 
 // apply makes the change to c as of the date it took effect. It assumes the
@@ -166,6 +180,39 @@ func (ch *Change) apply(c *coop.Cooperative, on coop.Date) {
 		}
 	case ChangeStruckOff:
 		c.Status, c.StatusSince, c.StatusReason = coop.StruckOff, on, ch.Reason
+	case ChangeSupportRecorded:
+		if ch.Support != nil {
+			c.Supports = append(c.Supports, coopClone(func(x *coop.Cooperative) { x.Supports = []coop.Support{*ch.Support} }).Supports...)
+		}
+	case ChangeSelected:
+		if ch.Selection != nil {
+			c.Selections = append(c.Selections, *ch.Selection)
+		}
+	case ChangeLabelAwarded:
+		if ch.Label != nil {
+			c.Labels = append(c.Labels, coopClone(func(x *coop.Cooperative) { x.Labels = []coop.Label{*ch.Label} }).Labels...)
+		}
+	case ChangeLabelSuspended, ChangeLabelWithdrawn:
+		for i := range c.Labels {
+			if l := &c.Labels[i]; l.ID == ch.Ref {
+				if ch.Kind == ChangeLabelSuspended {
+					l.SuspendedFrom, l.SuspendedUntil = on, ch.Until
+				} else {
+					l.WithdrawnOn = on
+				}
+				l.Reason = ch.Reason
+			}
+		}
+	case ChangeGroupingJoined:
+		if ch.Grouping != nil {
+			c.Groupings = append(c.Groupings, *ch.Grouping)
+		}
+	case ChangeGroupingLeft:
+		for i := range c.Groupings {
+			if c.Groupings[i].ID == ch.Ref {
+				c.Groupings[i].Until = on
+			}
+		}
 	}
 }
 
@@ -188,4 +235,12 @@ func keepHistory(os []coop.Officer) []coop.Officer {
 		}
 	}
 	return out
+}
+
+// coopClone builds a cooperative with set and returns its deep copy: a way
+// to deep-copy the slices of a change through coop.Cooperative.Clone.
+func coopClone(set func(*coop.Cooperative)) coop.Cooperative {
+	var c coop.Cooperative
+	set(&c)
+	return c.Clone()
 }

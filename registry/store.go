@@ -216,6 +216,22 @@ func (e Entry) Clone() Entry {
 		st := *ch.Statutes
 		ch.Statutes = &st
 	}
+	if ch.Support != nil {
+		s := coopClone(func(x *coop.Cooperative) { x.Supports = []coop.Support{*ch.Support} }).Supports[0]
+		ch.Support = &s
+	}
+	if ch.Selection != nil {
+		s := *ch.Selection
+		ch.Selection = &s
+	}
+	if ch.Label != nil {
+		l := coopClone(func(x *coop.Cooperative) { x.Labels = []coop.Label{*ch.Label} }).Labels[0]
+		ch.Label = &l
+	}
+	if ch.Grouping != nil {
+		g := *ch.Grouping
+		ch.Grouping = &g
+	}
 	return out
 }
 

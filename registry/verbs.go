@@ -217,23 +217,29 @@ func checkMember(fs *coop.Fields, p string, m coop.Member, union bool) {
 // checkSubscription checks a subscription of shares: a positive number of
 // shares worth their nominal value, at most two decimals, and at least a
 // quarter of a cash subscription paid at once (arts. 7, 26).
-func checkSubscription(fs *coop.Fields, p string, shares int, amount, paid decimal.Decimal, inKind bool, nominal decimal.Decimal) {
+func checkSubscription(fs *coop.Fields, prefix string, shares int, amount, paid decimal.Decimal, inKind bool, nominal decimal.Decimal) {
+	p := func(name string) string {
+		if prefix == "" {
+			return name
+		}
+		return prefix + "." + name
+	}
 	if shares <= 0 {
-		fs.Add(p+".shares", "gt", "0", "at least one share")
+		fs.Add(p("shares"), "gt", "0", "at least one share")
 	}
 	if amount.Sign() <= 0 || coop.CheckMAD(amount) != nil {
-		fs.Add(p+".amount", "amount", "", "a positive amount with at most two decimals")
+		fs.Add(p("amount"), "amount", "", "a positive amount with at most two decimals")
 	} else if shares > 0 && nominal.Sign() > 0 && !amount.Equal(nominal.Mul(decimal.NewFromInt(int64(shares)))) {
-		fs.Add(p+".amount", "nominal", coop.FormatMAD(nominal), "%d shares of %s MAD are worth %s, not %s (art. 26)", shares, coop.FormatMAD(nominal),
+		fs.Add(p("amount"), "nominal", coop.FormatMAD(nominal), "%d shares of %s MAD are worth %s, not %s (art. 26)", shares, coop.FormatMAD(nominal),
 			coop.FormatMAD(nominal.Mul(decimal.NewFromInt(int64(shares)))), coop.FormatMAD(amount))
 	}
 	switch {
 	case paid.Sign() < 0 || coop.CheckMAD(paid) != nil:
-		fs.Add(p+".paid", "amount", "", "a non-negative amount with at most two decimals")
+		fs.Add(p("paid"), "amount", "", "a non-negative amount with at most two decimals")
 	case paid.GreaterThan(amount):
-		fs.Add(p+".paid", "lte", "amount", "paid %s exceeds the %s subscribed", coop.FormatMAD(paid), coop.FormatMAD(amount))
+		fs.Add(p("paid"), "lte", "amount", "paid %s exceeds the %s subscribed", coop.FormatMAD(paid), coop.FormatMAD(amount))
 	case !inKind && paid.LessThan(amount.Mul(quarter)):
-		fs.Add(p+".paid", "quarter", coop.FormatMAD(amount.Mul(quarter)), "at least a quarter of cash shares is paid on subscribing: %s of %s (art. 7)", coop.FormatMAD(paid), coop.FormatMAD(amount))
+		fs.Add(p("paid"), "quarter", coop.FormatMAD(amount.Mul(quarter)), "at least a quarter of cash shares is paid on subscribing: %s of %s (art. 7)", coop.FormatMAD(paid), coop.FormatMAD(amount))
 	}
 }
 

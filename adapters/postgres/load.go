@@ -99,6 +99,7 @@ func copyBatch(ctx context.Context, tx pgx.Tx, cs []*coop.Cooperative, recorded 
 			pgNumeric(c.Statutes.ShareNominal), c.Statutes.MinSharesPerMember, c.Statutes.Purpose, pgDate(c.Statutes.AdoptedOn),
 			pgInt(c.MemberCount), pgInt(c.LastYearEndMembers), jsonOrNull(c.Governance.Auditor, c.Governance.Auditor == nil),
 			jsonOrNull(c.Turnover, c.Turnover == nil), jsonOrNull(c.Declared, c.Declared == nil), pgUUID(c.ApprovalID)})
+		coops[len(coops)-1] = append(coops[len(coops)-1], recordsOf(c)...)
 	}
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"name_approvals"}, []string{"id", "version", "name", "name_key", "status", "proposed",
 		"signatories", "province", "requested_on", "decided_on", "valid_until", "renewed", "cooperative_id"}, pgx.CopyFromRows(approvals)); err != nil {
@@ -108,7 +109,7 @@ func copyBatch(ctx context.Context, tx pgx.Tx, cs []*coop.Cooperative, recorded 
 		"registration_number", "court", "ice", "sector", "branch", "province", "region", "delegation", "commune", "address", "registered_on",
 		"status", "status_since", "status_reason", "liquidator", "founded_under", "conformed_on", "duration_years", "share_nominal",
 		"min_shares_per_member", "purpose", "statutes_adopted_on", "member_count", "last_year_end_members", "auditor", "turnover",
-		"declared", "approval_id"}, pgx.CopyFromRows(coops)); err != nil {
+		"declared", "approval_id", "supports", "selections", "labels", "groupings"}, pgx.CopyFromRows(coops)); err != nil {
 		return err
 	}
 	if err := copyChildren(ctx, tx, cs); err != nil {

@@ -31,7 +31,8 @@ func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
 
 const coopColumns = `id, version, kind, name, name_ar, registration_number, court, ice, sector, branch, province, commune, address,
 	registered_on, status, status_since, status_reason, liquidator, founded_under, conformed_on, duration_years, share_nominal,
-	min_shares_per_member, purpose, statutes_adopted_on, member_count, last_year_end_members, auditor, turnover, declared, approval_id`
+	min_shares_per_member, purpose, statutes_adopted_on, member_count, last_year_end_members, auditor, turnover, declared, approval_id,
+	supports, selections, labels, groupings`
 
 func scanCoop(row pgx.Row) (coop.Cooperative, error) {
 	var c coop.Cooperative
@@ -39,13 +40,13 @@ func scanCoop(row pgx.Row) (coop.Cooperative, error) {
 	var registered, since, conformed, adopted pgtype.Date
 	var nominal pgtype.Numeric
 	var memberCount, lastYear pgtype.Int4
-	var auditor, turnover, declared []byte
+	var auditor, turnover, declared, supports, selections, labels, groupings []byte
 	var approval pgtype.UUID
 	var kind, status, law, sector, branch, province string
 	err := row.Scan(&c.ID, &c.Version, &kind, &c.Name, &c.NameAR, &c.RegistrationNumber, &c.Court, &ice, &sector, &branch, &province,
 		&c.Commune, &c.Address, &registered, &status, &since, &c.StatusReason, &c.Liquidator, &law, &conformed,
 		&c.Statutes.DurationYears, &nominal, &c.Statutes.MinSharesPerMember, &c.Statutes.Purpose, &adopted,
-		&memberCount, &lastYear, &auditor, &turnover, &declared, &approval)
+		&memberCount, &lastYear, &auditor, &turnover, &declared, &approval, &supports, &selections, &labels, &groupings)
 	if err != nil {
 		return c, err
 	}
@@ -74,6 +75,16 @@ func scanCoop(row pgx.Row) (coop.Cooperative, error) {
 	if declared != nil {
 		if err := json.Unmarshal(declared, &c.Declared); err != nil {
 			return c, err
+		}
+	}
+	for _, x := range []struct {
+		b   []byte
+		dst any
+	}{{supports, &c.Supports}, {selections, &c.Selections}, {labels, &c.Labels}, {groupings, &c.Groupings}} {
+		if x.b != nil {
+			if err := json.Unmarshal(x.b, x.dst); err != nil {
+				return c, err
+			}
 		}
 	}
 	return c, nil
@@ -401,20 +412,22 @@ func writeCoop(ctx context.Context, tx pgx.Tx, c *coop.Cooperative, insert bool)
 		string(c.FoundedUnder), pgDate(c.ConformedOn), c.Statutes.DurationYears, pgNumeric(c.Statutes.ShareNominal),
 		c.Statutes.MinSharesPerMember, c.Statutes.Purpose, pgDate(c.Statutes.AdoptedOn), pgInt(c.MemberCount),
 		pgInt(c.LastYearEndMembers), auditor, turnover, declared, pgUUID(c.ApprovalID)}
+	args = append(args, recordsOf(c)...)
 	var err error
 	if insert {
 		_, err = tx.Exec(ctx, `INSERT INTO cooperatives (id, version, kind, name, name_ar, name_folded, registration_number, court, ice,
 			sector, branch, province, region, delegation, commune, address, registered_on, status, status_since, status_reason,
 			liquidator, founded_under, conformed_on, duration_years, share_nominal, min_shares_per_member, purpose,
-			statutes_adopted_on, member_count, last_year_end_members, auditor, turnover, declared, approval_id)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34)`, args...)
+			statutes_adopted_on, member_count, last_year_end_members, auditor, turnover, declared, approval_id,
+			supports, selections, labels, groupings)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$37,$38)`, args...)
 	} else {
 		_, err = tx.Exec(ctx, `UPDATE cooperatives SET version=$2, kind=$3, name=$4, name_ar=$5, name_folded=$6,
 			registration_number=$7, court=$8, ice=$9, sector=$10, branch=$11, province=$12, region=$13, delegation=$14,
 			commune=$15, address=$16, registered_on=$17, status=$18, status_since=$19, status_reason=$20, liquidator=$21,
 			founded_under=$22, conformed_on=$23, duration_years=$24, share_nominal=$25, min_shares_per_member=$26,
 			purpose=$27, statutes_adopted_on=$28, member_count=$29, last_year_end_members=$30, auditor=$31, turnover=$32,
-			declared=$33, approval_id=$34 WHERE id=$1`, args...)
+			declared=$33, approval_id=$34, supports=$35, selections=$36, labels=$37, groupings=$38 WHERE id=$1`, args...)
 		if err == nil {
 			for _, t := range []string{"members", "officers", "assemblies"} {
 				if _, err = tx.Exec(ctx, `DELETE FROM `+t+` WHERE cooperative_id = $1`, c.ID); err != nil {
@@ -667,4 +680,11 @@ func (s *Store) Journal(ctx context.Context, id uuid.UUID) ([]registry.Entry, er
 		return nil, mapErr(op, err)
 	}
 	return out, nil
+}
+
+// recordsOf returns the JSON of the cooperative's supports, selections,
+// labels and groupings, NULL for none.
+func recordsOf(c *coop.Cooperative) []any {
+	return []any{jsonOrNull(c.Supports, len(c.Supports) == 0), jsonOrNull(c.Selections, len(c.Selections) == 0),
+		jsonOrNull(c.Labels, len(c.Labels) == 0), jsonOrNull(c.Groupings, len(c.Groupings) == 0)}
 }

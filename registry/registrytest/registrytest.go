@@ -91,6 +91,9 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"ListPages", testListPages},
 		{"All", testAll},
 		{"Import", testImport},
+		{"SupportActions", testSupport},
+		{"Labels", testLabels},
+		{"Groupings", testGroupings},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })
@@ -148,6 +151,21 @@ func (h *Harness) Register(name string, on coop.Date, n int) coop.Cooperative {
 	h.T.Helper()
 	a := h.Approve(name, on)
 	c, err := h.Reg.Register(h.Ctx, Registration(a.ID, on, n))
+	require.NoError(h.T, err)
+	return c
+}
+
+// RegisterUnion registers a union of three founding member cooperatives.
+func (h *Harness) RegisterUnion(name string, on coop.Date) coop.Cooperative {
+	h.T.Helper()
+	a := h.Approve(name, on)
+	reg := Registration(a.ID, on, 3)
+	reg.Kind = coop.KindUnion
+	reg.Governance = coop.Governance{Directors: []coop.Officer{{Name: "A"}, {Name: "B"}, {Name: "C"}}}
+	for i := range reg.Founders {
+		reg.Founders[i].Member.Type = coop.MemberCooperative
+	}
+	c, err := h.Reg.Register(h.Ctx, reg)
 	require.NoError(h.T, err)
 	return c
 }
