@@ -26,7 +26,7 @@ type AssemblyInput struct {
 func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput) (coop.Cooperative, error) {
 	const op, art = "registry.HoldAssembly", "Law 112-12 art. 43"
 	a := in.Assembly
-	return r.update(ctx, op, id, in.Expect, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("assembly.date")(r.update(ctx, op, id, in.Expect, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		n, _ := c.MembersAt(a.Date)
 		a.Members = n
 		var fs coop.Fields
@@ -60,7 +60,7 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 			a.Resolutions[i].Adopted = a.Resolutions[i].Votes.Adopted(a.Kind)
 		}
 		return Change{Kind: ChangeAssemblyHeld, Assembly: &a}, nil
-	})
+	}))
 }
 
 // Officers elects a board or appoints managers.

@@ -138,7 +138,7 @@ var capitalFloorShare = decimal.RequireFromString("0.75")
 // 30), or when a request is already pending.
 func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput) (coop.Cooperative, error) {
 	const op, art = "registry.RequestWithdrawal", "Law 112-12 arts. 18-19"
-	return r.update(ctx, op, id, in.Expect, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("received")(r.update(ctx, op, id, in.Expect, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.Received); err != nil {
 			return Change{}, err
 		}
@@ -181,7 +181,7 @@ func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, 
 		}
 		return Change{Kind: ChangeWithdrawalRequested, MemberID: member, Withdrawal: &coop.WithdrawalRequest{
 			Received: in.Received, AnswerDue: coop.WithdrawalAnswerDue(in.Received), EffectiveOn: effective}}, nil
-	})
+	}))
 }
 
 // highestCapital returns the highest subscribed capital the cooperative

@@ -178,7 +178,7 @@ type SelectionInput struct {
 func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput) (coop.Cooperative, error) {
 	const op = "registry.Select"
 	s := in.Selection
-	return r.update(ctx, op, id, in.Expect, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("selection.selected_on")(r.update(ctx, op, id, in.Expect, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if strings.TrimSpace(s.Program) == "" {
 			return Change{}, refuse(coop.Invalid, op, "", "selection.program", "required", "is required")
 		}
@@ -191,7 +191,7 @@ func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput) 
 			}
 		}
 		return Change{Kind: ChangeSelected, Selection: &s}, nil
-	})
+	}))
 }
 
 // LabelInput awards a label.
@@ -230,9 +230,9 @@ func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput) 
 	}
 	l.ID = r.newID()
 	l.SuspendedFrom, l.SuspendedUntil, l.WithdrawnOn, l.Reason = coop.Date{}, coop.Date{}, coop.Date{}, ""
-	return r.update(ctx, op, id, in.Expect, l.ValidFrom, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("label.valid_from")(r.update(ctx, op, id, in.Expect, l.ValidFrom, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		return Change{Kind: ChangeLabelAwarded, Label: &l}, nil
-	})
+	}))
 }
 
 // LabelChange suspends or withdraws a label.
@@ -300,9 +300,9 @@ func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingIn
 		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "grouping.name", "required", "is required")
 	}
 	g.ID, g.GroupID, g.Until = r.newID(), uuid.Nil, coop.Date{}
-	return r.update(ctx, op, id, in.Expect, g.From, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("grouping.from")(r.update(ctx, op, id, in.Expect, g.From, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		return Change{Kind: ChangeGroupingJoined, Grouping: &g}, nil
-	})
+	}))
 }
 
 // LeaveGrouping ends a membership of a grouping on a date.

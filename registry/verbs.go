@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -322,4 +323,23 @@ func memberName(m *coop.Member) string {
 		return fmt.Sprintf("member no. %d (%s)", m.Number, m.Name)
 	}
 	return fmt.Sprintf("member no. %d", m.Number)
+}
+
+// onField renames the field "on" of update's date errors to the name the
+// request gave the date.
+func onField(name string) func(coop.Cooperative, error) (coop.Cooperative, error) {
+	return func(c coop.Cooperative, err error) (coop.Cooperative, error) {
+		var e *coop.Error
+		if err == nil || !errors.As(err, &e) {
+			return c, err
+		}
+		out := *e
+		out.Fields = append([]coop.FieldError(nil), e.Fields...)
+		for i := range out.Fields {
+			if out.Fields[i].Field == "on" {
+				out.Fields[i].Field = name
+			}
+		}
+		return c, &out
+	}
 }

@@ -237,7 +237,7 @@ func TestOpenAPI_CoversEveryRoute(t *testing.T) {
 	for _, item := range paths {
 		n += len(item.(map[string]any))
 	}
-	assert.Equal(t, 35, n, "operations in the document")
+	assert.Equal(t, 48, n, "operations in the document")
 	assert.Equal(t, "3.1.0", e.doc["openapi"])
 	for _, want := range []string{"/v1/cooperatives/{id}", "/v1/programs/{program}/eligibility", "/v1/stats", "/v1/registration-numbers/{number}",
 		"/v1/cooperatives/{id}/members/{member}/withdrawal/answer"} {
@@ -248,7 +248,7 @@ func TestOpenAPI_CoversEveryRoute(t *testing.T) {
 	for tmpl, item := range paths {
 		for method := range item.(map[string]any) {
 			path := strings.NewReplacer("{id}", "00000000-0000-4000-8000-000000000000", "{member}", "00000000-0000-4000-8000-000000000001",
-				"{program}", "mourafaka", "{number}", "1/X/2024/1").Replace(tmpl)
+				"{program}", "mourafaka", "{number}", "1/X/2024/1", "{label}", "00000000-0000-4000-8000-000000000002", "{grouping}", "00000000-0000-4000-8000-000000000003").Replace(tmpl)
 			res := e.do(strings.ToUpper(method), path, nationalToken, nil, nil)
 			assert.NotEqual(t, 405, res.Code, "%s %s", method, path)
 			if res.Code == 404 {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
@@ -76,7 +77,42 @@ func demo() []coop.Cooperative {
 		for y := max(reg.Year(), 2019); y <= 2025; y++ {
 			c.Turnover[y] = coop.MustParseMAD(fmt.Sprint(80000 + 15000*(i%5) + 5000*(y-2019)))
 		}
+		addRecords(&c)
 		out = append(out, c)
 	}
 	return out
+}
+
+// addRecords gives the cooperatives the labels, prizes and support the
+// sources name: Ittihad's right to the collective label "Terroir du
+// Maroc", Andaz Nouska's National Label of Crafts, Nissae Al Hourate's 2018
+// ONSSA certification and 2022 Lalla Al Moutaâouina prize, Ouch Almaz's 2022
+// Génération Solidaire prize, Tinas Cop's INDH support at 60 % of its
+// cost. Dates within the year, numbers, validity and amounts other than the
+// prizes' 50,000.00 MAD are illustrative.
+func addRecords(c *coop.Cooperative) {
+	id := func(s string) uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte("taawun-demo:"+c.Name+":"+s)) }
+	prize := func(name, on string) coop.Support {
+		return coop.Support{ActionID: id(name), Kind: coop.Prize, Title: name, Start: coop.MustParseDate(on), Operator: "ministry and ODCO",
+			Financing: &coop.Financing{Funder: name, Amount: coop.MustParseMAD("50000"), Cost: coop.MustParseMAD("50000")}}
+	}
+	switch c.Name {
+	case "Coopérative Ittihad":
+		c.Labels = append(c.Labels, coop.Label{ID: id("terroir"), Kind: coop.CollectiveLabel, Name: "Terroir du Maroc",
+			Issuer: "Ministry of Agriculture", Products: []string{"couscous", "aromatic plants"}, ValidFrom: coop.MustParseDate("2018-03-01")})
+	case "Coopérative Andaz Nouska":
+		c.Labels = append(c.Labels, coop.Label{ID: id("craft"), Kind: coop.NationalCraftLabel, Name: "Label national de l'artisanat",
+			Issuer: "Ministry of Handicrafts", Products: []string{"carpets", "Hanbal"}, ValidFrom: coop.MustParseDate("2021-05-01"),
+			ValidUntil: coop.MustParseDate("2026-04-30")})
+	case "Coopérative Nissae Al Hourate":
+		c.Labels = append(c.Labels, coop.Label{ID: id("onssa"), Kind: coop.ONSSAApproval, Name: "Agrément sanitaire", Issuer: "ONSSA",
+			Number: "AS.04.371.18", Products: []string{"harissa", "vinegar", "hot sauce", "paprika"}, ValidFrom: coop.MustParseDate("2018-07-01")})
+		c.Supports = append(c.Supports, prize("Prix Lalla Al Moutaâouina 2022", "2022-03-08"))
+	case "Coopérative Ouch Almaz":
+		c.Supports = append(c.Supports, prize("Prix Génération Solidaire 2022", "2022-07-02"))
+	case "Coopérative Tinas Cop":
+		c.Supports = append(c.Supports, coop.Support{ActionID: id("indh"), Kind: coop.FinancialSupport, Title: "INDH income improvement",
+			Start: coop.MustParseDate("2021-10-15"), Operator: "INDH Meknès", Delegation: "meknes", Program: "indh-income",
+			Financing: &coop.Financing{Funder: "INDH", Amount: coop.MustParseMAD("120000"), Cost: coop.MustParseMAD("200000")}})
+	}
 }

@@ -1,0 +1,208 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats"
+)
+
+func hRecordSupport(c *call) (reply, error) {
+	var in registry.SupportAction
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	// Every cooperative reached must be in the principal's scope.
+	for _, p := range in.Reached {
+		co, err := c.a.reg.Get(c.ctx, p.CooperativeID)
+		if err != nil {
+			if coop.ErrorCode(err) == coop.NotFound {
+				continue // RecordSupport refuses it with its field
+			}
+			return reply{}, err
+		}
+		if err := c.scoped(co.Province); err != nil {
+			return reply{}, err
+		}
+	}
+	if c.who == nil {
+		return reply{}, c.scoped("")
+	}
+	rec, err := c.a.reg.RecordSupport(c.ctx, in)
+	if err != nil {
+		return reply{}, err
+	}
+	for i := range rec.Cooperatives {
+		if !c.who.Covers(rec.Cooperatives[i].Province) {
+			redactCoop(&rec.Cooperatives[i])
+		}
+	}
+	return created(rec), nil
+}
+
+func hLabelsAt(c *call) (reply, error) {
+	id, err := c.pathID("id")
+	if err != nil {
+		return reply{}, err
+	}
+	date, err := c.dateParam("date", false)
+	if err != nil {
+		return reply{}, err
+	}
+	co, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	out := co.LabelsAt(date)
+	if out == nil {
+		out = []coop.Label{}
+	}
+	return ok(out), nil
+}
+
+var (
+	hSelect       = verb(func(in *registry.SelectionInput, e int64) { in.Expect = e }, (*registry.Registry).Select)
+	hAwardLabel   = verb(func(in *registry.LabelInput, e int64) { in.Expect = e }, (*registry.Registry).AwardLabel)
+	hJoinGrouping = verb(func(in *registry.GroupingInput, e int64) { in.Expect = e }, (*registry.Registry).JoinGrouping)
+)
+
+func labelChange(do func(r *registry.Registry, ctx context.Context, id, label uuid.UUID, in registry.LabelChange) (coop.Cooperative, error)) func(*call) (reply, error) {
+	return func(c *call) (reply, error) {
+		label, err := c.pathID("label")
+		if err != nil {
+			return reply{}, err
+		}
+		var in registry.LabelChange
+		if err := c.decode(&in); err != nil {
+			return reply{}, err
+		}
+		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
+			in.Expect = expect
+			return do(c.a.reg, ctx, id, label, in)
+		})
+	}
+}
+
+var (
+	hSuspendLabel  = labelChange((*registry.Registry).SuspendLabel)
+	hWithdrawLabel = labelChange((*registry.Registry).WithdrawLabel)
+)
+
+type endBody struct {
+	On coop.Date `json:"on"`
+}
+
+func hLeaveGrouping(c *call) (reply, error) {
+	g, err := c.pathID("grouping")
+	if err != nil {
+		return reply{}, err
+	}
+	var in endBody
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, _ int64) (coop.Cooperative, error) {
+		return c.a.reg.LeaveGrouping(ctx, id, g, in.On)
+	})
+}
+
+func hJoinUnion(c *call) (reply, error) {
+	var in registry.UnionMembership
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, _ int64) (coop.Cooperative, error) {
+		return c.a.reg.JoinUnion(ctx, id, in)
+	})
+}
+
+func hExpiring(c *call) (reply, error) {
+	from, err := c.dateParam("from", false)
+	if err != nil {
+		return reply{}, err
+	}
+	to, err := c.dateParam("to", true)
+	if err != nil {
+		return reply{}, err
+	}
+	var iterErr error
+	out, err := stats.Expiring(c.a.reg.Cooperatives(c.ctx, &iterErr), from, to)
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	return ok(out), nil
+}
+
+func hFollowUp(c *call) (reply, error) {
+	asOf, err := c.dateParam("as_of", false)
+	if err != nil {
+		return reply{}, err
+	}
+	var iterErr error
+	rep, err := c.a.cat.FollowUp(c.a.reg.Cooperatives(c.ctx, &iterErr), c.r.PathValue("program"), asOf)
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	return ok(rep), nil
+}
+
+func hActivity(c *call) (reply, error) {
+	from, err := c.dateParam("from", true)
+	if err != nil {
+		return reply{}, err
+	}
+	to, err := c.dateParam("to", true)
+	if err != nil {
+		return reply{}, err
+	}
+	q := c.r.URL.Query()
+	var iterErr error
+	a, err := stats.ActivityReport(c.a.reg.Cooperatives(c.ctx, &iterErr), stats.ActivityOptions{From: from, To: to,
+		Delegation: coop.DelegationID(q.Get("delegation")), Program: q.Get("program")})
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	return ok(a), nil
+}
+
+func hLabelCoverage(c *call) (reply, error) {
+	asOf, err := c.dateParam("as_of", false)
+	if err != nil {
+		return reply{}, err
+	}
+	decimals, err := c.intParam("decimals", 1, 0, 4)
+	if err != nil {
+		return reply{}, err
+	}
+	var dims []stats.Dimension
+	for _, s := range strings.Split(c.r.URL.Query().Get("by"), ",") {
+		d, err := stats.ParseDimension(strings.TrimSpace(s))
+		if err != nil {
+			return reply{}, coop.AtField("by", err)
+		}
+		dims = append(dims, d)
+	}
+	var iterErr error
+	cov, err := stats.Labels(c.a.reg.Cooperatives(c.ctx, &iterErr), asOf, decimals, dims...)
+	if err != nil {
+		return reply{}, err
+	}
+	if iterErr != nil {
+		return reply{}, iterErr
+	}
+	return ok(cov), nil
+}
