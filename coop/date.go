@@ -196,18 +196,70 @@ func (d Date) AddMonths(n int) Date {
 	return mk(y, mon, day)
 }
 
-// AddDays returns the date n days later (earlier for a negative n).
+// AddDays returns the date n days later (earlier for a negative n). A
+// result outside years 1 to 9999 saturates at 0001-01-01 or 9999-12-31.
 func (d Date) AddDays(n int) Date {
 	if d.IsZero() {
 		return d
 	}
-	return DateOf(d.Time().AddDate(0, 0, n))
+	days := d.days() + int64(n)
+	switch {
+	case days < minDays:
+		return mk(minYear, time.January, 1)
+	case days > maxDays:
+		return mk(maxYear, time.December, 31)
+	}
+	return fromDays(days)
 }
 
 // DaysUntil returns the number of days from d to e (negative when e is
 // before d).
-func (d Date) DaysUntil(e Date) int {
-	return int(e.Time().Sub(d.Time()).Hours() / 24)
+func (d Date) DaysUntil(e Date) int { return int(e.days() - d.days()) }
+
+var (
+	minDays = mk(minYear, time.January, 1).days()
+	maxDays = mk(maxYear, time.December, 31).days()
+)
+
+// days returns the number of days since 1970-01-01 (H. Hinnant's
+// days_from_civil), in integers only.
+func (d Date) days() int64 {
+	y, m, day := int64(d.Year()), int64(d.Month()), int64(d.Day())
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// fromDays is the inverse of days (civil_from_days).
+func fromDays(z int64) Date {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return mk(int(y), time.Month(m), int(day))
 }
 
 // YearEnd returns 31 December of d's year.
@@ -224,6 +276,20 @@ func WholeYears(start, asOf Date) int {
 		n--
 	}
 	return n
+}
+
+// BornBy returns the latest birth date of a person at least years old at
+// asOf: WholeYears(b, asOf) >= years exactly when b is on or before
+// BornBy(asOf, years). Comparing birth dates with it counts ages without
+// date arithmetic per person. It follows AddYears: on 28 February of a
+// common year, someone born on 29 February of a leap year has had the
+// birthday.
+func BornBy(asOf Date, years int) Date {
+	d := asOf.AddYears(-years)
+	if asOf.Month() == time.February && asOf.Day() == 28 && !IsLeap(asOf.Year()) && IsLeap(d.Year()) && d.Month() == time.February {
+		return mk(d.Year(), time.February, 29)
+	}
+	return d
 }
 
 // Age returns a person's age in whole years at asOf.

@@ -219,3 +219,42 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestBornBy(t *testing.T) {
+	assert.Equal(t, "2004-02-29", coop.BornBy(d("2022-02-28"), 18).String())
+	assert.Equal(t, "2006-02-28", coop.BornBy(d("2024-02-29"), 18).String())
+	assert.Equal(t, "2006-06-30", coop.BornBy(d("2024-06-30"), 18).String())
+	// BornBy agrees with WholeYears on every day of four years around
+	// leap days.
+	for asOf := d("2023-01-01"); asOf.Before(d("2025-12-31")); asOf = asOf.AddDays(1) {
+		for _, n := range []int{1, 18, 23, 36, 41} {
+			limit := coop.BornBy(asOf, n)
+			for _, b := range []coop.Date{limit.AddDays(-1), limit, limit.AddDays(1), limit.AddDays(2)} {
+				require.Equal(t, coop.WholeYears(b, asOf) >= n, !b.After(limit), "born %s, %d years at %s", b, n, asOf)
+			}
+		}
+	}
+}
+
+func TestDate_AddDays(t *testing.T) {
+	// AddDays and DaysUntil agree with the time package on every day of
+	// four centuries' worth of samples.
+	for y := 1; y <= 9999; y += 37 {
+		for _, md := range [][2]int{{1, 1}, {2, 28}, {2, 29}, {3, 1}, {12, 31}} {
+			start, err := coop.NewDate(y, time.Month(md[0]), md[1])
+			if err != nil {
+				continue
+			}
+			for _, n := range []int{-400, -1, 0, 1, 59, 365, 366, 1461, 146097} {
+				want := coop.DateOf(start.Time().AddDate(0, 0, n))
+				if want.IsZero() {
+					continue
+				}
+				require.Equal(t, want, start.AddDays(n), "%s + %d days", start, n)
+				require.Equal(t, n, start.DaysUntil(want))
+			}
+		}
+	}
+	assert.Equal(t, "9999-12-31", d("9999-12-30").AddDays(5).String())
+	assert.Equal(t, "0001-01-01", d("0001-01-02").AddDays(-5).String())
+}

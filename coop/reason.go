@@ -52,23 +52,24 @@ type ArgKind uint8
 
 // The kinds of argument.
 const (
-	ArgNone     ArgKind = iota
-	ArgInt              // an integer
-	ArgDate             // a Date, written YYYY-MM-DD
-	ArgAmount           // an amount of MAD, written with two decimals
-	ArgPercent          // a ratio rendered as a percentage: 0.3 -> "30%"
-	ArgText             // text shown as is (an ID, a code)
-	ArgSector           // a sector slug, rendered as the sector's name
-	ArgRegion           // a region code, rendered as the region's name
-	ArgProvince         // a province code, rendered as the province's name
+	ArgNone        ArgKind = iota
+	ArgInt                 // an integer
+	ArgDate                // a Date, written YYYY-MM-DD
+	ArgAmount              // an amount of MAD, written with two decimals
+	ArgPercent             // a ratio rendered as a percentage: 0.3 -> "30%"
+	ArgText                // text shown as is (an ID, a code)
+	ArgSector              // a sector slug, rendered as the sector's name
+	ArgRegion              // a region code, rendered as the region's name
+	ArgProvince            // a province code, rendered as the province's name
+	ArgBasisPoints         // a ratio in hundredths of a percent: 3333 -> "33.33%"
 )
 
 // Arg is one argument of a reason. It holds its value unformatted, so that
 // building a reason allocates nothing and formats nothing.
 type Arg struct {
 	Kind ArgKind
+	// Int holds an integer, a ratio in basis points, or a date's encoding.
 	Int  int64
-	Date Date
 	Dec  decimal.Decimal
 	Text string
 }
@@ -76,13 +77,22 @@ type Arg struct {
 // IntArg, DateArg, AmountArg, PercentArg, TextArg, SectorArg, RegionArg and
 // ProvinceArg build arguments of each kind.
 func IntArg(n int) Arg                     { return Arg{Kind: ArgInt, Int: int64(n)} }
-func DateArg(d Date) Arg                   { return Arg{Kind: ArgDate, Date: d} }
+func DateArg(d Date) Arg                   { return Arg{Kind: ArgDate, Int: int64(d.v)} }
 func AmountArg(d decimal.Decimal) Arg      { return Arg{Kind: ArgAmount, Dec: d} }
 func PercentArg(ratio decimal.Decimal) Arg { return Arg{Kind: ArgPercent, Dec: ratio} }
 func TextArg(s string) Arg                 { return Arg{Kind: ArgText, Text: s} }
 func SectorArg(s Sector) Arg               { return Arg{Kind: ArgSector, Text: string(s)} }
 func RegionArg(r RegionCode) Arg           { return Arg{Kind: ArgRegion, Text: string(r)} }
 func ProvinceArg(p ProvinceCode) Arg       { return Arg{Kind: ArgProvince, Text: string(p)} }
+
+// RatioArg renders num/den as a percentage with at most two decimals,
+// computed in integers (no allocation): RatioArg(1, 3) is "33.33%".
+func RatioArg(num, den int) Arg {
+	if den == 0 {
+		return Arg{Kind: ArgBasisPoints}
+	}
+	return Arg{Kind: ArgBasisPoints, Int: (int64(num)*20000/int64(den) + 1) / 2}
+}
 
 var hundred = decimal.NewFromInt(100)
 
@@ -91,11 +101,20 @@ func (a Arg) render(lang Lang) string {
 	case ArgInt:
 		return strconv.FormatInt(a.Int, 10)
 	case ArgDate:
-		return a.Date.String()
+		return Date{v: int32(a.Int)}.String()
 	case ArgAmount:
 		return FormatMAD(a.Dec)
 	case ArgPercent:
 		return a.Dec.Mul(hundred).Round(2).String() + "%"
+	case ArgBasisPoints:
+		whole, frac := a.Int/100, a.Int%100
+		switch {
+		case frac == 0:
+			return strconv.FormatInt(whole, 10) + "%"
+		case frac%10 == 0:
+			return strconv.FormatInt(whole, 10) + "." + strconv.FormatInt(frac/10, 10) + "%"
+		}
+		return strconv.FormatInt(whole, 10) + "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10)) + "%"
 	case ArgSector:
 		return Sector(a.Text).Name(lang)
 	case ArgRegion:

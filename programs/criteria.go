@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -125,6 +126,9 @@ func Law11212Criterion() Criterion {
 // memberDates records the joining and leaving dates after asOf, on which a
 // count of members may change.
 func memberDates(c *coop.Cooperative, asOf coop.Date, out *Eval) {
+	if !out.Tracking() {
+		return
+	}
 	for i := range c.Members {
 		m := &c.Members[i]
 		if m.JoinedOn.After(asOf) {
@@ -149,7 +153,7 @@ func MembersMinCriterion() Criterion {
 					return
 				}
 				r, known := coop.MembersMin(c, asOf)
-				out.Outcome, out.Reason, out.Params = r.Outcome, r.Reason, r.Params
+				out.setResult(r)
 				if !known {
 					out.Suggest(msgHintMembers)
 					return
@@ -188,7 +192,7 @@ func RegionCriterion(ref string) Criterion {
 			}
 			params := []coop.Param{rec}
 			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				if c == nil || c.Province == "" {
 					out.Set(coop.Unknown, msgRegionUnknown, coop.TextArg(regions.String()))
@@ -216,7 +220,7 @@ func ProvinceCriterion(ref string) Criterion {
 			}
 			params := []coop.Param{rec}
 			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				switch {
 				case c == nil || c.Province == "":
@@ -242,7 +246,7 @@ func SectorCriterion(ref string) Criterion {
 			}
 			params := []coop.Param{rec}
 			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				switch {
 				case c == nil || c.Sector == "":
@@ -268,7 +272,7 @@ func BranchCriterion(ref string) Criterion {
 			}
 			params := []coop.Param{rec}
 			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				switch {
 				case c == nil || c.Branch == "":
@@ -298,7 +302,7 @@ func CallWindowCriterion() Criterion {
 				params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
 			}
 			return func(_ *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				switch {
 				case asOf.Before(call.Opens):
 					out.Set(coop.Fail, msgCallNotOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(asOf))
@@ -328,7 +332,7 @@ func ExistenceMaxCriterion(ref string) Criterion {
 			}
 			params, max := []coop.Param{rec}, v.Int
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				if c == nil || c.RegisteredOn.IsZero() {
 					out.Set(coop.Fail, msgExistenceNotRegistered)
@@ -363,7 +367,7 @@ func ExperienceMinCriterion(ref string) Criterion {
 			}
 			params, min := []coop.Param{rec}, v.Int
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				if c == nil || c.RegisteredOn.IsZero() {
 					out.Set(coop.Fail, msgExistenceNotRegistered)
@@ -408,11 +412,34 @@ func DeclaredCriterion(id, fact, ref string) Criterion {
 // ageDates records the dates on which a person born on birth turns min and
 // max+1 after asOf: the days an age criterion may change.
 func ageDates(birth, asOf coop.Date, min, max int, out *Eval) {
+	if !out.Tracking() {
+		return
+	}
 	for _, d := range []coop.Date{birth.AddYears(min), birth.AddYears(max + 1)} {
 		if d.After(asOf) {
 			out.MayChangeOn(d)
 		}
 	}
+}
+
+// ageWindow tells whether people are aged min to max at a date by
+// comparing birth dates with two limits computed once (coop.BornBy).
+type ageWindow struct {
+	asOf             coop.Date
+	min, max         int
+	youngest, tooOld coop.Date
+}
+
+func newAgeWindow(asOf coop.Date, min, max int) ageWindow {
+	return ageWindow{asOf: asOf, min: min, max: max, youngest: coop.BornBy(asOf, min), tooOld: coop.BornBy(asOf, max+1)}
+}
+
+// in reports whether someone born on birth is aged min to max at asOf.
+func (w *ageWindow) in(birth, asOf coop.Date) bool {
+	if asOf != w.asOf {
+		return coop.AgedBetween(birth, asOf, w.min, w.max)
+	}
+	return !birth.After(w.youngest) && birth.After(w.tooOld)
 }
 
 // AllMembersAgedCriterion passes when every member at the date is aged
@@ -427,8 +454,9 @@ func AllMembersAgedCriterion(id, minParam, maxParam, ref string) Criterion {
 				return nil
 			}
 			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+			window := newAgeWindow(p.AsOf(), min, max)
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				if c == nil || len(c.Members) == 0 {
 					out.Set(coop.Unknown, msgNoRegister)
@@ -447,7 +475,7 @@ func AllMembersAgedCriterion(id, minParam, maxParam, ref string) Criterion {
 						continue
 					}
 					ageDates(m.BirthDate, asOf, min, max, out)
-					if !coop.AgedBetween(m.BirthDate, asOf, min, max) {
+					if !window.in(m.BirthDate, asOf) {
 						outside++
 						if firstOut == 0 {
 							firstOut = coop.Age(m.BirthDate, asOf)
@@ -527,8 +555,10 @@ func WomenYouthShareCriterion(ref string) Criterion {
 			}
 			const youthMin = 18
 			params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
+			num, den := fraction(min)
+			window := newAgeWindow(p.AsOf(), youthMin, max)
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				c := a.Cooperative
 				if c == nil || len(c.Members) == 0 {
 					if c != nil && c.MemberCount != nil && *c.MemberCount == 0 {
@@ -554,7 +584,7 @@ func WomenYouthShareCriterion(ref string) Criterion {
 						if m.Gender == "" || m.Gender == coop.Male {
 							ageDates(m.BirthDate, asOf, youthMin, max, out)
 						}
-						if coop.AgedBetween(m.BirthDate, asOf, youthMin, max) {
+						if window.in(m.BirthDate, asOf) {
 							yes++
 							continue
 						}
@@ -569,15 +599,14 @@ func WomenYouthShareCriterion(ref string) Criterion {
 					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
 					return
 				}
-				total := decimal.NewFromInt(int64(n))
-				low := decimal.NewFromInt(int64(yes)).Div(total)
-				high := decimal.NewFromInt(int64(yes + unknown)).Div(total)
+				// share > min  <=>  yes * den > num * n, in integers.
 				switch {
-				case low.GreaterThan(min):
-					out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.PercentArg(low.Round(4)), coop.PercentArg(min))
-				case !high.GreaterThan(min):
-					out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.PercentArg(low.Round(4)), coop.PercentArg(min))
-					out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, min)), coop.IntArg(max))
+				case int64(yes)*den > num*int64(n):
+					out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min))
+				case int64(yes+unknown)*den <= num*int64(n):
+					out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min),
+						coop.IntArg(moreNeeded(yes, n, num, den)))
+					out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, num, den)), coop.IntArg(max))
 				default:
 					out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), coop.PercentArg(min))
 					out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
@@ -586,15 +615,28 @@ func WomenYouthShareCriterion(ref string) Criterion {
 		}}
 }
 
-// moreNeeded returns the least k such that (yes+k)/(n+k) > min: how many
-// women or young members would have to join.
-func moreNeeded(yes, n int, min decimal.Decimal) int {
-	for k := 1; k <= 10*n+10; k++ {
-		if decimal.NewFromInt(int64(yes + k)).Div(decimal.NewFromInt(int64(n + k))).GreaterThan(min) {
-			return k
-		}
+// moreNeeded returns the least k such that (yes+k)/(n+k) > num/den: how
+// many women or young members would have to join.
+func moreNeeded(yes, n int, num, den int64) int {
+	if num >= den {
+		return 0 // no share can exceed 100 %
 	}
-	return 10*n + 10
+	// (yes+k)*den > num*(n+k)  <=>  k*(den-num) > num*n - yes*den
+	need := num*int64(n) - int64(yes)*den
+	if need < 0 {
+		return 0
+	}
+	return int(need/(den-num)) + 1
+}
+
+// fraction writes a non-negative decimal as num/den in integers: 0.30 is
+// 30/100.
+func fraction(d decimal.Decimal) (num, den int64) {
+	den = 1
+	for e := d.Exponent(); e < 0 && den < 1e12; e++ {
+		den *= 10
+	}
+	return d.Shift(int32(len(strconv.FormatInt(den, 10)) - 1)).IntPart(), den
 }
 
 // PersonAgeCriterion passes when the person is aged min_age to max_age at
@@ -609,7 +651,7 @@ func PersonAgeCriterion(ref string) Criterion {
 			}
 			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.Params = params
+				out.UseParams(params)
 				if a.Person == nil || a.Person.BirthDate.IsZero() {
 					out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
 					out.Suggest(msgHintBirthDate)
@@ -646,7 +688,7 @@ func OwnContributionCriterion(ref string) Criterion {
 				if pr == nil {
 					return
 				}
-				out.Params = params
+				out.UseParams(params)
 				own := pr.OwnCash.Add(pr.OwnInKind)
 				need := pr.Cost.Mul(rate.Dec)
 				if !own.LessThan(need) {
@@ -675,7 +717,7 @@ func InKindCapCriterion(ref string) Criterion {
 				if pr == nil {
 					return
 				}
-				out.Params = params
+				out.UseParams(params)
 				limit := pr.OwnCash.Add(pr.OwnInKind).Mul(share.Dec)
 				if !pr.OwnInKind.GreaterThan(limit) {
 					out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec))

@@ -29,6 +29,7 @@ type Request struct {
 type CriterionResult struct {
 	coop.Result
 	Hint coop.Reason `json:"hint,omitzero"`
+	rule int         // position of the rule in its plan, from 1; 0 when unknown
 }
 
 // Decision is the answer to a Request: the outcome, every criterion with
@@ -173,19 +174,27 @@ func (cat *Catalogue) plan(prog *Program, call *Call, phase *Phase, asOf coop.Da
 	return p
 }
 
-// run evaluates a against the plan; dates, when not nil, collects the dates
-// on which the outcome may change.
-func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult) []CriterionResult {
-	for _, br := range p.rules {
-		e := Eval{dates: dates}
-		br.rule(a, p.asOf, &e)
-		if e.Outcome == "" {
-			continue // the rule does not apply to this request
+// run evaluates a against the plan, appending the results to results; e
+// is a scratch Eval the caller owns. dates, when not nil, collects the
+// dates on which the outcome may change.
+func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval) []CriterionResult {
+	for i, br := range p.rules {
+		// Reuse the slot of a buffer without zeroing all of it: the fields a
+		// rule does not set are reset, and Set and Suggest write their own.
+		n := len(results)
+		if n < cap(results) {
+			results = results[:n+1]
+		} else {
+			results = append(results, CriterionResult{})
 		}
-		results = append(results, CriterionResult{
-			Result: coop.Result{ID: br.crit.ID, Outcome: e.Outcome, Reason: e.Reason, Reference: br.crit.Reference, Params: e.Params},
-			Hint:   e.Hint,
-		})
+		slot := &results[n]
+		slot.ID, slot.Reference, slot.rule = br.crit.ID, br.crit.Reference, i+1
+		slot.Outcome, slot.Reason.Msg, slot.Hint.Msg, slot.Params = "", nil, nil, nil
+		*e = Eval{res: slot, dates: dates}
+		br.rule(a, p.asOf, e)
+		if slot.Outcome == "" {
+			results = results[:len(results)-1] // the rule does not apply to this request
+		}
 	}
 	return results
 }
@@ -200,7 +209,7 @@ func (p *plan) decide(a *Applicant, flips bool) Decision {
 	if flips {
 		dp = &dates
 	}
-	d.Criteria = p.run(a, dp, make([]CriterionResult, 0, len(p.rules)))
+	d.Criteria = p.run(a, dp, make([]CriterionResult, 0, len(p.rules)), &Eval{})
 	d.Outcome = combine(d.Criteria)
 	if p.prog.Grant != nil && d.Outcome != Ineligible {
 		if g, ok := p.prog.Grant(&p.params, a); ok {
@@ -230,6 +239,7 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 	slices.SortFunc(dates, coop.Date.Compare)
 	dates = slices.Compact(dates)
 	buf := make([]CriterionResult, 0, len(p.rules))
+	var e Eval
 	probes := 0
 	for _, d := range dates {
 		if !d.After(p.asOf) {
@@ -239,7 +249,7 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 			break
 		}
 		later := p.cat.plan(p.prog, p.call, p.phase, d)
-		if o := combine(later.run(a, nil, buf[:0])); o != now {
+		if o := combine(later.run(a, nil, buf[:0], &e)); o != now {
 			return d, o
 		}
 	}
@@ -365,10 +375,10 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 	}
 	for _, br := range p.rules {
 		if br.crit.ID == CritApplicantKind {
-			e := Eval{}
-			br.rule(a, p.asOf, &e)
-			d.Criteria = append(d.Criteria, CriterionResult{Result: coop.Result{ID: CritApplicantKind, Outcome: coop.Fail,
-				Reason: e.Reason, Reference: br.crit.Reference}})
+			r := CriterionResult{Result: coop.Result{ID: CritApplicantKind, Reference: br.crit.Reference}}
+			br.rule(a, p.asOf, &Eval{res: &r})
+			r.Outcome = coop.Fail
+			d.Criteria = append(d.Criteria, r)
 			return d
 		}
 	}

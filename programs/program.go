@@ -213,29 +213,46 @@ type Criterion struct {
 
 // Rule is a criterion bound to its parameters: it evaluates an applicant at
 // a date. It must be safe for concurrent use and must not modify the
-// applicant.
+// applicant. A rule that sets no outcome is not reported (a project
+// criterion when the request carries no project).
 type Rule func(a *Applicant, asOf coop.Date, out *Eval)
 
-// Eval is where a Rule writes its outcome, its reason and, optionally, a hint
-// saying what would change a failing or unknown outcome and the dates on
-// which the outcome may change.
+// Eval is where a Rule writes its outcome, its reason and, optionally, a
+// hint saying what would change a failing or unknown outcome, the parameter
+// values it used and the dates on which the outcome may change. It writes
+// straight into the decision, so evaluating allocates nothing.
 type Eval struct {
-	Outcome coop.Outcome
-	Reason  coop.Reason
-	Hint    coop.Reason
-	// Params are the parameter values the rule used; set by Params.Use.
-	Params []coop.Param
-	dates  *[]coop.Date
+	res   *CriterionResult
+	dates *[]coop.Date
 }
 
 // Set records the outcome and the reason.
 func (e *Eval) Set(o coop.Outcome, msg *coop.Message, args ...coop.Arg) {
-	e.Outcome = o
-	e.Reason = coop.NewReason(msg, args...)
+	e.res.Outcome = o
+	e.res.Reason.Msg = msg
+	n := copy(e.res.Reason.Args[:], args)
+	clear(e.res.Reason.Args[n:])
 }
 
+// Tracking reports whether the evaluation collects the dates on which the
+// outcome may change, so that a rule can skip computing them.
+func (e *Eval) Tracking() bool { return e.dates != nil }
+
 // Suggest records what would change the outcome.
-func (e *Eval) Suggest(msg *coop.Message, args ...coop.Arg) { e.Hint = coop.NewReason(msg, args...) }
+func (e *Eval) Suggest(msg *coop.Message, args ...coop.Arg) {
+	e.res.Hint = coop.NewReason(msg, args...)
+}
+
+// UseParams records the parameter values the rule used.
+func (e *Eval) UseParams(ps []coop.Param) { e.res.Params = ps }
+
+// Outcome returns the outcome set so far ("" before Set).
+func (e *Eval) Outcome() coop.Outcome { return e.res.Outcome }
+
+// setResult copies a coop check's result.
+func (e *Eval) setResult(r coop.Result) {
+	e.res.Outcome, e.res.Reason, e.res.Params = r.Outcome, r.Reason, r.Params
+}
 
 // MayChangeOn records a date on which the outcome may change if nothing
 // else changes (a birthday, an anniversary of registration, a closing date).

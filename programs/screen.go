@@ -2,6 +2,8 @@ package programs
 
 import (
 	"context"
+
+	"github.com/shopspring/decimal"
 	"iter"
 	"runtime"
 	"slices"
@@ -26,9 +28,11 @@ type ScreenOptions struct {
 	// ChangeDates computes each decision's ChangesOn, which costs extra
 	// evaluations; screening leaves it off by default.
 	ChangeDates bool
-	// OnDecision, when set, receives every decision. It is called from
-	// several goroutines at once and must be safe for concurrent use; the
-	// cooperative and the decision must not be kept after it returns.
+	// OnDecision, when set, receives every decision, with its reasons. It
+	// is called from several goroutines at once and must be safe for
+	// concurrent use; the cooperative and the decision (whose criteria live
+	// in a buffer reused for the next decision) must not be kept after it
+	// returns: copy what must outlive the call.
 	OnDecision func(c *coop.Cooperative, d *Decision)
 }
 
@@ -105,6 +109,9 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 	}
 	const batch = 256
 	jobs := make(chan []coop.Cooperative, workers*2)
+	// Chunks go back to the feeder once screened, so that screening a
+	// registry copies its cooperatives into a few reused buffers.
+	free := make(chan []coop.Cooperative, workers*3)
 	results := make(chan []ProgramCounts, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -112,31 +119,79 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		go func() {
 			defer wg.Done()
 			local := make([]ProgramCounts, len(targets))
-			for i := range local {
+			// Failing and unknown criteria are counted by their rule's
+			// position, and turned into counts by ID at the end.
+			failedAt := make([][]int, len(targets))
+			unknownAt := make([][]int, len(targets))
+			for i, t := range targets {
 				local[i] = ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
+				if t.plan != nil {
+					failedAt[i], unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
+				}
 			}
 			buf := make([]CriterionResult, 0, 16)
+			var e Eval
+			// Decisions that do not depend on the cooperative are made once.
+			fixed := make([]*Decision, len(targets))
+			for ti, t := range targets {
+				if t.plan == nil {
+					d := cat.noCall(t.prog, opts.AsOf)
+					fixed[ti] = &d
+				}
+			}
+			wrong := make([]*Decision, len(targets))
+			// One applicant and one decision per worker, reused: handing
+			// their addresses to callbacks would otherwise put each on the heap.
+			var a Applicant
+			var d Decision
 			for cs := range jobs {
 				for ci := range cs {
-					a := Applicant{Cooperative: &cs[ci]}
+					a = Applicant{Cooperative: &cs[ci]}
 					for ti, t := range targets {
-						var d Decision
 						switch {
-						case t.plan == nil:
-							d = cat.noCall(t.prog, opts.AsOf)
+						case fixed[ti] != nil:
+							d = *fixed[ti]
 						case wrongNature(t.prog, &a):
-							d = t.plan.wrongKind(&a)
-						case opts.OnDecision != nil || opts.ChangeDates:
-							d = t.plan.decide(&a, opts.ChangeDates)
+							// The same for every cooperative of a kind.
+							if wrong[ti] == nil {
+								w := t.plan.wrongKind(&a)
+								wrong[ti] = &w
+							}
+							d = *wrong[ti]
+						case opts.ChangeDates:
+							d = t.plan.decide(&a, true)
 						default:
-							// Counting only: reuse one buffer of results.
-							buf = t.plan.run(&a, nil, buf[:0])
-							d = Decision{Outcome: combine(buf), Criteria: buf}
+							// A full decision in a buffer reused for the next one.
+							buf = t.plan.run(&a, nil, buf[:0], &e)
+							d = Decision{Program: t.prog.ID, Call: t.plan.call.ID, AsOf: opts.AsOf, Outcome: combine(buf),
+								Criteria: buf, Catalogue: rep.Catalogue}
+							if t.prog.Grant != nil && d.Outcome != Ineligible {
+								if g, ok := t.prog.Grant(&t.plan.params, &a); ok {
+									d.Grant = decimal.NewNullDecimal(g)
+								}
+							}
 						}
-						count(&local[ti], &d)
+						count(&local[ti], &d, failedAt[ti], unknownAt[ti])
 						if opts.OnDecision != nil {
 							opts.OnDecision(&cs[ci], &d)
 						}
+					}
+				}
+				select {
+				case free <- cs[:0]:
+				default:
+				}
+			}
+			for ti, t := range targets {
+				if t.plan == nil {
+					continue
+				}
+				for i, br := range t.plan.rules {
+					if n := failedAt[ti][i]; n > 0 {
+						local[ti].Failed[br.crit.ID] += n
+					}
+					if n := unknownAt[ti][i]; n > 0 {
+						local[ti].Unknown[br.crit.ID] += n
 					}
 				}
 			}
@@ -158,7 +213,11 @@ feed:
 				err = ctx.Err()
 				break feed
 			}
-			chunk = make([]coop.Cooperative, 0, batch)
+			select {
+			case chunk = <-free:
+			default:
+				chunk = make([]coop.Cooperative, 0, batch)
+			}
 		}
 	}
 	if err == nil && len(chunk) > 0 {
@@ -181,7 +240,7 @@ feed:
 	return rep, nil
 }
 
-func count(pc *ProgramCounts, d *Decision) {
+func count(pc *ProgramCounts, d *Decision, failedAt, unknownAt []int) {
 	switch d.Outcome {
 	case Eligible:
 		pc.Eligible++
@@ -191,11 +250,16 @@ func count(pc *ProgramCounts, d *Decision) {
 		pc.Undetermined++
 	}
 	for i := range d.Criteria {
-		switch d.Criteria[i].Outcome {
-		case coop.Fail:
-			pc.Failed[d.Criteria[i].ID]++
-		case coop.Unknown:
-			pc.Unknown[d.Criteria[i].ID]++
+		c := &d.Criteria[i]
+		switch {
+		case c.Outcome == coop.Fail && c.rule > 0 && failedAt != nil:
+			failedAt[c.rule-1]++
+		case c.Outcome == coop.Unknown && c.rule > 0 && unknownAt != nil:
+			unknownAt[c.rule-1]++
+		case c.Outcome == coop.Fail:
+			pc.Failed[c.ID]++
+		case c.Outcome == coop.Unknown:
+			pc.Unknown[c.ID]++
 		}
 	}
 }
