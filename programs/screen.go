@@ -2,14 +2,13 @@ package programs
 
 import (
 	"context"
+	"iter"
+	"slices"
 
 	"github.com/shopspring/decimal"
-	"iter"
-	"runtime"
-	"slices"
-	"sync"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/internal/fan"
 )
 
 // ScreenOptions tells Screen what to evaluate.
@@ -84,10 +83,6 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 	if len(ids) == 0 {
 		ids = cat.ProgramIDs()
 	}
-	type target struct {
-		prog *Program
-		plan *plan // nil when no call had opened
-	}
 	targets := make([]target, len(ids))
 	rep := ScreenReport{AsOf: opts.AsOf, Catalogue: cat.Version(), Programs: make([]ProgramCounts, len(ids))}
 	for i, id := range ids {
@@ -103,138 +98,22 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		}
 	}
 
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	workers := fan.Workers(opts.Workers)
+	states := make([]screener, workers)
+	for w := range states {
+		states[w] = newScreener(cat, targets, opts.AsOf)
 	}
-	const batch = 256
-	jobs := make(chan []coop.Cooperative, workers*2)
-	// Chunks go back to the feeder once screened, so that screening a
-	// registry copies its cooperatives into a few reused buffers.
-	free := make(chan []coop.Cooperative, workers*3)
-	results := make(chan []ProgramCounts, workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			local := make([]ProgramCounts, len(targets))
-			// Failing and unknown criteria are counted by their rule's
-			// position, and turned into counts by ID at the end.
-			failedAt := make([][]int, len(targets))
-			unknownAt := make([][]int, len(targets))
-			for i, t := range targets {
-				local[i] = ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
-				if t.plan != nil {
-					failedAt[i], unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
-				}
-			}
-			buf := make([]CriterionResult, 0, 16)
-			var e Eval
-			// Decisions that do not depend on the cooperative are made once.
-			fixed := make([]*Decision, len(targets))
-			for ti, t := range targets {
-				if t.plan == nil {
-					d := cat.noCall(t.prog, opts.AsOf)
-					fixed[ti] = &d
-				}
-			}
-			wrong := make([]*Decision, len(targets))
-			// One applicant and one decision per worker, reused: handing
-			// their addresses to callbacks would otherwise put each on the heap.
-			var a Applicant
-			var d Decision
-			for cs := range jobs {
-				for ci := range cs {
-					a = Applicant{Cooperative: &cs[ci]}
-					for ti, t := range targets {
-						switch {
-						case fixed[ti] != nil:
-							d = *fixed[ti]
-						case wrongNature(t.prog, &a):
-							// The same for every cooperative of a kind.
-							if wrong[ti] == nil {
-								w := t.plan.wrongKind(&a)
-								wrong[ti] = &w
-							}
-							d = *wrong[ti]
-						case opts.ChangeDates:
-							d = t.plan.decide(&a, true)
-						default:
-							// A full decision in a buffer reused for the next one.
-							buf = t.plan.run(&a, nil, buf[:0], &e)
-							d = Decision{Program: t.prog.ID, Call: t.plan.call.ID, AsOf: opts.AsOf, Outcome: combine(buf),
-								Criteria: buf, Catalogue: rep.Catalogue}
-							if t.prog.Grant != nil && d.Outcome != Ineligible {
-								if g, ok := t.prog.Grant(&t.plan.params, &a); ok {
-									d.Grant = decimal.NewNullDecimal(g)
-								}
-							}
-						}
-						count(&local[ti], &d, failedAt[ti], unknownAt[ti])
-						if opts.OnDecision != nil {
-							opts.OnDecision(&cs[ci], &d)
-						}
-					}
-				}
-				select {
-				case free <- cs[:0]:
-				default:
-				}
-			}
-			for ti, t := range targets {
-				if t.plan == nil {
-					continue
-				}
-				for i, br := range t.plan.rules {
-					if n := failedAt[ti][i]; n > 0 {
-						local[ti].Failed[br.crit.ID] += n
-					}
-					if n := unknownAt[ti][i]; n > 0 {
-						local[ti].Unknown[br.crit.ID] += n
-					}
-				}
-			}
-			results <- local
-		}()
+	n, err := fan.Chunks(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
+		states[w].screen(cs, &opts, rep.Catalogue)
+	})
+	if err != nil {
+		return ScreenReport{}, err
 	}
-	go func() { wg.Wait(); close(results) }()
-
-	n, err := 0, error(nil)
-	chunk := make([]coop.Cooperative, 0, batch)
-feed:
-	for c := range seq {
-		chunk = append(chunk, c)
-		n++
-		if len(chunk) == batch {
-			select {
-			case jobs <- chunk:
-			case <-ctx.Done():
-				err = ctx.Err()
-				break feed
-			}
-			select {
-			case chunk = <-free:
-			default:
-				chunk = make([]coop.Cooperative, 0, batch)
-			}
-		}
-	}
-	if err == nil && len(chunk) > 0 {
-		select {
-		case jobs <- chunk:
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
-	}
-	close(jobs)
-	for local := range results {
+	for w := range states {
+		local := states[w].counts()
 		for i := range local {
 			merge(&rep.Programs[i], &local[i])
 		}
-	}
-	if err != nil {
-		return ScreenReport{}, err
 	}
 	rep.Cooperatives = n
 	return rep, nil
@@ -293,4 +172,103 @@ func (pc *ProgramCounts) FailedCriteria() []string {
 		return 1
 	})
 	return ids
+}
+
+// target is a programme bound to its call for a screening.
+type target struct {
+	prog *Program
+	plan *plan // nil when no call had opened
+}
+
+// screener is one screening worker's state: its counts, and the buffers it
+// reuses from one decision to the next.
+type screener struct {
+	targets []target
+	local   []ProgramCounts
+	// Failing and unknown criteria are counted by their rule's position,
+	// and turned into counts by ID at the end.
+	failedAt, unknownAt [][]int
+	buf                 []CriterionResult
+	e                   Eval
+	// Decisions that do not depend on the cooperative are made once.
+	fixed, wrong []*Decision
+	a            Applicant
+	d            Decision
+}
+
+func newScreener(cat *Catalogue, targets []target, asOf coop.Date) screener {
+	s := screener{
+		targets:   targets,
+		local:     make([]ProgramCounts, len(targets)),
+		failedAt:  make([][]int, len(targets)),
+		unknownAt: make([][]int, len(targets)),
+		buf:       make([]CriterionResult, 0, 16),
+		fixed:     make([]*Decision, len(targets)),
+		wrong:     make([]*Decision, len(targets)),
+	}
+	for i, t := range targets {
+		s.local[i] = ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
+		if t.plan != nil {
+			s.failedAt[i], s.unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
+		} else {
+			d := cat.noCall(t.prog, asOf)
+			s.fixed[i] = &d
+		}
+	}
+	return s
+}
+
+// screen decides every cooperative of cs against every target.
+func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions, catalogue string) {
+	for ci := range cs {
+		s.a = Applicant{Cooperative: &cs[ci]}
+		for ti, t := range s.targets {
+			switch {
+			case s.fixed[ti] != nil:
+				s.d = *s.fixed[ti]
+			case wrongNature(t.prog, &s.a):
+				// The same for every cooperative of a kind.
+				if s.wrong[ti] == nil {
+					w := t.plan.wrongKind(&s.a)
+					s.wrong[ti] = &w
+				}
+				s.d = *s.wrong[ti]
+			case opts.ChangeDates:
+				s.d = t.plan.decide(&s.a, true)
+			default:
+				// A full decision in a buffer reused for the next one.
+				s.buf = t.plan.run(&s.a, nil, s.buf[:0], &s.e)
+				s.d = Decision{Program: t.prog.ID, Call: t.plan.call.ID, AsOf: opts.AsOf, Outcome: combine(s.buf),
+					Criteria: s.buf, Catalogue: catalogue}
+				if t.prog.Grant != nil && s.d.Outcome != Ineligible {
+					if g, ok := t.prog.Grant(&t.plan.params, &s.a); ok {
+						s.d.Grant = decimal.NewNullDecimal(g)
+					}
+				}
+			}
+			count(&s.local[ti], &s.d, s.failedAt[ti], s.unknownAt[ti])
+			if opts.OnDecision != nil {
+				opts.OnDecision(&cs[ci], &s.d)
+			}
+		}
+	}
+}
+
+// counts returns the worker's counts, with failing and unknown criteria by
+// ID.
+func (s *screener) counts() []ProgramCounts {
+	for ti, t := range s.targets {
+		if t.plan == nil {
+			continue
+		}
+		for i, br := range t.plan.rules {
+			if n := s.failedAt[ti][i]; n > 0 {
+				s.local[ti].Failed[br.crit.ID] += n
+			}
+			if n := s.unknownAt[ti][i]; n > 0 {
+				s.local[ti].Unknown[br.crit.ID] += n
+			}
+		}
+	}
+	return s.local
 }

@@ -1,15 +1,16 @@
 package stats
 
 import (
+	"context"
 	"encoding/csv"
 	"io"
 	"iter"
-	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/internal/fan"
 )
 
 // DefaultYouthMaxAge is the upper age of a young member when a report does
@@ -26,6 +27,8 @@ type ReportOptions struct {
 	YouthMaxAge int `json:"youth_max_age,omitempty"`
 	// Decimals of the percentages, 0 to 4; -1 means 1.
 	Decimals int `json:"decimals"`
+	// Workers is the number of goroutines counting; 0 means GOMAXPROCS.
+	Workers int `json:"-"`
 }
 
 // Report is the national report the ministry and ODCO publish: totals,
@@ -59,8 +62,9 @@ type Report struct {
 	FoundedPerYear Table `json:"founded_per_year"`
 }
 
-// National computes the national report over seq in one pass. Invalid for a
-// missing date, a youth bound below 18 or decimals outside 0 to 4.
+// National computes the national report over seq: seq is read once, on the
+// calling goroutine, and its cooperatives are counted on opts.Workers
+// goroutines. Invalid for a missing date, a youth bound below 18 or decimals outside 0 to 4.
 func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error) {
 	if opts.Decimals == -1 {
 		opts.Decimals = 1
@@ -83,96 +87,314 @@ func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error
 	}
 	asOf := opts.AsOf
 	r := Report{AsOf: asOf, YouthMaxAge: opts.YouthMaxAge}
-	type pair struct{ a, b string }
-	region := map[string]*Counts{}
-	sector := map[string]*Counts{}
-	deleg := map[string]*Counts{}
-	cross := map[pair]*Counts{}
-	years := map[string]*Counts{}
-	bump := func(m map[string]*Counts, k string, f Counts) {
-		g := m[k]
-		if g == nil {
-			g = &Counts{}
-			m[k] = g
-		}
-		g.add(f)
+	youngest, tooOld := coop.BornBy(asOf, 18), coop.BornBy(asOf, opts.YouthMaxAge+1)
+	parts := make([]tally, fan.Workers(opts.Workers))
+	for i := range parts {
+		parts[i] = tally{asOf: asOf, youngest: youngest, tooOld: tooOld, lastPlace: -1, lastSector: -1}
 	}
-	var sizes []int
-	var sub, paid centimes
-	for c := range seq {
-		if !InRegistry(&c, asOf) {
-			continue
+	// The registry is read once, in order; its cooperatives are counted on
+	// all cores, each worker in its own tally, and the tallies are added
+	// up: every figure is a sum, so the report does not depend on which
+	// worker counted what.
+	if _, err := fan.Chunks(context.Background(), seq, len(parts), 512, func(w int, cs []coop.Cooperative) {
+		for i := range cs {
+			parts[w].add(&cs[i])
 		}
-		f := figures(&c, asOf)
-		r.Totals.add(f)
-		reg, sec := string(c.Province.Region()), string(c.Sector)
-		bump(region, reg, f)
-		bump(sector, sec, f)
-		bump(deleg, string(c.Province.Delegation()), f)
-		bump(years, strconv.Itoa(c.RegisteredOn.Year()), f)
-		p := pair{reg, sec}
-		g := cross[p]
-		if g == nil {
-			g = &Counts{}
-			cross[p] = g
-		}
-		g.add(f)
-		sizes = append(sizes, f.Members)
-		for i := range c.Members {
-			m := &c.Members[i]
-			if !m.ActiveAt(asOf, c.RegisteredOn) {
-				continue
-			}
-			switch m.Gender {
-			case coop.Male:
-				r.Men++
-			case coop.Female:
-			default:
-				r.GenderUnknown++
-			}
-			switch {
-			case m.BirthDate.IsZero():
-				r.AgeUnknown++
-			case coop.AgedBetween(m.BirthDate, asOf, 18, opts.YouthMaxAge):
-				r.Youth++
-			}
-			for j := range m.Shares {
-				sub.addMovement(&m.Shares[j], asOf, &paid)
-			}
-		}
+	}); err != nil {
+		return Report{}, err
 	}
+	t := &parts[0]
+	for i := 1; i < len(parts); i++ {
+		t.merge(&parts[i])
+	}
+	n, sizes, sub, paid := &t.national, &t.sizes, &t.sub, &t.paid
+	r.Totals, r.Men, r.GenderUnknown, r.Youth, r.AgeUnknown = t.totals, t.men, t.genderUnknown, t.youth, t.ageUnknown
 	r.Subscribed, r.Paid = sub.decimal(), paid.decimal()
 	if r.Totals.Members > 0 {
 		r.WomenShare = decimal.NewFromInt(int64(r.Totals.Women)).Mul(decimal.NewFromInt(100)).
 			DivRound(decimal.NewFromInt(int64(r.Totals.Members)), int32(opts.Decimals))
 	}
-	if n := len(sizes); n > 0 {
-		r.AverageMembers = decimal.NewFromInt(int64(r.Totals.Members)).DivRound(decimal.NewFromInt(int64(n)), 2)
-		slices.Sort(sizes)
-		if n%2 == 1 {
-			r.MedianMembers = decimal.NewFromInt(int64(sizes[n/2]))
-		} else {
-			r.MedianMembers = decimal.NewFromInt(int64(sizes[n/2-1] + sizes[n/2])).Div(decimal.NewFromInt(2))
-		}
+	if sizes.n > 0 {
+		r.AverageMembers = decimal.NewFromInt(int64(r.Totals.Members)).DivRound(decimal.NewFromInt(int64(sizes.n)), 2)
+		r.MedianMembers = sizes.median()
 	}
-	table := func(dims []Dimension, groups map[string]*Counts) Table {
+	table := func(dims []Dimension, g *groups) Table {
 		t := Table{AsOf: asOf, Dimensions: dims, Decimals: opts.Decimals, Total: r.Totals}
-		for k, g := range groups {
-			t.Rows = append(t.Rows, Row{Keys: []string{k}, Counts: *g})
+		for i, k := range g.keys {
+			t.Rows = append(t.Rows, Row{Keys: []string{k}, Counts: g.counts[i]})
 		}
 		finish(&t)
 		return t
 	}
-	r.ByRegion = table([]Dimension{Region}, region)
-	r.BySector = table([]Dimension{Sector}, sector)
-	r.ByDelegation = table([]Dimension{Delegation}, deleg)
-	r.FoundedPerYear = table([]Dimension{Year}, years)
+	r.ByRegion = table([]Dimension{Region}, &n.regions)
+	r.BySector = table([]Dimension{Sector}, &n.sectors)
+	r.ByDelegation = table([]Dimension{Delegation}, &n.delegations)
+	r.FoundedPerYear = Table{AsOf: asOf, Dimensions: []Dimension{Year}, Decimals: opts.Decimals, Total: r.Totals}
+	for i, g := range n.years {
+		if g != (Counts{}) {
+			r.FoundedPerYear.Rows = append(r.FoundedPerYear.Rows, Row{Keys: []string{strconv.Itoa(n.firstYear + i)}, Counts: g})
+		}
+	}
+	finish(&r.FoundedPerYear)
 	r.RegionSector = Table{AsOf: asOf, Dimensions: []Dimension{Region, Sector}, Decimals: opts.Decimals, Total: r.Totals}
-	for k, g := range cross {
-		r.RegionSector.Rows = append(r.RegionSector.Rows, Row{Keys: []string{k.a, k.b}, Counts: *g})
+	for ri, row := range n.cross {
+		for si, g := range row {
+			if g != (Counts{}) {
+				r.RegionSector.Rows = append(r.RegionSector.Rows, Row{Keys: []string{n.regions.keys[ri], n.sectors.keys[si]}, Counts: g})
+			}
+		}
 	}
 	finish(&r.RegionSector)
 	return r, nil
+}
+
+// tally counts the cooperatives of part of the registry for the national
+// report.
+type tally struct {
+	asOf, youngest, tooOld                coop.Date
+	totals                                Counts
+	men, genderUnknown, youth, ageUnknown int
+	national                              national
+	sizes                                 histogram
+	sub, paid                             centimes
+	lastProvince                          coop.ProvinceCode
+	lastPlace                             int
+	lastSectorName                        coop.Sector
+	lastSector                            int
+}
+
+// add counts c when it is in the register at the tally's date.
+func (t *tally) add(c *coop.Cooperative) {
+	if !InRegistry(c, t.asOf) {
+		return
+	}
+	var f Counts
+	if c.IsUnion() {
+		f.Unions = 1
+	} else {
+		f.Cooperatives = 1
+	}
+	if len(c.Members) == 0 {
+		if c.MemberCount != nil {
+			f.Members = *c.MemberCount
+		}
+	} else {
+		// One pass over the register gives every member figure.
+		allWomen := true
+		for i := range c.Members {
+			m := &c.Members[i]
+			if !m.ActiveAt(t.asOf, c.RegisteredOn) {
+				continue
+			}
+			f.Members++
+			switch m.Gender {
+			case coop.Female:
+				f.Women++
+			case coop.Male:
+				allWomen = false
+				t.men++
+			default:
+				allWomen = false
+				t.genderUnknown++
+			}
+			switch {
+			case m.BirthDate.IsZero():
+				t.ageUnknown++
+			case !m.BirthDate.After(t.youngest) && m.BirthDate.After(t.tooOld):
+				t.youth++
+			}
+			for j := range m.Shares {
+				t.sub.addMovement(&m.Shares[j], t.asOf, &t.paid)
+			}
+		}
+		if allWomen && f.Members > 0 {
+			f.WomenOnly = 1
+		}
+	}
+	t.totals.add(f)
+	t.sizes.add(f.Members)
+	// Consecutive cooperatives often share a province or a sector (a
+	// registry listed by place): the last lookup is kept.
+	if t.lastPlace < 0 || c.Province != t.lastProvince {
+		t.lastProvince, t.lastPlace = c.Province, t.national.place(c.Province)
+	}
+	if t.lastSector < 0 || c.Sector != t.lastSectorName {
+		t.lastSectorName, t.lastSector = c.Sector, t.national.sectors.index(string(c.Sector))
+	}
+	t.national.add(t.lastPlace, t.lastSector, c.RegisteredOn.Year(), f)
+}
+
+// merge adds o's counts to t's.
+func (t *tally) merge(o *tally) {
+	t.totals.add(o.totals)
+	t.men += o.men
+	t.genderUnknown += o.genderUnknown
+	t.youth += o.youth
+	t.ageUnknown += o.ageUnknown
+	t.sizes.merge(&o.sizes)
+	t.sub.merge(&o.sub)
+	t.paid.merge(&o.paid)
+	t.national.merge(&o.national)
+}
+
+// national accumulates the tables of the national report, by index rather
+// than by key: a province is looked up once and brings its region and
+// delegation, a year is an offset.
+type national struct {
+	regions, sectors, delegations groups
+	provinces                     map[coop.ProvinceCode]int
+	places                        []place
+	firstYear                     int
+	years                         []Counts
+	cross                         [][]Counts // region × sector
+}
+
+// place is a province's region and delegation, as indexes.
+type place struct{ region, delegation int }
+
+func (n *national) place(p coop.ProvinceCode) int {
+	if i, ok := n.provinces[p]; ok {
+		return i
+	}
+	if n.provinces == nil {
+		n.provinces = map[coop.ProvinceCode]int{}
+	}
+	i := len(n.places)
+	n.places = append(n.places, place{n.regions.index(string(p.Region())), n.delegations.index(string(p.Delegation()))})
+	n.provinces[p] = i
+	return i
+}
+
+func (n *national) add(pl, sector, year int, f Counts) {
+	p := n.places[pl]
+	n.regions.counts[p.region].add(f)
+	n.delegations.counts[p.delegation].add(f)
+	n.sectors.counts[sector].add(f)
+	n.addYear(year, f)
+	n.crossAt(p.region, sector).add(f)
+}
+
+func (n *national) addYear(year int, f Counts) {
+	switch {
+	case len(n.years) == 0:
+		n.firstYear = year
+		n.years = make([]Counts, 1)
+	case year < n.firstYear:
+		n.years = append(make([]Counts, n.firstYear-year), n.years...)
+		n.firstYear = year
+	case year >= n.firstYear+len(n.years):
+		n.years = append(n.years, make([]Counts, year-n.firstYear-len(n.years)+1)...)
+	}
+	n.years[year-n.firstYear].add(f)
+}
+
+// crossAt returns the counts of a region and a sector, by index.
+func (n *national) crossAt(region, sector int) *Counts {
+	for len(n.cross) <= region {
+		n.cross = append(n.cross, nil)
+	}
+	row := n.cross[region]
+	if len(row) <= sector {
+		row = append(row, make([]Counts, sector-len(row)+1)...)
+		n.cross[region] = row
+	}
+	return &row[sector]
+}
+
+// merge adds o's tables to n's, key by key.
+func (n *national) merge(o *national) {
+	regions := n.regions.merge(&o.regions)
+	sectors := n.sectors.merge(&o.sectors)
+	n.delegations.merge(&o.delegations)
+	for i, f := range o.years {
+		if f != (Counts{}) {
+			n.addYear(o.firstYear+i, f)
+		}
+	}
+	for ri, row := range o.cross {
+		for si, f := range row {
+			if f != (Counts{}) {
+				n.crossAt(regions[ri], sectors[si]).add(f)
+			}
+		}
+	}
+}
+
+// groups counts by key, each key given an index on first sight.
+type groups struct {
+	byKey  map[string]int
+	keys   []string
+	counts []Counts
+}
+
+func (g *groups) index(k string) int {
+	if i, ok := g.byKey[k]; ok {
+		return i
+	}
+	if g.byKey == nil {
+		g.byKey = map[string]int{}
+	}
+	i := len(g.keys)
+	g.byKey[k] = i
+	g.keys = append(g.keys, k)
+	g.counts = append(g.counts, Counts{})
+	return i
+}
+
+// merge adds o's counts to g's and returns the index in g of each of o's
+// keys.
+func (g *groups) merge(o *groups) []int {
+	at := make([]int, len(o.keys))
+	for i, k := range o.keys {
+		at[i] = g.index(k)
+		g.counts[at[i]].add(o.counts[i])
+	}
+	return at
+}
+
+// histogram counts cooperatives by number of members, for the median.
+type histogram struct {
+	n      int
+	counts []int
+}
+
+func (h *histogram) add(size int) {
+	if size < 0 {
+		size = 0
+	}
+	if size >= len(h.counts) {
+		h.counts = append(h.counts, make([]int, size-len(h.counts)+1)...)
+	}
+	h.counts[size]++
+	h.n++
+}
+
+func (h *histogram) merge(o *histogram) {
+	if len(o.counts) > len(h.counts) {
+		h.counts = append(h.counts, make([]int, len(o.counts)-len(h.counts))...)
+	}
+	for size, c := range o.counts {
+		h.counts[size] += c
+	}
+	h.n += o.n
+}
+
+// nth returns the size of rank i (from 0) in increasing order.
+func (h *histogram) nth(i int) int {
+	for size, c := range h.counts {
+		if i < c {
+			return size
+		}
+		i -= c
+	}
+	return len(h.counts) - 1
+}
+
+func (h *histogram) median() decimal.Decimal {
+	if h.n%2 == 1 {
+		return decimal.NewFromInt(int64(h.nth(h.n / 2)))
+	}
+	return decimal.NewFromInt(int64(h.nth(h.n/2-1) + h.nth(h.n/2))).Div(decimal.NewFromInt(2))
 }
 
 // centimes sums amounts of MAD exactly in integer centimes, which costs no
@@ -223,6 +445,13 @@ func (c *centimes) addMovement(mv *coop.ShareMovement, asOf coop.Date, paid *cen
 		} else {
 			paid.add(mv.Amount.Neg())
 		}
+	}
+}
+
+func (c *centimes) merge(o *centimes) {
+	c.add(decimal.New(o.units, -2))
+	if !o.big.IsZero() {
+		c.big = c.big.Add(o.big)
 	}
 }
 

@@ -118,3 +118,71 @@ func BenchmarkNational(b *testing.B) {
 		}
 	}
 }
+
+// The national report's tables and member figures agree with stats.Count and
+// with a member-by-member recount, whatever the number of workers, at
+// several dates (members who joined or
+// left, cooperatives struck off, birthdays on the day).
+func TestNational_AgreesWithCount(t *testing.T) {
+	reg := synthetic.Generate(&synthetic.Options{Seed: 11, Cooperatives: 6000, Members: 80000})
+	for _, date := range []string{"2010-02-28", "2020-06-30", "2024-02-29", "2024-12-31"} {
+		asOf := coop.MustParseDate(date)
+		r, err := stats.National(slices.Values(reg), stats.ReportOptions{AsOf: asOf, Decimals: 2})
+		require.NoError(t, err)
+		for _, workers := range []int{1, 3} {
+			other, err := stats.National(slices.Values(reg), stats.ReportOptions{AsOf: asOf, Decimals: 2, Workers: workers})
+			require.NoError(t, err)
+			assert.Equal(t, r, other, "%s with %d workers", date, workers)
+		}
+		for _, tc := range []struct {
+			got  stats.Table
+			dims []stats.Dimension
+		}{
+			{r.ByRegion, []stats.Dimension{stats.Region}},
+			{r.BySector, []stats.Dimension{stats.Sector}},
+			{r.ByDelegation, []stats.Dimension{stats.Delegation}},
+			{r.FoundedPerYear, []stats.Dimension{stats.Year}},
+			{r.RegionSector, []stats.Dimension{stats.Region, stats.Sector}},
+		} {
+			want, err := stats.Count(slices.Values(reg), asOf, 2, tc.dims...)
+			require.NoError(t, err)
+			assert.Equal(t, want, tc.got, "%s by %v", date, tc.dims)
+		}
+		var men, youth, noAge int
+		var sizes []int
+		for i := range reg {
+			c := &reg[i]
+			if !stats.InRegistry(c, asOf) {
+				continue
+			}
+			n := 0
+			for j := range c.Members {
+				m := &c.Members[j]
+				if !m.ActiveAt(asOf, c.RegisteredOn) {
+					continue
+				}
+				n++
+				if m.Gender == coop.Male {
+					men++
+				}
+				switch {
+				case m.BirthDate.IsZero():
+					noAge++
+				case coop.AgedBetween(m.BirthDate, asOf, 18, stats.DefaultYouthMaxAge):
+					youth++
+				}
+			}
+			sizes = append(sizes, n)
+		}
+		slices.Sort(sizes)
+		assert.Equal(t, men, r.Men, date)
+		assert.Equal(t, youth, r.Youth, date)
+		assert.Equal(t, noAge, r.AgeUnknown, date)
+		k := len(sizes)
+		median := float64(sizes[k/2])
+		if k%2 == 0 {
+			median = float64(sizes[k/2-1]+sizes[k/2]) / 2
+		}
+		assert.Equal(t, median, r.MedianMembers.InexactFloat64(), date)
+	}
+}
