@@ -272,7 +272,14 @@ func (d Date) YearEnd() Date { return mk(d.Year(), time.December, 31) }
 // a negative number when asOf is before start.
 func WholeYears(start, asOf Date) int {
 	n := asOf.Year() - start.Year()
-	if start.AddYears(n).After(asOf) {
+	// start.AddYears(n) falls in asOf's year: compare months and days, the
+	// low bits of the encoding, 29 February clamped to the 28th in a common
+	// year as AddYears does.
+	md := start.v & 0x1ff
+	if md == 2<<5|29 && !IsLeap(asOf.Year()) {
+		md = 2<<5 | 28
+	}
+	if md > asOf.v&0x1ff {
 		n--
 	}
 	return n

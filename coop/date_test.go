@@ -220,6 +220,30 @@ func FuzzParseDate(f *testing.F) {
 	})
 }
 
+// WholeYears is its definition, the largest n such that AddYears(n) is on or
+// before asOf, for starts on every day of 1999 to 2001 and on the 29
+// Februaries of a century, at dates around leap days and year ends.
+func TestWholeYears_Definition(t *testing.T) {
+	starts := []coop.Date{d("1900-02-28"), d("1896-02-29"), d("2000-02-29"), d("1904-02-29")}
+	for s := d("1999-01-01"); s.Before(d("2001-12-31")); s = s.AddDays(1) {
+		starts = append(starts, s)
+	}
+	var dates []coop.Date
+	for _, x := range []string{"1999-06-30", "2000-02-28", "2000-02-29", "2003-02-28", "2003-03-01", "2004-02-28", "2004-02-29",
+		"2017-12-31", "2018-01-01", "2023-02-28", "2100-02-28", "2100-03-01", "1998-12-31"} {
+		dates = append(dates, d(x))
+	}
+	for _, start := range starts {
+		for _, asOf := range dates {
+			n := asOf.Year() - start.Year() + 1
+			for start.AddYears(n).After(asOf) {
+				n--
+			}
+			require.Equal(t, n, coop.WholeYears(start, asOf), "%s to %s", start, asOf)
+		}
+	}
+}
+
 func TestBornBy(t *testing.T) {
 	assert.Equal(t, "2004-02-29", coop.BornBy(d("2022-02-28"), 18).String())
 	assert.Equal(t, "2006-02-28", coop.BornBy(d("2024-02-29"), 18).String())

@@ -301,6 +301,10 @@ func CallWindowCriterion() Criterion {
 			if !call.Closes.IsZero() {
 				params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
 			}
+			var dayAfter coop.Date // the day the call closes on
+			if !call.Closes.IsZero() {
+				dayAfter = call.Closes.AddDays(1)
+			}
 			return func(_ *Applicant, asOf coop.Date, out *Eval) {
 				out.UseParams(params)
 				switch {
@@ -313,7 +317,7 @@ func CallWindowCriterion() Criterion {
 					out.Set(coop.Pass, msgCallOpenNoEnd, coop.TextArg(call.ID), coop.DateArg(call.Opens))
 				default:
 					out.Set(coop.Pass, msgCallOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(call.Closes))
-					out.MayChangeOn(call.Closes.AddDays(1))
+					out.MayChangeOn(dayAfter)
 				}
 			}
 		}}
@@ -331,6 +335,10 @@ func ExistenceMaxCriterion(ref string) Criterion {
 				return nil
 			}
 			params, max := []coop.Param{rec}, v.Int
+			// The earliest registration that passes at the plan's date, for
+			// the hint, computed once.
+			planAsOf := p.AsOf()
+			earliest := planAsOf.AddYears(-max)
 			return func(a *Applicant, asOf coop.Date, out *Eval) {
 				out.UseParams(params)
 				c := a.Cooperative
@@ -343,15 +351,24 @@ func ExistenceMaxCriterion(ref string) Criterion {
 					out.MayChangeOn(c.RegisteredOn)
 					return
 				}
+				// as_of <= registered_on + max years (coop.ExistenceAtMost)
+				// exactly when fewer than max whole years have passed, or max
+				// years to the day.
 				years := coop.WholeYears(c.RegisteredOn, asOf)
-				limit := c.RegisteredOn.AddYears(max)
-				if coop.ExistenceAtMost(c.RegisteredOn, asOf, max) {
+				if years < max || (years == max && c.RegisteredOn.AddYears(max) == asOf) {
+					limit := c.RegisteredOn.AddYears(max)
 					out.Set(coop.Pass, msgExistencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max), coop.DateArg(limit))
-					out.MayChangeOn(limit.AddDays(1))
+					if out.Tracking() {
+						out.MayChangeOn(limit.AddDays(1))
+					}
 					return
 				}
 				out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max))
-				out.Suggest(msgHintExistence, coop.DateArg(asOf.AddYears(-max)))
+				hint := earliest
+				if asOf != planAsOf {
+					hint = asOf.AddYears(-max)
+				}
+				out.Suggest(msgHintExistence, coop.DateArg(hint))
 			}
 		}}
 }
@@ -373,12 +390,14 @@ func ExperienceMinCriterion(ref string) Criterion {
 					out.Set(coop.Fail, msgExistenceNotRegistered)
 					return
 				}
-				from := c.RegisteredOn.AddYears(min)
+				// as_of >= registered_on + min years (coop.ExistenceAtLeast)
+				// is min whole years or more, by WholeYears' definition.
 				years := coop.WholeYears(c.RegisteredOn, asOf)
-				if !asOf.Before(from) {
+				if years >= min {
 					out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(min))
 					return
 				}
+				from := c.RegisteredOn.AddYears(min)
 				out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
 				out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
 				out.MayChangeOn(from)
