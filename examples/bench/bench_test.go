@@ -1,0 +1,264 @@
+package bench_test
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/taawun/taawun/adapters/memory"
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/examples/bench"
+	"github.com/taawun/taawun/programs"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats"
+	"github.com/taawun/taawun/stats/synthetic"
+)
+
+// national is the synthetic national registry: 60,939 cooperatives and
+// 764,000 members (stats/synthetic), made once per run.
+var national = sync.OnceValue(func() []coop.Cooperative { return synthetic.Generate(nil) })
+
+// screenAsOf is the date of the screenings: the INDH 2023 call and
+// Mourafaka's 4th tranche are both open.
+var screenAsOf = coop.MustParseDate("2023-06-30")
+
+// peerPrograms are the programmes written for the peers, with their calls.
+var peerPrograms, peerCalls = func() ([]string, map[string]string) {
+	var ids []string
+	calls := map[string]string{}
+	for _, set := range bench.Rulesets {
+		ids = append(ids, set.Program)
+		calls[set.Program] = set.Call
+	}
+	return ids, calls
+}()
+
+// BenchmarkScreenNational screens the national registry. One op is every
+// cooperative against the programmes named; ns/decision divides by the
+// number of decisions (cooperatives × programmes). Everything runs on all
+// cores: Taawun's Screen by itself, the peers on one goroutine per core
+// over a share of the registry each.
+//
+//   - taawun: all 8 programmes of the catalogue, full decisions (every
+//     criterion with its outcome, reason arguments, reference and
+//     parameters; the text on demand), counted by outcome and criterion.
+//   - taawun/<programme>: one programme.
+//   - taawun/mourafaka+indh-income: the two programmes the peers have.
+//   - cel, expr: Mourafaka and INDH income as one expression per programme
+//     (criteria joined by &&, short-circuit): the outcome, no explanation.
+//   - cel-explained, expr-explained: one expression per criterion, all
+//     evaluated: which criteria pass, as Taawun reports (without reasons).
+//   - cel-explained+facts, expr-explained+facts: the same, with the
+//     engine's inputs built from each cooperative inside the timed loop.
+//
+// Otherwise the peers' inputs (FactsOf, and the maps CEL reads) are built
+// before the timer starts: only the evaluation is timed. Taawun reads the
+// registry's cooperatives as they are.
+func BenchmarkScreenNational(b *testing.B) {
+	reg := national()
+	cat := programs.Default()
+	screen := func(ids []string, calls map[string]string) func(b *testing.B) {
+		return func(b *testing.B) {
+			opts := programs.ScreenOptions{AsOf: screenAsOf, Programs: ids, Calls: calls}
+			b.ReportAllocs()
+			for b.Loop() {
+				rep, err := cat.Screen(context.Background(), slices.Values(reg), opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.Cooperatives != len(reg) {
+					b.Fatalf("screened %d of %d", rep.Cooperatives, len(reg))
+				}
+			}
+			perDecision(b, len(reg)*len(ids))
+		}
+	}
+	b.Run("taawun", screen(cat.ProgramIDs(), nil))
+	for _, id := range cat.ProgramIDs() {
+		b.Run("taawun/"+id, screen([]string{id}, nil))
+	}
+	b.Run("taawun/mourafaka+indh-income", screen(peerPrograms, peerCalls))
+
+	facts := make([]bench.Facts, len(reg))
+	vars := make([]map[string]any, len(reg))
+	for i := range reg {
+		facts[i] = bench.FactsOf(&reg[i])
+		vars[i] = bench.Vars(&facts[i], screenAsOf.Time())
+	}
+	celEngine, err := bench.NewCEL(bench.Rulesets)
+	if err != nil {
+		b.Fatal(err)
+	}
+	peer := func(eval func(w, i, set int) error) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := parallel(len(reg), func(w, i int) error {
+					for set := range bench.Rulesets {
+						if err := eval(w, i, set); err != nil {
+							return err
+						}
+					}
+					return nil
+				}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perDecision(b, len(reg)*len(bench.Rulesets))
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	out := make([][]bool, workers)
+	b.Run("cel", peer(func(_, i, set int) error {
+		_, err := celEngine.Eligible(set, vars[i])
+		return err
+	}))
+	b.Run("cel-explained", peer(func(w, i, set int) (err error) {
+		out[w], err = celEngine.Explain(set, vars[i], out[w])
+		return err
+	}))
+	exprEngines := make([]*bench.Expr, workers)
+	for w := range exprEngines {
+		if exprEngines[w], err = bench.NewExpr(bench.Rulesets); err != nil {
+			b.Fatal(err)
+		}
+	}
+	envs := make([]bench.Env, len(reg))
+	for i := range envs {
+		envs[i] = bench.Env{C: &facts[i], AsOf: screenAsOf.Time()}
+	}
+	b.Run("expr", peer(func(w, i, set int) error {
+		_, err := exprEngines[w].Eligible(set, &envs[i])
+		return err
+	}))
+	b.Run("expr-explained", peer(func(w, i, set int) (err error) {
+		out[w], err = exprEngines[w].Explain(set, &envs[i], out[w])
+		return err
+	}))
+	// The same with the inputs built in the timed loop, from the registry's
+	// cooperatives, as a service screening its registry pays each time.
+	b.Run("cel-explained+facts", peer(func(w, i, set int) (err error) {
+		if set == 0 {
+			facts[i] = bench.FactsOf(&reg[i])
+			vars[i] = bench.Vars(&facts[i], screenAsOf.Time())
+		}
+		out[w], err = celEngine.Explain(set, vars[i], out[w])
+		return err
+	}))
+	b.Run("expr-explained+facts", peer(func(w, i, set int) (err error) {
+		if set == 0 {
+			facts[i] = bench.FactsOf(&reg[i])
+		}
+		out[w], err = exprEngines[w].Explain(set, &envs[i], out[w])
+		return err
+	}))
+}
+
+// parallel calls fn(w, i) for i from 0 to n-1 on one goroutine per core,
+// each w taking a contiguous share, and returns the first error.
+func parallel(n int, fn func(w, i int) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				if err := fn(w, i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func perDecision(b *testing.B, decisions int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(decisions), "ns/decision")
+}
+
+// BenchmarkStatsNational computes the national report at the end of 2024:
+// cooperatives, members, women and women-only cooperatives by region ×
+// sector, with the national totals.
+//
+//   - taawun: stats.National over the registry in memory, which also
+//     computes the tables by region, sector, delegation and year, youth,
+//     capital and the median size.
+//   - postgres: the equivalent SQL GROUP BY over the same registry loaded
+//     with adapters/postgres (Load, then ANALYZE), region × sector with
+//     the totals by GROUPING SETS; skipped when COOP_TEST_DATABASE_URL is
+//     not set.
+func BenchmarkStatsNational(b *testing.B) {
+	reg := national()
+	b.Run("taawun", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			r, err := stats.National(slices.Values(reg), stats.ReportOptions{AsOf: synthetic.AsOf, Decimals: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if r.Totals.Cooperatives != synthetic.DefaultCooperatives {
+				b.Fatalf("%d cooperatives", r.Totals.Cooperatives)
+			}
+		}
+	})
+	b.Run("postgres", func(b *testing.B) {
+		db := loadedDatabase(b, reg)
+		b.ReportAllocs()
+		for b.Loop() {
+			rows, err := bench.NationalSQL(context.Background(), db, synthetic.AsOf)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if total := bench.TotalRow(rows); total.Cooperatives != synthetic.DefaultCooperatives {
+				b.Fatalf("%d cooperatives", total.Cooperatives)
+			}
+		}
+	})
+}
+
+// BenchmarkMemoryNational imports the national registry into the memory
+// adapter through registry.Import (validation and a journal entry per
+// cooperative, as an ODCO service loading a register would) and reports
+// the heap it holds afterwards, after a garbage collection, in MB-held.
+func BenchmarkMemoryNational(b *testing.B) {
+	reg := national()
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		before := heap()
+		b.StartTimer()
+		r := registry.New(memory.New(), &registry.Options{Now: func() time.Time { return imported }})
+		for i := range reg {
+			if _, err := r.Import(ctx, reg[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		b.ReportMetric(float64(heap()-before)/1e6, "MB-held")
+		runtime.KeepAlive(r)
+		b.StartTimer()
+	}
+}
+
+// imported is the registry's clock while importing.
+var imported = time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)
+
+// heap returns the bytes of live heap objects after a collection.
+func heap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
