@@ -68,4 +68,6 @@
 //
 // Values of this package are plain data. Functions are safe for concurrent
 // use; a Cooperative is not synchronised, and Clone makes a deep copy.
+// InBatches spreads a registry over worker goroutines for the computations
+// that read all of it (programme screening, national statistics).
 package coop

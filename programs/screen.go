@@ -8,7 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
-	"github.com/taawun/taawun/internal/fan"
 )
 
 // ScreenOptions tells Screen what to evaluate.
@@ -98,12 +97,12 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		}
 	}
 
-	workers := fan.Workers(opts.Workers)
+	workers := coop.Workers(opts.Workers)
 	states := make([]screener, workers)
 	for w := range states {
 		states[w] = newScreener(cat, targets, opts.AsOf)
 	}
-	n, err := fan.Chunks(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
+	n, err := coop.InBatches(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
 		states[w].screen(cs, &opts, rep.Catalogue)
 	})
 	if err != nil {

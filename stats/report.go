@@ -10,7 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
-	"github.com/taawun/taawun/internal/fan"
 )
 
 // DefaultYouthMaxAge is the upper age of a young member when a report does
@@ -88,7 +87,7 @@ func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error
 	asOf := opts.AsOf
 	r := Report{AsOf: asOf, YouthMaxAge: opts.YouthMaxAge}
 	youngest, tooOld := coop.BornBy(asOf, 18), coop.BornBy(asOf, opts.YouthMaxAge+1)
-	parts := make([]tally, fan.Workers(opts.Workers))
+	parts := make([]tally, coop.Workers(opts.Workers))
 	for i := range parts {
 		parts[i] = tally{asOf: asOf, youngest: youngest, tooOld: tooOld, lastPlace: -1, lastSector: -1}
 	}
@@ -96,7 +95,7 @@ func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error
 	// all cores, each worker in its own tally, and the tallies are added
 	// up: every figure is a sum, so the report does not depend on which
 	// worker counted what.
-	if _, err := fan.Chunks(context.Background(), seq, len(parts), 512, func(w int, cs []coop.Cooperative) {
+	if _, err := coop.InBatches(context.Background(), seq, len(parts), 512, func(w int, cs []coop.Cooperative) {
 		for i := range cs {
 			parts[w].add(&cs[i])
 		}
