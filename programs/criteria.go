@@ -212,76 +212,57 @@ func RegionCriterion(ref string) Criterion {
 // ProvinceCriterion passes when the province of the seat is one of the
 // call's "provinces"; not reported when the call sets none.
 func ProvinceCriterion(ref string) Criterion {
-	return Criterion{ID: CritProvince, Params: []string{"provinces"}, Reference: ref, Doc: "the seat is in one of the call's provinces",
-		Bind: func(p *Params) Rule {
-			provinces, rec, ok := p.Get("provinces")
-			if !ok {
-				return nil
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				switch {
-				case c == nil || c.Province == "":
-					out.Set(coop.Unknown, msgProvinceUnknown, coop.TextArg(provinces.String()))
-					out.Suggest(msgHintProvince)
-				case provinces.Has(string(c.Province)):
-					out.Set(coop.Pass, msgProvincePass, coop.ProvinceArg(c.Province))
-				default:
-					out.Set(coop.Fail, msgProvinceFail, coop.ProvinceArg(c.Province), coop.TextArg(provinces.String()))
-				}
-			}
-		}}
+	return inListCriterion(CritProvince, "provinces", ref, "the seat is in one of the call's provinces",
+		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Province), coop.ProvinceArg(c.Province) },
+		listMessages{msgProvinceUnknown, msgProvincePass, msgProvinceFail, msgHintProvince})
 }
 
 // SectorCriterion passes when the cooperative's sector is one of the call's
 // "sectors"; not reported when the call sets none; unknown with no sector.
 func SectorCriterion(ref string) Criterion {
-	return Criterion{ID: CritSector, Params: []string{"sectors"}, Reference: ref, Doc: "the cooperative's sector is one of the call's sectors",
-		Bind: func(p *Params) Rule {
-			sectors, rec, ok := p.Get("sectors")
-			if !ok {
-				return nil
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				switch {
-				case c == nil || c.Sector == "":
-					out.Set(coop.Unknown, msgSectorUnknown, coop.TextArg(sectors.String()))
-					out.Suggest(msgHintSector)
-				case sectors.Has(string(c.Sector)):
-					out.Set(coop.Pass, msgSectorPass, coop.SectorArg(c.Sector))
-				default:
-					out.Set(coop.Fail, msgSectorFail, coop.SectorArg(c.Sector), coop.TextArg(sectors.String()))
-				}
-			}
-		}}
+	return inListCriterion(CritSector, "sectors", ref, "the cooperative's sector is one of the call's sectors",
+		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Sector), coop.SectorArg(c.Sector) },
+		listMessages{msgSectorUnknown, msgSectorPass, msgSectorFail, msgHintSector})
 }
 
 // BranchCriterion passes when the cooperative's branch is one of the call's
 // "branches"; unknown when no branch is given.
 func BranchCriterion(ref string) Criterion {
-	return Criterion{ID: CritBranch, Params: []string{"branches"}, Reference: ref, Doc: "the cooperative's branch is one of the call's branches",
+	return inListCriterion(CritBranch, "branches", ref, "the cooperative's branch is one of the call's branches",
+		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Branch), coop.TextArg(string(c.Branch)) },
+		listMessages{msgBranchUnknown, msgBranchPass, msgBranchFail, msgHintBranch})
+}
+
+// listMessages are the messages of a criterion on a value in a call's list.
+type listMessages struct{ unknown, pass, fail, hint *coop.Message }
+
+// inListCriterion passes when the cooperative's value, as value returns it
+// with the argument that shows it, is in the call's list parameter param; it
+// is not reported when the call sets none, and unknown when the value is not
+// given.
+func inListCriterion(id, param, ref, doc string, value func(*coop.Cooperative) (string, coop.Arg), msgs listMessages) Criterion {
+	return Criterion{ID: id, Params: []string{param}, Reference: ref, Doc: doc,
 		Bind: func(p *Params) Rule {
-			branches, rec, ok := p.Get("branches")
+			list, rec, ok := p.Get(param)
 			if !ok {
 				return nil
 			}
 			params := []coop.Param{rec}
 			return func(a *Applicant, _ coop.Date, out *Eval) {
 				out.UseParams(params)
-				c := a.Cooperative
+				var v string
+				var arg coop.Arg
+				if a.Cooperative != nil {
+					v, arg = value(a.Cooperative)
+				}
 				switch {
-				case c == nil || c.Branch == "":
-					out.Set(coop.Unknown, msgBranchUnknown, coop.TextArg(branches.String()))
-					out.Suggest(msgHintBranch)
-				case branches.Has(string(c.Branch)):
-					out.Set(coop.Pass, msgBranchPass, coop.TextArg(string(c.Branch)))
+				case v == "":
+					out.Set(coop.Unknown, msgs.unknown, coop.TextArg(list.String()))
+					out.Suggest(msgs.hint)
+				case list.Has(v):
+					out.Set(coop.Pass, msgs.pass, arg)
 				default:
-					out.Set(coop.Fail, msgBranchFail, coop.TextArg(string(c.Branch)), coop.TextArg(branches.String()))
+					out.Set(coop.Fail, msgs.fail, arg, coop.TextArg(list.String()))
 				}
 			}
 		}}

@@ -96,6 +96,35 @@ func TestEvaluate_Reasons(t *testing.T) {
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "2", Since: d("2014-03-01")}}, r.Params)
 }
 
+// The criteria on a value in a call's list (sector, branch) pass, fail or
+// are unknown with the value and the list in the reason.
+func TestEvaluate_ListReasons(t *testing.T) {
+	cat := programs.Default()
+	for _, tc := range []struct {
+		id           string
+		sector       coop.Sector
+		branch       coop.Branch
+		outcome      coop.Outcome
+		reason, hint string
+	}{
+		{"sector", coop.Handicraft, "pottery", coop.Pass, "sector Handicraft, covered by the call", ""},
+		{"sector", coop.Agriculture, "pottery", coop.Fail, "sector Agriculture; the call covers handicraft", ""},
+		{"sector", "", "pottery", coop.Unknown, "the sector is not given; the call covers handicraft", "give the cooperative's sector"},
+		{"branch", coop.Handicraft, "pottery", coop.Pass, "branch pottery, covered by the call", ""},
+		{"branch", coop.Handicraft, "olive-oil", coop.Fail, "branch olive-oil; the call covers jewellery,weaving,leather,pottery,sewing,basketry", ""},
+		{"branch", coop.Handicraft, "", coop.Unknown, "the branch is not given; the call covers jewellery,weaving,leather,pottery,sewing,basketry", "give the cooperative's branch"},
+	} {
+		dec, err := cat.Evaluate(programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-30"),
+			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2019-03-02"), Sector: tc.sector, Branch: tc.branch, Province: "MA-06-141"})})
+		require.NoError(t, err)
+		r, ok := dec.Criterion(tc.id)
+		require.True(t, ok, tc.id)
+		assert.Equal(t, tc.outcome, r.Outcome, "%s %+v", tc.id, tc)
+		assert.Equal(t, tc.reason, r.Reason.Text(coop.EN), "%s %+v", tc.id, tc)
+		assert.Equal(t, tc.hint, r.Hint.Text(coop.EN), "%s %+v", tc.id, tc)
+	}
+}
+
 func TestEvaluate_ChangesOn(t *testing.T) {
 	cat := programs.Default()
 	tests := []struct {
