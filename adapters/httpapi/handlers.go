@@ -42,13 +42,19 @@ func (c *call) intParam(name string, def, min, max int) (int, error) {
 	return n, nil
 }
 
+// redact removes the personal data of co's members unless the principal's
+// scope covers its province.
+func (c *call) redact(co *coop.Cooperative) {
+	if !c.who.Covers(co.Province) {
+		redactCoop(co)
+	}
+}
+
 // cooperative replies with c, redacted unless the principal covers it,
 // with its version as ETag.
 func (c *call) cooperative(status int, co coop.Cooperative) reply {
 	c.w.Header().Set("ETag", etag(co.Version))
-	if !c.who.Covers(co.Province) {
-		redactCoop(&co)
-	}
+	c.redact(&co)
 	return reply{status: status, value: co}
 }
 
@@ -204,9 +210,7 @@ func hList(c *call) (reply, error) {
 		return reply{}, err
 	}
 	for i := range p.Items {
-		if !c.who.Covers(p.Items[i].Province) {
-			redactCoop(&p.Items[i])
-		}
+		c.redact(&p.Items[i])
 	}
 	return ok(p), nil
 }
@@ -248,9 +252,7 @@ func hStateAt(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	if !c.who.Covers(co.Province) {
-		redactCoop(&co)
-	}
+	c.redact(&co)
 	return ok(co), nil
 }
 

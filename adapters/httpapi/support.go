@@ -38,9 +38,7 @@ func hRecordSupport(c *call) (reply, error) {
 		return reply{}, err
 	}
 	for i := range rec.Cooperatives {
-		if !c.who.Covers(rec.Cooperatives[i].Province) {
-			redactCoop(&rec.Cooperatives[i])
-		}
+		c.redact(&rec.Cooperatives[i])
 	}
 	return created(rec), nil
 }
