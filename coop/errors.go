@@ -12,7 +12,7 @@ import (
 type Code string
 
 // The error codes. Adapters map them to their own vocabulary (HTTP status,
-// gRPC code); the HTTP adapter uses 400, 404, 409, 422 and 500.
+// gRPC code); the HTTP adapter uses 400, 403, 404, 409, 422, 500 and 503.
 const (
 	// Invalid: the input is malformed or breaks a rule; the fields say which.
 	Invalid Code = "invalid"
@@ -27,6 +27,12 @@ const (
 	FailedPrecondition Code = "failed_precondition"
 	// Internal: anything else; its message is never shown to users.
 	Internal Code = "internal"
+	// Forbidden: the caller may not make this change to this cooperative
+	// (its scope does not cover it).
+	Forbidden Code = "forbidden"
+	// Unavailable: the storage cannot be reached now; the same request may
+	// succeed later.
+	Unavailable Code = "unavailable"
 )
 
 // Sentinels, one per code. Every *Error matches the sentinel of its code, so
@@ -39,6 +45,8 @@ var (
 	ErrConflict           = errors.New("conflict")
 	ErrFailedPrecondition = errors.New("failed precondition")
 	ErrInternal           = errors.New("internal error")
+	ErrForbidden          = errors.New("forbidden")
+	ErrUnavailable        = errors.New("unavailable")
 )
 
 var sentinels = map[Code]error{
@@ -47,6 +55,8 @@ var sentinels = map[Code]error{
 	Conflict:           ErrConflict,
 	FailedPrecondition: ErrFailedPrecondition,
 	Internal:           ErrInternal,
+	Forbidden:          ErrForbidden,
+	Unavailable:        ErrUnavailable,
 }
 
 // FieldError reports one problem with one field of an input.
@@ -157,6 +167,9 @@ func AtField(field string, err error) error {
 	if !errors.As(err, &e) {
 		return &Error{Code: Invalid, Message: "invalid input",
 			Fields: []FieldError{{Field: field, Rule: "format", Message: err.Error()}}}
+	}
+	if field == "" {
+		return e
 	}
 	out := *e
 	out.Fields = make([]FieldError, len(e.Fields))

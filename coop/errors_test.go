@@ -22,6 +22,8 @@ func TestError_Is(t *testing.T) {
 		{coop.Conflict, coop.ErrConflict},
 		{coop.FailedPrecondition, coop.ErrFailedPrecondition},
 		{coop.Internal, coop.ErrInternal},
+		{coop.Forbidden, coop.ErrForbidden},
+		{coop.Unavailable, coop.ErrUnavailable},
 	}
 	for _, tt := range tests {
 		err := fmt.Errorf("wrapped: %w", coop.Errorf(tt.code, "boom"))
@@ -52,6 +54,13 @@ func TestAtField(t *testing.T) {
 	require.True(t, errors.As(err, &e))
 	assert.Equal(t, "members[2].birth_date", e.Fields[0].Field)
 	assert.Equal(t, "date", e.Fields[0].Rule)
+
+	// An empty prefix leaves the fields as they are.
+	require.True(t, errors.As(coop.AtField("", coop.Fieldf("province", "province", "bad")), &e))
+	assert.Equal(t, "province", e.Fields[0].Field)
+	var merged coop.Fields
+	merged.Merge("", coop.Fieldf("sector", "sector", "bad"))
+	assert.Equal(t, "sector", merged[0].Field)
 
 	nested := coop.AtField("cooperative", coop.AtField("members[0]", coop.Fieldf("gender", "enum", "bad")))
 	require.True(t, errors.As(nested, &e))

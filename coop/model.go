@@ -512,15 +512,31 @@ func (c *Cooperative) MembersAt(asOf Date) (n int, known bool) {
 func (c *Cooperative) Clone() Cooperative {
 	out := *c
 	if c.Members != nil {
-		out.Members = make([]Member, len(c.Members))
+		// Three allocations whatever the size: the members, every share
+		// movement and every withdrawal request, each member's own part
+		// clipped so that appending to it never reaches the next one's.
+		moves, withdrawals := 0, 0
 		for i := range c.Members {
-			m := c.Members[i]
-			m.Shares = slices.Clone(m.Shares)
-			if m.Withdrawal != nil {
-				w := *m.Withdrawal
-				m.Withdrawal = &w
+			moves += len(c.Members[i].Shares)
+			if c.Members[i].Withdrawal != nil {
+				withdrawals++
 			}
-			out.Members[i] = m
+		}
+		out.Members = make([]Member, len(c.Members))
+		copy(out.Members, c.Members)
+		allMoves := make([]ShareMovement, 0, moves)
+		allWithdrawals := make([]WithdrawalRequest, 0, withdrawals)
+		for i := range out.Members {
+			m := &out.Members[i]
+			if m.Shares != nil {
+				start := len(allMoves)
+				allMoves = append(allMoves, m.Shares...)
+				m.Shares = allMoves[start:len(allMoves):len(allMoves)]
+			}
+			if m.Withdrawal != nil {
+				allWithdrawals = append(allWithdrawals, *m.Withdrawal)
+				m.Withdrawal = &allWithdrawals[len(allWithdrawals)-1]
+			}
 		}
 	}
 	if c.MemberCount != nil {

@@ -112,6 +112,20 @@ func TestCooperative_Clone(t *testing.T) {
 	assert.Equal(t, 0, c.Members[0].Shares[0].Shares)
 	assert.Equal(t, "A", c.Governance.Directors[0].Name)
 	assert.Equal(t, "X", c.Governance.Auditor.Name)
+
+	// The members' accounts are copied in one block: appending to one
+	// account of the clone reaches neither the next account nor c.
+	two := coop.Cooperative{Members: []coop.Member{
+		{Shares: []coop.ShareMovement{{Shares: 1}}, Withdrawal: &coop.WithdrawalRequest{Answer: "refused"}},
+		{Shares: []coop.ShareMovement{{Shares: 2}}}, {}}}
+	k2 := two.Clone()
+	k2.Members[0].Shares = append(k2.Members[0].Shares, coop.ShareMovement{Shares: 9})
+	k2.Members[0].Withdrawal.Answer = "accepted"
+	assert.Equal(t, 2, k2.Members[1].Shares[0].Shares)
+	assert.Len(t, two.Members[0].Shares, 1)
+	assert.Equal(t, "refused", two.Members[0].Withdrawal.Answer)
+	assert.Nil(t, k2.Members[2].Shares)
+	assert.Nil(t, k2.Members[2].Withdrawal)
 }
 
 func TestStatus_CanBecome(t *testing.T) {
