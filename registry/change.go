@@ -1,10 +1,15 @@
 package registry
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
+	"sort"
+	"sync"
 
 	"github.com/google/uuid"
-	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
 )
@@ -12,7 +17,8 @@ import (
 // ChangeKind names a change recorded in the journal.
 type ChangeKind string
 
-// The changes the registry records.
+// The changes the registry records. Each is a type of its own, beside the
+// verb that records it.
 const (
 	ChangeRegistered          ChangeKind = "registered"           // first registration (art. 11)
 	ChangeImported            ChangeKind = "imported"             // a historical register entry taken as it stood
@@ -23,7 +29,7 @@ const (
 	ChangeWithdrawalAnswered  ChangeKind = "withdrawal-answered"  // art. 19
 	ChangeMemberExcluded      ChangeKind = "member-excluded"      // art. 20
 	ChangeSharesTransferred   ChangeKind = "shares-transferred"   // art. 28
-	ChangeMemberLeft          ChangeKind = "member-left"          // death or incapacity (art. 24)
+	ChangeMemberLeft          ChangeKind = "member-left"          // death or incapacity (art. 24), a cooperative leaving a union
 	ChangeAssemblyHeld        ChangeKind = "assembly-held"        // arts. 33-46
 	ChangeBoardElected        ChangeKind = "board-elected"        // arts. 48-51
 	ChangeManagersAppointed   ChangeKind = "managers-appointed"   // art. 65
@@ -43,204 +49,231 @@ const (
 	ChangeGroupingLeft        ChangeKind = "grouping-left"
 )
 
-// Change is one change to a cooperative: its kind and the data it needs.
+// Change is one change to a cooperative, as its journal records it.
 // Applying the changes of a journal in order of effective date rebuilds the
-// cooperative at any date.
-type Change struct {
-	Kind ChangeKind `json:"kind"`
-	// State is the whole cooperative, for a registration or an import.
-	State *coop.Cooperative `json:"state,omitempty"`
-	// Member is the member admitted.
-	Member *coop.Member `json:"member,omitempty"`
-	// MemberID is the member concerned; To the member receiving a transfer.
-	MemberID uuid.UUID `json:"member_id,omitzero"`
-	To       uuid.UUID `json:"to,omitzero"`
-	// Movement is the share movement (subscription, payment, transfer).
-	Movement *coop.ShareMovement `json:"movement,omitempty"`
-	// Withdrawal is the withdrawal request or its answer.
-	Withdrawal *coop.WithdrawalRequest `json:"withdrawal,omitempty"`
-	// Reason is why a member left or a status changed.
-	Reason   string            `json:"reason,omitempty"`
-	Assembly *coop.Assembly    `json:"assembly,omitempty"`
-	Officers []coop.Officer    `json:"officers,omitempty"`
-	Auditor  *coop.Auditor     `json:"auditor,omitempty"`
-	Statutes *coop.Statutes    `json:"statutes,omitempty"`
-	Province coop.ProvinceCode `json:"province,omitempty"`
-	Address  string            `json:"address,omitempty"`
-	Commune  string            `json:"commune,omitempty"`
-	Year     int               `json:"year,omitempty"`
-	Turnover string            `json:"turnover,omitempty"`
-	// Liquidator is the liquidator appointed.
-	Liquidator string          `json:"liquidator,omitempty"`
-	Support    *coop.Support   `json:"support,omitempty"`
-	Selection  *coop.Selection `json:"selection,omitempty"`
-	Label      *coop.Label     `json:"label,omitempty"`
-	Grouping   *coop.Grouping  `json:"grouping,omitempty"`
-	// Ref is the label or grouping concerned; Until ends a suspension.
-	Ref   uuid.UUID `json:"ref,omitzero"`
-	Until coop.Date `json:"until,omitzero"`
+// cooperative at any date (Registry.StateAt).
+//
+// Each kind is its own type, recorded by its verb, which checks it against
+// the state it changes before it is journaled. Changes are values: Apply
+// never modifies the change, and copies into c what it keeps of it.
+//
+// Apply may set the fields of c and of the elements of c.Members, c.Labels
+// and c.Groupings, replace a pointer, and append to any slice; it never
+// writes into an element of another slice (a share movement, an assembly,
+// a support) nor through a pointer it did not make, which it may share with
+// a stored state.
+type Change interface {
+	// Kind names the change in the journal.
+	Kind() ChangeKind
+	// Apply makes the change to c as of on, the date it took effect,
+	// assuming c is the state it was recorded against.
+	Apply(c *coop.Cooperative, on coop.Date)
 }
 
-// apply makes the change to c as of the date it took effect. It assumes the
-// change was checked when it was recorded; applied to the state it was
-// recorded against, it cannot fail.
-func (ch *Change) apply(c *coop.Cooperative, on coop.Date) {
-	member := func(id uuid.UUID) *coop.Member {
-		m, _ := c.Member(id)
-		return m
+// decoders maps each kind to a function decoding its JSON.
+var (
+	kindsMu  sync.RWMutex
+	decoders = map[ChangeKind]func([]byte) (Change, error){}
+)
+
+// registerChange makes the change type T known to the journal's encoding.
+// Each change type registers itself in the file of its verb.
+func registerChange[T Change]() {
+	var zero T
+	k := zero.Kind()
+	kindsMu.Lock()
+	defer kindsMu.Unlock()
+	if _, dup := decoders[k]; dup {
+		panic("registry: change kind " + string(k) + " registered twice")
 	}
-	switch ch.Kind {
-	case ChangeRegistered, ChangeImported:
-		if ch.State != nil {
-			*c = ch.State.Clone()
+	decoders[k] = func(b []byte) (Change, error) {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return nil, err
 		}
-	case ChangeMemberAdmitted:
-		if ch.Member != nil {
-			m := *ch.Member
-			m.Shares = slices.Clone(m.Shares)
-			c.Members = append(c.Members, m)
-		}
-	case ChangeSharesSubscribed, ChangeSharesPaid:
-		if m := member(ch.MemberID); m != nil && ch.Movement != nil {
-			m.Shares = append(m.Shares, *ch.Movement)
-		}
-	case ChangeWithdrawalRequested:
-		if m := member(ch.MemberID); m != nil && ch.Withdrawal != nil {
-			w := *ch.Withdrawal
-			m.Withdrawal = &w
-			m.LeftOn, m.ExitReason = w.EffectiveOn, coop.Withdrawal
-		}
-	case ChangeWithdrawalAnswered:
-		if m := member(ch.MemberID); m != nil && m.Withdrawal != nil && ch.Withdrawal != nil {
-			m.Withdrawal.Answer, m.Withdrawal.AnsweredOn, m.Withdrawal.Reason = ch.Withdrawal.Answer, on, ch.Withdrawal.Reason
-			if ch.Withdrawal.Answer == "refused" {
-				m.LeftOn, m.ExitReason = coop.Date{}, ""
-			}
-		}
-	case ChangeMemberExcluded:
-		if m := member(ch.MemberID); m != nil {
-			m.LeftOn, m.ExitReason = on, coop.Exclusion
-		}
-	case ChangeMemberLeft:
-		if m := member(ch.MemberID); m != nil {
-			m.LeftOn, m.ExitReason = on, coop.ExitReason(ch.Reason)
-		}
-	case ChangeSharesTransferred:
-		from, to := member(ch.MemberID), member(ch.To)
-		if from != nil && to != nil && ch.Movement != nil {
-			out, in := *ch.Movement, *ch.Movement
-			out.Kind, out.Counterparty = coop.TransferOut, to.ID
-			in.Kind, in.Counterparty = coop.TransferIn, from.ID
-			from.Shares = append(from.Shares, out)
-			to.Shares = append(to.Shares, in)
-			if from.CapitalAt(on).Shares == 0 {
-				from.LeftOn, from.ExitReason = on, coop.TransferredOut
-			}
-		}
-	case ChangeAssemblyHeld:
-		if ch.Assembly != nil {
-			a := *ch.Assembly
-			a.Resolutions = slices.Clone(a.Resolutions)
-			c.Assemblies = append(c.Assemblies, a)
-		}
-	case ChangeBoardElected:
-		endOfficers(c.Governance.Directors, on)
-		endOfficers(c.Governance.Managers, on)
-		c.Governance.Directors = append(keepHistory(c.Governance.Directors), ch.Officers...)
-		c.Governance.Managers = keepHistory(c.Governance.Managers)
-	case ChangeManagersAppointed:
-		endOfficers(c.Governance.Directors, on)
-		endOfficers(c.Governance.Managers, on)
-		c.Governance.Managers = append(keepHistory(c.Governance.Managers), ch.Officers...)
-		c.Governance.Directors = keepHistory(c.Governance.Directors)
-	case ChangeAuditorAppointed:
-		if ch.Auditor != nil {
-			a := *ch.Auditor
-			c.Governance.Auditor = &a
-		}
-	case ChangeStatutesAmended:
-		if ch.Statutes != nil {
-			c.Statutes = *ch.Statutes
-		}
-	case ChangeSeatChanged:
-		c.Province, c.Address, c.Commune = ch.Province, ch.Address, ch.Commune
-	case ChangeTurnoverReported:
-		if t, err := coop.ParseMAD(ch.Turnover); err == nil {
-			if c.Turnover == nil {
-				c.Turnover = map[int]decimal.Decimal{}
-			}
-			c.Turnover[ch.Year] = t
-		}
-	case ChangeDissolved:
-		c.Status, c.StatusSince, c.StatusReason = coop.Dissolved, on, ch.Reason
-	case ChangeLiquidation:
-		c.Status, c.StatusSince, c.Liquidator = coop.InLiquidation, on, ch.Liquidator
-		if ch.Reason != "" {
-			c.StatusReason = ch.Reason
-		}
-	case ChangeStruckOff:
-		c.Status, c.StatusSince, c.StatusReason = coop.StruckOff, on, ch.Reason
-	case ChangeSupportRecorded:
-		if ch.Support != nil {
-			c.Supports = append(c.Supports, coopClone(func(x *coop.Cooperative) { x.Supports = []coop.Support{*ch.Support} }).Supports...)
-		}
-	case ChangeSelected:
-		if ch.Selection != nil {
-			c.Selections = append(c.Selections, *ch.Selection)
-		}
-	case ChangeLabelAwarded:
-		if ch.Label != nil {
-			c.Labels = append(c.Labels, coopClone(func(x *coop.Cooperative) { x.Labels = []coop.Label{*ch.Label} }).Labels...)
-		}
-	case ChangeLabelSuspended, ChangeLabelWithdrawn:
-		for i := range c.Labels {
-			if l := &c.Labels[i]; l.ID == ch.Ref {
-				if ch.Kind == ChangeLabelSuspended {
-					l.SuspendedFrom, l.SuspendedUntil = on, ch.Until
-				} else {
-					l.WithdrawnOn = on
-				}
-				l.Reason = ch.Reason
-			}
-		}
-	case ChangeGroupingJoined:
-		if ch.Grouping != nil {
-			c.Groupings = append(c.Groupings, *ch.Grouping)
-		}
-	case ChangeGroupingLeft:
-		for i := range c.Groupings {
-			if c.Groupings[i].ID == ch.Ref {
-				c.Groupings[i].Until = on
-			}
-		}
+		return v, nil
 	}
 }
 
-// endOfficers closes the terms of the officers still in office on on.
-func endOfficers(os []coop.Officer, on coop.Date) {
-	for i := range os {
-		if os[i].Until.IsZero() || os[i].Until.After(on) {
-			os[i].Until = on
-		}
+// ChangeKinds returns every kind of change the journal records, sorted.
+func ChangeKinds() []ChangeKind {
+	kindsMu.RLock()
+	defer kindsMu.RUnlock()
+	out := make([]ChangeKind, 0, len(decoders))
+	for k := range decoders {
+		out = append(out, k)
 	}
-}
-
-// keepHistory returns the officers whose term had begun before it ended:
-// those who actually served.
-func keepHistory(os []coop.Officer) []coop.Officer {
-	var out []coop.Officer
-	for _, o := range os {
-		if o.Since.IsZero() || o.Until.After(o.Since) {
-			out = append(out, o)
-		}
-	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out
 }
 
-// coopClone builds a cooperative with set and returns its deep copy: a way
-// to deep-copy the slices of a change through coop.Cooperative.Clone.
-func coopClone(set func(*coop.Cooperative)) coop.Cooperative {
-	var c coop.Cooperative
-	set(&c)
-	return c.Clone()
+// EncodeChange returns the JSON of a change: an object whose "kind" names
+// it, beside its own fields. Stores keep journal entries' changes in this
+// form.
+func EncodeChange(ch Change) ([]byte, error) {
+	if ch == nil {
+		return nil, fmt.Errorf("registry: no change to encode")
+	}
+	body, err := json.Marshal(ch)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := json.Marshal(ch.Kind())
+	if err != nil {
+		return nil, err
+	}
+	body = bytes.TrimSpace(body)
+	if len(body) < 2 || body[0] != '{' {
+		return nil, fmt.Errorf("registry: change %s is not a JSON object", ch.Kind())
+	}
+	out := make([]byte, 0, len(body)+len(kind)+10)
+	out = append(out, `{"kind":`...)
+	out = append(out, kind...)
+	if rest := bytes.TrimSpace(body[1:]); len(rest) > 0 && rest[0] != '}' {
+		out = append(out, ',')
+	}
+	return append(out, body[1:]...), nil
+}
+
+// DecodeChange reads a change written by EncodeChange. An unknown kind is
+// an error.
+func DecodeChange(b []byte) (Change, error) {
+	var head struct {
+		Kind ChangeKind `json:"kind"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return nil, err
+	}
+	kindsMu.RLock()
+	dec, ok := decoders[head.Kind]
+	kindsMu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("registry: unknown change kind %q", head.Kind)
+	}
+	return dec(b)
+}
+
+// MarshalJSON writes the entry with its change as EncodeChange does.
+func (e Entry) MarshalJSON() ([]byte, error) {
+	type plain Entry
+	var ch json.RawMessage
+	if e.Change != nil {
+		b, err := EncodeChange(e.Change)
+		if err != nil {
+			return nil, err
+		}
+		ch = b
+	}
+	return json.Marshal(struct {
+		plain
+		Change json.RawMessage `json:"change"`
+	}{plain(e), ch})
+}
+
+// UnmarshalJSON reads an entry written by MarshalJSON.
+func (e *Entry) UnmarshalJSON(b []byte) error {
+	type plain Entry
+	var in struct {
+		plain
+		Change json.RawMessage `json:"change"`
+	}
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*e = Entry(in.plain)
+	e.Change = nil
+	if len(in.Change) > 0 && string(in.Change) != "null" {
+		ch, err := DecodeChange(in.Change)
+		if err != nil {
+			return err
+		}
+		e.Change = ch
+	}
+	return nil
+}
+
+// cloneChange returns a deep copy of a change: every slice, map and
+// pointer it reaches through exported fields is copied. Unexported fields
+// (the insides of a decimal, a date or a time) are immutable and shared.
+func cloneChange(ch Change) Change {
+	return deepCopy(reflect.ValueOf(ch)).Interface().(Change)
+}
+
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.New(v.Type().Elem())
+		n.Elem().Set(deepCopy(v.Elem()))
+		return n
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			n.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return n
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			n.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return n
+	case reflect.Struct:
+		n := reflect.New(v.Type()).Elem()
+		n.Set(v)
+		for i := 0; i < v.NumField(); i++ {
+			if f := n.Field(i); f.CanSet() {
+				f.Set(deepCopy(v.Field(i)))
+			}
+		}
+		return n
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.New(v.Type()).Elem()
+		n.Set(deepCopy(v.Elem()))
+		return n
+	}
+	return v
+}
+
+// memberAt returns the member of c with the given ID, or nil.
+func memberAt(c *coop.Cooperative, id uuid.UUID) *coop.Member {
+	m, _ := c.Member(id)
+	return m
+}
+
+// owned returns a copy of a member that shares nothing with m.
+func owned(m coop.Member) coop.Member {
+	m.Shares = slices.Clone(m.Shares)
+	if m.Withdrawal != nil {
+		w := *m.Withdrawal
+		m.Withdrawal = &w
+	}
+	return m
+}
+
+// A Redacter is a change that carries personal data (names, CIN, birth
+// dates, phones, addresses of natural persons: Law 09-08), which Redacted
+// leaves out, as coop's Redacted methods do.
+type Redacter interface {
+	Change
+	Redacted() Change
+}
+
+// Redacted returns the entry with its change's personal data left out.
+func (e Entry) Redacted() Entry {
+	if r, ok := e.Change.(Redacter); ok {
+		e.Change = r.Redacted()
+	}
+	return e
 }

@@ -22,25 +22,63 @@
 //   - governance and life: general assemblies with their quorum (art. 43),
 //     board or managers (arts. 47-65), auditor (art. 72), statutes, seat,
 //     turnover, dissolution, liquidation, striking off (art. 13);
+//   - support actions, programme selections, labels and approvals, and
+//     groupings (unions, the National Federation, EIGs);
 //   - queries: by ID or registration number, filtered listings with stable
 //     order and cursors, the whole registry as an iterator, a historical
-//     register imported as it stands.
+//     register imported as it stands, in bulk, all or nothing (Import).
 //
 // # The journal
 //
 // Every change appends an Entry to the cooperative's journal, the law's
 // chronological register: its sequence, kind (registration, modification,
 // removal), effective and recorded dates, whether it was late (art. 12: more
-// than 30 days), and the Change itself. StateAt replays the changes effective
-// on or before a date, so the registry can say what it held at any past
-// date, even when an entry was recorded late.
+// than 30 days), and the Change itself. Each kind of change is a type of its
+// own (MemberAdmitted, SharesPaid, BoardElected, ...), beside the verb that
+// records it, with its own Apply; ChangeKinds lists them, EncodeChange and
+// DecodeChange give their JSON. StateAt replays the changes effective on or
+// before a date, so the registry can say what it held at any past date,
+// even when an entry was recorded late.
 //
-// # Errors and concurrency
+// # Guards and transactions
+//
+// Each verb is one transaction of the Store: it locks the cooperatives it
+// changes, checks the caller's guards on their current state, applies the
+// rules, and stores the new states with their journal entries, all or
+// nothing. A verb that changes two cooperatives (a union admitting a
+// cooperative, a cooperative leaving a union, a union excluding one, a
+// support action reaching several) commits every side or none. Guards are
+// given after a verb's input:
+//
+//	reg.AdmitMember(ctx, id, in, registry.IfVersion(7), registry.Authorize(inScope))
+//
+// IfVersion is the version the caller read (an HTTP If-Match): a stale one
+// is a Conflict on the field "version". Authorize is asked about every
+// cooperative the verb changes, on the state it is about to change, so
+// that no change of seat or of membership between a check and a write can
+// slip past it. A refused guard changes nothing.
+//
+// # Snapshots
+//
+// The cooperatives and entries the registry returns, read or written, are
+// immutable snapshots shared with the store and with every other reader: a
+// later write builds new values and never changes them, so a reader never
+// sees a half-made change. They must not be modified; Clone one to work on
+// a copy. Reading the whole registry (All, Cooperatives) copies nothing.
+//
+// # Errors
 //
 // Every refusal is a *coop.Error with a code (Invalid for bad input,
 // FailedPrecondition when the law or the state forbids it, NotFound,
-// Conflict), a message citing the article and the fields concerned; it
-// changes nothing. Each cooperative has a version: a write that names a
-// stale version is a Conflict. A Registry is safe for concurrent use; it
+// Conflict, Forbidden for a refused Authorize guard, Unavailable when the
+// store cannot be reached), a message citing the article and the fields
+// concerned; it changes nothing. A Registry is safe for concurrent use; it
 // reads the clock only through Options.Now.
+//
+// # Stores
+//
+// A Store only stores: it runs transactions (Write, with a Tx to lock,
+// read and write), bulk loads (Load, which Import uses), and reads. The
+// rules, versions, identity fields and messages are the registry's, so that
+// every store behaves alike; registrytest.Run is the suite each passes.
 package registry

@@ -46,3 +46,45 @@ func ExampleRegistry_Register() {
 	// Coopérative Tinas 1/MEK/2024/1 2024-08-02
 	// registry.AdmitMember: invalid admission (Law 112-12 arts. 7, 15, 17): admitted_by: the general assembly that voted the admission is required (art. 15)
 }
+
+// A write names the version the caller read and who may change what; the
+// registry checks both inside the write's transaction, on the state it is
+// about to change.
+func ExampleAuthorize() {
+	ctx := context.Background()
+	today := coop.MustParseDate("2024-06-03")
+	reg := registry.New(memory.New(), &registry.Options{Now: func() time.Time { return today.Time() }})
+	tinas := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212, Name: "Coopérative Tinas",
+		RegistrationNumber: "1/MEK/2019/106", Court: "MEK", RegisteredOn: coop.MustParseDate("2019-04-15"), Province: "MA-MEK",
+		Statutes: coop.Statutes{DurationYears: 99, ShareNominal: coop.MustParseMAD("100")}}
+	for _, name := range []string{"Amina", "Khadija", "Hind", "Saida", "Latifa"} {
+		tinas.Members = append(tinas.Members, coop.Member{Type: coop.Natural, Name: name, Gender: coop.Female})
+	}
+	c, err := reg.ImportOne(ctx, tinas)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// An agent of the Casablanca delegation may change Casablanca's
+	// cooperatives only.
+	casablanca := registry.Authorize(func(c *coop.Cooperative) error {
+		if c.Province.Delegation() != "casablanca" {
+			return &coop.Error{Code: coop.Forbidden, Message: c.Name + " is outside the Casablanca delegation"}
+		}
+		return nil
+	})
+	nora := registry.Admission{On: today, AdmittedBy: "OGM 2024-06-03", Member: coop.Member{Type: coop.Natural, Name: "Nora"},
+		Shares: 1, Amount: coop.MustParseMAD("100"), Paid: coop.MustParseMAD("100")}
+	_, err = reg.AdmitMember(ctx, c.ID, nora, casablanca)
+	fmt.Println(coop.ErrorCode(err), coop.ErrorMessage(err))
+
+	// A version read before another write is stale.
+	c, err = reg.AdmitMember(ctx, c.ID, nora, registry.IfVersion(c.Version))
+	fmt.Println(c.Version, err)
+	_, err = reg.AdmitMember(ctx, c.ID, nora, registry.IfVersion(1))
+	fmt.Println(coop.ErrorCode(err), coop.ErrorMessage(err))
+	// Output:
+	// forbidden Coopérative Tinas is outside the Casablanca delegation
+	// 2 <nil>
+	// conflict the cooperative changed: it is at version 2, not 1
+}

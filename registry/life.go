@@ -7,13 +7,13 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
 )
 
 // AssemblyInput records a general assembly.
 type AssemblyInput struct {
-	Expect   int64         `json:"expect,omitempty"`
 	Assembly coop.Assembly `json:"assembly"`
 }
 
@@ -23,10 +23,10 @@ type AssemblyInput struct {
 // majority of votes cast in an ordinary assembly, two thirds in an
 // extraordinary one). FailedPrecondition when the quorum is not met;
 // Invalid for an unknown kind or call or more present than members.
-func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput) (coop.Cooperative, error) {
+func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.HoldAssembly", "Law 112-12 art. 43"
 	a := in.Assembly
-	return onField("assembly.date")(r.update(ctx, op, id, in.Expect, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("assembly.date")(r.update(ctx, op, id, guards, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		n, _ := c.MembersAt(a.Date)
 		a.Members = n
 		var fs coop.Fields
@@ -48,42 +48,41 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 			}
 		}
 		if err := fs.Err(op, "invalid assembly"); err != nil {
-			return Change{}, withArticle(err, art)
+			return nil, withArticle(err, art)
 		}
 		q, _ := coop.Quorum(a.Kind, a.Call, n)
 		if a.Present < q {
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "assembly.present", "quorum",
+			return nil, refuse(coop.FailedPrecondition, op, art, "assembly.present", "quorum",
 				"%d present of %d members; the %s assembly on call %d needs %d", a.Present, n, a.Kind, a.Call, q)
 		}
 		a.Resolutions = slices.Clone(a.Resolutions)
 		for i := range a.Resolutions {
 			a.Resolutions[i].Adopted = a.Resolutions[i].Votes.Adopted(a.Kind)
 		}
-		return Change{Kind: ChangeAssemblyHeld, Assembly: &a}, nil
+		return AssemblyHeld{Assembly: a}, nil
 	}))
 }
 
 // Officers elects a board or appoints managers.
 type Officers struct {
-	Expect   int64          `json:"expect,omitempty"`
 	On       coop.Date      `json:"on"`
 	Officers []coop.Officer `json:"officers"`
 }
 
 // ElectBoard replaces the board (or the managers) with a board of 3 to 12
 // directors, a multiple of 3, elected by the ordinary assembly (arts. 48-51).
-func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers) (coop.Cooperative, error) {
+func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ElectBoard"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		var fs coop.Fields
 		checkFirstOfficers(&fs, coop.Governance{Directors: in.Officers}, c.IsUnion())
 		if err := fs.Err(op, "invalid board"); err != nil {
-			return Change{}, withArticle(err, "Law 112-12 art. 50")
+			return nil, withArticle(err, "Law 112-12 art. 50")
 		}
-		return Change{Kind: ChangeBoardElected, Officers: officersFrom(in.Officers, in.On)}, nil
+		return BoardElected{Officers: officersFrom(in.Officers, in.On)}, nil
 	})
 }
 
@@ -92,24 +91,24 @@ func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers) (c
 // 47 (at most 50 members at the last year end, turnover not above
 // 5,000,000.00 MAD in both last closed years) and never for a union (art.
 // 87). FailedPrecondition when a board is required.
-func (r *Registry) AppointManagers(ctx context.Context, id uuid.UUID, in Officers) (coop.Cooperative, error) {
+func (r *Registry) AppointManagers(ctx context.Context, id uuid.UUID, in Officers, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AppointManagers"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		var fs coop.Fields
 		checkFirstOfficers(&fs, coop.Governance{Managers: in.Officers}, c.IsUnion())
 		if err := fs.Err(op, "invalid managers"); err != nil {
-			return Change{}, withArticle(err, "Law 112-12 arts. 65, 87")
+			return nil, withArticle(err, "Law 112-12 arts. 65, 87")
 		}
 		probe := c.Clone()
 		probe.Governance = coop.Governance{Managers: officersFrom(in.Officers, in.On), Auditor: c.Governance.Auditor}
 		rep := coop.CheckLaw(&probe, in.On)
 		if res, ok := rep.Result(coop.CheckBoardRequired); ok && res.Outcome == coop.Fail {
-			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 47", "officers", "board-required", "%s", res.Reason.Text(coop.EN))
+			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 47", "officers", "board-required", "%s", res.Reason.Text(coop.EN))
 		}
-		return Change{Kind: ChangeManagersAppointed, Officers: officersFrom(in.Officers, in.On)}, nil
+		return ManagersAppointed{Officers: officersFrom(in.Officers, in.On)}, nil
 	})
 }
 
@@ -123,31 +122,29 @@ func officersFrom(os []coop.Officer, on coop.Date) []coop.Officer {
 
 // AuditorInput appoints an auditor.
 type AuditorInput struct {
-	Expect  int64        `json:"expect,omitempty"`
 	On      coop.Date    `json:"on"`
 	Auditor coop.Auditor `json:"auditor"`
 }
 
 // AppointAuditor records the appointment of the auditor for 3 years by the
 // general assembly or 1 year by the statutes (art. 72).
-func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorInput) (coop.Cooperative, error) {
+func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AppointAuditor"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		a := in.Auditor
 		if strings.TrimSpace(a.Name) == "" {
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.name", "required", "is required")
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.name", "required", "is required")
 		}
 		if a.TermYears != 1 && a.TermYears != 3 {
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.term_years", "enum", "the term is 3 years (general assembly) or 1 year (statutes)")
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.term_years", "enum", "the term is 3 years (general assembly) or 1 year (statutes)")
 		}
 		a.AppointedOn = in.On
-		return Change{Kind: ChangeAuditorAppointed, Auditor: &a}, nil
+		return AuditorAppointed{Auditor: a}, nil
 	})
 }
 
 // Amendment amends the statutes by extraordinary general assembly.
 type Amendment struct {
-	Expect   int64         `json:"expect,omitempty"`
 	On       coop.Date     `json:"on"`
 	Statutes coop.Statutes `json:"statutes"`
 	// Votes are the extraordinary assembly's votes on the amendment.
@@ -157,11 +154,11 @@ type Amendment struct {
 // AmendStatutes records statutes amended by two thirds of the votes cast in
 // an extraordinary assembly (arts. 42-43), still within the law: a duration
 // of at most 99 years, shares of at least 100.00 (arts. 5, 26).
-func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment) (coop.Cooperative, error) {
+func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AmendStatutes"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		st := in.Statutes
 		var fs coop.Fields
@@ -175,20 +172,19 @@ func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment
 			fs.Add("statutes.min_shares_per_member", "gte", "0", "must not be negative")
 		}
 		if err := fs.Err(op, "invalid statutes"); err != nil {
-			return Change{}, withArticle(err, "Law 112-12 arts. 5, 26")
+			return nil, withArticle(err, "Law 112-12 arts. 5, 26")
 		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
-			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
 				"%d votes for of %d cast: the statutes change by two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
 		st.AdoptedOn = in.On
-		return Change{Kind: ChangeStatutesAmended, Statutes: &st}, nil
+		return StatutesAmended{Statutes: st}, nil
 	})
 }
 
 // SeatChange moves the seat.
 type SeatChange struct {
-	Expect   int64             `json:"expect,omitempty"`
 	On       coop.Date         `json:"on"`
 	Province coop.ProvinceCode `json:"province"`
 	Commune  string            `json:"commune,omitempty"`
@@ -198,26 +194,25 @@ type SeatChange struct {
 
 // ChangeSeat records a move of the seat, a statute change voted by two
 // thirds of the votes cast (arts. 5, 42-43).
-func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange) (coop.Cooperative, error) {
+func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ChangeSeat"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if !in.Province.Valid() {
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 5", "province", "province", "%q is not a province code", in.Province)
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 5", "province", "province", "%q is not a province code", in.Province)
 		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
-			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
 				"%d votes for of %d cast: moving the seat needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
-		return Change{Kind: ChangeSeatChanged, Province: in.Province, Commune: in.Commune, Address: in.Address}, nil
+		return SeatChanged{Province: in.Province, Commune: in.Commune, Address: in.Address}, nil
 	})
 }
 
 // TurnoverInput reports a financial year's turnover.
 type TurnoverInput struct {
-	Expect int64     `json:"expect,omitempty"`
 	On     coop.Date `json:"on"`
 	Year   int       `json:"year"`
 	Amount string    `json:"amount"`
@@ -226,24 +221,23 @@ type TurnoverInput struct {
 // ReportTurnover records the turnover of a closed financial year, filed
 // with the accounts after the annual assembly (art. 68). Invalid for a year
 // not yet closed on On or a malformed amount.
-func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in TurnoverInput) (coop.Cooperative, error) {
+func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in TurnoverInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ReportTurnover"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Year < c.RegisteredOn.Year() || in.Year >= in.On.Year() {
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 68", "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 68", "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
 		}
 		amt, err := coop.ParseMAD(in.Amount)
 		if err != nil || amt.Sign() < 0 {
-			return Change{}, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", clip(in.Amount))
+			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", clip(in.Amount))
 		}
-		return Change{Kind: ChangeTurnoverReported, Year: in.Year, Turnover: coop.FormatMAD(amt)}, nil
+		return TurnoverReported{Year: in.Year, Turnover: coop.FormatMAD(amt)}, nil
 	})
 }
 
 // StatusChange dissolves, puts into liquidation or strikes off.
 type StatusChange struct {
-	Expect int64     `json:"expect,omitempty"`
-	On     coop.Date `json:"on"`
+	On coop.Date `json:"on"`
 	// Reason is the decision or ground: an assembly's decision, a court's
 	// judgment, one of the StrikeOffGrounds for a striking off.
 	Reason string `json:"reason"`
@@ -272,34 +266,34 @@ var StrikeOffGrounds = []string{
 // two thirds of the votes cast in an extraordinary assembly, or by a court
 // (Votes nil, Reason naming the judgment). FailedPrecondition for a
 // cooperative not active or an assembly vote that falls short.
-func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.Dissolve", "Law 112-12 art. 82"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := transition(op, art, c, coop.Dissolved); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if strings.TrimSpace(in.Reason) == "" {
-			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "the decision that dissolves the cooperative is required")
+			return nil, refuse(coop.Invalid, op, art, "reason", "required", "the decision that dissolves the cooperative is required")
 		}
 		if in.Votes != nil && !in.Votes.Adopted(coop.Extraordinary) {
-			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43, 82", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43, 82", "votes", "two-thirds",
 				"%d votes for of %d cast: dissolution needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
-		return Change{Kind: ChangeDissolved, Reason: in.Reason}, nil
+		return Dissolved{Reason: in.Reason}, nil
 	})
 }
 
 // OpenLiquidation records the appointment of a liquidator (art. 83).
-func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.OpenLiquidation", "Law 112-12 art. 83"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := transition(op, art, c, coop.InLiquidation); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if strings.TrimSpace(in.Liquidator) == "" {
-			return Change{}, refuse(coop.Invalid, op, art, "liquidator", "required", "the liquidator is required")
+			return nil, refuse(coop.Invalid, op, art, "liquidator", "required", "the liquidator is required")
 		}
-		return Change{Kind: ChangeLiquidation, Liquidator: in.Liquidator, Reason: in.Reason}, nil
+		return LiquidationOpened{Liquidator: in.Liquidator, Reason: in.Reason}, nil
 	})
 }
 
@@ -308,30 +302,30 @@ func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusC
 // 3 years after a dissolution, the close of a liquidation, fewer than 5
 // members throughout the year before; the others are recorded as the court
 // ordered them. FailedPrecondition when a ground does not hold.
-func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange) (coop.Cooperative, error) {
+func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.StrikeOff", "Law 112-12 art. 13"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryRemoval, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryRemoval, func(c *coop.Cooperative) (Change, error) {
 		if !slices.Contains(StrikeOffGrounds, in.Reason) {
-			return Change{}, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", clip(in.Reason), strings.Join(StrikeOffGrounds, ", "))
+			return nil, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", clip(in.Reason), strings.Join(StrikeOffGrounds, ", "))
 		}
 		if err := transition(op, art, c, coop.StruckOff); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		switch in.Reason {
 		case "3-years-after-dissolution":
 			if c.Status != coop.Dissolved || in.On.Before(c.StatusSince.AddYears(3)) {
-				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative was not dissolved 3 years before %s", in.On)
+				return nil, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative was not dissolved 3 years before %s", in.On)
 			}
 		case "liquidation-closed":
 			if c.Status != coop.InLiquidation {
-				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative is not in liquidation")
+				return nil, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative is not in liquidation")
 			}
 		case "below-min-members-1-year":
 			if !belowMinimumForAYear(c, in.On) {
-				return Change{}, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative did not have fewer than 5 members throughout the year before %s", in.On)
+				return nil, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative did not have fewer than 5 members throughout the year before %s", in.On)
 			}
 		}
-		return Change{Kind: ChangeStruckOff, Reason: in.Reason}, nil
+		return StruckOff{Reason: in.Reason}, nil
 	})
 }
 
@@ -369,3 +363,205 @@ func transition(op, art string, c *coop.Cooperative, next coop.Status) error {
 	}
 	return nil
 }
+
+// AssemblyHeld is a general assembly with its resolutions (arts. 33-46).
+type AssemblyHeld struct {
+	Assembly coop.Assembly `json:"assembly"`
+}
+
+// BoardElected replaces the board, or the managers, with a board (arts.
+// 48-51).
+type BoardElected struct {
+	Officers []coop.Officer `json:"officers"`
+}
+
+// ManagersAppointed replaces the board, or the managers, with managers
+// (art. 65).
+type ManagersAppointed struct {
+	Officers []coop.Officer `json:"officers"`
+}
+
+// AuditorAppointed is the appointment of the auditor (art. 72).
+type AuditorAppointed struct {
+	Auditor coop.Auditor `json:"auditor"`
+}
+
+// StatutesAmended is an amendment of the statutes (arts. 5, 42).
+type StatutesAmended struct {
+	Statutes coop.Statutes `json:"statutes"`
+}
+
+// SeatChanged is a move of the seat (arts. 5, 12).
+type SeatChanged struct {
+	Province coop.ProvinceCode `json:"province"`
+	Address  string            `json:"address,omitempty"`
+	Commune  string            `json:"commune,omitempty"`
+}
+
+// TurnoverReported is the turnover of a closed financial year (art. 68),
+// in MAD with two decimals.
+type TurnoverReported struct {
+	Year     int    `json:"year"`
+	Turnover string `json:"turnover"`
+}
+
+// Dissolved is a dissolution (art. 82), with the decision that made it.
+type Dissolved struct {
+	Reason string `json:"reason"`
+}
+
+// LiquidationOpened is the appointment of a liquidator (art. 83).
+type LiquidationOpened struct {
+	Liquidator string `json:"liquidator"`
+	Reason     string `json:"reason,omitempty"`
+}
+
+// StruckOff is the removal from the register on an art. 13 ground.
+type StruckOff struct {
+	Reason string `json:"reason"`
+}
+
+func init() {
+	registerChange[AssemblyHeld]()
+	registerChange[BoardElected]()
+	registerChange[ManagersAppointed]()
+	registerChange[AuditorAppointed]()
+	registerChange[StatutesAmended]()
+	registerChange[SeatChanged]()
+	registerChange[TurnoverReported]()
+	registerChange[Dissolved]()
+	registerChange[LiquidationOpened]()
+	registerChange[StruckOff]()
+}
+
+// Kind implements Change.
+func (AssemblyHeld) Kind() ChangeKind { return ChangeAssemblyHeld }
+
+// Apply implements Change.
+func (ch AssemblyHeld) Apply(c *coop.Cooperative, _ coop.Date) {
+	a := ch.Assembly
+	a.Resolutions = slices.Clone(a.Resolutions)
+	c.Assemblies = append(c.Assemblies, a)
+}
+
+// Kind implements Change.
+func (BoardElected) Kind() ChangeKind { return ChangeBoardElected }
+
+// Apply implements Change: the officers in office leave on the day the
+// board takes over.
+func (ch BoardElected) Apply(c *coop.Cooperative, on coop.Date) {
+	g := &c.Governance
+	g.Directors, g.Managers = endOfficers(g.Directors, on), endOfficers(g.Managers, on)
+	g.Directors = append(g.Directors, ch.Officers...)
+}
+
+// Kind implements Change.
+func (ManagersAppointed) Kind() ChangeKind { return ChangeManagersAppointed }
+
+// Apply implements Change: the officers in office leave on the day the
+// managers take over.
+func (ch ManagersAppointed) Apply(c *coop.Cooperative, on coop.Date) {
+	g := &c.Governance
+	g.Directors, g.Managers = endOfficers(g.Directors, on), endOfficers(g.Managers, on)
+	g.Managers = append(g.Managers, ch.Officers...)
+}
+
+// endOfficers returns the officers with the terms still running on on
+// closed that day, less those whose term had not begun before it ended:
+// the history of those who actually served.
+func endOfficers(os []coop.Officer, on coop.Date) []coop.Officer {
+	var out []coop.Officer
+	for _, o := range os {
+		if o.Until.IsZero() || o.Until.After(on) {
+			o.Until = on
+		}
+		if o.Since.IsZero() || o.Until.After(o.Since) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// Kind implements Change.
+func (AuditorAppointed) Kind() ChangeKind { return ChangeAuditorAppointed }
+
+// Apply implements Change.
+func (ch AuditorAppointed) Apply(c *coop.Cooperative, _ coop.Date) {
+	a := ch.Auditor
+	c.Governance.Auditor = &a
+}
+
+// Kind implements Change.
+func (StatutesAmended) Kind() ChangeKind { return ChangeStatutesAmended }
+
+// Apply implements Change.
+func (ch StatutesAmended) Apply(c *coop.Cooperative, _ coop.Date) { c.Statutes = ch.Statutes }
+
+// Kind implements Change.
+func (SeatChanged) Kind() ChangeKind { return ChangeSeatChanged }
+
+// Apply implements Change.
+func (ch SeatChanged) Apply(c *coop.Cooperative, _ coop.Date) {
+	c.Province, c.Address, c.Commune = ch.Province, ch.Address, ch.Commune
+}
+
+// Kind implements Change.
+func (TurnoverReported) Kind() ChangeKind { return ChangeTurnoverReported }
+
+// Apply implements Change.
+func (ch TurnoverReported) Apply(c *coop.Cooperative, _ coop.Date) {
+	t, err := coop.ParseMAD(ch.Turnover)
+	if err != nil {
+		return
+	}
+	if c.Turnover == nil {
+		c.Turnover = map[int]decimal.Decimal{}
+	}
+	c.Turnover[ch.Year] = t
+}
+
+// Kind implements Change.
+func (Dissolved) Kind() ChangeKind { return ChangeDissolved }
+
+// Apply implements Change.
+func (ch Dissolved) Apply(c *coop.Cooperative, on coop.Date) {
+	c.Status, c.StatusSince, c.StatusReason = coop.Dissolved, on, ch.Reason
+}
+
+// Kind implements Change.
+func (LiquidationOpened) Kind() ChangeKind { return ChangeLiquidation }
+
+// Apply implements Change.
+func (ch LiquidationOpened) Apply(c *coop.Cooperative, on coop.Date) {
+	c.Status, c.StatusSince, c.Liquidator = coop.InLiquidation, on, ch.Liquidator
+	if ch.Reason != "" {
+		c.StatusReason = ch.Reason
+	}
+}
+
+// Kind implements Change.
+func (StruckOff) Kind() ChangeKind { return ChangeStruckOff }
+
+// Apply implements Change.
+func (ch StruckOff) Apply(c *coop.Cooperative, on coop.Date) {
+	c.Status, c.StatusSince, c.StatusReason = coop.StruckOff, on, ch.Reason
+}
+
+// Redacted implements Redacter.
+func (ch BoardElected) Redacted() Change { return BoardElected{Officers: redactOfficers(ch.Officers)} }
+
+// Redacted implements Redacter.
+func (ch ManagersAppointed) Redacted() Change {
+	return ManagersAppointed{Officers: redactOfficers(ch.Officers)}
+}
+
+func redactOfficers(os []coop.Officer) []coop.Officer {
+	out := make([]coop.Officer, len(os))
+	for i := range os {
+		out[i] = os[i].Redacted()
+	}
+	return out
+}
+
+// Redacted implements Redacter: the liquidator is a person.
+func (ch LiquidationOpened) Redacted() Change { return LiquidationOpened{Reason: ch.Reason} }

@@ -13,8 +13,6 @@ import (
 // Admission admits a member (art. 15): a written application voted on by
 // the general assembly, with the shares the new member subscribes.
 type Admission struct {
-	// Expect is the version the caller read; 0 skips the check.
-	Expect int64 `json:"expect,omitempty"`
 	// On is the date of admission.
 	On coop.Date `json:"on"`
 	// AdmittedBy references the general assembly that voted the admission,
@@ -31,11 +29,17 @@ type Admission struct {
 // Invalid for a malformed member or subscription (every cash share at least a
 // quarter paid, art. 7); FailedPrecondition when the cooperative is not
 // active; Conflict on a stale version; NotFound for an unknown cooperative.
-func (r *Registry) AdmitMember(ctx context.Context, id uuid.UUID, in Admission) (coop.Cooperative, error) {
+func (r *Registry) AdmitMember(ctx context.Context, id uuid.UUID, in Admission, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AdmitMember"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, r.admission(op, in))
+}
+
+// admission checks an admission against the cooperative and builds the
+// change: the new member numbered after the others.
+func (r *Registry) admission(op string, in Admission) func(c *coop.Cooperative) (Change, error) {
+	return func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		var fs coop.Fields
 		if strings.TrimSpace(in.AdmittedBy) == "" {
@@ -44,23 +48,23 @@ func (r *Registry) AdmitMember(ctx context.Context, id uuid.UUID, in Admission) 
 		checkMember(&fs, "member", in.Member, c.IsUnion())
 		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
 		if err := fs.Err(op, "invalid admission"); err != nil {
-			return Change{}, withArticle(err, "Law 112-12 arts. 7, 15, 17")
+			return nil, withArticle(err, "Law 112-12 arts. 7, 15, 17")
 		}
 		m := in.Member
 		m.ID, m.JoinedOn, m.AdmittedBy, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), in.On, in.AdmittedBy, coop.Date{}, "", nil
+		m.Number = 0
 		for _, x := range c.Members {
 			m.Number = max(m.Number, x.Number)
 		}
 		m.Number++
 		m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: in.On, Shares: in.Shares, Amount: in.Amount,
 			Paid: decimal.NewNullDecimal(in.Paid), InKind: in.InKind}}
-		return Change{Kind: ChangeMemberAdmitted, Member: &m}, nil
-	})
+		return MemberAdmitted{Member: m}, nil
+	}
 }
 
 // Subscription subscribes more shares for a member.
 type Subscription struct {
-	Expect int64           `json:"expect,omitempty"`
 	On     coop.Date       `json:"on"`
 	Shares int             `json:"shares"`
 	Amount decimal.Decimal `json:"amount"`
@@ -71,56 +75,54 @@ type Subscription struct {
 // SubscribeShares records a subscription of shares by a member (arts. 7,
 // 26, 30). Invalid, FailedPrecondition, Conflict and NotFound as for
 // AdmitMember.
-func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in Subscription) (coop.Cooperative, error) {
+func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in Subscription, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.SubscribeShares"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if _, err := activeMember(op, c, member, in.On, "member_id"); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		var fs coop.Fields
 		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
 		if err := fs.Err(op, "invalid subscription"); err != nil {
-			return Change{}, withArticle(err, "Law 112-12 arts. 7, 26")
+			return nil, withArticle(err, "Law 112-12 arts. 7, 26")
 		}
-		return Change{Kind: ChangeSharesSubscribed, MemberID: member, Movement: &coop.ShareMovement{Kind: coop.Subscription, On: in.On,
+		return SharesSubscribed{MemberID: member, Movement: coop.ShareMovement{Kind: coop.Subscription, On: in.On,
 			Shares: in.Shares, Amount: in.Amount, Paid: decimal.NewNullDecimal(in.Paid), InKind: in.InKind}}, nil
 	})
 }
 
 // Payment pays up subscribed shares.
 type Payment struct {
-	Expect int64           `json:"expect,omitempty"`
 	On     coop.Date       `json:"on"`
 	Amount decimal.Decimal `json:"amount"`
 }
 
 // PayShares records a payment towards a member's unpaid shares (art. 26).
 // Invalid for an amount that is not positive or exceeds what is unpaid.
-func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payment) (coop.Cooperative, error) {
+func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payment, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.PayShares"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		m, err := activeMember(op, c, member, in.On, "member_id")
 		if err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		unpaid := m.CapitalAt(in.On).Unpaid()
 		switch {
 		case in.Amount.Sign() <= 0 || coop.CheckMAD(in.Amount) != nil:
-			return Change{}, refuse(coop.Invalid, op, "", "amount", "amount", "a positive amount with at most two decimals")
+			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "a positive amount with at most two decimals")
 		case in.Amount.GreaterThan(unpaid):
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 26", "amount", "lte", "%s pays more than the %s unpaid", coop.FormatMAD(in.Amount), coop.FormatMAD(unpaid))
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 26", "amount", "lte", "%s pays more than the %s unpaid", coop.FormatMAD(in.Amount), coop.FormatMAD(unpaid))
 		}
-		return Change{Kind: ChangeSharesPaid, MemberID: member, Movement: &coop.ShareMovement{Kind: coop.Payment, On: in.On, Amount: in.Amount}}, nil
+		return SharesPaid{MemberID: member, Movement: coop.ShareMovement{Kind: coop.Payment, On: in.On, Amount: in.Amount}}, nil
 	})
 }
 
 // WithdrawalInput is a member's withdrawal request, received by registered
 // letter (art. 19).
 type WithdrawalInput struct {
-	Expect   int64     `json:"expect,omitempty"`
 	Received coop.Date `json:"received"`
 }
 
@@ -136,18 +138,18 @@ var capitalFloorShare = decimal.RequireFromString("0.75")
 // withdrawal would leave fewer than 5 members, or capital below 1000.00 or
 // below three quarters of the highest capital ever reached (arts. 18, 26,
 // 30), or when a request is already pending.
-func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput) (coop.Cooperative, error) {
+func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.RequestWithdrawal", "Law 112-12 arts. 18-19"
-	return onField("received")(r.update(ctx, op, id, in.Expect, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("received")(r.update(ctx, op, id, guards, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.Received); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		m, err := activeMember(op, c, member, in.Received, "member_id")
 		if err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if m.Withdrawal != nil && m.Withdrawal.Answer != "refused" {
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s already asked to withdraw on %s", memberName(m), m.Withdrawal.Received)
+			return nil, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s already asked to withdraw on %s", memberName(m), m.Withdrawal.Received)
 		}
 		yearEnd := in.Received.YearEnd()
 		if in.Received.After(coop.WithdrawalDeadline(yearEnd)) {
@@ -168,7 +170,7 @@ func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, 
 			min = coop.MinUnionMembers
 		}
 		if remaining < min {
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "members-min",
+			return nil, refuse(coop.FailedPrecondition, op, art, "member_id", "members-min",
 				"the withdrawal would leave %d members on %s; the minimum is %d", remaining, effective, min)
 		}
 		floor := highestCapital(c).Mul(capitalFloorShare)
@@ -176,10 +178,10 @@ func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, 
 			floor = coop.MinCapital()
 		}
 		if capital.LessThan(floor) {
-			return Change{}, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 18, 26, 30", "member_id", "capital-floor",
+			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 18, 26, 30", "member_id", "capital-floor",
 				"the withdrawal would take the capital to %s MAD, below %s MAD", coop.FormatMAD(capital), coop.FormatMAD(coop.RoundMAD(floor)))
 		}
-		return Change{Kind: ChangeWithdrawalRequested, MemberID: member, Withdrawal: &coop.WithdrawalRequest{
+		return WithdrawalRequested{MemberID: member, Withdrawal: coop.WithdrawalRequest{
 			Received: in.Received, AnswerDue: coop.WithdrawalAnswerDue(in.Received), EffectiveOn: effective}}, nil
 	}))
 }
@@ -225,7 +227,6 @@ func sortByDate[T any](xs []T, date func(T) coop.Date) {
 
 // WithdrawalAnswer is the board's answer to a withdrawal request.
 type WithdrawalAnswer struct {
-	Expect int64     `json:"expect,omitempty"`
 	On     coop.Date `json:"on"`
 	Accept bool      `json:"accept"`
 	// Reason is required for a refusal: the board's answer is reasoned.
@@ -236,36 +237,35 @@ type WithdrawalAnswer struct {
 // request, within 20 days of its receipt (art. 19). FailedPrecondition when
 // no request is pending or the 20 days have passed (silence was acceptance);
 // Invalid for a refusal without a reason.
-func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalAnswer) (coop.Cooperative, error) {
+func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalAnswer, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.AnswerWithdrawal", "Law 112-12 art. 19"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		m, ok := c.Member(member)
 		if !ok {
-			return Change{}, refuse(coop.NotFound, op, "", "member_id", "member", "no member %s in the register", member)
+			return nil, refuse(coop.NotFound, op, "", "member_id", "member", "no member %s in the register", member)
 		}
 		w := m.Withdrawal
 		switch {
 		case w == nil || w.Answer != "":
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s has no pending withdrawal request", memberName(m))
+			return nil, refuse(coop.FailedPrecondition, op, art, "member_id", "pending", "%s has no pending withdrawal request", memberName(m))
 		case in.On.Before(w.Received):
-			return Change{}, refuse(coop.Invalid, op, art, "on", "after", "the answer precedes the request of %s", w.Received)
+			return nil, refuse(coop.Invalid, op, art, "on", "after", "the answer precedes the request of %s", w.Received)
 		case in.On.After(w.AnswerDue):
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "on", "within-20-days",
+			return nil, refuse(coop.FailedPrecondition, op, art, "on", "within-20-days",
 				"the board had until %s to answer; its silence accepted the withdrawal", w.AnswerDue)
 		case !in.Accept && strings.TrimSpace(in.Reason) == "":
-			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "a refusal gives its reasons")
+			return nil, refuse(coop.Invalid, op, art, "reason", "required", "a refusal gives its reasons")
 		}
 		answer := "accepted"
 		if !in.Accept {
 			answer = "refused"
 		}
-		return Change{Kind: ChangeWithdrawalAnswered, MemberID: member, Withdrawal: &coop.WithdrawalRequest{Answer: answer, Reason: in.Reason}}, nil
+		return WithdrawalAnswered{MemberID: member, Answer: answer, Reason: in.Reason}, nil
 	})
 }
 
 // Exclusion excludes a member by decision of the general assembly.
 type Exclusion struct {
-	Expect int64      `json:"expect,omitempty"`
 	On     coop.Date  `json:"on"`
 	Votes  coop.Votes `json:"votes"`
 	Reason string     `json:"reason"`
@@ -274,30 +274,71 @@ type Exclusion struct {
 // ExcludeMember records an exclusion decided by two thirds of the votes
 // cast, after hearing the member (art. 20). FailedPrecondition when the
 // votes fall short; Invalid without a reason.
-func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in Exclusion) (coop.Cooperative, error) {
+func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in Exclusion, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.ExcludeMember", "Law 112-12 art. 20"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	exclude := func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		m, err := activeMember(op, c, member, in.On, "member_id")
 		if err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if strings.TrimSpace(in.Reason) == "" {
-			return Change{}, refuse(coop.Invalid, op, art, "reason", "required", "the grounds of the exclusion are required")
+			return nil, refuse(coop.Invalid, op, art, "reason", "required", "the grounds of the exclusion are required")
 		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, art, "votes", "two-thirds",
 				"%d votes for of %d cast: exclusion needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
-		return Change{Kind: ChangeMemberExcluded, MemberID: m.ID, Reason: in.Reason}, nil
+		return MemberExcluded{MemberID: m.ID, Reason: in.Reason}, nil
+	}
+	// A union excluding a member cooperative ends the cooperative's
+	// membership on its own record too, in the same transaction.
+	cur, err := r.store.Get(ctx, id)
+	if err != nil {
+		return coop.Cooperative{}, wrap(op, err)
+	}
+	var other uuid.UUID
+	if m, ok := cur.Member(member); ok && cur.IsUnion() && m.CooperativeID != uuid.Nil && m.CooperativeID != id {
+		if _, err := r.store.Get(ctx, m.CooperativeID); err == nil {
+			other = m.CooperativeID
+		}
+	}
+	if other == uuid.Nil {
+		return r.update(ctx, op, id, guards, in.On, EntryModification, exclude)
+	}
+	if err := r.checkDate(op, in.On); err != nil {
+		return coop.Cooperative{}, err
+	}
+	var out coop.Cooperative
+	err = r.write(ctx, op, id, guards, func(w *writer) error {
+		if _, err := w.lock(lockOrder([]uuid.UUID{id, other})...); err != nil {
+			return err
+		}
+		if out, err = w.change(id, in.On, EntryModification, exclude); err != nil {
+			return err
+		}
+		var g *coop.Grouping
+		for i := range w.locked[other].Groupings {
+			if x := &w.locked[other].Groupings[i]; x.GroupID == id && x.Until.IsZero() && in.On.After(x.From) {
+				g = x
+			}
+		}
+		if g == nil {
+			return nil
+		}
+		_, err := w.change(other, in.On, EntryModification, func(*coop.Cooperative) (Change, error) { return GroupingLeft{Ref: g.ID}, nil })
+		return err
 	})
+	if err != nil {
+		return coop.Cooperative{}, err
+	}
+	return out, nil
 }
 
 // Transfer transfers shares between members.
 type Transfer struct {
-	Expect int64     `json:"expect,omitempty"`
 	On     coop.Date `json:"on"`
 	Shares int       `json:"shares"`
 }
@@ -307,37 +348,37 @@ type Transfer struct {
 // register. The transferor keeps at least the statutory minimum of shares,
 // or transfers them all and leaves. Invalid for a number of shares the
 // transferor does not hold; FailedPrecondition below the statutory minimum.
-func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer) (coop.Cooperative, error) {
+func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.TransferShares", "Law 112-12 art. 28"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		src, err := activeMember(op, c, from, in.On, "from")
 		if err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if _, err := activeMember(op, c, to, in.On, "to"); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		if from == to {
-			return Change{}, refuse(coop.Invalid, op, art, "to", "distinct", "a member cannot transfer shares to themself")
+			return nil, refuse(coop.Invalid, op, art, "to", "distinct", "a member cannot transfer shares to themself")
 		}
 		k := src.CapitalAt(in.On)
 		switch {
 		case in.Shares <= 0:
-			return Change{}, refuse(coop.Invalid, op, art, "shares", "gt", "at least one share")
+			return nil, refuse(coop.Invalid, op, art, "shares", "gt", "at least one share")
 		case in.Shares > k.Shares:
-			return Change{}, refuse(coop.Invalid, op, art, "shares", "lte", "%s holds %d shares, not %d", memberName(src), k.Shares, in.Shares)
+			return nil, refuse(coop.Invalid, op, art, "shares", "lte", "%s holds %d shares, not %d", memberName(src), k.Shares, in.Shares)
 		case k.Shares-in.Shares > 0 && k.Shares-in.Shares < c.Statutes.MinSharesPerMember:
-			return Change{}, refuse(coop.FailedPrecondition, op, art, "shares", "min-shares",
+			return nil, refuse(coop.FailedPrecondition, op, art, "shares", "min-shares",
 				"%s would keep %d shares, below the statutory minimum of %d", memberName(src), k.Shares-in.Shares, c.Statutes.MinSharesPerMember)
 		}
 		n := decimal.NewFromInt(int64(in.Shares))
 		total := decimal.NewFromInt(int64(k.Shares))
 		amount := coop.RoundMAD(k.Subscribed.Mul(n).Div(total))
 		paid := coop.FloorMAD(k.Paid.Mul(n).Div(total))
-		return Change{Kind: ChangeSharesTransferred, MemberID: from, To: to, Movement: &coop.ShareMovement{On: in.On, Shares: in.Shares,
+		return SharesTransferred{MemberID: from, To: to, Movement: coop.ShareMovement{On: in.On, Shares: in.Shares,
 			Amount: amount, Paid: decimal.NewNullDecimal(paid)}}, nil
 	})
 }
@@ -345,22 +386,185 @@ func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, i
 // Departure records that a member died or became legally incapacitated
 // (art. 24).
 type Departure struct {
-	Expect int64     `json:"expect,omitempty"`
-	On     coop.Date `json:"on"`
+	On coop.Date `json:"on"`
 	// Reason is "death" or "incapacity".
 	Reason coop.ExitReason `json:"reason"`
 }
 
 // RecordDeparture ends a membership on death or incapacity (art. 24).
-func (r *Registry) RecordDeparture(ctx context.Context, id, member uuid.UUID, in Departure) (coop.Cooperative, error) {
+func (r *Registry) RecordDeparture(ctx context.Context, id, member uuid.UUID, in Departure, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.RecordDeparture"
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Reason != coop.Death && in.Reason != coop.Incapacity {
-			return Change{}, refuse(coop.Invalid, op, "Law 112-12 art. 24", "reason", "enum", "%q: the reason is death or incapacity", in.Reason)
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 24", "reason", "enum", "%q: the reason is death or incapacity", in.Reason)
 		}
 		if _, err := activeMember(op, c, member, in.On, "member_id"); err != nil {
-			return Change{}, err
+			return nil, err
 		}
-		return Change{Kind: ChangeMemberLeft, MemberID: member, Reason: string(in.Reason)}, nil
+		return MemberLeft{MemberID: member, Reason: string(in.Reason)}, nil
 	})
 }
+
+// MemberAdmitted is the admission of a member with the shares subscribed
+// (art. 15).
+type MemberAdmitted struct {
+	Member coop.Member `json:"member"`
+}
+
+// SharesSubscribed is a subscription of shares by a member (arts. 7, 26).
+type SharesSubscribed struct {
+	MemberID uuid.UUID          `json:"member_id"`
+	Movement coop.ShareMovement `json:"movement"`
+}
+
+// SharesPaid is a payment towards a member's shares (art. 26).
+type SharesPaid struct {
+	MemberID uuid.UUID          `json:"member_id"`
+	Movement coop.ShareMovement `json:"movement"`
+}
+
+// WithdrawalRequested is a member's request to withdraw (arts. 18-19): the
+// member counts as leaving from its effective date.
+type WithdrawalRequested struct {
+	MemberID   uuid.UUID              `json:"member_id"`
+	Withdrawal coop.WithdrawalRequest `json:"withdrawal"`
+}
+
+// WithdrawalAnswered is the board's answer to a withdrawal request (art.
+// 19): "accepted" or "refused", with the reasons of a refusal.
+type WithdrawalAnswered struct {
+	MemberID uuid.UUID `json:"member_id"`
+	Answer   string    `json:"answer"`
+	Reason   string    `json:"reason,omitempty"`
+}
+
+// MemberExcluded is an exclusion by the general assembly (art. 20).
+type MemberExcluded struct {
+	MemberID uuid.UUID `json:"member_id"`
+	Reason   string    `json:"reason"`
+}
+
+// SharesTransferred is a transfer of shares from one member to another
+// (art. 28); the transferor leaves when no share remains.
+type SharesTransferred struct {
+	MemberID uuid.UUID          `json:"member_id"`
+	To       uuid.UUID          `json:"to"`
+	Movement coop.ShareMovement `json:"movement"`
+}
+
+// MemberLeft ends a membership: death or incapacity (art. 24), or a member
+// cooperative leaving its union.
+type MemberLeft struct {
+	MemberID uuid.UUID `json:"member_id"`
+	Reason   string    `json:"reason"`
+}
+
+func init() {
+	registerChange[MemberAdmitted]()
+	registerChange[SharesSubscribed]()
+	registerChange[SharesPaid]()
+	registerChange[WithdrawalRequested]()
+	registerChange[WithdrawalAnswered]()
+	registerChange[MemberExcluded]()
+	registerChange[SharesTransferred]()
+	registerChange[MemberLeft]()
+}
+
+// Kind implements Change.
+func (MemberAdmitted) Kind() ChangeKind { return ChangeMemberAdmitted }
+
+// Apply implements Change: the member joins the register.
+func (ch MemberAdmitted) Apply(c *coop.Cooperative, _ coop.Date) {
+	c.Members = append(c.Members, owned(ch.Member))
+}
+
+// Kind implements Change.
+func (SharesSubscribed) Kind() ChangeKind { return ChangeSharesSubscribed }
+
+// Apply implements Change.
+func (ch SharesSubscribed) Apply(c *coop.Cooperative, _ coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil {
+		m.Shares = append(m.Shares, ch.Movement)
+	}
+}
+
+// Kind implements Change.
+func (SharesPaid) Kind() ChangeKind { return ChangeSharesPaid }
+
+// Apply implements Change.
+func (ch SharesPaid) Apply(c *coop.Cooperative, _ coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil {
+		m.Shares = append(m.Shares, ch.Movement)
+	}
+}
+
+// Kind implements Change.
+func (WithdrawalRequested) Kind() ChangeKind { return ChangeWithdrawalRequested }
+
+// Apply implements Change: the member leaves on the effective date unless
+// the board refuses.
+func (ch WithdrawalRequested) Apply(c *coop.Cooperative, _ coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil {
+		w := ch.Withdrawal
+		m.Withdrawal = &w
+		m.LeftOn, m.ExitReason = w.EffectiveOn, coop.Withdrawal
+	}
+}
+
+// Kind implements Change.
+func (WithdrawalAnswered) Kind() ChangeKind { return ChangeWithdrawalAnswered }
+
+// Apply implements Change: a refusal keeps the member.
+func (ch WithdrawalAnswered) Apply(c *coop.Cooperative, on coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil && m.Withdrawal != nil {
+		w := *m.Withdrawal
+		w.Answer, w.AnsweredOn, w.Reason = ch.Answer, on, ch.Reason
+		m.Withdrawal = &w
+		if ch.Answer == "refused" {
+			m.LeftOn, m.ExitReason = coop.Date{}, ""
+		}
+	}
+}
+
+// Kind implements Change.
+func (MemberExcluded) Kind() ChangeKind { return ChangeMemberExcluded }
+
+// Apply implements Change.
+func (ch MemberExcluded) Apply(c *coop.Cooperative, on coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil {
+		m.LeftOn, m.ExitReason = on, coop.Exclusion
+	}
+}
+
+// Kind implements Change.
+func (SharesTransferred) Kind() ChangeKind { return ChangeSharesTransferred }
+
+// Apply implements Change: the shares go out of one account and into the
+// other.
+func (ch SharesTransferred) Apply(c *coop.Cooperative, on coop.Date) {
+	from, to := memberAt(c, ch.MemberID), memberAt(c, ch.To)
+	if from == nil || to == nil {
+		return
+	}
+	out, in := ch.Movement, ch.Movement
+	out.Kind, out.Counterparty = coop.TransferOut, to.ID
+	in.Kind, in.Counterparty = coop.TransferIn, from.ID
+	from.Shares = append(from.Shares, out)
+	to.Shares = append(to.Shares, in)
+	if from.CapitalAt(on).Shares == 0 {
+		from.LeftOn, from.ExitReason = on, coop.TransferredOut
+	}
+}
+
+// Kind implements Change.
+func (MemberLeft) Kind() ChangeKind { return ChangeMemberLeft }
+
+// Apply implements Change.
+func (ch MemberLeft) Apply(c *coop.Cooperative, on coop.Date) {
+	if m := memberAt(c, ch.MemberID); m != nil {
+		m.LeftOn, m.ExitReason = on, coop.ExitReason(ch.Reason)
+	}
+}
+
+// Redacted implements Redacter.
+func (ch MemberAdmitted) Redacted() Change { return MemberAdmitted{Member: ch.Member.Redacted()} }

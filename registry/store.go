@@ -11,14 +11,29 @@ import (
 )
 
 // Store keeps cooperatives, their journals and name approvals. It is the
-// driver beneath Registry: it stores what it is given and guards what only
-// storage can guard atomically (unique IDs, registration numbers and name
-// keys, sequences, versions); every rule of the law lives in Registry.
+// driver beneath Registry: it stores what it is given, atomically, and
+// guards what only storage can guard (unique IDs, registration numbers and
+// held names). It holds no rule of the law and no rule of the registry:
+// versions, identity fields, guards and every message a user reads are
+// Registry's. registrytest.Run checks that every Store behaves alike.
 //
-// Implementations are safe for concurrent use, never alias the caller's
-// memory (values go in and come out as copies), return coop errors with the
-// codes below, return ctx.Err() unwrapped when the context is done, and
-// behave identically: registrytest.Run checks them all.
+// # Sharing
+//
+// A value a Store returns may share memory with the store and with other
+// readers: it is an immutable snapshot, and the caller must not modify it
+// or anything reachable from it (Clone a cooperative to change it). A value
+// given to a Store becomes the store's: the caller never modifies it
+// afterwards. A store may therefore keep what it is given and hand the same
+// value to every reader, and a write that replaces a cooperative never
+// changes what a reader already holds.
+//
+// # Errors
+//
+// Stores return *coop.Error: NotFound for what does not exist, Conflict
+// (made with Taken) when a unique ID, registration number or held name is
+// already taken, Unavailable when the storage cannot be reached, Internal
+// otherwise, and ctx.Err() unwrapped when the context is done. An error
+// changes nothing.
 type Store interface {
 	// Get returns the cooperative with the given ID, or NotFound.
 	Get(ctx context.Context, id uuid.UUID) (coop.Cooperative, error)
@@ -26,45 +41,106 @@ type Store interface {
 	// number, or NotFound.
 	GetByNumber(ctx context.Context, number string) (coop.Cooperative, error)
 	// List returns a page of the cooperatives matching f, in the order of
-	// (registered_on, id), with the total number matching.
+	// (registered_on, id), with the total number matching. f has been
+	// checked by the registry; its Limit is 1 to MaxLimit.
 	List(ctx context.Context, f Filter) (Page, error)
 	// All iterates the whole registry in the order of (registered_on, id),
 	// without holding it all in memory where the store can avoid it. The
 	// iteration stops at the first error, which it yields.
 	All(ctx context.Context) iter.Seq2[coop.Cooperative, error]
-
-	// Create stores a new cooperative at version 1 with its first journal
-	// entry (sequence 1). When c.RegistrationNumber is empty, Create assigns
-	// the next sequence of (c.Court, year of c.RegisteredOn), restarting at 1
-	// each year, and sets the number to number(seq). When c.ApprovalID is set,
-	// the approval is marked used in the same step. Conflict when the ID, the
-	// registration number or the approval's name is already taken.
-	Create(ctx context.Context, c coop.Cooperative, first Entry, number func(seq int) string) (coop.Cooperative, error)
-	// Update reads the cooperative, calls fn on a copy and, if fn returns no
-	// error, stores the copy at the next version with the entry fn returned
-	// appended to the journal (its sequence assigned by the store), all in
-	// one atomic step. When expect is not 0 and the stored version differs,
-	// Update returns Conflict without calling fn. An error from fn changes
-	// nothing and is returned as is. NotFound when there is no such
-	// cooperative.
-	Update(ctx context.Context, id uuid.UUID, expect int64, fn func(*coop.Cooperative) (Entry, error)) (coop.Cooperative, error)
 	// Journal returns the cooperative's journal in sequence order, or
 	// NotFound.
 	Journal(ctx context.Context, id uuid.UUID) ([]Entry, error)
-
-	// CreateApproval stores a new name approval. When its status holds the
-	// name (approved or used), its NameKey must be free: Conflict otherwise,
-	// with the holder's name in the message.
-	CreateApproval(ctx context.Context, a NameApproval) error
 	// GetApproval returns the approval with the given ID, or NotFound.
 	GetApproval(ctx context.Context, id uuid.UUID) (NameApproval, error)
 	// ApprovalHolding returns the approval that holds the name key (status
 	// approved or used), or NotFound.
 	ApprovalHolding(ctx context.Context, key string) (NameApproval, error)
-	// UpdateApproval is Update for approvals: fn changes a copy, which is
-	// stored at the next version if fn succeeds. A status that stops holding
-	// the name (expired, refused) frees its key.
-	UpdateApproval(ctx context.Context, id uuid.UUID, fn func(*NameApproval) error) (NameApproval, error)
+
+	// Write runs fn in one transaction. What fn does through the Tx is
+	// committed together when fn returns nil, and none of it when fn
+	// returns an error, which Write then returns as it is. Writes to several
+	// cooperatives, their journals and approvals commit together or not at
+	// all. fn reaches the store only through the Tx: the store may hold
+	// locks while fn runs. A store may run fn more than once when its
+	// storage asks for a transaction to be retried; fn must then have no
+	// effect outside the Tx.
+	Write(ctx context.Context, fn func(Tx) error) error
+
+	// Load stores many new cooperatives at once, each with its name
+	// approval and its first journal entry, as prepared by the registry:
+	// all of them, or none when any record, or the sequence itself, yields
+	// an error or clashes (Taken) with what is stored or with another
+	// record. It returns how many it stored. Records are read once, in
+	// order; a store should not hold them all in memory where it can avoid
+	// it.
+	Load(ctx context.Context, records iter.Seq2[Record, error]) (int, error)
+}
+
+// Tx is a transaction of a Store, valid only during the Write that made
+// it. Its reads see its own writes.
+type Tx interface {
+	// Lock reads the cooperatives with the given IDs and keeps other
+	// transactions from writing them until this one ends. It returns them in
+	// the order asked, or NotFound when one does not exist. Whatever the
+	// order asked, a store takes its locks in one fixed order, so that two
+	// transactions never wait for each other.
+	Lock(ids ...uuid.UUID) ([]coop.Cooperative, error)
+	// Put stores c, which the transaction locked, as its new state, and
+	// appends e to its journal. The registry gives c its next version and e
+	// the same number as its sequence.
+	Put(c coop.Cooperative, e Entry) error
+	// Create stores a new cooperative with its first journal entry.
+	// Taken("id") or Taken("registration_number") on a clash.
+	Create(c coop.Cooperative, first Entry) error
+	// Sequence advances the counter of registration numbers of a court and
+	// year and returns its new value, from 1.
+	Sequence(court string, year int) (int, error)
+	// NumberTaken reports whether a cooperative holds the registration
+	// number.
+	NumberTaken(number string) (bool, error)
+
+	// LockApproval reads an approval and keeps other transactions from
+	// writing it until this one ends; NotFound when it does not exist.
+	LockApproval(id uuid.UUID) (NameApproval, error)
+	// ApprovalHolding is Store.ApprovalHolding inside the transaction,
+	// locking the approval it returns.
+	ApprovalHolding(key string) (NameApproval, error)
+	// PutApproval stores a new approval or a new state of one. Taken("name")
+	// when its status holds the name and another approval holds the key.
+	PutApproval(a NameApproval) error
+}
+
+// Record is a cooperative prepared by the registry for Store.Load: the
+// cooperative at version 1, the name approval it holds (status used) and
+// its first journal entry.
+type Record struct {
+	Cooperative coop.Cooperative
+	Approval    NameApproval
+	First       Entry
+}
+
+// Taken returns the Conflict a store reports when a unique value is
+// already taken: field is "id", "registration_number", "approval_id" or
+// "name" (a name held by another approval). The registry turns it into a
+// message that names the holder where it can.
+func Taken(field string) *coop.Error {
+	return &coop.Error{Code: coop.Conflict, Message: takenMessages[field],
+		Fields: []coop.FieldError{{Field: field, Rule: "unique", Message: "already taken"}}}
+}
+
+var takenMessages = map[string]string{
+	"id":                  "the ID is already taken",
+	"registration_number": "the registration number is already taken",
+	"approval_id":         "the name approval is already used",
+	"name":                "the name is already held",
+}
+
+// NotFound returns the NotFound error a store reports for a cooperative,
+// an approval or a registration number it does not hold, what naming it
+// ("cooperative 6f1c…").
+func NotFound(what string) *coop.Error {
+	return &coop.Error{Code: coop.NotFound, Message: what + " not found"}
 }
 
 // Filter selects cooperatives. Its fields are ANDed; a zero field means
@@ -122,7 +198,8 @@ const (
 // Entry is an entry of a cooperative's chronological journal: what changed,
 // when it took effect and when it was recorded.
 type Entry struct {
-	// Seq is the entry's number in the cooperative's journal, from 1.
+	// Seq is the entry's number in the cooperative's journal, from 1: the
+	// version the entry made.
 	Seq  int       `json:"seq"`
 	Kind EntryKind `json:"kind"`
 	// Effective is the date the change took effect.
@@ -181,64 +258,18 @@ type NameApproval struct {
 	CooperativeID uuid.UUID `json:"cooperative_id,omitzero"`
 }
 
-// Clone returns a deep copy of the entry.
-func (e Entry) Clone() Entry {
-	out := e
-	ch := &out.Change
-	if ch.State != nil {
-		s := ch.State.Clone()
-		ch.State = &s
-	}
-	if ch.Member != nil {
-		cc := coop.Cooperative{Members: []coop.Member{*ch.Member}}
-		m := cc.Clone().Members[0]
-		ch.Member = &m
-	}
-	if ch.Movement != nil {
-		mv := *ch.Movement
-		ch.Movement = &mv
-	}
-	if ch.Withdrawal != nil {
-		w := *ch.Withdrawal
-		ch.Withdrawal = &w
-	}
-	if ch.Assembly != nil {
-		a := *ch.Assembly
-		a.Resolutions = append([]coop.Resolution(nil), a.Resolutions...)
-		ch.Assembly = &a
-	}
-	ch.Officers = append([]coop.Officer(nil), ch.Officers...)
-	if ch.Auditor != nil {
-		a := *ch.Auditor
-		ch.Auditor = &a
-	}
-	if ch.Statutes != nil {
-		st := *ch.Statutes
-		ch.Statutes = &st
-	}
-	if ch.Support != nil {
-		s := coopClone(func(x *coop.Cooperative) { x.Supports = []coop.Support{*ch.Support} }).Supports[0]
-		ch.Support = &s
-	}
-	if ch.Selection != nil {
-		s := *ch.Selection
-		ch.Selection = &s
-	}
-	if ch.Label != nil {
-		l := coopClone(func(x *coop.Cooperative) { x.Labels = []coop.Label{*ch.Label} }).Labels[0]
-		ch.Label = &l
-	}
-	if ch.Grouping != nil {
-		g := *ch.Grouping
-		ch.Grouping = &g
-	}
-	return out
-}
-
 // Clone returns a deep copy of the approval.
 func (a NameApproval) Clone() NameApproval {
 	out := a
 	out.Proposed = append([]string(nil), a.Proposed...)
 	out.Signatories = append([]Signatory(nil), a.Signatories...)
 	return out
+}
+
+// Clone returns a deep copy of the entry.
+func (e Entry) Clone() Entry {
+	if e.Change != nil {
+		e.Change = cloneChange(e.Change)
+	}
+	return e
 }

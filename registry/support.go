@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
-	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
 )
@@ -55,8 +54,10 @@ type RecordedAction struct {
 // registered cooperatives reached once each, and, for a coaching visit of a
 // programme, a visit not before the cooperative's selection. Invalid or
 // NotFound for bad input, FailedPrecondition for a visit before selection;
-// nothing is then stored. Each cooperative's entry is written atomically.
-func (r *Registry) RecordSupport(ctx context.Context, a SupportAction) (RecordedAction, error) {
+// nothing is then stored. The entries of every cooperative reached are
+// written in one transaction, with the guards checked on each: all of them
+// or none. A version guard is refused: the action names no one cooperative.
+func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ...Guard) (RecordedAction, error) {
 	const op = "registry.RecordSupport"
 	var fs coop.Fields
 	if !a.Kind.Valid() {
@@ -107,43 +108,56 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction) (Recorded
 	if err := fs.Err(op, "invalid support action"); err != nil {
 		return RecordedAction{}, err
 	}
-	// Every cooperative must exist and be registered by the start; a visit
-	// must follow the selection.
+	ids := make([]uuid.UUID, len(a.Reached))
 	for i, p := range a.Reached {
-		c, err := r.store.Get(ctx, p.CooperativeID)
-		if coop.ErrorCode(err) == coop.NotFound {
-			return RecordedAction{}, refuse(coop.NotFound, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", p.CooperativeID)
-		}
-		if err != nil {
-			return RecordedAction{}, wrap(op, err)
-		}
-		if err := visitFollowsSelection(op, &c, a, i); err != nil {
-			return RecordedAction{}, err
-		}
-		if a.Start.Before(c.RegisteredOn) {
-			return RecordedAction{}, refuse(coop.Invalid, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
-				"%s was registered on %s, after the action", c.Name, c.RegisteredOn)
-		}
+		ids[i] = p.CooperativeID
 	}
 	out := RecordedAction{ActionID: r.newID()}
-	for i, p := range a.Reached {
-		s := coop.Support{ActionID: out.ActionID, Kind: a.Kind, Title: a.Title, Start: a.Start, End: a.End, Operator: a.Operator,
-			Delegation: a.Delegation, Partners: slices.Clone(a.Partners), Program: a.Program, Call: a.Call,
-			People: p.People, Women: p.Women, Youth: p.Youth}
-		if p.Financing != nil {
-			fin := *p.Financing
-			s.Financing = &fin
-		}
-		c, err := r.update(ctx, op, p.CooperativeID, 0, a.Start, EntryModification, func(c *coop.Cooperative) (Change, error) {
-			if err := visitFollowsSelection(op, c, a, i); err != nil {
-				return Change{}, err
+	// One transaction: every cooperative is locked and checked (it exists,
+	// the guards let it be changed, it was registered by the start, a visit
+	// follows its selection) and every entry is written, or none is.
+	err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+		if _, err := w.lock(lockOrder(ids)...); err != nil {
+			if coop.ErrorCode(err) == coop.NotFound {
+				for i, id := range ids {
+					if _, err := w.tx.Lock(id); coop.ErrorCode(err) == coop.NotFound {
+						return refuse(coop.NotFound, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", id)
+					}
+				}
 			}
-			return Change{Kind: ChangeSupportRecorded, Support: &s}, nil
-		})
-		if err != nil {
-			return out, err
+			return err
 		}
-		out.Cooperatives = append(out.Cooperatives, c)
+		for i, p := range a.Reached {
+			c := w.locked[p.CooperativeID]
+			if err := visitFollowsSelection(op, &c, a, i); err != nil {
+				return err
+			}
+			if a.Start.Before(c.RegisteredOn) {
+				return refuse(coop.Invalid, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
+					"%s was registered on %s, after the action", c.Name, c.RegisteredOn)
+			}
+		}
+		out.Cooperatives = out.Cooperatives[:0]
+		for _, p := range a.Reached {
+			s := coop.Support{ActionID: out.ActionID, Kind: a.Kind, Title: a.Title, Start: a.Start, End: a.End, Operator: a.Operator,
+				Delegation: a.Delegation, Partners: slices.Clone(a.Partners), Program: a.Program, Call: a.Call,
+				People: p.People, Women: p.Women, Youth: p.Youth}
+			if p.Financing != nil {
+				fin := *p.Financing
+				s.Financing = &fin
+			}
+			c, err := w.change(p.CooperativeID, a.Start, EntryModification, func(*coop.Cooperative) (Change, error) {
+				return SupportRecorded{Support: s}, nil
+			})
+			if err != nil {
+				return err
+			}
+			out.Cooperatives = append(out.Cooperatives, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return RecordedAction{}, err
 	}
 	return out, nil
 }
@@ -167,7 +181,6 @@ func visitFollowsSelection(op string, c *coop.Cooperative, a SupportAction, i in
 
 // SelectionInput records a selection by a programme's call.
 type SelectionInput struct {
-	Expect    int64          `json:"expect,omitempty"`
 	Selection coop.Selection `json:"selection"`
 }
 
@@ -175,36 +188,35 @@ type SelectionInput struct {
 // (a Mourafaka phase), which starts its follow-up schedule. Invalid without
 // a programme; FailedPrecondition for a cooperative not active or already
 // selected for the same call.
-func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput) (coop.Cooperative, error) {
+func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.Select"
 	s := in.Selection
-	return onField("selection.selected_on")(r.update(ctx, op, id, in.Expect, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
+	return onField("selection.selected_on")(r.update(ctx, op, id, guards, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if strings.TrimSpace(s.Program) == "" {
-			return Change{}, refuse(coop.Invalid, op, "", "selection.program", "required", "is required")
+			return nil, refuse(coop.Invalid, op, "", "selection.program", "required", "is required")
 		}
 		if err := mustBeActive(op, c, s.SelectedOn); err != nil {
-			return Change{}, err
+			return nil, err
 		}
 		for _, x := range c.Selections {
 			if x.Program == s.Program && x.Call == s.Call {
-				return Change{}, refuse(coop.FailedPrecondition, op, "", "selection", "unique", "already selected for %s %s on %s", s.Program, s.Call, x.SelectedOn)
+				return nil, refuse(coop.FailedPrecondition, op, "", "selection", "unique", "already selected for %s %s on %s", s.Program, s.Call, x.SelectedOn)
 			}
 		}
-		return Change{Kind: ChangeSelected, Selection: &s}, nil
+		return Selected{Selection: s}, nil
 	}))
 }
 
 // LabelInput awards a label.
 type LabelInput struct {
-	Expect int64      `json:"expect,omitempty"`
-	Label  coop.Label `json:"label"`
+	Label coop.Label `json:"label"`
 }
 
 // AwardLabel records a label, brand right, certification or sanitary
 // approval, effective from its ValidFrom date. Invalid for an unknown kind,
 // a missing name or issuer, a validity ending before it starts, or an ONSSA
 // approval or authorisation without its number.
-func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput) (coop.Cooperative, error) {
+func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AwardLabel"
 	l := in.Label
 	var fs coop.Fields
@@ -230,15 +242,14 @@ func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput) 
 	}
 	l.ID = r.newID()
 	l.SuspendedFrom, l.SuspendedUntil, l.WithdrawnOn, l.Reason = coop.Date{}, coop.Date{}, coop.Date{}, ""
-	return onField("label.valid_from")(r.update(ctx, op, id, in.Expect, l.ValidFrom, EntryModification, func(c *coop.Cooperative) (Change, error) {
-		return Change{Kind: ChangeLabelAwarded, Label: &l}, nil
+	return onField("label.valid_from")(r.update(ctx, op, id, guards, l.ValidFrom, EntryModification, func(c *coop.Cooperative) (Change, error) {
+		return LabelAwarded{Label: l}, nil
 	}))
 }
 
 // LabelChange suspends or withdraws a label.
 type LabelChange struct {
-	Expect int64     `json:"expect,omitempty"`
-	On     coop.Date `json:"on"`
+	On coop.Date `json:"on"`
 	// Until ends a suspension (inclusive); zero means until further notice.
 	Until  coop.Date `json:"until,omitzero"`
 	Reason string    `json:"reason"`
@@ -246,17 +257,17 @@ type LabelChange struct {
 
 // SuspendLabel suspends a label from On until Until. NotFound for an
 // unknown label; FailedPrecondition for a label withdrawn or not in force.
-func (r *Registry) SuspendLabel(ctx context.Context, id, label uuid.UUID, in LabelChange) (coop.Cooperative, error) {
-	return r.changeLabel(ctx, "registry.SuspendLabel", ChangeLabelSuspended, id, label, in)
+func (r *Registry) SuspendLabel(ctx context.Context, id, label uuid.UUID, in LabelChange, guards ...Guard) (coop.Cooperative, error) {
+	return r.changeLabel(ctx, "registry.SuspendLabel", ChangeLabelSuspended, id, label, in, guards)
 }
 
 // WithdrawLabel withdraws a label from On.
-func (r *Registry) WithdrawLabel(ctx context.Context, id, label uuid.UUID, in LabelChange) (coop.Cooperative, error) {
-	return r.changeLabel(ctx, "registry.WithdrawLabel", ChangeLabelWithdrawn, id, label, in)
+func (r *Registry) WithdrawLabel(ctx context.Context, id, label uuid.UUID, in LabelChange, guards ...Guard) (coop.Cooperative, error) {
+	return r.changeLabel(ctx, "registry.WithdrawLabel", ChangeLabelWithdrawn, id, label, in, guards)
 }
 
-func (r *Registry) changeLabel(ctx context.Context, op string, kind ChangeKind, id, label uuid.UUID, in LabelChange) (coop.Cooperative, error) {
-	return r.update(ctx, op, id, in.Expect, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
+func (r *Registry) changeLabel(ctx context.Context, op string, kind ChangeKind, id, label uuid.UUID, in LabelChange, guards []Guard) (coop.Cooperative, error) {
+	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		var l *coop.Label
 		for i := range c.Labels {
 			if c.Labels[i].ID == label {
@@ -265,120 +276,117 @@ func (r *Registry) changeLabel(ctx context.Context, op string, kind ChangeKind, 
 		}
 		switch {
 		case l == nil:
-			return Change{}, refuse(coop.NotFound, op, "", "label_id", "exists", "no label %s", label)
+			return nil, refuse(coop.NotFound, op, "", "label_id", "exists", "no label %s", label)
 		case strings.TrimSpace(in.Reason) == "":
-			return Change{}, refuse(coop.Invalid, op, "", "reason", "required", "is required")
+			return nil, refuse(coop.Invalid, op, "", "reason", "required", "is required")
 		case !l.WithdrawnOn.IsZero():
-			return Change{}, refuse(coop.FailedPrecondition, op, "", "label_id", "withdrawn", "the label was withdrawn on %s", l.WithdrawnOn)
+			return nil, refuse(coop.FailedPrecondition, op, "", "label_id", "withdrawn", "the label was withdrawn on %s", l.WithdrawnOn)
 		case in.On.Before(l.ValidFrom) || (!l.ValidUntil.IsZero() && in.On.After(l.ValidUntil)):
-			return Change{}, refuse(coop.FailedPrecondition, op, "", "on", "in-force", "the label is not in force on %s", in.On)
+			return nil, refuse(coop.FailedPrecondition, op, "", "on", "in-force", "the label is not in force on %s", in.On)
 		case kind == ChangeLabelSuspended && !in.Until.IsZero() && in.Until.Before(in.On):
-			return Change{}, refuse(coop.Invalid, op, "", "until", "after", "a suspension ends after it starts")
+			return nil, refuse(coop.Invalid, op, "", "until", "after", "a suspension ends after it starts")
 		}
-		return Change{Kind: kind, Ref: label, Until: in.Until, Reason: in.Reason}, nil
+		if kind == ChangeLabelSuspended {
+			return LabelSuspended{Ref: label, Until: in.Until, Reason: in.Reason}, nil
+		}
+		return LabelWithdrawn{Ref: label, Reason: in.Reason}, nil
 	})
 }
 
-// GroupingInput joins a grouping.
-type GroupingInput struct {
-	Expect   int64         `json:"expect,omitempty"`
-	Grouping coop.Grouping `json:"grouping"`
+// SupportRecorded is a cooperative's part in a support action.
+type SupportRecorded struct {
+	Support coop.Support `json:"support"`
 }
 
-// JoinGrouping records the cooperative's membership of the National
-// Federation or an EIG from Grouping.From. Unions are joined with
-// JoinUnion. Invalid for an unknown or union kind or a missing name.
-func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingInput) (coop.Cooperative, error) {
-	const op = "registry.JoinGrouping"
-	g := in.Grouping
-	switch {
-	case !g.Kind.Valid():
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "grouping.kind", "enum", "%q is not a kind of grouping", g.Kind)
-	case g.Kind == coop.UnionGrouping:
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "Law 112-12 art. 85", "grouping.kind", "join-union", "a union is joined through the union (JoinUnion)")
-	case strings.TrimSpace(g.Name) == "":
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "grouping.name", "required", "is required")
+// Selected is a selection by a programme's call.
+type Selected struct {
+	Selection coop.Selection `json:"selection"`
+}
+
+// LabelAwarded is a label, brand right, certification or approval awarded.
+type LabelAwarded struct {
+	Label coop.Label `json:"label"`
+}
+
+// LabelSuspended suspends the label Ref from the entry's date until Until
+// (inclusive; zero until further notice).
+type LabelSuspended struct {
+	Ref    uuid.UUID `json:"ref"`
+	Until  coop.Date `json:"until,omitzero"`
+	Reason string    `json:"reason"`
+}
+
+// LabelWithdrawn withdraws the label Ref from the entry's date.
+type LabelWithdrawn struct {
+	Ref    uuid.UUID `json:"ref"`
+	Reason string    `json:"reason"`
+}
+
+func init() {
+	registerChange[SupportRecorded]()
+	registerChange[Selected]()
+	registerChange[LabelAwarded]()
+	registerChange[LabelSuspended]()
+	registerChange[LabelWithdrawn]()
+}
+
+// Kind implements Change.
+func (SupportRecorded) Kind() ChangeKind { return ChangeSupportRecorded }
+
+// Apply implements Change.
+func (ch SupportRecorded) Apply(c *coop.Cooperative, _ coop.Date) {
+	s := ch.Support
+	s.Partners = slices.Clone(s.Partners)
+	if s.Financing != nil {
+		f := *s.Financing
+		s.Financing = &f
 	}
-	g.ID, g.GroupID, g.Until = r.newID(), uuid.Nil, coop.Date{}
-	return onField("grouping.from")(r.update(ctx, op, id, in.Expect, g.From, EntryModification, func(c *coop.Cooperative) (Change, error) {
-		return Change{Kind: ChangeGroupingJoined, Grouping: &g}, nil
-	}))
+	c.Supports = append(c.Supports, s)
 }
 
-// LeaveGrouping ends a membership of a grouping on a date.
-func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on coop.Date) (coop.Cooperative, error) {
-	const op = "registry.LeaveGrouping"
-	return r.update(ctx, op, id, 0, on, EntryModification, func(c *coop.Cooperative) (Change, error) {
-		for _, g := range c.Groupings {
-			if g.ID == grouping {
-				if !g.Until.IsZero() {
-					return Change{}, refuse(coop.FailedPrecondition, op, "", "grouping_id", "ended", "the membership ended on %s", g.Until)
-				}
-				if !on.After(g.From) {
-					return Change{}, refuse(coop.Invalid, op, "", "on", "after", "a membership ends after it starts on %s", g.From)
-				}
-				return Change{Kind: ChangeGroupingLeft, Ref: grouping}, nil
-			}
+// Kind implements Change.
+func (Selected) Kind() ChangeKind { return ChangeSelected }
+
+// Apply implements Change.
+func (ch Selected) Apply(c *coop.Cooperative, _ coop.Date) {
+	c.Selections = append(c.Selections, ch.Selection)
+}
+
+// Kind implements Change.
+func (LabelAwarded) Kind() ChangeKind { return ChangeLabelAwarded }
+
+// Apply implements Change.
+func (ch LabelAwarded) Apply(c *coop.Cooperative, _ coop.Date) {
+	l := ch.Label
+	l.Products = slices.Clone(l.Products)
+	c.Labels = append(c.Labels, l)
+}
+
+// Kind implements Change.
+func (LabelSuspended) Kind() ChangeKind { return ChangeLabelSuspended }
+
+// Apply implements Change.
+func (ch LabelSuspended) Apply(c *coop.Cooperative, on coop.Date) {
+	if l := labelAt(c, ch.Ref); l != nil {
+		l.SuspendedFrom, l.SuspendedUntil, l.Reason = on, ch.Until, ch.Reason
+	}
+}
+
+// Kind implements Change.
+func (LabelWithdrawn) Kind() ChangeKind { return ChangeLabelWithdrawn }
+
+// Apply implements Change.
+func (ch LabelWithdrawn) Apply(c *coop.Cooperative, on coop.Date) {
+	if l := labelAt(c, ch.Ref); l != nil {
+		l.WithdrawnOn, l.Reason = on, ch.Reason
+	}
+}
+
+func labelAt(c *coop.Cooperative, id uuid.UUID) *coop.Label {
+	for i := range c.Labels {
+		if c.Labels[i].ID == id {
+			return &c.Labels[i]
 		}
-		return Change{}, refuse(coop.NotFound, op, "", "grouping_id", "exists", "no grouping %s", grouping)
-	})
-}
-
-// UnionMembership makes a cooperative a member of a union.
-type UnionMembership struct {
-	CooperativeID uuid.UUID `json:"cooperative_id"`
-	On            coop.Date `json:"on"`
-	AdmittedBy    string    `json:"admitted_by"`
-	// The member cooperative's subscription in the union.
-	Shares int             `json:"shares"`
-	Amount decimal.Decimal `json:"amount"`
-	Paid   decimal.Decimal `json:"paid"`
-}
-
-// JoinUnion admits a cooperative to a union (arts. 85-93): the union's
-// register gains the cooperative as a member with its shares, and the
-// cooperative's record gains the grouping. Both must exist; the union must
-// be a union and the member a cooperative, not a person or another union
-// (art. 85): Invalid otherwise, and nothing is stored. The two entries are
-// written one after the other; the union's comes first.
-func (r *Registry) JoinUnion(ctx context.Context, union uuid.UUID, in UnionMembership) (coop.Cooperative, error) {
-	const op, art = "registry.JoinUnion", "Law 112-12 art. 85"
-	u, err := r.store.Get(ctx, union)
-	if err != nil {
-		return coop.Cooperative{}, wrap(op, err)
 	}
-	if !u.IsUnion() {
-		return coop.Cooperative{}, refuse(coop.Invalid, op, art, "union_id", "union", "%s is not a union of cooperatives", u.Name)
-	}
-	member, err := r.store.Get(ctx, in.CooperativeID)
-	if coop.ErrorCode(err) == coop.NotFound {
-		return coop.Cooperative{}, refuse(coop.NotFound, op, art, "cooperative_id", "exists", "no cooperative %s: a union's members are registered cooperatives", in.CooperativeID)
-	}
-	if err != nil {
-		return coop.Cooperative{}, wrap(op, err)
-	}
-	if member.Kind != coop.KindCooperative {
-		return coop.Cooperative{}, refuse(coop.Invalid, op, art, "cooperative_id", "union-member", "%s is not a cooperative: a union's members are cooperatives", member.Name)
-	}
-	for _, m := range u.Members {
-		if m.CooperativeID == member.ID && m.LeftOn.IsZero() {
-			return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, art, "cooperative_id", "unique", "%s is already a member of %s", member.Name, u.Name)
-		}
-	}
-	if err := mustBeActive(op, &member, in.On); err != nil {
-		return coop.Cooperative{}, err
-	}
-	out, err := r.AdmitMember(ctx, union, Admission{On: in.On, AdmittedBy: in.AdmittedBy,
-		Member: coop.Member{Type: coop.MemberCooperative, Name: member.Name, CooperativeID: member.ID, ICE: member.ICE},
-		Shares: in.Shares, Amount: in.Amount, Paid: in.Paid})
-	if err != nil {
-		return coop.Cooperative{}, err
-	}
-	g := coop.Grouping{ID: r.newID(), Kind: coop.UnionGrouping, Name: u.Name, GroupID: u.ID, From: in.On}
-	if _, err := r.update(ctx, op, member.ID, 0, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
-		return Change{Kind: ChangeGroupingJoined, Grouping: &g}, nil
-	}); err != nil {
-		return coop.Cooperative{}, err
-	}
-	return out, nil
+	return nil
 }

@@ -164,7 +164,7 @@ func (a *api) serve(rt route) http.Handler {
 			writeProblem(w, r, Problem{Status: http.StatusUnauthorized, Code: codeUnauthenticated, Detail: coop.ErrorMessage(err)})
 			return
 		}
-		if rt.Auth == authenticated && who == nil {
+		if rt.Auth != public && who == nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
 			writeProblem(w, r, Problem{Status: http.StatusUnauthorized, Code: codeUnauthenticated, Detail: "this resource needs a bearer token"})
 			return
@@ -387,7 +387,7 @@ func (c *call) scoped(province coop.ProvinceCode) error {
 		return problem(http.StatusUnauthorized, codeUnauthenticated, "this needs a bearer token")
 	}
 	if !c.who.Covers(province) {
-		return problem(http.StatusForbidden, codeForbidden, "your scope does not cover "+string(province))
+		return problem(http.StatusForbidden, string(coop.Forbidden), "your scope does not cover "+string(province))
 	}
 	return nil
 }

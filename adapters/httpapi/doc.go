@@ -27,17 +27,23 @@
 //
 // # Concurrency control
 //
-// Cooperatives carry their version as ETag; a write with If-Match naming a
-// stale version is answered 412. A POST with an Idempotency-Key is done
-// once: a retry with the same key and body gets the first response, with
-// Idempotent-Replayed: true.
+// Cooperatives carry their version as ETag. A write with If-Match is
+// guarded by the registry inside its transaction (registry.IfVersion): a
+// stale version is answered 412 and changes nothing. The version is never
+// a body field. A POST with an Idempotency-Key is done once: a retry with
+// the same key and body gets the first response, with Idempotent-Replayed:
+// true.
 //
 // # Authorization
 //
 // Options.Authenticate, a hook the caller supplies (BearerTokens is one),
 // finds the Principal of a request. The registry is public (Law 112-12 art.
-// 9): anyone reads a cooperative's registered facts. Members' personal data
-// (names, CIN, birth dates, phones, addresses; Law 09-08) is redacted unless
-// the principal's scope covers the cooperative, and every write needs such a
-// principal: national, or a delegation's provinces.
+// 9): anyone reads a cooperative's registered facts. Members' and
+// officers' personal data (names, CIN, birth dates, phones, addresses;
+// Law 09-08) is redacted unless the principal's scope covers the
+// cooperative. Every write needs a principal (401 without one), and its
+// scope is a guard the registry checks inside the write's transaction on
+// every cooperative the write changes (registry.Authorize): a union
+// admitting a cooperative of another delegation is refused 403, and nothing
+// is written.
 package httpapi

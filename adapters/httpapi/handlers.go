@@ -3,6 +3,7 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,46 +59,64 @@ func (c *call) cooperative(status int, co coop.Cooperative) reply {
 	return reply{status: status, value: co}
 }
 
-// mutate runs a write on a cooperative the principal's scope covers, with
-// the version of If-Match.
-func (c *call) mutate(status int, do func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error)) (reply, error) {
+// authorize is the guard of the principal's scope: the registry checks it
+// inside the write's transaction on every cooperative the write changes.
+func (c *call) authorize() registry.Guard {
+	who := c.who
+	return registry.Authorize(func(co *coop.Cooperative) error {
+		if who.Covers(co.Province) {
+			return nil
+		}
+		return &coop.Error{Code: coop.Forbidden, Message: "your scope does not cover " + co.Name + " (" + string(co.Province) + ")"}
+	})
+}
+
+// guards are the guards of a write to the cooperative of the path: the
+// version of If-Match, and the principal's scope.
+func (c *call) guards() ([]registry.Guard, error) {
+	expect, err := c.expect()
+	if err != nil {
+		return nil, err
+	}
+	return []registry.Guard{registry.IfVersion(expect), c.authorize()}, nil
+}
+
+// mutate runs a write on the cooperative of the path, with the guards of
+// If-Match and of the principal's scope checked inside the write's
+// transaction. A stale version is answered 412.
+func (c *call) mutate(status int, do func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error)) (reply, error) {
 	id, err := c.pathID("id")
 	if err != nil {
 		return reply{}, err
 	}
-	expect, err := c.expect()
+	guards, err := c.guards()
 	if err != nil {
 		return reply{}, err
 	}
-	cur, err := c.a.reg.Get(c.ctx, id)
+	out, err := do(c.ctx, id, guards...)
 	if err != nil {
-		return reply{}, err
-	}
-	if err := c.scoped(cur.Province); err != nil {
-		return reply{}, err
-	}
-	if expect != 0 && expect != cur.Version {
-		return reply{}, problem(http.StatusPreconditionFailed, codePreconditionFailed,
-			"the cooperative is at version "+strconv.FormatInt(cur.Version, 10)+", not "+strconv.FormatInt(expect, 10))
-	}
-	out, err := do(c.ctx, id, expect)
-	if err != nil {
-		if expect != 0 && coop.ErrorCode(err) == coop.Conflict {
-			return reply{}, problem(http.StatusPreconditionFailed, codePreconditionFailed, "the cooperative changed since it was read")
-		}
-		return reply{}, err
+		return reply{}, stale(err)
 	}
 	return c.cooperative(status, out), nil
 }
 
+// stale turns the registry's refusal of a stale version into 412.
+func stale(err error) error {
+	var e *coop.Error
+	if errors.As(err, &e) && e.Code == coop.Conflict && len(e.Fields) == 1 && e.Fields[0].Field == "version" {
+		return problem(http.StatusPreconditionFailed, codePreconditionFailed, e.Message)
+	}
+	return err
+}
+
 // member is mutate for a route with a {member} path value.
-func (c *call) member(do func(ctx context.Context, id, member uuid.UUID, expect int64) (coop.Cooperative, error)) (reply, error) {
+func (c *call) member(do func(ctx context.Context, id, member uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error)) (reply, error) {
 	m, err := c.pathID("member")
 	if err != nil {
 		return reply{}, err
 	}
-	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
-		return do(ctx, id, m, expect)
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return do(ctx, id, m, guards...)
 	})
 }
 
@@ -298,9 +317,8 @@ func hAdmit(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.mutate(http.StatusCreated, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.AdmitMember(ctx, id, in)
+	return c.mutate(http.StatusCreated, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.AdmitMember(ctx, id, in, guards...)
 	})
 }
 
@@ -309,9 +327,8 @@ func hSubscribe(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.SubscribeShares(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.SubscribeShares(ctx, id, m, in, guards...)
 	})
 }
 
@@ -320,9 +337,8 @@ func hPay(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.PayShares(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.PayShares(ctx, id, m, in, guards...)
 	})
 }
 
@@ -331,9 +347,8 @@ func hWithdraw(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.RequestWithdrawal(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.RequestWithdrawal(ctx, id, m, in, guards...)
 	})
 }
 
@@ -342,9 +357,8 @@ func hAnswer(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.AnswerWithdrawal(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.AnswerWithdrawal(ctx, id, m, in, guards...)
 	})
 }
 
@@ -353,9 +367,8 @@ func hExclude(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.ExcludeMember(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.ExcludeMember(ctx, id, m, in, guards...)
 	})
 }
 
@@ -364,9 +377,8 @@ func hDeparture(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.member(func(ctx context.Context, id, m uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.RecordDeparture(ctx, id, m, in)
+	return c.member(func(ctx context.Context, id, m uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.RecordDeparture(ctx, id, m, in, guards...)
 	})
 }
 
@@ -381,37 +393,35 @@ func hTransfer(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
-		in.Expect = expect
-		return c.a.reg.TransferShares(ctx, id, in.From, in.To, in.Transfer)
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.TransferShares(ctx, id, in.From, in.To, in.Transfer, guards...)
 	})
 }
 
-// verb is a handler for a write whose input type has an Expect field.
-func verb[T any](set func(*T, int64), do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in T) (coop.Cooperative, error)) func(*call) (reply, error) {
+// verb is the handler of a write whose input is the body.
+func verb[T any](do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in T, guards ...registry.Guard) (coop.Cooperative, error)) func(*call) (reply, error) {
 	return func(c *call) (reply, error) {
 		var in T
 		if err := c.decode(&in); err != nil {
 			return reply{}, err
 		}
-		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
-			set(&in, expect)
-			return do(c.a.reg, ctx, id, in)
+		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+			return do(c.a.reg, ctx, id, in, guards...)
 		})
 	}
 }
 
 var (
-	hAssembly  = verb(func(in *registry.AssemblyInput, e int64) { in.Expect = e }, (*registry.Registry).HoldAssembly)
-	hBoard     = verb(func(in *registry.Officers, e int64) { in.Expect = e }, (*registry.Registry).ElectBoard)
-	hManagers  = verb(func(in *registry.Officers, e int64) { in.Expect = e }, (*registry.Registry).AppointManagers)
-	hAuditor   = verb(func(in *registry.AuditorInput, e int64) { in.Expect = e }, (*registry.Registry).AppointAuditor)
-	hStatutes  = verb(func(in *registry.Amendment, e int64) { in.Expect = e }, (*registry.Registry).AmendStatutes)
-	hSeat      = verb(func(in *registry.SeatChange, e int64) { in.Expect = e }, (*registry.Registry).ChangeSeat)
-	hTurnover  = verb(func(in *registry.TurnoverInput, e int64) { in.Expect = e }, (*registry.Registry).ReportTurnover)
-	hDissolve  = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).Dissolve)
-	hLiquidate = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).OpenLiquidation)
-	hStrikeOff = verb(func(in *registry.StatusChange, e int64) { in.Expect = e }, (*registry.Registry).StrikeOff)
+	hAssembly  = verb((*registry.Registry).HoldAssembly)
+	hBoard     = verb((*registry.Registry).ElectBoard)
+	hManagers  = verb((*registry.Registry).AppointManagers)
+	hAuditor   = verb((*registry.Registry).AppointAuditor)
+	hStatutes  = verb((*registry.Registry).AmendStatutes)
+	hSeat      = verb((*registry.Registry).ChangeSeat)
+	hTurnover  = verb((*registry.Registry).ReportTurnover)
+	hDissolve  = verb((*registry.Registry).Dissolve)
+	hLiquidate = verb((*registry.Registry).OpenLiquidation)
+	hStrikeOff = verb((*registry.Registry).StrikeOff)
 )
 
 func hPrograms(c *call) (reply, error) { return ok(c.a.cat.Programs()), nil }

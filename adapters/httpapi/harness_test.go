@@ -276,9 +276,16 @@ func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
 // province with token, returning it.
 func (e *env) registerIn(name string, province coop.ProvinceCode, token string) coop.Cooperative {
 	e.t.Helper()
+	return e.registerAt(name, province, token, today)
+}
+
+// registerAt is registerIn with the name approved and the cooperative
+// registered on a past date.
+func (e *env) registerAt(name string, province coop.ProvinceCode, token string, on coop.Date) coop.Cooperative {
+	e.t.Helper()
 	res := e.do("POST", "/v1/name-approvals", token, map[string]any{"names": []string{name},
 		"signatories": []map[string]string{{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}, {"name": "E"}},
-		"province":    province, "requested_on": today}, nil)
+		"province":    province, "requested_on": on, "decided_on": on}, nil)
 	require.Equal(e.t, 201, res.Code, res.Body.String())
 	a := decode[registry.NameApproval](e.t, res)
 	founders := []map[string]any{}
@@ -287,7 +294,7 @@ func (e *env) registerIn(name string, province coop.ProvinceCode, token string) 
 			"gender": "female", "cin": fmt.Sprintf("D%06d", 100000+i), "birth_date": "1990-05-0" + fmt.Sprint(i+1)},
 			"shares": 5, "amount": "500", "paid": "500"})
 	}
-	res = e.do("POST", "/v1/cooperatives", token, map[string]any{"approval_id": a.ID, "kind": "cooperative", "registered_on": today,
+	res = e.do("POST", "/v1/cooperatives", token, map[string]any{"approval_id": a.ID, "kind": "cooperative", "registered_on": on,
 		"sector": "agriculture", "province": province, "statutes": map[string]any{"duration_years": 99, "share_nominal": "100"},
 		"founders": founders, "governance": map[string]any{"managers": []map[string]any{{"name": "Amina"}}}}, nil)
 	require.Equal(e.t, 201, res.Code, res.Body.String())

@@ -94,7 +94,7 @@ func TestFlow(t *testing.T) {
 	require.Equal(t, 200, res.Code)
 	j := decode[[]registry.Entry](t, res)
 	assert.Greater(t, len(j), 8)
-	assert.Empty(t, j[0].Change.State.Members[0].Name, "the journal is redacted out of scope")
+	assert.Empty(t, j[0].Change.(registry.Registered).State.Members[0].Name, "the journal is redacted out of scope")
 	res = e.do("GET", "/v1/cooperatives/"+c.ID.String()+"/state?date=2024-06-30", "", nil, nil)
 	require.Equal(t, 200, res.Code)
 	res = e.do("GET", "/v1/cooperatives/"+c.ID.String()+"/compliance?as_of=2024-06-30", "", nil, nil)

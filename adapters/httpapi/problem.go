@@ -30,12 +30,13 @@ var statusOf = map[coop.Code]int{
 	coop.Conflict:           http.StatusConflict,
 	coop.FailedPrecondition: http.StatusUnprocessableEntity,
 	coop.Internal:           http.StatusInternalServerError,
+	coop.Forbidden:          http.StatusForbidden,
+	coop.Unavailable:        http.StatusServiceUnavailable,
 }
 
 // Codes the adapter adds for HTTP's own refusals.
 const (
 	codeUnauthenticated    = "unauthenticated"
-	codeForbidden          = "forbidden"
 	codeMethodNotAllowed   = "method_not_allowed"
 	codeTooLarge           = "too_large"
 	codeUnsupportedMedia   = "unsupported_media_type"
@@ -72,6 +73,11 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		status = http.StatusInternalServerError
 	}
 	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Article: e.Article, Errors: e.Fields}
+	if e.Code == coop.Unavailable {
+		// The storage is away: the same request may succeed shortly.
+		w.Header().Set("Retry-After", "2")
+		a.log.WarnContext(r.Context(), "storage unavailable", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
+	}
 	if e.Code == coop.Internal || status == http.StatusInternalServerError {
 		a.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
 		p = Problem{Status: http.StatusInternalServerError, Code: string(coop.Internal), Detail: "internal error"}

@@ -5,33 +5,13 @@ import (
 	"github.com/taawun/taawun/registry"
 )
 
-// redactCoop removes the personal data of natural-person members (Law
-// 09-08): name, CIN, birth date, phone, address, occupation. The register's
-// public facts stay: member numbers, types, genders, dates of joining and
-// leaving, shares.
-func redactCoop(c *coop.Cooperative) {
-	members := make([]coop.Member, len(c.Members))
-	for i, m := range c.Members {
-		if m.Type == coop.Natural || m.Type == "" {
-			m.Name, m.CIN, m.BirthDate, m.Phone, m.Address, m.Occupation = "", coop.CIN{}, coop.Date{}, coop.Phone{}, "", ""
-		}
-		members[i] = m
-	}
-	c.Members = members
-}
+// redactCoop removes the personal data of natural persons (Law 09-08):
+// members' names, CIN, birth dates, phones, addresses and occupations, and
+// officers' names and the links to the members who hold an office. The
+// register's public facts stay.
+func redactCoop(c *coop.Cooperative) { *c = c.Redacted() }
 
-func redactEntry(e *registry.Entry) {
-	if e.Change.State != nil {
-		s := e.Change.State.Clone()
-		redactCoop(&s)
-		e.Change.State = &s
-	}
-	if e.Change.Member != nil {
-		c := coop.Cooperative{Members: []coop.Member{*e.Change.Member}}
-		redactCoop(&c)
-		e.Change.Member = &c.Members[0]
-	}
-}
+func redactEntry(e *registry.Entry) { *e = e.Redacted() }
 
 func redactApproval(a *registry.NameApproval) {
 	sig := make([]registry.Signatory, len(a.Signatories))

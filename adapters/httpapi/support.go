@@ -17,23 +17,7 @@ func hRecordSupport(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	// Every cooperative reached must be in the principal's scope.
-	for _, p := range in.Reached {
-		co, err := c.a.reg.Get(c.ctx, p.CooperativeID)
-		if err != nil {
-			if coop.ErrorCode(err) == coop.NotFound {
-				continue // RecordSupport refuses it with its field
-			}
-			return reply{}, err
-		}
-		if err := c.scoped(co.Province); err != nil {
-			return reply{}, err
-		}
-	}
-	if c.who == nil {
-		return reply{}, c.scoped("")
-	}
-	rec, err := c.a.reg.RecordSupport(c.ctx, in)
+	rec, err := c.a.reg.RecordSupport(c.ctx, in, c.authorize())
 	if err != nil {
 		return reply{}, err
 	}
@@ -64,12 +48,12 @@ func hLabelsAt(c *call) (reply, error) {
 }
 
 var (
-	hSelect       = verb(func(in *registry.SelectionInput, e int64) { in.Expect = e }, (*registry.Registry).Select)
-	hAwardLabel   = verb(func(in *registry.LabelInput, e int64) { in.Expect = e }, (*registry.Registry).AwardLabel)
-	hJoinGrouping = verb(func(in *registry.GroupingInput, e int64) { in.Expect = e }, (*registry.Registry).JoinGrouping)
+	hSelect       = verb((*registry.Registry).Select)
+	hAwardLabel   = verb((*registry.Registry).AwardLabel)
+	hJoinGrouping = verb((*registry.Registry).JoinGrouping)
 )
 
-func labelChange(do func(r *registry.Registry, ctx context.Context, id, label uuid.UUID, in registry.LabelChange) (coop.Cooperative, error)) func(*call) (reply, error) {
+func labelChange(do func(r *registry.Registry, ctx context.Context, id, label uuid.UUID, in registry.LabelChange, guards ...registry.Guard) (coop.Cooperative, error)) func(*call) (reply, error) {
 	return func(c *call) (reply, error) {
 		label, err := c.pathID("label")
 		if err != nil {
@@ -79,9 +63,8 @@ func labelChange(do func(r *registry.Registry, ctx context.Context, id, label uu
 		if err := c.decode(&in); err != nil {
 			return reply{}, err
 		}
-		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, expect int64) (coop.Cooperative, error) {
-			in.Expect = expect
-			return do(c.a.reg, ctx, id, label, in)
+		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+			return do(c.a.reg, ctx, id, label, in, guards...)
 		})
 	}
 }
@@ -104,8 +87,8 @@ func hLeaveGrouping(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, _ int64) (coop.Cooperative, error) {
-		return c.a.reg.LeaveGrouping(ctx, id, g, in.On)
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.LeaveGrouping(ctx, id, g, in.On, guards...)
 	})
 }
 
@@ -114,8 +97,8 @@ func hJoinUnion(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, _ int64) (coop.Cooperative, error) {
-		return c.a.reg.JoinUnion(ctx, id, in)
+	return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+		return c.a.reg.JoinUnion(ctx, id, in, guards...)
 	})
 }
 

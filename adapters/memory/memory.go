@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"iter"
-	"reflect"
 	"slices"
-
 	"sync"
 
 	"github.com/google/uuid"
@@ -17,6 +15,11 @@ import (
 
 // Store is an in-memory registry.Store. The zero value is not usable; call
 // New.
+//
+// Committed values are immutable: a write stores new ones and never changes
+// what a reader holds, so reads share them instead of copying (see the
+// Sharing section of registry.Store). A transaction holds the store's write
+// lock while it runs, stages its writes and applies them when it commits.
 type Store struct {
 	mu        sync.RWMutex
 	coops     map[uuid.UUID]*record
@@ -27,15 +30,12 @@ type Store struct {
 	seqs      map[seqKey]int
 }
 
-// record is a cooperative's current state and its journal. Neither is
-// changed in place: Update replaces c with a new copy, and the journal only
-// grows, so the first entry's state may be c itself (see firstEntry).
+// record is a cooperative's current state and its journal. The state is
+// replaced, never changed; the journal only grows, and its entries never
+// change.
 type record struct {
-	c       *coop.Cooperative
+	c       coop.Cooperative
 	journal []registry.Entry
-	// firstVersion is the version of the first entry's state when that
-	// state is the record's first c, whose version is 1.
-	firstVersion int64
 }
 
 type key struct {
@@ -72,7 +72,7 @@ func compareKeys(a, b key) int {
 	return bytes.Compare(a.id[:], b.id[:])
 }
 
-func notFound(what string) error { return coop.Errorf(coop.NotFound, "%s not found", what) }
+func noCooperative(id uuid.UUID) error { return registry.NotFound("cooperative " + id.String()) }
 
 // Get implements registry.Store.
 func (s *Store) Get(ctx context.Context, id uuid.UUID) (coop.Cooperative, error) {
@@ -83,9 +83,9 @@ func (s *Store) Get(ctx context.Context, id uuid.UUID) (coop.Cooperative, error)
 	defer s.mu.RUnlock()
 	r, ok := s.coops[id]
 	if !ok {
-		return coop.Cooperative{}, notFound("cooperative " + id.String())
+		return coop.Cooperative{}, noCooperative(id)
 	}
-	return r.c.Clone(), nil
+	return r.c, nil
 }
 
 // GetByNumber implements registry.Store.
@@ -97,9 +97,18 @@ func (s *Store) GetByNumber(ctx context.Context, number string) (coop.Cooperativ
 	defer s.mu.RUnlock()
 	id, ok := s.byNumber[number]
 	if !ok {
-		return coop.Cooperative{}, notFound("registration number " + number)
+		return coop.Cooperative{}, registry.NotFound("registration number " + number)
 	}
-	return s.coops[id].c.Clone(), nil
+	return s.coops[id].c, nil
+}
+
+// after returns the index in s.order of the first key after k.
+func (s *Store) after(k key) int {
+	i, found := slices.BinarySearchFunc(s.order, k, compareKeys)
+	if found {
+		i++
+	}
+	return i
 }
 
 // List implements registry.Store.
@@ -111,28 +120,24 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 	if limit <= 0 {
 		limit = registry.DefaultLimit
 	}
-	start := 0
-	var cd coop.Date
-	var cid uuid.UUID
+	var ck *key
 	if f.Cursor != "" {
-		var err error
-		if cd, cid, err = registry.DecodeCursor(f.Cursor); err != nil {
+		cd, cid, err := registry.DecodeCursor(f.Cursor)
+		if err != nil {
 			return registry.Page{}, err
 		}
+		ck = &key{cd, cid}
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if f.Cursor != "" {
-		ck := key{cd, cid}
-		start, _ = slices.BinarySearchFunc(s.order, ck, compareKeys)
-		if start < len(s.order) && compareKeys(s.order[start], ck) == 0 {
-			start++
-		}
+	start := 0
+	if ck != nil {
+		start = s.after(*ck)
 	}
 	p := registry.Page{Items: []coop.Cooperative{}}
 	for i, k := range s.order {
-		r := s.coops[k.id]
-		if !f.Matches(r.c) {
+		c := &s.coops[k.id].c
+		if !f.Matches(c) {
 			continue
 		}
 		p.Total++
@@ -140,7 +145,7 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 			continue
 		}
 		if len(p.Items) < limit {
-			p.Items = append(p.Items, r.c.Clone())
+			p.Items = append(p.Items, *c)
 		} else if p.Next == "" {
 			last := p.Items[len(p.Items)-1]
 			p.Next = registry.EncodeCursor(last.RegisteredOn, last.ID)
@@ -154,25 +159,23 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 // during the iteration may or may not be seen.
 func (s *Store) All(ctx context.Context) iter.Seq2[coop.Cooperative, error] {
 	return func(yield func(coop.Cooperative, error) bool) {
-		const batch = 512
-		var after *key
+		const batch = 1024
+		var last *key
+		items := make([]coop.Cooperative, 0, batch)
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(coop.Cooperative{}, err)
 				return
 			}
+			items = items[:0]
 			s.mu.RLock()
 			start := 0
-			if after != nil {
-				start, _ = slices.BinarySearchFunc(s.order, *after, compareKeys)
-				if start < len(s.order) && compareKeys(s.order[start], *after) == 0 {
-					start++
-				}
+			if last != nil {
+				start = s.after(*last)
 			}
 			end := min(start+batch, len(s.order))
-			items := make([]coop.Cooperative, 0, end-start)
 			for _, k := range s.order[start:end] {
-				items = append(items, s.coops[k.id].c.Clone())
+				items = append(items, s.coops[k.id].c)
 			}
 			s.mu.RUnlock()
 			for _, c := range items {
@@ -184,126 +187,9 @@ func (s *Store) All(ctx context.Context) iter.Seq2[coop.Cooperative, error] {
 				return
 			}
 			k := keyOf(&items[len(items)-1])
-			after = &k
+			last = &k
 		}
 	}
-}
-
-// Create implements registry.Store.
-func (s *Store) Create(ctx context.Context, c coop.Cooperative, first registry.Entry, number func(int) string) (coop.Cooperative, error) {
-	if err := ctx.Err(); err != nil {
-		return coop.Cooperative{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, dup := s.coops[c.ID]; dup {
-		return coop.Cooperative{}, &coop.Error{Code: coop.Conflict, Message: "a cooperative with this ID exists",
-			Fields: []coop.FieldError{{Field: "id", Rule: "unique", Message: "taken"}}}
-	}
-	var approval registry.NameApproval
-	if c.ApprovalID != uuid.Nil {
-		a, ok := s.approvals[c.ApprovalID]
-		if !ok {
-			return coop.Cooperative{}, notFound("name approval " + c.ApprovalID.String())
-		}
-		if a.Status != registry.ApprovalApproved {
-			return coop.Cooperative{}, &coop.Error{Code: coop.Conflict, Message: "the name approval is " + string(a.Status),
-				Fields: []coop.FieldError{{Field: "approval_id", Rule: "unique", Message: "already " + string(a.Status)}}}
-		}
-		approval = a
-	}
-	sk := seqKey{c.Court, c.RegisteredOn.Year()}
-	seq := 0
-	if c.RegistrationNumber == "" && number != nil {
-		// The next free number of the court and year: numbers taken over
-		// from an imported register are skipped.
-		for seq = s.seqs[sk] + 1; ; seq++ {
-			if _, taken := s.byNumber[number(seq)]; !taken {
-				break
-			}
-		}
-		c.RegistrationNumber = number(seq)
-	}
-	if _, dup := s.byNumber[c.RegistrationNumber]; dup || c.RegistrationNumber == "" {
-		return coop.Cooperative{}, &coop.Error{Code: coop.Conflict, Message: "registration number " + c.RegistrationNumber + " is taken",
-			Fields: []coop.FieldError{{Field: "registration_number", Rule: "unique", Message: "taken"}}}
-	}
-	c.Version = 1
-	stored := c.Clone()
-	rec := &record{c: &stored}
-	rec.journal = []registry.Entry{firstEntry(first, rec)}
-	s.coops[c.ID] = rec
-	s.byNumber[c.RegistrationNumber] = c.ID
-	k := keyOf(&c)
-	i, _ := slices.BinarySearchFunc(s.order, k, compareKeys)
-	s.order = slices.Insert(s.order, i, k)
-	if seq > 0 {
-		s.seqs[sk] = seq
-	}
-	if c.ApprovalID != uuid.Nil {
-		approval.Status, approval.CooperativeID = registry.ApprovalUsed, c.ID
-		approval.Version++
-		s.approvals[approval.ID] = approval
-	}
-	return c.Clone(), nil
-}
-
-// firstEntry returns the journal's first entry, numbered 1, its state
-// carrying the registration number given. A registration's state is the
-// cooperative as created but for its version: then the entry's state is the
-// record's first state itself, the version the entry gave kept aside,
-// instead of a second copy of the cooperative, its members and their
-// shares. This halves the memory a registry takes. It is safe because
-// neither is ever changed in place, and everything read is copied on the
-// way out (Journal restores the version).
-func firstEntry(first registry.Entry, rec *record) registry.Entry {
-	state := first.Change.State
-	first.Change.State = nil
-	e := first.Clone()
-	e.Seq = 1
-	if state == nil {
-		return e
-	}
-	s := *rec.c
-	s.Version, s.RegistrationNumber = state.Version, state.RegistrationNumber
-	if reflect.DeepEqual(&s, state) {
-		e.Change.State, rec.firstVersion = rec.c, state.Version
-		return e
-	}
-	own := state.Clone()
-	own.RegistrationNumber = rec.c.RegistrationNumber
-	e.Change.State, rec.firstVersion = &own, own.Version
-	return e
-}
-
-// Update implements registry.Store.
-func (s *Store) Update(ctx context.Context, id uuid.UUID, expect int64, fn func(*coop.Cooperative) (registry.Entry, error)) (coop.Cooperative, error) {
-	if err := ctx.Err(); err != nil {
-		return coop.Cooperative{}, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.coops[id]
-	if !ok {
-		return coop.Cooperative{}, notFound("cooperative " + id.String())
-	}
-	if expect != 0 && r.c.Version != expect {
-		return coop.Cooperative{}, &coop.Error{Code: coop.Conflict, Message: "the cooperative changed: version " + itoa(r.c.Version) + ", not " + itoa(expect),
-			Fields: []coop.FieldError{{Field: "version", Rule: "version", Message: "stale"}}}
-	}
-	c := r.c.Clone()
-	e, err := fn(&c)
-	if err != nil {
-		return coop.Cooperative{}, err
-	}
-	c.ID, c.RegistrationNumber, c.RegisteredOn, c.ApprovalID = r.c.ID, r.c.RegistrationNumber, r.c.RegisteredOn, r.c.ApprovalID
-	c.Version = r.c.Version + 1
-	e = e.Clone()
-	e.Seq = len(r.journal) + 1
-	next := c.Clone()
-	r.c = &next
-	r.journal = append(r.journal, e)
-	return c, nil
 }
 
 // Journal implements registry.Store.
@@ -315,45 +201,9 @@ func (s *Store) Journal(ctx context.Context, id uuid.UUID) ([]registry.Entry, er
 	defer s.mu.RUnlock()
 	r, ok := s.coops[id]
 	if !ok {
-		return nil, notFound("cooperative " + id.String())
+		return nil, noCooperative(id)
 	}
-	out := make([]registry.Entry, len(r.journal))
-	for i, e := range r.journal {
-		out[i] = e.Clone()
-	}
-	if len(out) > 0 && out[0].Change.State != nil {
-		out[0].Change.State.Version = r.firstVersion
-	}
-	return out, nil
-}
-
-// CreateApproval implements registry.Store.
-func (s *Store) CreateApproval(ctx context.Context, a registry.NameApproval) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, dup := s.approvals[a.ID]; dup {
-		return &coop.Error{Code: coop.Conflict, Message: "an approval with this ID exists", Fields: []coop.FieldError{{Field: "id", Rule: "unique", Message: "taken"}}}
-	}
-	if a.Status.HoldsName() {
-		if err := s.nameFree(a.NameKey, a.ID); err != nil {
-			return err
-		}
-		s.names[a.NameKey] = a.ID
-	}
-	s.approvals[a.ID] = a.Clone()
-	return nil
-}
-
-func (s *Store) nameFree(key string, id uuid.UUID) error {
-	if holder, ok := s.names[key]; ok && holder != id {
-		h := s.approvals[holder]
-		return &coop.Error{Code: coop.Conflict, Message: "the name \"" + h.Name + "\" is held by approval " + holder.String(),
-			Fields: []coop.FieldError{{Field: "name", Rule: "unique", Message: "held by " + holder.String()}}}
-	}
-	return nil
+	return slices.Clip(r.journal), nil
 }
 
 // GetApproval implements registry.Store.
@@ -365,9 +215,9 @@ func (s *Store) GetApproval(ctx context.Context, id uuid.UUID) (registry.NameApp
 	defer s.mu.RUnlock()
 	a, ok := s.approvals[id]
 	if !ok {
-		return registry.NameApproval{}, notFound("name approval " + id.String())
+		return registry.NameApproval{}, registry.NotFound("name approval " + id.String())
 	}
-	return a.Clone(), nil
+	return a, nil
 }
 
 // ApprovalHolding implements registry.Store.
@@ -379,49 +229,284 @@ func (s *Store) ApprovalHolding(ctx context.Context, key string) (registry.NameA
 	defer s.mu.RUnlock()
 	id, ok := s.names[key]
 	if !ok {
-		return registry.NameApproval{}, notFound("holder of the name")
+		return registry.NameApproval{}, registry.NotFound("holder of the name")
 	}
-	return s.approvals[id].Clone(), nil
+	return s.approvals[id], nil
 }
 
-// UpdateApproval implements registry.Store.
-func (s *Store) UpdateApproval(ctx context.Context, id uuid.UUID, fn func(*registry.NameApproval) error) (registry.NameApproval, error) {
+// Write implements registry.Store: fn runs under the store's write lock,
+// and what it staged is applied when it returns nil and the context is
+// not done.
+func (s *Store) Write(ctx context.Context, fn func(registry.Tx) error) error {
 	if err := ctx.Err(); err != nil {
-		return registry.NameApproval{}, err
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cur, ok := s.approvals[id]
-	if !ok {
-		return registry.NameApproval{}, notFound("name approval " + id.String())
+	t := &tx{s: s, coops: map[uuid.UUID]*staged{}, locked: map[uuid.UUID]bool{}, numbers: map[string]uuid.UUID{},
+		approvals: map[uuid.UUID]registry.NameApproval{}, names: map[string]uuid.UUID{}, seqs: map[seqKey]int{}}
+	if err := fn(t); err != nil {
+		return err
 	}
-	a := cur.Clone()
-	if err := fn(&a); err != nil {
-		return registry.NameApproval{}, err
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	a.ID = cur.ID
-	if a.Status.HoldsName() {
-		if err := s.nameFree(a.NameKey, a.ID); err != nil {
-			return registry.NameApproval{}, err
+	t.commit()
+	return nil
+}
+
+// staged is what a transaction wrote to one cooperative.
+type staged struct {
+	c       coop.Cooperative
+	entries []registry.Entry
+	created bool
+}
+
+// tx is a transaction of the memory store: its writes are staged in its
+// own maps, read before the store's, and applied by commit.
+type tx struct {
+	s         *Store
+	coops     map[uuid.UUID]*staged
+	created   []uuid.UUID
+	locked    map[uuid.UUID]bool
+	numbers   map[string]uuid.UUID
+	approvals map[uuid.UUID]registry.NameApproval
+	names     map[string]uuid.UUID // uuid.Nil: released
+	seqs      map[seqKey]int
+}
+
+func (t *tx) current(id uuid.UUID) (coop.Cooperative, bool) {
+	if st, ok := t.coops[id]; ok {
+		return st.c, true
+	}
+	if r, ok := t.s.coops[id]; ok {
+		return r.c, true
+	}
+	return coop.Cooperative{}, false
+}
+
+// Lock implements registry.Tx. The whole store is locked already.
+func (t *tx) Lock(ids ...uuid.UUID) ([]coop.Cooperative, error) {
+	out := make([]coop.Cooperative, len(ids))
+	for i, id := range ids {
+		c, ok := t.current(id)
+		if !ok {
+			return nil, noCooperative(id)
 		}
+		out[i] = c
+		t.locked[id] = true
 	}
-	if cur.Status.HoldsName() && s.names[cur.NameKey] == id {
-		delete(s.names, cur.NameKey)
+	return out, nil
+}
+
+// Put implements registry.Tx.
+func (t *tx) Put(c coop.Cooperative, e registry.Entry) error {
+	if !t.locked[c.ID] {
+		return &coop.Error{Code: coop.Internal, Message: "internal error"}
 	}
-	if a.Status.HoldsName() {
-		s.names[a.NameKey] = a.ID
+	st, ok := t.coops[c.ID]
+	if !ok {
+		st = &staged{}
+		t.coops[c.ID] = st
 	}
-	a.Version = cur.Version + 1
-	s.approvals[id] = a.Clone()
+	st.c = c
+	st.entries = append(st.entries, e)
+	return nil
+}
+
+// Create implements registry.Tx.
+func (t *tx) Create(c coop.Cooperative, first registry.Entry) error {
+	if _, dup := t.current(c.ID); dup {
+		return registry.Taken("id")
+	}
+	if t.numberTaken(c.RegistrationNumber) {
+		return registry.Taken("registration_number")
+	}
+	t.coops[c.ID] = &staged{c: c, entries: []registry.Entry{first}, created: true}
+	t.created = append(t.created, c.ID)
+	t.numbers[c.RegistrationNumber] = c.ID
+	t.locked[c.ID] = true
+	return nil
+}
+
+func (t *tx) numberTaken(n string) bool {
+	if _, ok := t.numbers[n]; ok {
+		return true
+	}
+	_, ok := t.s.byNumber[n]
+	return ok
+}
+
+// Sequence implements registry.Tx.
+func (t *tx) Sequence(court string, year int) (int, error) {
+	k := seqKey{court, year}
+	n, ok := t.seqs[k]
+	if !ok {
+		n = t.s.seqs[k]
+	}
+	n++
+	t.seqs[k] = n
+	return n, nil
+}
+
+// NumberTaken implements registry.Tx.
+func (t *tx) NumberTaken(number string) (bool, error) { return t.numberTaken(number), nil }
+
+func (t *tx) approval(id uuid.UUID) (registry.NameApproval, bool) {
+	if a, ok := t.approvals[id]; ok {
+		return a, true
+	}
+	a, ok := t.s.approvals[id]
+	return a, ok
+}
+
+func (t *tx) holder(key string) (uuid.UUID, bool) {
+	if id, ok := t.names[key]; ok {
+		return id, id != uuid.Nil
+	}
+	id, ok := t.s.names[key]
+	return id, ok
+}
+
+// LockApproval implements registry.Tx.
+func (t *tx) LockApproval(id uuid.UUID) (registry.NameApproval, error) {
+	a, ok := t.approval(id)
+	if !ok {
+		return registry.NameApproval{}, registry.NotFound("name approval " + id.String())
+	}
 	return a, nil
 }
 
-func itoa(n int64) string {
-	if n < 10 && n >= 0 {
-		return string(rune('0' + n))
+// ApprovalHolding implements registry.Tx.
+func (t *tx) ApprovalHolding(key string) (registry.NameApproval, error) {
+	id, ok := t.holder(key)
+	if !ok {
+		return registry.NameApproval{}, registry.NotFound("holder of the name")
 	}
-	if n < 0 {
-		return "-" + itoa(-n)
+	a, _ := t.approval(id)
+	return a, nil
+}
+
+// PutApproval implements registry.Tx.
+func (t *tx) PutApproval(a registry.NameApproval) error {
+	if a.Status.HoldsName() {
+		if h, ok := t.holder(a.NameKey); ok && h != a.ID {
+			return registry.Taken("name")
+		}
 	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	if prev, ok := t.approval(a.ID); ok && prev.Status.HoldsName() {
+		if h, ok := t.holder(prev.NameKey); ok && h == a.ID {
+			t.names[prev.NameKey] = uuid.Nil
+		}
+	}
+	if a.Status.HoldsName() {
+		t.names[a.NameKey] = a.ID
+	}
+	t.approvals[a.ID] = a
+	return nil
+}
+
+// commit applies the staged writes to the store, whose write lock is held.
+func (t *tx) commit() {
+	s := t.s
+	for k, n := range t.seqs {
+		s.seqs[k] = n
+	}
+	for id, a := range t.approvals {
+		s.approvals[id] = a
+	}
+	for k, id := range t.names {
+		if id == uuid.Nil {
+			delete(s.names, k)
+		} else {
+			s.names[k] = id
+		}
+	}
+	for id, st := range t.coops {
+		if st.created {
+			continue
+		}
+		r := s.coops[id]
+		r.c = st.c
+		r.journal = append(r.journal, st.entries...)
+	}
+	for _, id := range t.created {
+		st := t.coops[id]
+		s.insert(&record{c: st.c, journal: st.entries})
+	}
+}
+
+// insert adds a new record to the store's indexes.
+func (s *Store) insert(r *record) {
+	s.coops[r.c.ID] = r
+	s.byNumber[r.c.RegistrationNumber] = r.c.ID
+	k := keyOf(&r.c)
+	i, _ := slices.BinarySearchFunc(s.order, k, compareKeys)
+	s.order = slices.Insert(s.order, i, k)
+}
+
+// Load implements registry.Store. The records are read and checked before
+// the store is locked, then stored at once.
+func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, error]) (int, error) {
+	var batch []registry.Record
+	ids := map[uuid.UUID]bool{}
+	numbers := map[string]bool{}
+	names := map[string]bool{}
+	for rec, err := range records {
+		if err != nil {
+			return 0, err
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		c := &rec.Cooperative
+		switch {
+		case ids[c.ID]:
+			return 0, registry.Taken("id")
+		case numbers[c.RegistrationNumber]:
+			return 0, registry.Taken("registration_number")
+		case rec.Approval.Status.HoldsName() && names[rec.Approval.NameKey]:
+			return 0, registry.Taken("name")
+		}
+		ids[c.ID], numbers[c.RegistrationNumber] = true, true
+		if rec.Approval.Status.HoldsName() {
+			names[rec.Approval.NameKey] = true
+		}
+		batch = append(batch, rec)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	for _, rec := range batch {
+		c := &rec.Cooperative
+		if _, dup := s.coops[c.ID]; dup {
+			return 0, registry.Taken("id")
+		}
+		if _, dup := s.byNumber[c.RegistrationNumber]; dup {
+			return 0, registry.Taken("registration_number")
+		}
+		if _, dup := s.approvals[rec.Approval.ID]; dup {
+			return 0, registry.Taken("id")
+		}
+		if _, held := s.names[rec.Approval.NameKey]; held && rec.Approval.Status.HoldsName() {
+			return 0, registry.Taken("name")
+		}
+	}
+	start := len(s.order)
+	for _, rec := range batch {
+		c := rec.Cooperative
+		s.coops[c.ID] = &record{c: c, journal: []registry.Entry{rec.First}}
+		s.byNumber[c.RegistrationNumber] = c.ID
+		s.order = append(s.order, keyOf(&c))
+		s.approvals[rec.Approval.ID] = rec.Approval
+		if rec.Approval.Status.HoldsName() {
+			s.names[rec.Approval.NameKey] = rec.Approval.ID
+		}
+	}
+	if start > 0 || !slices.IsSortedFunc(s.order, compareKeys) {
+		slices.SortFunc(s.order, compareKeys)
+	}
+	return len(batch), nil
 }

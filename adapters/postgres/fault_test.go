@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/shopspring/decimal"
@@ -40,7 +39,7 @@ func TestFault(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(victims.Close)
 
-	h := registrytest.NewHarness(t, func(*testing.T) registry.Store { return postgres.New(victims) })
+	h := registrytest.NewHarness(t, func(*testing.T) registry.Store { return postgres.New(victims, nil) })
 	var ids []coop.Cooperative
 	for _, name := range []string{"Faute Un", "Faute Deux", "Faute Trois", "Faute Quatre"} {
 		ids = append(ids, h.Register(name, registrytest.Today, 5))
@@ -70,7 +69,7 @@ func TestFault(t *testing.T) {
 		if err == nil {
 			succeeded[i%len(ids)]++
 		} else {
-			assert.Equal(t, coop.Internal, coop.ErrorCode(err), "a cut connection is an internal error: %v", err)
+			assert.Equal(t, coop.Unavailable, coop.ErrorCode(err), "a cut connection is Unavailable: %v", err)
 			assert.NotContains(t, coop.ErrorMessage(err), "terminat", "no driver text in the message")
 		}
 	}
@@ -107,9 +106,10 @@ func decimalOf(n int) decimal.Decimal { return decimal.NewFromInt(int64(n)) }
 func TestLoad(t *testing.T) {
 	pool := freshPool(t)
 	ctx := context.Background()
-	store := postgres.New(pool)
-	reg := synthetic.Generate(&synthetic.Options{Seed: 5, Cooperatives: 3000})
-	n, err := store.Load(ctx, slices.Values(reg), time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC), nil)
+	store := postgres.New(pool, nil)
+	reg := registry.New(store, nil)
+	coops := synthetic.Generate(&synthetic.Options{Seed: 5, Cooperatives: 3000})
+	n, err := reg.Import(ctx, slices.Values(coops))
 	require.NoError(t, err)
 	require.Equal(t, 3000, n)
 
@@ -121,32 +121,32 @@ func TestLoad(t *testing.T) {
 	}
 	assert.Equal(t, 3000, seen)
 	want := 0
-	for _, c := range reg {
+	for _, c := range coops {
 		want += len(c.Members)
 	}
 	assert.Equal(t, want, members)
 
-	got, err := store.GetByNumber(ctx, reg[1234].RegistrationNumber)
+	got, err := store.GetByNumber(ctx, coops[1234].RegistrationNumber)
 	require.NoError(t, err)
-	assert.Equal(t, reg[1234].Name, got.Name)
-	assert.Equal(t, reg[1234].RegisteredOn, got.RegisteredOn)
-	s1, p1 := reg[1234].CapitalAt(synthetic.AsOf)
+	assert.Equal(t, coops[1234].Name, got.Name)
+	assert.Equal(t, coops[1234].RegisteredOn, got.RegisteredOn)
+	s1, p1 := coops[1234].CapitalAt(synthetic.AsOf)
 	s2, p2 := got.CapitalAt(synthetic.AsOf)
 	assert.True(t, s1.Equal(s2) && p1.Equal(p2), "%s/%s vs %s/%s", s1, p1, s2, p2)
-	assert.Equal(t, reg[1234].Members[3].BirthDate, got.Members[3].BirthDate)
+	assert.Equal(t, coops[1234].Members[3].BirthDate, got.Members[3].BirthDate)
 
 	p, err := store.List(ctx, registry.Filter{Delegation: "meknes", Limit: 1})
 	require.NoError(t, err)
 	wantMeknes := 0
-	for _, c := range reg {
+	for _, c := range coops {
 		if c.Province.Delegation() == "meknes" {
 			wantMeknes++
 		}
 	}
 	assert.Equal(t, wantMeknes, p.Total)
 
-	// Loading again clashes on names and numbers, and loads nothing.
-	_, err = store.Load(ctx, slices.Values(reg[:10]), time.Now(), nil)
+	// Loading again clashes on IDs, names and numbers, and loads nothing.
+	_, err = reg.Import(ctx, slices.Values(coops[:10]))
 	require.ErrorIs(t, err, coop.ErrConflict)
 	var count int
 	require.NoError(t, pool.QueryRow(ctx, "SELECT count(*) FROM cooperatives").Scan(&count))

@@ -5,7 +5,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
 )
 
 //go:embed migrations/*.sql
@@ -82,15 +85,16 @@ var constraintFields = map[string]string{
 	"cooperatives_approval_key":            "approval_id",
 	"name_approvals_pkey":                  "id",
 	"name_approvals_name_held":             "name",
-	"members_pkey":                         "members.id",
-	"journal_pkey":                         "seq",
+	"members_pkey":                         "id",
+	"journal_pkey":                         "id",
 	"cooperatives_approval_id_fkey":        "approval_id",
 }
 
 // mapErr turns a driver error into a coop error whose message says nothing
-// of the driver: a unique violation is a Conflict naming the field, no rows
-// NotFound, a check or foreign-key violation Invalid. A *coop.Error (a
-// refusal of the registry's rules) and context errors pass through.
+// of the driver: a unique violation is registry.Taken naming the field, no
+// rows NotFound, a check or foreign-key violation Invalid, a connection
+// refused, lost or cut Unavailable. A *coop.Error (a refusal of the
+// registry's rules) and context errors pass through.
 func mapErr(op string, err error) error {
 	if err == nil {
 		return nil
@@ -102,6 +106,9 @@ func mapErr(op string, err error) error {
 	if errors.Is(err, pgx.ErrNoRows) {
 		return &coop.Error{Code: coop.NotFound, Op: op, Message: "not found"}
 	}
+	if unavailable(err) {
+		return &coop.Error{Code: coop.Unavailable, Op: op, Message: "the registry's database cannot be reached; try again shortly", Err: err}
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		field := constraintFields[pe.ConstraintName]
@@ -110,15 +117,30 @@ func mapErr(op string, err error) error {
 			if field == "" {
 				field = "id"
 			}
-			return &coop.Error{Code: coop.Conflict, Op: op, Message: field + " is already taken",
-				Fields: []coop.FieldError{{Field: field, Rule: "unique", Message: "already taken"}}, Err: err}
+			e := registry.Taken(field)
+			e.Op, e.Err = op, err
+			return e
 		case "23503":
 			return &coop.Error{Code: coop.NotFound, Op: op, Message: "a record it refers to does not exist",
 				Fields: []coop.FieldError{{Field: field, Rule: "exists", Message: "does not exist"}}, Err: err}
-		case "23514", "23502", "22001", "22003", "22007", "22008":
+		case "23514", "23502", "22001", "22003", "22007", "22008", "22021", "22P05":
 			return &coop.Error{Code: coop.Invalid, Op: op, Message: "the value breaks a rule of the registry",
 				Fields: []coop.FieldError{{Field: pe.ColumnName, Rule: pe.ConstraintName, Message: "breaks a rule of the registry"}}, Err: err}
 		}
 	}
 	return &coop.Error{Code: coop.Internal, Op: op, Message: "internal error", Err: err}
+}
+
+// unavailable reports whether err says that the database cannot be
+// reached: a connection refused, closed or cut (the server shutting down or
+// terminating the backend), or no connection to be had.
+func unavailable(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" || pe.Code == "53300"
+	}
+	var connect *pgconn.ConnectError
+	var ne net.Error
+	return errors.As(err, &connect) || errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, io.EOF) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) || errors.As(err, &ne) || pgconn.SafeToRetry(err)
 }

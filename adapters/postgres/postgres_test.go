@@ -57,5 +57,12 @@ func freshPool(t testing.TB) *pgxpool.Pool {
 
 func TestConformance(t *testing.T) {
 	databaseURL(t)
-	registrytest.Run(t, func(t *testing.T) registry.Store { return postgres.New(freshPool(t)) })
+	registrytest.Run(t, func(t *testing.T) registry.Store { return postgres.New(freshPool(t), nil) })
+}
+
+// TestConformance_NoCache runs the suite with the cache of states turned
+// off, so that every read and write reads a cooperative's rows.
+func TestConformance_NoCache(t *testing.T) {
+	databaseURL(t)
+	registrytest.Run(t, func(t *testing.T) registry.Store { return postgres.New(freshPool(t), &postgres.Options{CacheSize: -1}) })
 }

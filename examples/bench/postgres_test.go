@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,12 +16,13 @@ import (
 	"github.com/taawun/taawun/adapters/postgres"
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/examples/bench"
+	"github.com/taawun/taawun/registry"
 	"github.com/taawun/taawun/stats"
 	"github.com/taawun/taawun/stats/synthetic"
 )
 
 // loadedDatabase returns a pool on a fresh schema holding reg, loaded with
-// postgres.Load and analysed; the schema is dropped when tb ends. It skips
+// registry.Import and analysed; the schema is dropped when tb ends. It skips
 // tb when COOP_TEST_DATABASE_URL is not set.
 func loadedDatabase(tb testing.TB, reg []coop.Cooperative) *pgxpool.Pool {
 	tb.Helper()
@@ -51,7 +51,8 @@ func loadedDatabase(tb testing.TB, reg []coop.Cooperative) *pgxpool.Pool {
 	})
 	require.NoError(tb, postgres.Migrate(ctx, pool))
 	recorded := time.Date(2025, 1, 2, 9, 0, 0, 0, time.UTC)
-	n, err := postgres.New(pool).Load(ctx, slices.Values(reg), recorded, uuid.New)
+	r := registry.New(postgres.New(pool, nil), &registry.Options{Now: func() time.Time { return recorded }})
+	n, err := r.Import(ctx, slices.Values(reg))
 	require.NoError(tb, err)
 	require.Equal(tb, len(reg), n)
 	_, err = pool.Exec(ctx, "ANALYZE")

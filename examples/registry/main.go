@@ -83,7 +83,7 @@ func main() {
 		if e.Late {
 			late = "  LATE (art. 12)"
 		}
-		fmt.Printf("  %2d  %-12s  effective %s  recorded %s  %s%s\n", e.Seq, e.Kind, e.Effective, coop.DateOf(e.Recorded), e.Change.Kind, late)
+		fmt.Printf("  %2d  %-12s  effective %s  recorded %s  %s%s\n", e.Seq, e.Kind, e.Effective, coop.DateOf(e.Recorded), e.Change.Kind(), late)
 	}
 
 	past, err := reg.StateAt(ctx, c.ID, coop.MustParseDate("2022-12-31"))

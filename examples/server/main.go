@@ -76,10 +76,10 @@ func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) e
 		if err := postgres.Migrate(ctx, pool); err != nil {
 			return fmt.Errorf("migrating the database: %w", err)
 		}
-		store = postgres.New(pool)
+		store = postgres.New(pool, nil)
 	}
 	reg := registry.New(store, nil)
-	if err := load(ctx, log, reg, store, national); err != nil {
+	if err := load(ctx, log, reg, national); err != nil {
 		return err
 	}
 
@@ -116,7 +116,7 @@ func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) e
 // load fills an empty registry: the demo cooperatives, or the synthetic
 // national registry. A registry that already holds cooperatives (a
 // PostgreSQL database used before) is left as it is.
-func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, store registry.Store, national bool) error {
+func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, national bool) error {
 	p, err := reg.List(ctx, registry.Filter{Limit: 1})
 	if err != nil {
 		return err
@@ -130,18 +130,11 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, store r
 	if national {
 		cs = synthetic.Generate(nil)
 	}
-	if pg, ok := store.(*postgres.Store); ok {
-		if _, err := pg.Load(ctx, slices.Values(cs), time.Now(), nil); err != nil {
-			return fmt.Errorf("loading: %w", err)
-		}
-	} else {
-		for _, c := range cs {
-			if _, err := reg.Import(ctx, c); err != nil {
-				return fmt.Errorf("loading %s: %w", c.Name, err)
-			}
-		}
+	n, err := reg.Import(ctx, slices.Values(cs))
+	if err != nil {
+		return fmt.Errorf("loading: %w", err)
 	}
-	log.Info("registry loaded", slog.Int("cooperatives", len(cs)), slog.Duration("took", time.Since(start)))
+	log.Info("registry loaded", slog.Int("cooperatives", n), slog.Duration("took", time.Since(start)))
 	return nil
 }
 

@@ -273,32 +273,49 @@ func testNotFound(h *Harness) {
 	CheckCode(t, err, coop.NotFound)
 }
 
-func testCopies(h *Harness) {
+// testSnapshots checks the sharing contract: what a reader holds never
+// changes under later writes, and a Clone is the caller's own.
+func testSnapshots(h *Harness) {
 	t := h.T
-	c := h.Register("Copies", Today, 5)
-	c.Members[0].Name = "changed"
-	c.Members[0].Shares[0].Amount = mad("1")
-	c.Statutes.DurationYears = 1
+	c := h.Register("Instantanés", d("2024-01-10"), 5)
+	read, err := h.Reg.Get(h.Ctx, c.ID)
+	require.NoError(t, err)
+	page, err := h.Reg.List(h.Ctx, registry.Filter{})
+	require.NoError(t, err)
+	j, err := h.Reg.Journal(h.Ctx, c.ID)
+	require.NoError(t, err)
+	before := []string{asJSON(t, c), asJSON(t, read), asJSON(t, page.Items[0]), asJSON(t, j)}
+
+	// Writes touching every part of the cooperative.
+	m := c.Members[0].ID
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, m, registry.Payment{On: d("2024-02-01"), Amount: mad("10")})
+	require.NoError(t, err)
+	_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: d("2024-02-02"), AdmittedBy: "OGM 2024-02-02",
+		Member: coop.Member{Type: coop.Natural, Name: "Sixième"}, Shares: 1, Amount: mad("100"), Paid: mad("100")})
+	require.NoError(t, err)
+	_, err = h.Reg.ExcludeMember(h.Ctx, c.ID, c.Members[4].ID, registry.Exclusion{On: d("2024-02-03"), Reason: "breach", Votes: coop.Votes{For: 5}})
+	require.NoError(t, err)
+	_, err = h.Reg.ElectBoard(h.Ctx, c.ID, registry.Officers{On: d("2024-02-04"), Officers: []coop.Officer{{Name: "A"}, {Name: "B"}, {Name: "C"}}})
+	require.NoError(t, err)
+	after := []string{asJSON(t, c), asJSON(t, read), asJSON(t, page.Items[0]), asJSON(t, j)}
+	assert.Equal(t, before, after, "a snapshot read before a write does not change")
+
+	// A clone is the caller's: changing it changes nothing stored.
+	own := read.Clone()
+	own.Members[0].Name = "changed"
+	own.Members[0].Shares[0].Amount = mad("1")
+	own.Statutes.DurationYears = 1
 	got, err := h.Reg.Get(h.Ctx, c.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "Founder 1", got.Members[0].Name)
 	assert.True(t, got.Members[0].Shares[0].Amount.Equal(mad("500")))
 	assert.Equal(t, 99, got.Statutes.DurationYears)
-
-	j, err := h.Reg.Journal(h.Ctx, c.ID)
-	require.NoError(t, err)
-	j[0].Change.State.Name = "changed"
-	j[0].Change.State.Members[0].Name = "changed"
+	e := j[0].Clone()
+	st := e.Change.(registry.Registered).State
+	st.Members[0].Name = "changed"
 	j2, err := h.Reg.Journal(h.Ctx, c.ID)
 	require.NoError(t, err)
-	assert.Equal(t, "Copies", j2[0].Change.State.Name)
-	assert.Equal(t, "Founder 1", j2[0].Change.State.Members[0].Name)
-
-	p, err := h.Reg.List(h.Ctx, registry.Filter{})
-	require.NoError(t, err)
-	p.Items[0].Name = "changed"
-	again, _ := h.Reg.Get(h.Ctx, c.ID)
-	assert.Equal(t, "Copies", again.Name)
+	assert.Equal(t, "Founder 1", j2[0].Change.(registry.Registered).State.Members[0].Name)
 }
 
 func testCancelledContext(h *Harness) {
@@ -525,7 +542,7 @@ func testJournal(h *Harness) {
 	for i, e := range j {
 		assert.Equal(t, i+1, e.Seq)
 	}
-	assert.Equal(t, registry.ChangeMemberAdmitted, j[1].Change.Kind)
+	assert.Equal(t, registry.ChangeMemberAdmitted, j[1].Change.Kind())
 	assert.False(t, j[1].Late)
 	assert.True(t, j[2].Late)
 	assert.Equal(t, d("2024-04-30"), j[2].Effective)
@@ -553,29 +570,42 @@ func testRollback(h *Harness) {
 	t := h.T
 	c := h.Register("Rollback", Today, 5)
 	boom := errors.New("boom")
-	_, err := h.Store.Update(h.Ctx, c.ID, 0, func(x *coop.Cooperative) (registry.Entry, error) {
-		x.Name = "changed"
-		x.Members = nil
-		return registry.Entry{}, boom
+	err := h.Store.Write(h.Ctx, func(tx registry.Tx) error {
+		cs, err := tx.Lock(c.ID)
+		require.NoError(t, err)
+		x := cs[0].Clone()
+		x.Name, x.Members, x.Version = "changed", nil, cs[0].Version+1
+		require.NoError(t, tx.Put(x, registry.Entry{Seq: int(x.Version), Kind: registry.EntryModification, Effective: Today,
+			Recorded: Today.Time(), Change: registry.StatutesAmended{Statutes: x.Statutes}}))
+		return boom
 	})
-	require.ErrorIs(t, err, boom)
+	require.ErrorIs(t, err, boom, "Write returns fn's error as it is")
 	got, err := h.Reg.Get(h.Ctx, c.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "Rollback", got.Name)
 	assert.Len(t, got.Members, 5)
 	assert.Equal(t, int64(1), got.Version)
-	j, _ := h.Reg.Journal(h.Ctx, c.ID)
-	assert.Len(t, j, 1)
+	assert.Equal(t, 1, journalLen(h, c.ID))
+
+	// Put needs the cooperative locked by the transaction.
+	err = h.Store.Write(h.Ctx, func(tx registry.Tx) error {
+		return tx.Put(got, registry.Entry{Seq: 2, Kind: registry.EntryModification, Effective: Today, Change: registry.StatutesAmended{}})
+	})
+	require.Error(t, err)
+	assert.Equal(t, 1, journalLen(h, c.ID))
 }
 
 func testStaleVersion(h *Harness) {
 	t := h.T
 	c := h.Register("Versions", Today, 5)
-	c2, err := h.Reg.PayShares(h.Ctx, c.ID, c.Members[0].ID, registry.Payment{Expect: c.Version, On: Today, Amount: mad("10")})
+	c2, err := h.Reg.PayShares(h.Ctx, c.ID, c.Members[0].ID, registry.Payment{On: Today, Amount: mad("10")}, registry.IfVersion(c.Version))
 	require.NoError(t, err)
 	assert.Equal(t, c.Version+1, c2.Version)
-	_, err = h.Reg.PayShares(h.Ctx, c.ID, c.Members[0].ID, registry.Payment{Expect: c.Version, On: Today, Amount: mad("10")})
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, c.Members[0].ID, registry.Payment{On: Today, Amount: mad("10")}, registry.IfVersion(c.Version))
 	CheckCode(t, err, coop.Conflict)
+	var e *coop.Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, "version", e.Fields[0].Field)
 	got, _ := h.Reg.Get(h.Ctx, c.ID)
 	assert.Equal(t, c2.Version, got.Version)
 }
@@ -628,7 +658,7 @@ func seed(h *Harness, n int) []coop.Cooperative {
 		for j := 0; j < 5; j++ {
 			c.Members = append(c.Members, coop.Member{Type: coop.Natural, Name: fmt.Sprintf("M%d", j)})
 		}
-		got, err := h.Reg.Import(h.Ctx, c)
+		got, err := h.Reg.ImportOne(h.Ctx, c)
 		require.NoError(h.T, err)
 		out = append(out, got)
 	}
@@ -768,26 +798,26 @@ func testImport(h *Harness) {
 		Name: "Coopérative Ittihad", RegistrationNumber: "1/IFR/2024/1", RegisteredOn: d("1998-11-05"), Province: "MA-IFR", Court: "IFR",
 		Members: []coop.Member{{Type: coop.Natural, Name: "Fatima", Shares: []coop.ShareMovement{{Kind: coop.Subscription, On: d("1998-11-05"),
 			Shares: 10, Amount: mad("1000"), Paid: decimal.NewNullDecimal(mad("1000"))}}}}}
-	got, err := h.Reg.Import(h.Ctx, c)
+	got, err := h.Reg.ImportOne(h.Ctx, c)
 	require.NoError(t, err)
 	assert.Equal(t, "1/IFR/2024/1", got.RegistrationNumber)
 	assert.Equal(t, d("1998-11-05"), got.RegisteredOn)
 	assert.NotEqual(t, uuid.Nil, got.Members[0].ID)
 	j, _ := h.Reg.Journal(h.Ctx, got.ID)
 	require.Len(t, j, 1)
-	assert.Equal(t, registry.ChangeImported, j[0].Change.Kind)
+	assert.Equal(t, registry.ChangeImported, j[0].Change.Kind())
 
 	// The name and the number are taken.
 	dup := c
 	dup.ID, dup.RegistrationNumber = uuid.Nil, "1/IFR/1999/7"
-	_, err = h.Reg.Import(h.Ctx, dup)
+	_, err = h.Reg.ImportOne(h.Ctx, dup)
 	CheckCode(t, err, coop.Conflict)
 	dup.Name, dup.RegistrationNumber = "Autre", "1/IFR/2024/1"
-	_, err = h.Reg.Import(h.Ctx, dup)
+	_, err = h.Reg.ImportOne(h.Ctx, dup)
 	CheckCode(t, err, coop.Conflict)
 	// A refused import gives its name back.
 	dup.RegistrationNumber = "1/IFR/1999/8"
-	_, err = h.Reg.Import(h.Ctx, dup)
+	_, err = h.Reg.ImportOne(h.Ctx, dup)
 	require.NoError(t, err)
 
 	// A new registration at the same court in 2024 skips the imported number.
@@ -796,6 +826,6 @@ func testImport(h *Harness) {
 
 	bad := c
 	bad.ID, bad.Name, bad.RegistrationNumber, bad.Province = uuid.Nil, "Bad", "1/X/1/1", "MA-XXX"
-	_, err = h.Reg.Import(h.Ctx, bad)
+	_, err = h.Reg.ImportOne(h.Ctx, bad)
 	CheckCode(t, err, coop.Invalid)
 }

@@ -40,8 +40,9 @@ type Harness struct {
 	Reg   *registry.Registry
 	Ctx   context.Context
 	// Now is the clock's time; tests may move it.
-	now atomic.Int64
-	ids atomic.Uint64
+	now  atomic.Int64
+	ids  atomic.Uint64
+	opts *registry.Options
 }
 
 // NewHarness makes a harness over a store from newStore.
@@ -49,16 +50,21 @@ func NewHarness(t *testing.T, newStore func(*testing.T) registry.Store) *Harness
 	h := &Harness{T: t, Store: newStore(t), Ctx: context.Background()}
 	h.SetToday(Today)
 	seed := sha1.Sum([]byte(t.Name()))
-	h.Reg = registry.New(h.Store, &registry.Options{
+	h.opts = &registry.Options{
 		Now: func() time.Time { return time.Unix(0, h.now.Load()).UTC() },
 		NewID: func() uuid.UUID {
 			var b [8]byte
 			binary.BigEndian.PutUint64(b[:], h.ids.Add(1))
 			return uuid.NewSHA1(uuid.UUID(seed[:16]), b[:])
 		},
-	})
+	}
+	h.Reg = registry.New(h.Store, h.opts)
 	return h
 }
+
+// Over returns a registry over s, which wraps the harness's store, with
+// the harness's clock and IDs.
+func (h *Harness) Over(s registry.Store) *registry.Registry { return registry.New(s, h.opts) }
 
 // SetToday moves the clock to noon UTC on d.
 func (h *Harness) SetToday(d coop.Date) { h.now.Store(d.Time().Add(12 * time.Hour).UnixNano()) }
@@ -76,7 +82,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"RegistrationNumbers", testRegistrationNumbers},
 		{"RoundTrip", testRoundTrip},
 		{"NotFound", testNotFound},
-		{"Copies", testCopies},
+		{"Snapshots", testSnapshots},
 		{"CancelledContext", testCancelledContext},
 		{"Members", testMembers},
 		{"Withdrawal", testWithdrawal},
@@ -94,6 +100,17 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"SupportActions", testSupport},
 		{"Labels", testLabels},
 		{"Groupings", testGroupings},
+		{"GuardVersion", testGuardVersion},
+		{"GuardAuthorize", testGuardAuthorize},
+		{"GuardEveryCooperative", testGuardEveryCooperative},
+		{"UnionBothSides", testUnionBothSides},
+		{"FaultBetweenSides", testFaultBetweenSides},
+		{"LockOrder", testLockOrder},
+		{"ConcurrentRegistration", testConcurrentRegistration},
+		{"ConcurrentNames", testConcurrentNames},
+		{"ChangeKinds", testChangeKinds},
+		{"BulkLoad", testBulkLoad},
+		{"BulkLoadAllOrNothing", testBulkLoadAllOrNothing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })

@@ -99,7 +99,7 @@ func testSupport(h *Harness) {
 	assert.Empty(t, past.Supports)
 	assert.Len(t, past.Selections, 1)
 	j, _ := h.Reg.Journal(h.Ctx, a.ID)
-	assert.Equal(t, registry.ChangeSupportRecorded, j[len(j)-1].Change.Kind)
+	assert.Equal(t, registry.ChangeSupportRecorded, j[len(j)-1].Change.Kind())
 }
 
 func testLabels(h *Harness) {

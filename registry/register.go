@@ -2,7 +2,6 @@ package registry
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,16 +10,6 @@ import (
 
 	"github.com/taawun/taawun/coop"
 )
-
-// refuse returns a refusal citing art.
-func refuse(code coop.Code, op, art, field, rule, format string, args ...any) *coop.Error {
-	msg := fmt.Sprintf(format, args...)
-	e := &coop.Error{Code: code, Op: op, Article: art, Message: msg}
-	if field != "" {
-		e.Fields = []coop.FieldError{{Field: field, Rule: rule, Message: msg}}
-	}
-	return e
-}
 
 // Founder is a founding member with the shares subscribed at formation.
 type Founder struct {
@@ -135,25 +124,9 @@ func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Coopera
 		return coop.Cooperative{}, withArticle(err, "Law 112-12 arts. 5, 7, 11, 14, 26")
 	}
 
-	a, err := r.store.GetApproval(ctx, reg.ApprovalID)
-	if err != nil {
-		if coop.ErrorCode(err) == coop.NotFound {
-			return coop.Cooperative{}, refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
-		}
-		return coop.Cooperative{}, wrap(op, err)
-	}
-	switch {
-	case a.Status != ApprovalApproved:
-		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
-	case reg.RegisteredOn.Before(a.DecidedOn):
-		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
-	case reg.RegisteredOn.After(a.ValidUntil):
-		return coop.Cooperative{}, refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
-	}
-
-	c := coop.Cooperative{ID: r.newID(), Kind: reg.Kind, Name: a.Name, NameAR: reg.NameAR, Court: court, ICE: reg.ICE,
+	c := coop.Cooperative{ID: r.newID(), Kind: reg.Kind, NameAR: reg.NameAR, Court: court, ICE: reg.ICE,
 		Sector: reg.Sector, Branch: reg.Branch, Province: reg.Province, Commune: reg.Commune, Address: reg.Address,
-		RegisteredOn: reg.RegisteredOn, Status: coop.Active, FoundedUnder: coop.Law11212, Statutes: st, ApprovalID: a.ID,
+		RegisteredOn: reg.RegisteredOn, Status: coop.Active, FoundedUnder: coop.Law11212, Statutes: st,
 		Governance: reg.Governance.Clone()}
 	for i, f := range reg.Founders {
 		m := f.Member
@@ -177,12 +150,68 @@ func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Coopera
 		}
 		return coop.Cooperative{}, fs.Err(op, "the cooperative would not comply with Law 112-12")
 	}
+
 	part, year := Part(&c), reg.RegisteredOn.Year()
-	state := c.Clone()
-	entry := Entry{Kind: EntryRegistration, Effective: reg.RegisteredOn, Recorded: r.recorded(), Change: Change{Kind: ChangeRegistered, State: &state}}
-	out, err := r.store.Create(ctx, c, entry, func(seq int) string { return FormatNumber(part, court, year, seq) })
-	return out, wrap(op, err)
+	err := r.store.Write(ctx, func(tx Tx) error {
+		a, err := tx.LockApproval(reg.ApprovalID)
+		if coop.ErrorCode(err) == coop.NotFound {
+			return refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case a.Status != ApprovalApproved:
+			return refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
+		case reg.RegisteredOn.Before(a.DecidedOn):
+			return refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
+		case reg.RegisteredOn.After(a.ValidUntil):
+			return refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
+		}
+		// The next number of the court's sequence for the year, skipping
+		// numbers taken over from an imported register.
+		for {
+			seq, err := tx.Sequence(court, year)
+			if err != nil {
+				return err
+			}
+			c.RegistrationNumber = FormatNumber(part, court, year, seq)
+			taken, err := tx.NumberTaken(c.RegistrationNumber)
+			if err != nil {
+				return err
+			}
+			if !taken {
+				break
+			}
+		}
+		c.Name, c.ApprovalID, c.Version = a.Name, a.ID, 1
+		entry := Entry{Seq: 1, Kind: EntryRegistration, Effective: reg.RegisteredOn, Recorded: r.recorded(), Change: Registered{State: c}}
+		if err := tx.Create(c, entry); err != nil {
+			return err
+		}
+		a = a.Clone()
+		a.Status, a.CooperativeID, a.Version = ApprovalUsed, c.ID, a.Version+1
+		return tx.PutApproval(a)
+	})
+	if err != nil {
+		return coop.Cooperative{}, wrap(op, err)
+	}
+	return c, nil
 }
+
+// Registered is a first registration (art. 11): the cooperative as it was
+// registered.
+type Registered struct {
+	State coop.Cooperative `json:"state"`
+}
+
+func init() { registerChange[Registered]() }
+
+// Kind implements Change.
+func (Registered) Kind() ChangeKind { return ChangeRegistered }
+
+// Apply implements Change: the state is the cooperative as registered.
+func (ch Registered) Apply(c *coop.Cooperative, _ coop.Date) { *c = ch.State.Clone() }
 
 func validCourt(s string) bool {
 	if len(s) < 2 || len(s) > 16 {
@@ -268,78 +297,8 @@ func checkFirstOfficers(fs *coop.Fields, g coop.Governance, union bool) {
 	}
 }
 
-// update runs one change to a cooperative: it checks the date, calls check
-// on the stored state to validate the request and build the change, applies
-// it and journals it, all in one atomic store update. kind is the kind of
-// register entry.
-func (r *Registry) update(ctx context.Context, op string, id uuid.UUID, expect int64, on coop.Date, kind EntryKind,
-	check func(c *coop.Cooperative) (Change, error)) (coop.Cooperative, error) {
-	today := r.today()
-	switch {
-	case on.IsZero():
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "on", "required", "the date the change takes effect is required")
-	case on.After(today):
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "on", "not-future", "%s is after today: record a change once it has taken effect", on)
-	}
-	out, err := r.store.Update(ctx, id, expect, func(c *coop.Cooperative) (Entry, error) {
-		if on.Before(c.RegisteredOn) {
-			return Entry{}, refuse(coop.Invalid, op, "", "on", "after-registration", "%s is before the registration on %s", on, c.RegisteredOn)
-		}
-		ch, err := check(c)
-		if err != nil {
-			return Entry{}, err
-		}
-		ch.apply(c, on)
-		e := Entry{Kind: kind, Effective: on, Recorded: r.recorded(), Change: ch}
-		e.Late = kind != EntryRegistration && coop.ModifyingEntryLate(on, today)
-		return e, nil
-	})
-	return out, wrap(op, err)
-}
+// quarter is the part of a cash subscription paid at once (art. 7).
+var quarter = decimal.RequireFromString("0.25")
 
-// mustBeActive refuses a change to a cooperative that is not active.
-func mustBeActive(op string, c *coop.Cooperative, on coop.Date) error {
-	if s := c.StatusAt(on); s != coop.Active {
-		return refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 82-83", "", "", "the cooperative is %s since %s", s, c.StatusSince)
-	}
-	return nil
-}
-
-// activeMember returns the member with the given ID, who must be a member
-// on on.
-func activeMember(op string, c *coop.Cooperative, id uuid.UUID, on coop.Date, field string) (*coop.Member, error) {
-	m, ok := c.Member(id)
-	if !ok {
-		return nil, refuse(coop.NotFound, op, "", field, "member", "no member %s in the register", id)
-	}
-	if !m.ActiveAt(on, c.RegisteredOn) {
-		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 17", field, "member", "%s is not a member on %s", memberName(m), on)
-	}
-	return m, nil
-}
-
-func memberName(m *coop.Member) string {
-	if m.Name != "" {
-		return fmt.Sprintf("member no. %d (%s)", m.Number, m.Name)
-	}
-	return fmt.Sprintf("member no. %d", m.Number)
-}
-
-// onField renames the field "on" of update's date errors to the name the
-// request gave the date.
-func onField(name string) func(coop.Cooperative, error) (coop.Cooperative, error) {
-	return func(c coop.Cooperative, err error) (coop.Cooperative, error) {
-		var e *coop.Error
-		if err == nil || !errors.As(err, &e) {
-			return c, err
-		}
-		out := *e
-		out.Fields = append([]coop.FieldError(nil), e.Fields...)
-		for i := range out.Fields {
-			if out.Fields[i].Field == "on" {
-				out.Fields[i].Field = name
-			}
-		}
-		return c, &out
-	}
-}
+// Redacted implements Redacter.
+func (ch Registered) Redacted() Change { return Registered{State: ch.State.Redacted()} }

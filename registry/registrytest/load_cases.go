@@ -1,0 +1,154 @@
+package registrytest
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+)
+
+// historical returns n cooperatives of a historical register: numbered at
+// the court LOAD, across provinces, laws and statuses, with members and
+// share accounts.
+func historical(prefix string, n int) []coop.Cooperative {
+	provinces := []coop.ProvinceCode{"MA-MEK", "MA-ESI", "MA-CAS", "MA-IFR", "MA-AGD"}
+	var out []coop.Cooperative
+	for i := range n {
+		c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212,
+			Name: fmt.Sprintf("Coopérative %s %d", prefix, i+1), RegistrationNumber: fmt.Sprintf("1/LOAD/%d/%d", 2016+i%4, i/4+1), Court: "LOAD",
+			RegisteredOn: d("2016-01-04").AddYears(i % 4).AddDays(i), Province: provinces[i%len(provinces)], Sector: coop.Agriculture,
+			Statutes: coop.Statutes{DurationYears: 99, ShareNominal: mad("100")}}
+		if i%7 == 3 {
+			c.FoundedUnder, c.RegisteredOn, c.ConformedOn = coop.Law2483, d("1999-03-01").AddDays(i), d("2019-05-01")
+		}
+		if i%9 == 4 {
+			c.Status, c.StatusSince = coop.Dissolved, c.RegisteredOn.AddYears(2)
+		}
+		for j := range 3 + i%4 {
+			c.Members = append(c.Members, coop.Member{Type: coop.Natural, Name: fmt.Sprintf("M%d", j+1), Number: j + 1, Gender: coop.Female,
+				Shares: []coop.ShareMovement{{Kind: coop.Subscription, On: c.RegisteredOn, Shares: 5, Amount: mad("500"),
+					Paid: decimal.NewNullDecimal(mad("500"))}}})
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func testBulkLoad(h *Harness) {
+	t := h.T
+	coops := historical("Chargée", 60)
+	n, err := h.Reg.Import(h.Ctx, slices.Values(coops))
+	require.NoError(t, err)
+	assert.Equal(t, 60, n)
+	p, err := h.Reg.List(h.Ctx, registry.Filter{Limit: registry.MaxLimit})
+	require.NoError(t, err)
+	assert.Equal(t, 60, p.Total)
+	assert.True(t, slices.IsSortedFunc(p.Items, listOrder))
+
+	for _, i := range []int{0, 3, 4, 59} {
+		want := coops[i]
+		got, err := h.Reg.GetByNumber(h.Ctx, want.RegistrationNumber)
+		require.NoError(t, err)
+		assert.Equal(t, want.Name, got.Name)
+		assert.Equal(t, want.RegisteredOn, got.RegisteredOn)
+		assert.Equal(t, want.FoundedUnder, got.FoundedUnder)
+		assert.Equal(t, want.Status, got.Status)
+		assert.Equal(t, int64(1), got.Version)
+		assert.NotEqual(t, uuid.Nil, got.ID)
+		require.Len(t, got.Members, len(want.Members))
+		for _, m := range got.Members {
+			assert.NotEqual(t, uuid.Nil, m.ID, "member IDs are assigned")
+		}
+		s1, p1 := want.CapitalAt(Today)
+		s2, p2 := got.CapitalAt(Today)
+		assert.True(t, s1.Equal(s2) && p1.Equal(p2))
+		j, err := h.Reg.Journal(h.Ctx, got.ID)
+		require.NoError(t, err)
+		require.Len(t, j, 1)
+		assert.Equal(t, registry.ChangeImported, j[0].Change.Kind())
+		assert.Equal(t, want.RegisteredOn, j[0].Effective)
+		at, err := h.Reg.StateAt(h.Ctx, got.ID, want.RegisteredOn)
+		require.NoError(t, err)
+		assert.Equal(t, asJSON(t, got), asJSON(t, at))
+		approval, err := h.Reg.GetApproval(h.Ctx, got.ApprovalID)
+		require.NoError(t, err)
+		assert.Equal(t, registry.ApprovalUsed, approval.Status)
+		assert.Equal(t, got.ID, approval.CooperativeID)
+	}
+
+	// The names are held and the numbers taken.
+	_, err = h.Reg.ApproveName(h.Ctx, registry.NameRequest{Names: []string{"COOPERATIVE CHARGEE 7"}, Signatories: signatories(5), RequestedOn: Today})
+	CheckCode(t, err, coop.Conflict)
+	assert.Contains(t, err.Error(), coops[6].RegistrationNumber)
+	a := h.Approve("Nouvelle à LOAD", d("2016-06-01"))
+	reg := Registration(a.ID, d("2016-06-01"), 5)
+	reg.Court = "LOAD"
+	c, err := h.Reg.Register(h.Ctx, reg)
+	require.NoError(t, err)
+	taken := map[string]bool{}
+	for _, x := range coops {
+		taken[x.RegistrationNumber] = true
+	}
+	assert.False(t, taken[c.RegistrationNumber], "%s skips the imported numbers", c.RegistrationNumber)
+	assert.Equal(t, "1/LOAD/2016/16", c.RegistrationNumber)
+
+	// A later import adds to what is there.
+	n, err = h.Reg.Import(h.Ctx, slices.Values(historical("Suivante", 3)[:0]))
+	require.NoError(t, err)
+	assert.Equal(t, 0, n, "an empty import stores nothing")
+	all := 0
+	for _, err := range h.Reg.All(h.Ctx) {
+		require.NoError(t, err)
+		all++
+	}
+	assert.Equal(t, 61, all)
+}
+
+func testBulkLoadAllOrNothing(h *Harness) {
+	t := h.T
+	first := historical("Première", 1)
+	_, err := h.Reg.Import(h.Ctx, slices.Values(first))
+	require.NoError(t, err)
+	count := func() int {
+		p, err := h.Reg.List(h.Ctx, registry.Filter{})
+		require.NoError(t, err)
+		return p.Total
+	}
+	tests := []struct {
+		name  string
+		edit  func([]coop.Cooperative)
+		code  coop.Code
+		field string
+	}{
+		{"NumberTwiceInTheBatch", func(cs []coop.Cooperative) { cs[4].RegistrationNumber = cs[1].RegistrationNumber }, coop.Conflict, "registration_number"},
+		{"NameTwiceInTheBatch", func(cs []coop.Cooperative) { cs[5].Name = "COOPERATIVE LOT 3" }, coop.Conflict, "name"},
+		{"NumberAlreadyStored", func(cs []coop.Cooperative) { cs[2].RegistrationNumber = first[0].RegistrationNumber }, coop.Conflict, "registration_number"},
+		{"NameAlreadyStored", func(cs []coop.Cooperative) { cs[6].Name = first[0].Name }, coop.Conflict, "name"},
+		{"IDTwiceInTheBatch", func(cs []coop.Cooperative) { cs[0].ID = uuid.New(); cs[7].ID = cs[0].ID }, coop.Conflict, "id"},
+		{"InvalidProvince", func(cs []coop.Cooperative) { cs[3].Province = "MA-XXX" }, coop.Invalid, "cooperatives[3].province"},
+		{"NoNumber", func(cs []coop.Cooperative) { cs[8].RegistrationNumber = "" }, coop.Invalid, "cooperatives[8].registration_number"},
+	}
+	for _, tt := range tests {
+		batch := historical("Lot", 9)
+		for i := range batch {
+			batch[i].RegistrationNumber = fmt.Sprintf("2/LOT/2020/%d", i+1)
+		}
+		tt.edit(batch)
+		_, err := h.Reg.Import(h.Ctx, slices.Values(batch))
+		CheckCode(t, err, tt.code)
+		var e *coop.Error
+		require.True(t, errors.As(err, &e), tt.name)
+		require.NotEmpty(t, e.Fields, tt.name)
+		assert.Equal(t, tt.field, e.Fields[0].Field, "%s: %v", tt.name, err)
+		assert.Equal(t, 1, count(), "%s stores nothing", tt.name)
+		_, err = h.Store.ApprovalHolding(h.Ctx, registry.NameKey(batch[0].Name))
+		CheckCode(t, err, coop.NotFound)
+	}
+}

@@ -1,0 +1,395 @@
+package registrytest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+)
+
+// asJSON returns v as JSON, the form in which two states are compared:
+// it does not depend on how a store lays out what it read (a decimal's
+// scale, an empty list or none).
+func asJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// version returns a cooperative's version and journal length.
+func (h *Harness) version(id uuid.UUID) [2]int64 {
+	h.T.Helper()
+	c, err := h.Reg.Get(h.Ctx, id)
+	require.NoError(h.T, err)
+	return [2]int64{c.Version, int64(journalLen(h, id))}
+}
+
+// versions returns the versions and journal lengths of cooperatives.
+func (h *Harness) versions(ids ...uuid.UUID) [][2]int64 {
+	h.T.Helper()
+	out := make([][2]int64, len(ids))
+	for i, id := range ids {
+		out[i] = h.version(id)
+	}
+	return out
+}
+
+// inScope is a guard that lets a write change only the cooperatives of the
+// provinces given.
+func inScope(provinces ...coop.ProvinceCode) registry.Guard {
+	return registry.Authorize(func(c *coop.Cooperative) error {
+		for _, p := range provinces {
+			if c.Province == p {
+				return nil
+			}
+		}
+		return fmt.Errorf("%s is out of scope", c.Province)
+	})
+}
+
+func testGuardVersion(h *Harness) {
+	t := h.T
+	c := h.Register("Versions Gardées", d("2024-01-10"), 5)
+	m := c.Members[0].ID
+	pay := registry.Payment{On: Today, Amount: mad("10")}
+
+	got, err := h.Reg.PayShares(h.Ctx, c.ID, m, pay, registry.IfVersion(0))
+	require.NoError(t, err, "a version of 0 checks nothing")
+	assert.Equal(t, int64(2), got.Version)
+
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, m, pay, registry.IfVersion(1))
+	CheckCode(t, err, coop.Conflict)
+	var e *coop.Error
+	require.True(t, errors.As(err, &e))
+	require.Len(t, e.Fields, 1)
+	assert.Equal(t, "version", e.Fields[0].Field)
+	assert.Contains(t, e.Message, "version 2, not 1")
+	assert.Equal(t, [2]int64{2, 2}, h.version(c.ID), "a refused guard writes nothing")
+
+	got, err = h.Reg.PayShares(h.Ctx, c.ID, m, pay, registry.IfVersion(2))
+	require.NoError(t, err)
+	assert.Equal(t, int64(3), got.Version)
+
+	// A verb that names no one cooperative refuses a version guard.
+	_, err = h.Reg.RecordSupport(h.Ctx, registry.SupportAction{Kind: coop.Training, Title: "x", Start: Today,
+		Reached: []registry.Participation{{CooperativeID: c.ID}}}, registry.IfVersion(3))
+	CheckCode(t, err, coop.Invalid)
+	assert.Equal(t, [2]int64{3, 3}, h.version(c.ID))
+}
+
+func testGuardAuthorize(h *Harness) {
+	t := h.T
+	c := h.Register("Autorisations", d("2024-01-10"), 5) // MA-IFR
+	m := c.Members[0].ID
+	pay := registry.Payment{On: Today, Amount: mad("10")}
+
+	_, err := h.Reg.PayShares(h.Ctx, c.ID, m, pay, inScope("MA-MEK"))
+	CheckCode(t, err, coop.Forbidden)
+	require.ErrorIs(t, err, coop.ErrForbidden)
+	assert.NotContains(t, coop.ErrorMessage(err), "out of scope", "the guard's own text stays out of the message")
+	assert.Equal(t, [2]int64{1, 1}, h.version(c.ID), "a refused guard writes nothing")
+
+	// A *coop.Error from the guard is returned as it is.
+	closed := registry.Authorize(func(*coop.Cooperative) error {
+		return &coop.Error{Code: coop.FailedPrecondition, Message: "closed for the audit"}
+	})
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, m, pay, closed)
+	CheckCode(t, err, coop.FailedPrecondition)
+	assert.Contains(t, err.Error(), "closed for the audit")
+
+	// The guard sees the state the write changes: after the seat moves to
+	// Meknès, a Meknès guard lets the write through, an Ifrane one no more.
+	_, err = h.Reg.ChangeSeat(h.Ctx, c.ID, registry.SeatChange{On: d("2024-05-01"), Province: "MA-MEK", Votes: coop.Votes{For: 5}})
+	require.NoError(t, err)
+	var saw int64
+	seen := registry.Authorize(func(x *coop.Cooperative) error { saw = x.Version; return nil })
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, m, pay, inScope("MA-MEK"), seen)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), saw, "the guard saw the version it guarded")
+	_, err = h.Reg.PayShares(h.Ctx, c.ID, m, pay, inScope("MA-IFR"))
+	CheckCode(t, err, coop.Forbidden)
+	assert.Equal(t, [2]int64{3, 3}, h.version(c.ID))
+}
+
+func testGuardEveryCooperative(h *Harness) {
+	t := h.T
+	union := h.RegisterUnion("Union Gardée", d("2023-01-10")) // MA-IFR
+	near := h.Register("Membre Proche", d("2023-01-10"), 5)   // MA-IFR
+	far := h.Register("Membre Lointain", d("2023-01-10"), 5)
+	far, err := h.Reg.ChangeSeat(h.Ctx, far.ID, registry.SeatChange{On: d("2023-02-01"), Province: "MA-ESI", Votes: coop.Votes{For: 5}})
+	require.NoError(t, err)
+	ids := []uuid.UUID{union.ID, near.ID, far.ID}
+	before := h.versions(ids...)
+	join := registry.UnionMembership{CooperativeID: far.ID, On: d("2023-03-01"), AdmittedBy: "EGM 2023-03-01", Shares: 5, Amount: mad("500"), Paid: mad("500")}
+
+	// The union is in scope, the member is not: nothing is written.
+	_, err = h.Reg.JoinUnion(h.Ctx, union.ID, join, inScope("MA-IFR"))
+	CheckCode(t, err, coop.Forbidden)
+	assert.Equal(t, before, h.versions(ids...))
+
+	// An action reaching one cooperative out of scope records nothing.
+	action := registry.SupportAction{Kind: coop.Training, Title: "Comptabilité", Start: d("2023-04-01"), Reached: []registry.Participation{
+		{CooperativeID: near.ID, People: 2}, {CooperativeID: union.ID, People: 1}, {CooperativeID: far.ID, People: 3}}}
+	_, err = h.Reg.RecordSupport(h.Ctx, action, inScope("MA-IFR"))
+	CheckCode(t, err, coop.Forbidden)
+	assert.Equal(t, before, h.versions(ids...))
+
+	// With both in scope, both sides are written.
+	_, err = h.Reg.JoinUnion(h.Ctx, union.ID, join, inScope("MA-IFR", "MA-ESI"))
+	require.NoError(t, err)
+	_, err = h.Reg.RecordSupport(h.Ctx, action, inScope("MA-IFR", "MA-ESI"))
+	require.NoError(t, err)
+	after := h.versions(ids...)
+	assert.Equal(t, [][2]int64{{before[0][0] + 2, before[0][1] + 2}, {before[1][0] + 1, before[1][1] + 1}, {before[2][0] + 2, before[2][1] + 2}}, after)
+
+	// Leaving the union changes both: a guard covering one is refused.
+	f, err := h.Reg.Get(h.Ctx, far.ID)
+	require.NoError(t, err)
+	_, err = h.Reg.LeaveGrouping(h.Ctx, far.ID, f.Groupings[0].ID, d("2024-01-01"), inScope("MA-ESI"))
+	CheckCode(t, err, coop.Forbidden)
+	assert.Equal(t, after, h.versions(ids...))
+}
+
+// unionMember returns the union's member entry for the cooperative.
+func unionMember(t *testing.T, u coop.Cooperative, member uuid.UUID) coop.Member {
+	t.Helper()
+	for _, m := range u.Members {
+		if m.CooperativeID == member {
+			return m
+		}
+	}
+	t.Fatalf("%s has no member %s", u.Name, member)
+	return coop.Member{}
+}
+
+func testUnionBothSides(h *Harness) {
+	t := h.T
+	u := h.RegisterUnion("Union des Deux Rives", d("2023-01-10"))
+	a := h.Register("Rive Un", d("2023-01-10"), 5)
+	b := h.Register("Rive Deux", d("2023-01-10"), 5)
+	c := h.Register("Rive Trois", d("2023-01-10"), 5)
+	for _, x := range []coop.Cooperative{a, b, c} {
+		_, err := h.Reg.JoinUnion(h.Ctx, u.ID, registry.UnionMembership{CooperativeID: x.ID, On: d("2023-03-01"), AdmittedBy: "EGM 2023-03-01",
+			Shares: 5, Amount: mad("500"), Paid: mad("500")})
+		require.NoError(t, err)
+	}
+	got, err := h.Reg.Get(h.Ctx, u.ID)
+	require.NoError(t, err)
+	n, _ := got.MembersAt(Today)
+	assert.Equal(t, 6, n)
+	past, err := h.Reg.StateAt(h.Ctx, a.ID, d("2023-02-28"))
+	require.NoError(t, err)
+	assert.Empty(t, past.Groupings)
+	past, err = h.Reg.StateAt(h.Ctx, a.ID, d("2023-03-01"))
+	require.NoError(t, err)
+	require.Len(t, past.Groupings, 1)
+	assert.Equal(t, u.ID, past.Groupings[0].GroupID)
+
+	// A cooperative leaving the union leaves its register too.
+	ra, err := h.Reg.Get(h.Ctx, a.ID)
+	require.NoError(t, err)
+	ra, err = h.Reg.LeaveGrouping(h.Ctx, a.ID, ra.Groupings[0].ID, d("2024-01-01"))
+	require.NoError(t, err)
+	assert.Equal(t, d("2024-01-01"), ra.Groupings[0].Until)
+	got, err = h.Reg.Get(h.Ctx, u.ID)
+	require.NoError(t, err)
+	ma := unionMember(t, got, a.ID)
+	assert.Equal(t, d("2024-01-01"), ma.LeftOn)
+	assert.Equal(t, coop.Withdrawal, ma.ExitReason)
+
+	// The union excluding a member ends its membership on its record too.
+	mc := unionMember(t, got, c.ID)
+	_, err = h.Reg.ExcludeMember(h.Ctx, u.ID, mc.ID, registry.Exclusion{On: d("2024-02-01"), Reason: "unpaid dues", Votes: coop.Votes{For: 4}})
+	require.NoError(t, err)
+	rc, err := h.Reg.Get(h.Ctx, c.ID)
+	require.NoError(t, err)
+	assert.Equal(t, d("2024-02-01"), rc.Groupings[0].Until)
+
+	// With 4 members left, a founder excluded leaves 3; the last registered
+	// member cannot leave: a union keeps 3 member cooperatives (art. 85).
+	_, err = h.Reg.ExcludeMember(h.Ctx, u.ID, got.Members[0].ID, registry.Exclusion{On: d("2024-03-01"), Reason: "dissolved", Votes: coop.Votes{For: 3}})
+	require.NoError(t, err)
+	rb, err := h.Reg.Get(h.Ctx, b.ID)
+	require.NoError(t, err)
+	before := h.versions(u.ID, b.ID)
+	_, err = h.Reg.LeaveGrouping(h.Ctx, b.ID, rb.Groupings[0].ID, d("2024-04-01"))
+	CheckCode(t, err, coop.FailedPrecondition)
+	assert.Equal(t, before, h.versions(u.ID, b.ID), "a refused departure writes neither side")
+}
+
+// errFault is the failure a faultyStore injects.
+var errFault = errors.New("fault injected between two writes")
+
+// faultyStore fails the failAt-th Put of each transaction, inside the
+// transaction, after the earlier Puts were made.
+type faultyStore struct {
+	registry.Store
+	failAt int
+}
+
+func (f *faultyStore) Write(ctx context.Context, fn func(registry.Tx) error) error {
+	return f.Store.Write(ctx, func(tx registry.Tx) error { return fn(&faultyTx{Tx: tx, failAt: f.failAt}) })
+}
+
+type faultyTx struct {
+	registry.Tx
+	puts, failAt int
+}
+
+func (t *faultyTx) Put(c coop.Cooperative, e registry.Entry) error {
+	t.puts++
+	if t.puts == t.failAt {
+		return errFault
+	}
+	return t.Tx.Put(c, e)
+}
+
+func testFaultBetweenSides(h *Harness) {
+	t := h.T
+	u := h.RegisterUnion("Union Fragile", d("2023-01-10"))
+	a := h.Register("Fragile Un", d("2023-01-10"), 5)
+	b := h.Register("Fragile Deux", d("2023-01-10"), 5)
+	ids := []uuid.UUID{u.ID, a.ID, b.ID}
+	before := h.versions(ids...)
+	states := []string{}
+	for _, id := range ids {
+		c, err := h.Reg.Get(h.Ctx, id)
+		require.NoError(t, err)
+		states = append(states, asJSON(t, c))
+	}
+	unchanged := func(why string) {
+		t.Helper()
+		assert.Equal(t, before, h.versions(ids...), why)
+		for i, id := range ids {
+			c, err := h.Reg.Get(h.Ctx, id)
+			require.NoError(t, err)
+			assert.Equal(t, states[i], asJSON(t, c), why)
+		}
+	}
+	join := registry.UnionMembership{CooperativeID: a.ID, On: d("2023-03-01"), AdmittedBy: "EGM 2023-03-01", Shares: 5, Amount: mad("500"), Paid: mad("500")}
+	action := registry.SupportAction{Kind: coop.Fair, Title: "Salon régional", Start: d("2023-05-01"),
+		Reached: []registry.Participation{{CooperativeID: a.ID, People: 1}, {CooperativeID: b.ID, People: 2}, {CooperativeID: u.ID, People: 1}}}
+
+	_, err := h.Over(&faultyStore{Store: h.Store, failAt: 2}).JoinUnion(h.Ctx, u.ID, join)
+	require.ErrorIs(t, err, errFault)
+	unchanged("a fault after the union's side leaves neither side written")
+	_, err = h.Over(&faultyStore{Store: h.Store, failAt: 3}).RecordSupport(h.Ctx, action)
+	require.ErrorIs(t, err, errFault)
+	unchanged("a fault at the third cooperative leaves none written")
+
+	// Without a fault, both verbs write every side.
+	_, err = h.Reg.JoinUnion(h.Ctx, u.ID, join)
+	require.NoError(t, err)
+	_, err = h.Reg.RecordSupport(h.Ctx, action)
+	require.NoError(t, err)
+	assert.Equal(t, [][2]int64{{before[0][0] + 2, before[0][1] + 2}, {before[1][0] + 2, before[1][1] + 2}, {before[2][0] + 1, before[2][1] + 1}},
+		h.versions(ids...))
+}
+
+func testLockOrder(h *Harness) {
+	t := h.T
+	var cs []coop.Cooperative
+	for _, name := range []string{"Ordre Un", "Ordre Deux", "Ordre Trois", "Ordre Quatre"} {
+		cs = append(cs, h.Register(name, d("2023-01-10"), 5))
+	}
+	// Four writers reach the same cooperatives in four different orders.
+	orders := [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}}
+	const each = 6
+	var wg sync.WaitGroup
+	for w, order := range orders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				act := registry.SupportAction{Kind: coop.InformationDay, Title: fmt.Sprintf("Journée %d-%d", w, i), Start: d("2023-06-01")}
+				for _, k := range order {
+					act.Reached = append(act.Reached, registry.Participation{CooperativeID: cs[k].ID, People: 1})
+				}
+				if _, err := h.Reg.RecordSupport(h.Ctx, act); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for _, c := range cs {
+		got, err := h.Reg.Get(h.Ctx, c.ID)
+		require.NoError(t, err)
+		assert.Len(t, got.Supports, len(orders)*each, "every action reached %s", c.Name)
+		assert.Equal(t, [2]int64{got.Version, got.Version}, h.version(c.ID), "version = journal length")
+	}
+}
+
+func testConcurrentRegistration(h *Harness) {
+	t := h.T
+	a := h.Approve("Coopérative Disputée", Today)
+	const n = 6
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = h.Reg.Register(h.Ctx, Registration(a.ID, Today, 5))
+		}()
+	}
+	wg.Wait()
+	won := 0
+	for _, err := range errs {
+		if err == nil {
+			won++
+			continue
+		}
+		CheckCode(t, err, coop.FailedPrecondition)
+	}
+	assert.Equal(t, 1, won, "an approval registers one cooperative")
+	p, err := h.Reg.List(h.Ctx, registry.Filter{})
+	require.NoError(t, err)
+	require.Equal(t, 1, p.Total)
+	used, err := h.Reg.GetApproval(h.Ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, registry.ApprovalUsed, used.Status)
+	assert.Equal(t, p.Items[0].ID, used.CooperativeID)
+}
+
+func testConcurrentNames(h *Harness) {
+	t := h.T
+	const n = 6
+	var wg sync.WaitGroup
+	// The same name asked by several requests at once is approved once.
+	names := make([]error, n)
+	ids := make([]uuid.UUID, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var a registry.NameApproval
+			a, names[i] = h.Reg.ApproveName(h.Ctx, registry.NameRequest{Names: []string{"Nom Convoité"}, Signatories: signatories(5), RequestedOn: Today})
+			ids[i] = a.ID
+		}()
+	}
+	wg.Wait()
+	var winner uuid.UUID
+	for i, err := range names {
+		if err == nil {
+			require.Equal(t, uuid.Nil, winner, "one approval only")
+			winner = ids[i]
+			continue
+		}
+		CheckCode(t, err, coop.Conflict)
+	}
+	holder, err := h.Store.ApprovalHolding(h.Ctx, registry.NameKey("Nom Convoité"))
+	require.NoError(t, err)
+	assert.Equal(t, winner, holder.ID)
+}

@@ -1,0 +1,67 @@
+package registry
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// refuse returns a refusal citing art.
+func refuse(code coop.Code, op, art, field, rule, format string, args ...any) *coop.Error {
+	msg := fmt.Sprintf(format, args...)
+	e := &coop.Error{Code: code, Op: op, Article: art, Message: msg}
+	if field != "" {
+		e.Fields = []coop.FieldError{{Field: field, Rule: rule, Message: msg}}
+	}
+	return e
+}
+
+// mustBeActive refuses a change to a cooperative that is not active.
+func mustBeActive(op string, c *coop.Cooperative, on coop.Date) error {
+	if s := c.StatusAt(on); s != coop.Active {
+		return refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 82-83", "", "", "the cooperative is %s since %s", s, c.StatusSince)
+	}
+	return nil
+}
+
+// activeMember returns the member with the given ID, who must be a member
+// on on.
+func activeMember(op string, c *coop.Cooperative, id uuid.UUID, on coop.Date, field string) (*coop.Member, error) {
+	m, ok := c.Member(id)
+	if !ok {
+		return nil, refuse(coop.NotFound, op, "", field, "member", "no member %s in the register", id)
+	}
+	if !m.ActiveAt(on, c.RegisteredOn) {
+		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 17", field, "member", "%s is not a member on %s", memberName(m), on)
+	}
+	return m, nil
+}
+
+func memberName(m *coop.Member) string {
+	if m.Name != "" {
+		return fmt.Sprintf("member no. %d (%s)", m.Number, m.Name)
+	}
+	return fmt.Sprintf("member no. %d", m.Number)
+}
+
+// onField renames the field "on" of update's date errors to the name the
+// request gave the date.
+func onField(name string) func(coop.Cooperative, error) (coop.Cooperative, error) {
+	return func(c coop.Cooperative, err error) (coop.Cooperative, error) {
+		var e *coop.Error
+		if err == nil || !errors.As(err, &e) {
+			return c, err
+		}
+		out := *e
+		out.Fields = append([]coop.FieldError(nil), e.Fields...)
+		for i := range out.Fields {
+			if out.Fields[i].Field == "on" {
+				out.Fields[i].Field = name
+			}
+		}
+		return c, &out
+	}
+}
