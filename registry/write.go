@@ -211,7 +211,8 @@ func lockOrder(ids []uuid.UUID) []uuid.UUID {
 func forChange(old coop.Cooperative) coop.Cooperative {
 	c := old
 	if old.Members != nil {
-		c.Members = make([]coop.Member, len(old.Members))
+		// Room for one more: an admission appends without copying again.
+		c.Members = make([]coop.Member, len(old.Members), len(old.Members)+1)
 		copy(c.Members, old.Members)
 		for i := range c.Members {
 			c.Members[i].Shares = slices.Clip(c.Members[i].Shares)

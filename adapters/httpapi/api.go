@@ -12,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -241,15 +242,31 @@ func (a *api) respond(c *call, rt route) {
 		_, _ = c.w.Write(rep.raw)
 		return
 	}
-	b, err := json.Marshal(rep.value)
+	buf := buffers.Get().(*[]byte)
+	defer func() {
+		if cap(*buf) <= maxPooledBuffer {
+			buffers.Put(buf)
+		}
+	}()
+	b, err := encodeJSON((*buf)[:0], rep.value)
+	*buf = b
 	if err != nil {
 		a.writeError(c.w, c.r, err)
 		return
 	}
 	c.w.Header().Set("Content-Type", "application/json")
 	c.w.WriteHeader(rep.status)
-	_, _ = c.w.Write(append(b, '\n'))
+	b = append(b, '\n')
+	*buf = b
+	_, _ = c.w.Write(b)
 }
+
+// buffers are the buffers replies are encoded in, reused so that a reply of
+// a large register does not allocate its megabytes each time.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// maxPooledBuffer bounds the buffers kept for reuse.
+const maxPooledBuffer = 16 << 20
 
 // recorder keeps a copy of a response for the idempotency store.
 type recorder struct {
@@ -414,4 +431,37 @@ func checkQuery(r *http.Request, allowed []param) error {
 		}
 	}
 	return fs.Err("httpapi", "invalid query")
+}
+
+// encodeJSON appends v to b as json.Marshal writes it; cooperatives and
+// pages of them, whose member registers can hold thousands of members,
+// through coop.Cooperative.AppendJSON.
+func encodeJSON(b []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case coop.Cooperative:
+		return x.AppendJSON(b), nil
+	case registry.Page:
+		if x.Items == nil {
+			break
+		}
+		b = append(b, `{"items":[`...)
+		for i := range x.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Items[i].AppendJSON(b)
+		}
+		b = append(b, `],"total":`...)
+		b = strconv.AppendInt(b, int64(x.Total), 10)
+		if x.Next != "" {
+			next, err := json.Marshal(x.Next)
+			if err != nil {
+				return b, err
+			}
+			b = append(append(b, `,"next":`...), next...)
+		}
+		return append(b, '}'), nil
+	}
+	j, err := json.Marshal(v)
+	return append(b, j...), err
 }
