@@ -76,13 +76,21 @@ func checkAmount(s string) error {
 	return nil
 }
 
-// CheckMAD reports an Invalid error when d has more than two decimals.
+// CheckMAD reports an Invalid error (rule "amount") when d has more than
+// two decimals or more than 12 digits before the point: what ParseMAD
+// refuses in text.
 func CheckMAD(d decimal.Decimal) error {
 	if !d.Equal(d.Truncate(Centimes)) {
-		return Fieldf("", "amount", "%s has more than two decimals", d.String())
+		return Fieldf("", "amount", "%s has more than two decimals", clip(d.String()))
+	}
+	if d.Abs().Cmp(maxAmount) >= 0 {
+		return Fieldf("", "amount", "%s has more than %d digits before the point", clip(d.String()), maxAmountDigits)
 	}
 	return nil
 }
+
+// maxAmount is the first amount with too many digits.
+var maxAmount = decimal.New(1, maxAmountDigits)
 
 // RoundMAD rounds d half away from zero to the centime: the one helper the
 // registry uses to normalise stored amounts to two places.

@@ -68,6 +68,9 @@ func (e *errHeld) Error() string { return "the name is held by approval " + e.ho
 // the holders, when every proposed name is taken.
 func (r *Registry) ApproveName(ctx context.Context, req NameRequest) (NameApproval, error) {
 	const op = "registry.ApproveName"
+	if err := checkInput(op, req); err != nil {
+		return NameApproval{}, err
+	}
 	var fs coop.Fields
 	if len(req.Names) == 0 || len(req.Names) > MaxProposedNames {
 		fs.Add("names", "count", "1-3", "propose 1 to %d names (Decree 2-15-617 art. 3)", MaxProposedNames)
@@ -191,6 +194,11 @@ func lapsed(a NameApproval, today coop.Date) bool {
 // otherwise; NotFound for an unknown approval.
 func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop.Date) (NameApproval, error) {
 	const op, art = "registry.RenewApproval", "Decree 2-15-617 art. 4"
+	if err := checkInput(op, struct {
+		AskedOn coop.Date `json:"asked_on"`
+	}{askedOn}); err != nil {
+		return NameApproval{}, err
+	}
 	if askedOn.IsZero() || askedOn.After(r.today()) {
 		return NameApproval{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid renewal",
 			Fields: []coop.FieldError{{Field: "asked_on", Rule: "date", Message: "a date on or before today is required"}}}

@@ -20,6 +20,9 @@ type GroupingInput struct {
 // JoinUnion. Invalid for an unknown or union kind or a missing name.
 func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.JoinGrouping"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	g := in.Grouping
 	switch {
 	case !g.Kind.Valid():
@@ -42,6 +45,9 @@ func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingIn
 // guards are checked on both.
 func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on coop.Date, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.LeaveGrouping"
+	if err := checkInput(op, on); err != nil {
+		return coop.Cooperative{}, err
+	}
 	if err := r.checkDate(op, on); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -143,6 +149,9 @@ type UnionMembership struct {
 // Invalid or FailedPrecondition otherwise, and nothing is stored.
 func (r *Registry) JoinUnion(ctx context.Context, union uuid.UUID, in UnionMembership, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.JoinUnion", "Law 112-12 art. 85"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	if err := r.checkDate(op, in.On); err != nil {
 		return coop.Cooperative{}, err
 	}

@@ -73,6 +73,7 @@ func (r *Registry) importRecord(op string, c coop.Cooperative, i int, recorded t
 	if c.RegisteredOn.IsZero() {
 		fs.Add("registered_on", "required", "", "is required")
 	}
+	fs.Merge("", coop.CheckInput(c))
 	fs.Merge("", c.Validate())
 	if err := fs.Err(op, "invalid cooperative"); err != nil {
 		return Record{}, coop.AtField(fmt.Sprintf("cooperatives[%d]", i), err)

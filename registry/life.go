@@ -25,6 +25,9 @@ type AssemblyInput struct {
 // Invalid for an unknown kind or call or more present than members.
 func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.HoldAssembly", "Law 112-12 art. 43"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	a := in.Assembly
 	return onField("assembly.date")(r.update(ctx, op, id, guards, a.Date, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		n, _ := c.MembersAt(a.Date)
@@ -73,6 +76,9 @@ type Officers struct {
 // directors, a multiple of 3, elected by the ordinary assembly (arts. 48-51).
 func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ElectBoard"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -93,6 +99,9 @@ func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers, gu
 // 87). FailedPrecondition when a board is required.
 func (r *Registry) AppointManagers(ctx context.Context, id uuid.UUID, in Officers, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AppointManagers"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -130,6 +139,9 @@ type AuditorInput struct {
 // general assembly or 1 year by the statutes (art. 72).
 func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AppointAuditor"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		a := in.Auditor
 		if strings.TrimSpace(a.Name) == "" {
@@ -156,6 +168,9 @@ type Amendment struct {
 // of at most 99 years, shares of at least 100.00 (arts. 5, 26).
 func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AmendStatutes"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -196,6 +211,9 @@ type SeatChange struct {
 // thirds of the votes cast (arts. 5, 42-43).
 func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ChangeSeat"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -223,6 +241,9 @@ type TurnoverInput struct {
 // not yet closed on On or a malformed amount.
 func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in TurnoverInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ReportTurnover"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Year < c.RegisteredOn.Year() || in.Year >= in.On.Year() {
 			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 68", "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
@@ -268,6 +289,9 @@ var StrikeOffGrounds = []string{
 // cooperative not active or an assembly vote that falls short.
 func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.Dissolve", "Law 112-12 art. 82"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := transition(op, art, c, coop.Dissolved); err != nil {
 			return nil, err
@@ -286,6 +310,9 @@ func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, 
 // OpenLiquidation records the appointment of a liquidator (art. 83).
 func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.OpenLiquidation", "Law 112-12 art. 83"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := transition(op, art, c, coop.InLiquidation); err != nil {
 			return nil, err
@@ -304,6 +331,9 @@ func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusC
 // ordered them. FailedPrecondition when a ground does not hold.
 func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.StrikeOff", "Law 112-12 art. 13"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryRemoval, func(c *coop.Cooperative) (Change, error) {
 		if !slices.Contains(StrikeOffGrounds, in.Reason) {
 			return nil, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", clip(in.Reason), strings.Join(StrikeOffGrounds, ", "))

@@ -31,6 +31,9 @@ type Admission struct {
 // active; Conflict on a stale version; NotFound for an unknown cooperative.
 func (r *Registry) AdmitMember(ctx context.Context, id uuid.UUID, in Admission, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AdmitMember"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, r.admission(op, in))
 }
 
@@ -45,7 +48,7 @@ func (r *Registry) admission(op string, in Admission) func(c *coop.Cooperative) 
 		if strings.TrimSpace(in.AdmittedBy) == "" {
 			fs.Add("admitted_by", "required", "", "the general assembly that voted the admission is required (art. 15)")
 		}
-		checkMember(&fs, "member", in.Member, c.IsUnion())
+		checkMember(&fs, "member", in.Member, c.IsUnion(), in.On)
 		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
 		if err := fs.Err(op, "invalid admission"); err != nil {
 			return nil, withArticle(err, "Law 112-12 arts. 7, 15, 17")
@@ -77,6 +80,9 @@ type Subscription struct {
 // AdmitMember.
 func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in Subscription, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.SubscribeShares"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -104,6 +110,9 @@ type Payment struct {
 // Invalid for an amount that is not positive or exceeds what is unpaid.
 func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payment, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.PayShares"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		m, err := activeMember(op, c, member, in.On, "member_id")
 		if err != nil {
@@ -140,6 +149,9 @@ var capitalFloorShare = decimal.RequireFromString("0.75")
 // 30), or when a request is already pending.
 func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.RequestWithdrawal", "Law 112-12 arts. 18-19"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return onField("received")(r.update(ctx, op, id, guards, in.Received, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.Received); err != nil {
 			return nil, err
@@ -239,6 +251,9 @@ type WithdrawalAnswer struct {
 // Invalid for a refusal without a reason.
 func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalAnswer, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.AnswerWithdrawal", "Law 112-12 art. 19"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		m, ok := c.Member(member)
 		if !ok {
@@ -276,6 +291,9 @@ type Exclusion struct {
 // votes fall short; Invalid without a reason.
 func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in Exclusion, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.ExcludeMember", "Law 112-12 art. 20"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	exclude := func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -350,6 +368,9 @@ type Transfer struct {
 // transferor does not hold; FailedPrecondition below the statutory minimum.
 func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.TransferShares", "Law 112-12 art. 28"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -394,6 +415,9 @@ type Departure struct {
 // RecordDeparture ends a membership on death or incapacity (art. 24).
 func (r *Registry) RecordDeparture(ctx context.Context, id, member uuid.UUID, in Departure, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.RecordDeparture"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Reason != coop.Death && in.Reason != coop.Incapacity {
 			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 24", "reason", "enum", "%q: the reason is death or incapacity", in.Reason)

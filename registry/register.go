@@ -57,6 +57,9 @@ type Registration struct {
 // the name is taken.
 func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Cooperative, error) {
 	const op = "registry.Register"
+	if err := checkInput(op, reg); err != nil {
+		return coop.Cooperative{}, err
+	}
 	var fs coop.Fields
 	today := r.today()
 	if !reg.Kind.Valid() {
@@ -112,7 +115,7 @@ func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Coopera
 	capital := decimal.Zero
 	for i, f := range reg.Founders {
 		p := fmt.Sprintf("founders[%d]", i)
-		checkMember(&fs, p+".member", f.Member, union)
+		checkMember(&fs, p+".member", f.Member, union, reg.RegisteredOn)
 		checkSubscription(&fs, p, f.Shares, f.Amount, f.Paid, f.InKind, st.ShareNominal)
 		capital = capital.Add(f.Amount)
 	}
@@ -227,7 +230,8 @@ func validCourt(s string) bool {
 }
 
 // checkMember checks a member as the register records it (art. 17).
-func checkMember(fs *coop.Fields, p string, m coop.Member, union bool) {
+// A member's joining date is on; a birth date is not after it.
+func checkMember(fs *coop.Fields, p string, m coop.Member, union bool, on coop.Date) {
 	switch {
 	case !m.Type.Valid():
 		fs.Add(p+".type", "enum", "natural,legal,cooperative", "%q is not a member type", m.Type)
@@ -239,10 +243,19 @@ func checkMember(fs *coop.Fields, p string, m coop.Member, union bool) {
 	if strings.TrimSpace(m.Name) == "" {
 		fs.Add(p+".name", "required", "", "the register records each member's name (art. 17)")
 	}
+	if len(m.Name) > maxNameBytes {
+		fs.Add(p+".name", "max", "200", "a name is at most %d bytes long", maxNameBytes)
+	}
 	if m.Gender != "" && !m.Gender.Valid() {
 		fs.Add(p+".gender", "enum", "female,male", "%q is not a gender", m.Gender)
 	}
+	if !m.BirthDate.IsZero() && m.BirthDate.After(on) {
+		fs.Add(p+".birth_date", "not-after", on.String(), "born on %s, after joining on %s", m.BirthDate, on)
+	}
 }
+
+// maxNameBytes bounds the name of a member or an officer.
+const maxNameBytes = 200
 
 // checkSubscription checks a subscription of shares: a positive number of
 // shares worth their nominal value, at most two decimals, and at least a

@@ -87,6 +87,7 @@ func (r *Registry) GetByNumber(ctx context.Context, number string) (coop.Coopera
 func (r *Registry) List(ctx context.Context, f Filter) (Page, error) {
 	const op = "registry.List"
 	var fs coop.Fields
+	fs.Merge("", coop.CheckInput(f))
 	if f.Kind != "" && !f.Kind.Valid() {
 		fs.Add("kind", "enum", "", "%q is not a kind", f.Kind)
 	}

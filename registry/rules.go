@@ -65,3 +65,23 @@ func onField(name string) func(coop.Cooperative, error) (coop.Cooperative, error
 		return c, &out
 	}
 }
+
+// checkInput refuses an input that breaks coop's input grammar (text
+// without control characters, whole numbers and amounts within the
+// registry's bounds, dates within its calendar), before any store is
+// read.
+func checkInput(op string, in any) error {
+	var err error
+	if d, ok := in.(coop.Date); ok {
+		err = coop.AtField("on", coop.CheckDate(d))
+	} else {
+		err = coop.CheckInput(in)
+	}
+	var e *coop.Error
+	if !errors.As(err, &e) {
+		return nil
+	}
+	out := *e
+	out.Op = op
+	return &out
+}

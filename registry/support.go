@@ -59,6 +59,9 @@ type RecordedAction struct {
 // or none. A version guard is refused: the action names no one cooperative.
 func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ...Guard) (RecordedAction, error) {
 	const op = "registry.RecordSupport"
+	if err := checkInput(op, a); err != nil {
+		return RecordedAction{}, err
+	}
 	var fs coop.Fields
 	if !a.Kind.Valid() {
 		fs.Add("kind", "enum", "", "%q is not a kind of support action", a.Kind)
@@ -190,6 +193,9 @@ type SelectionInput struct {
 // selected for the same call.
 func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.Select"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	s := in.Selection
 	return onField("selection.selected_on")(r.update(ctx, op, id, guards, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if strings.TrimSpace(s.Program) == "" {
@@ -218,6 +224,9 @@ type LabelInput struct {
 // approval or authorisation without its number.
 func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.AwardLabel"
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	l := in.Label
 	var fs coop.Fields
 	if !l.Kind.Valid() {
@@ -267,6 +276,9 @@ func (r *Registry) WithdrawLabel(ctx context.Context, id, label uuid.UUID, in La
 }
 
 func (r *Registry) changeLabel(ctx context.Context, op string, kind ChangeKind, id, label uuid.UUID, in LabelChange, guards []Guard) (coop.Cooperative, error) {
+	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		var l *coop.Label
 		for i := range c.Labels {

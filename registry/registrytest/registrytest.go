@@ -111,6 +111,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"ChangeKinds", testChangeKinds},
 		{"BulkLoad", testBulkLoad},
 		{"BulkLoadAllOrNothing", testBulkLoadAllOrNothing},
+		{"HostileInput", testHostileInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })
