@@ -66,7 +66,8 @@ func (e *errHeld) Error() string { return "the name is held by approval " + e.ho
 // Invalid for a malformed request (fewer than 5 signatories, no name or more
 // than 3, a decision more than 2 days after the request); Conflict, naming
 // the holders, when every proposed name is taken.
-func (r *Registry) ApproveName(ctx context.Context, req NameRequest) (NameApproval, error) {
+// A Once guard keeps the outcome under an idempotency key.
+func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...Guard) (NameApproval, error) {
 	const op = "registry.ApproveName"
 	if err := checkInput(op, req); err != nil {
 		return NameApproval{}, err
@@ -114,7 +115,9 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest) (NameApprov
 		a := NameApproval{ID: r.newID(), Version: 1, Proposed: slices.Clone(req.Names), Name: strings.TrimSpace(name), NameKey: key,
 			Status: ApprovalApproved, Signatories: slices.Clone(req.Signatories), Province: req.Province,
 			RequestedOn: req.RequestedOn, DecidedOn: decided, ValidUntil: decided.AddDays(ApprovalValidDays)}
-		err := r.store.Write(ctx, func(tx Tx) error {
+		err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+			tx := w.tx
+			w.result = a
 			holder, err := tx.ApprovalHolding(key)
 			switch {
 			case coop.ErrorCode(err) == coop.NotFound:
@@ -192,7 +195,8 @@ func lapsed(a NameApproval, today coop.Date) bool {
 // RenewApproval extends an approval once by 60 days, when asked within 7
 // days after it expired (Decree 2-15-617 art. 4). FailedPrecondition
 // otherwise; NotFound for an unknown approval.
-func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop.Date) (NameApproval, error) {
+// A Once guard keeps the outcome under an idempotency key.
+func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop.Date, guards ...Guard) (NameApproval, error) {
 	const op, art = "registry.RenewApproval", "Decree 2-15-617 art. 4"
 	if err := checkInput(op, struct {
 		AskedOn coop.Date `json:"asked_on"`
@@ -204,8 +208,8 @@ func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop
 			Fields: []coop.FieldError{{Field: "asked_on", Rule: "date", Message: "a date on or before today is required"}}}
 	}
 	var out NameApproval
-	err := r.store.Write(ctx, func(tx Tx) error {
-		a, err := tx.LockApproval(id)
+	err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+		a, err := w.tx.LockApproval(id)
 		if err != nil {
 			return err
 		}
@@ -223,11 +227,11 @@ func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop
 		}
 		a = a.Clone()
 		a.ValidUntil, a.Renewed, a.Version = a.ValidUntil.AddDays(ApprovalValidDays), true, a.Version+1
-		out = a
-		return tx.PutApproval(a)
+		out, w.result = a, a
+		return w.tx.PutApproval(a)
 	})
 	if err != nil {
-		return NameApproval{}, wrap(op, err)
+		return NameApproval{}, err
 	}
 	return out.Clone(), nil
 }

@@ -93,6 +93,7 @@ func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on
 		out, err = w.change(id, on, EntryModification, func(c *coop.Cooperative) (Change, error) {
 			return GroupingLeft{Ref: grouping}, nil
 		})
+		w.result = out
 		return err
 	})
 	if err != nil {
@@ -193,6 +194,7 @@ func (r *Registry) JoinUnion(ctx context.Context, union uuid.UUID, in UnionMembe
 		if out, err = w.change(union, in.On, EntryModification, admit); err != nil {
 			return err
 		}
+		w.result = out
 		g := coop.Grouping{ID: r.newID(), Kind: coop.UnionGrouping, Name: u.Name, GroupID: u.ID, From: in.On}
 		_, err = w.change(member.ID, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 			return GroupingJoined{Grouping: g}, nil

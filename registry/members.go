@@ -337,6 +337,7 @@ func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in E
 		if out, err = w.change(id, in.On, EntryModification, exclude); err != nil {
 			return err
 		}
+		w.result = out
 		var g *coop.Grouping
 		for i := range w.locked[other].Groupings {
 			if x := &w.locked[other].Groupings[i]; x.GroupID == id && x.Until.IsZero() && in.On.After(x.From) {

@@ -55,7 +55,10 @@ type Registration struct {
 // problem and its article; NotFound for an unknown approval;
 // FailedPrecondition when the approval is used or has expired; Conflict when
 // the name is taken.
-func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Cooperative, error) {
+//
+// Guards: Authorize is asked about the cooperative as it would be
+// registered; Once keeps the outcome under an idempotency key.
+func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.Register"
 	if err := checkInput(op, reg); err != nil {
 		return coop.Cooperative{}, err
@@ -155,7 +158,11 @@ func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Coopera
 	}
 
 	part, year := Part(&c), reg.RegisteredOn.Year()
-	err := r.store.Write(ctx, func(tx Tx) error {
+	err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+		tx := w.tx
+		if err := w.guards.check(op, &c, false); err != nil {
+			return err
+		}
 		a, err := tx.LockApproval(reg.ApprovalID)
 		if coop.ErrorCode(err) == coop.NotFound {
 			return refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
@@ -194,10 +201,11 @@ func (r *Registry) Register(ctx context.Context, reg Registration) (coop.Coopera
 		}
 		a = a.Clone()
 		a.Status, a.CooperativeID, a.Version = ApprovalUsed, c.ID, a.Version+1
+		w.put[c.ID], w.result = c, c
 		return tx.PutApproval(a)
 	})
 	if err != nil {
-		return coop.Cooperative{}, wrap(op, err)
+		return coop.Cooperative{}, err
 	}
 	return c, nil
 }

@@ -23,6 +23,13 @@ type Options struct {
 	// NewID returns the ID of a new cooperative, member or approval
 	// (default uuid.New).
 	NewID func() uuid.UUID
+	// KeyTTL is how long the outcome of a request made with an idempotency
+	// key is kept for its retries (default DefaultKeyTTL, 24 hours).
+	KeyTTL time.Duration
+	// KeyLease is how long a request holds its idempotency key before the
+	// key is free for a retry, should the request die without releasing it
+	// (default DefaultKeyLease); longer than any request runs.
+	KeyLease time.Duration
 }
 
 // Registry is the registry of cooperatives kept by the courts' local
@@ -40,19 +47,27 @@ type Options struct {
 // either. Clone a cooperative (or an entry) to change the copy. Nothing is
 // copied for a reader, so reading the whole registry costs no copy of it.
 type Registry struct {
-	store Store
-	now   func() time.Time
-	newID func() uuid.UUID
+	store    Store
+	now      func() time.Time
+	newID    func() uuid.UUID
+	keyTTL   time.Duration
+	keyLease time.Duration
 }
 
 // New returns a Registry over store.
 func New(store Store, opts *Options) *Registry {
-	r := &Registry{store: store, now: time.Now, newID: uuid.New}
+	r := &Registry{store: store, now: time.Now, newID: uuid.New, keyTTL: DefaultKeyTTL, keyLease: DefaultKeyLease}
 	if opts != nil && opts.Now != nil {
 		r.now = opts.Now
 	}
 	if opts != nil && opts.NewID != nil {
 		r.newID = opts.NewID
+	}
+	if opts != nil && opts.KeyTTL > 0 {
+		r.keyTTL = opts.KeyTTL
+	}
+	if opts != nil && opts.KeyLease > 0 {
+		r.keyLease = opts.KeyLease
 	}
 	return r
 }

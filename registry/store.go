@@ -109,6 +109,20 @@ type Tx interface {
 	// PutApproval stores a new approval or a new state of one. Taken("name")
 	// when its status holds the name and another approval holds the key.
 	PutApproval(a NameApproval) error
+
+	// Key returns the idempotency record under key, locked until the
+	// transaction ends, or NotFound.
+	Key(key string) (KeyRecord, error)
+	// AddKey stores a new idempotency record; Taken("key") when one is
+	// stored under its key.
+	AddKey(k KeyRecord) error
+	// PutKey replaces the idempotency record under k's key.
+	PutKey(k KeyRecord) error
+	// DeleteKey removes the idempotency record under key, if any.
+	DeleteKey(key string) error
+	// PurgeKeys removes the idempotency records whose Until is before t
+	// and returns how many it removed.
+	PurgeKeys(t time.Time) (int, error)
 }
 
 // Record is a cooperative prepared by the registry for Store.Load: the
@@ -134,6 +148,7 @@ var takenMessages = map[string]string{
 	"registration_number": "the registration number is already taken",
 	"approval_id":         "the name approval is already used",
 	"name":                "the name is already held",
+	"key":                 "the idempotency key is already taken",
 }
 
 // NotFound returns the NotFound error a store reports for a cooperative,
@@ -231,7 +246,7 @@ func (s ApprovalStatus) HoldsName() bool { return s == ApprovalApproved || s == 
 
 // Signatory is a signatory of a name request (D 3).
 type Signatory struct {
-	Name string   `json:"name"`
+	Name string   `json:"name,omitempty"`
 	CIN  coop.CIN `json:"cin,omitzero"`
 }
 

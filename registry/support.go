@@ -157,6 +157,7 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 			}
 			out.Cooperatives = append(out.Cooperatives, c)
 		}
+		w.result = out
 		return nil
 	})
 	if err != nil {

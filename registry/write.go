@@ -23,6 +23,7 @@ import (
 type Guard struct {
 	version int64
 	allow   func(*coop.Cooperative) error
+	once    *once
 }
 
 // IfVersion guards the cooperative a verb names by its ID: the write
@@ -48,6 +49,15 @@ func (gs guards) version() int64 {
 		}
 	}
 	return v
+}
+
+func (gs guards) once() *once {
+	for _, g := range gs {
+		if g.once != nil {
+			return g.once
+		}
+	}
+	return nil
 }
 
 // check runs the guards on c; target is true for the cooperative the verb
@@ -91,6 +101,8 @@ type writer struct {
 	target uuid.UUID
 	locked map[uuid.UUID]coop.Cooperative
 	put    map[uuid.UUID]coop.Cooperative
+	// result is what the verb returns, which a Once guard keeps.
+	result any
 }
 
 // write runs fn in one store transaction; target is the cooperative a
@@ -104,7 +116,13 @@ func (r *Registry) write(ctx context.Context, op string, target uuid.UUID, gs []
 	return wrap(op, r.store.Write(ctx, func(tx Tx) error {
 		w := &writer{r: r, tx: tx, op: op, guards: gs, today: today, target: target,
 			locked: map[uuid.UUID]coop.Cooperative{}, put: map[uuid.UUID]coop.Cooperative{}}
-		return fn(w)
+		if err := fn(w); err != nil {
+			return err
+		}
+		if o := guards(gs).once(); o != nil {
+			return w.complete(o)
+		}
+		return nil
 	}))
 }
 
@@ -184,7 +202,7 @@ func (r *Registry) update(ctx context.Context, op string, id uuid.UUID, gs []Gua
 			return err
 		}
 		c, err := w.change(id, on, kind, check)
-		out = c
+		out, w.result = c, c
 		return err
 	})
 	if err != nil {

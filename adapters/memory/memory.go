@@ -6,6 +6,7 @@ import (
 	"iter"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -28,6 +29,7 @@ type Store struct {
 	approvals map[uuid.UUID]registry.NameApproval
 	names     map[string]uuid.UUID // name key -> approval holding it
 	seqs      map[seqKey]int
+	keys      map[string]registry.KeyRecord
 }
 
 // record is a cooperative's current state and its journal. The state is
@@ -58,6 +60,7 @@ func New() *Store {
 		approvals: map[uuid.UUID]registry.NameApproval{},
 		names:     map[string]uuid.UUID{},
 		seqs:      map[seqKey]int{},
+		keys:      map[string]registry.KeyRecord{},
 	}
 }
 
@@ -244,7 +247,8 @@ func (s *Store) Write(ctx context.Context, fn func(registry.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := &tx{s: s, coops: map[uuid.UUID]*staged{}, locked: map[uuid.UUID]bool{}, numbers: map[string]uuid.UUID{},
-		approvals: map[uuid.UUID]registry.NameApproval{}, names: map[string]uuid.UUID{}, seqs: map[seqKey]int{}}
+		approvals: map[uuid.UUID]registry.NameApproval{}, names: map[string]uuid.UUID{}, seqs: map[seqKey]int{},
+		keys: map[string]*registry.KeyRecord{}}
 	if err := fn(t); err != nil {
 		return err
 	}
@@ -273,6 +277,7 @@ type tx struct {
 	approvals map[uuid.UUID]registry.NameApproval
 	names     map[string]uuid.UUID // uuid.Nil: released
 	seqs      map[seqKey]int
+	keys      map[string]*registry.KeyRecord // nil: deleted
 }
 
 func (t *tx) current(id uuid.UUID) (coop.Cooperative, bool) {
@@ -406,9 +411,77 @@ func (t *tx) PutApproval(a registry.NameApproval) error {
 	return nil
 }
 
+func (t *tx) key(key string) (registry.KeyRecord, bool) {
+	if k, ok := t.keys[key]; ok {
+		if k == nil {
+			return registry.KeyRecord{}, false
+		}
+		return *k, true
+	}
+	k, ok := t.s.keys[key]
+	return k, ok
+}
+
+// Key implements registry.Tx.
+func (t *tx) Key(key string) (registry.KeyRecord, error) {
+	k, ok := t.key(key)
+	if !ok {
+		return registry.KeyRecord{}, registry.NotFound("idempotency key")
+	}
+	return k, nil
+}
+
+// AddKey implements registry.Tx.
+func (t *tx) AddKey(k registry.KeyRecord) error {
+	if _, ok := t.key(k.Key); ok {
+		return registry.Taken("key")
+	}
+	t.keys[k.Key] = &k
+	return nil
+}
+
+// PutKey implements registry.Tx.
+func (t *tx) PutKey(k registry.KeyRecord) error {
+	t.keys[k.Key] = &k
+	return nil
+}
+
+// DeleteKey implements registry.Tx.
+func (t *tx) DeleteKey(key string) error {
+	t.keys[key] = nil
+	return nil
+}
+
+// PurgeKeys implements registry.Tx.
+func (t *tx) PurgeKeys(before time.Time) (int, error) {
+	n := 0
+	for key := range t.s.keys {
+		if k, ok := t.key(key); ok && k.Until.Before(before) {
+			t.keys[key] = nil
+			n++
+		}
+	}
+	for key, k := range t.keys {
+		if k != nil && k.Until.Before(before) {
+			if _, committed := t.s.keys[key]; !committed {
+				t.keys[key] = nil
+				n++
+			}
+		}
+	}
+	return n, nil
+}
+
 // commit applies the staged writes to the store, whose write lock is held.
 func (t *tx) commit() {
 	s := t.s
+	for key, k := range t.keys {
+		if k == nil {
+			delete(s.keys, key)
+		} else {
+			s.keys[key] = *k
+		}
+	}
 	for k, n := range t.seqs {
 		s.seqs[k] = n
 	}

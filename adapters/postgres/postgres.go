@@ -88,6 +88,7 @@ var constraintFields = map[string]string{
 	"members_pkey":                         "id",
 	"journal_pkey":                         "id",
 	"cooperatives_approval_id_fkey":        "approval_id",
+	"idempotency_keys_pkey":                "key",
 }
 
 // mapErr turns a driver error into a coop error whose message says nothing

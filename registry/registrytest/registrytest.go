@@ -112,6 +112,8 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"BulkLoad", testBulkLoad},
 		{"BulkLoadAllOrNothing", testBulkLoadAllOrNothing},
 		{"HostileInput", testHostileInput},
+		{"IdempotencyKeys", testIdempotencyKeys},
+		{"KeyWithTheChange", testKeyWithTheChange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })
