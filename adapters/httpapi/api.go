@@ -3,17 +3,22 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -37,9 +42,6 @@ type Options struct {
 	RequestTimeout time.Duration
 	// Logger receives internal errors (default: discarded).
 	Logger *slog.Logger
-	// IdempotencyEntries is how many Idempotency-Keys are remembered, for
-	// 24 hours each (default 10,000).
-	IdempotencyEntries int
 }
 
 type api struct {
@@ -50,7 +52,6 @@ type api struct {
 	maxBody int64
 	timeout time.Duration
 	log     *slog.Logger
-	idem    *idempotency
 	mux     *http.ServeMux
 }
 
@@ -84,10 +85,6 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
-	if o.IdempotencyEntries <= 0 {
-		o.IdempotencyEntries = 10000
-	}
-	a.idem = newIdempotency(o.IdempotencyEntries, 24*time.Hour, a.now)
 	a.mux = http.NewServeMux()
 	for _, rt := range routes() {
 		a.mux.Handle(rt.Method+" "+rt.Path, a.serve(rt))
@@ -134,11 +131,15 @@ func (c *capture) WriteHeader(s int)           { c.status = s }
 // call is one request being served.
 type call struct {
 	a    *api
+	rt   route
 	w    http.ResponseWriter
 	r    *http.Request
 	ctx  context.Context
 	who  *Principal
 	body []byte
+	// once completes the request's idempotency key in the transaction of
+	// its write, when the request has one.
+	once *registry.Guard
 }
 
 // reply is what a handler answers: a status and a value to encode as JSON,
@@ -148,10 +149,11 @@ type reply struct {
 	value       any
 	raw         []byte
 	contentType string
+	// etag and location set the headers of the same names.
+	etag, location string
 }
 
-func ok(v any) reply      { return reply{status: http.StatusOK, value: v} }
-func created(v any) reply { return reply{status: http.StatusCreated, value: v} }
+func ok(v any) reply { return reply{status: http.StatusOK, value: v} }
 
 // serve wraps a route: authentication, body limits, the request timeout,
 // idempotent POSTs and the encoding of the reply.
@@ -159,6 +161,12 @@ func (a *api) serve(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Cache-Control", "no-store")
+		if len(r.Header.Values("Authorization")) > 1 {
+			writeProblem(w, r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid),
+				Detail: "the request has more than one Authorization header", Errors: []coop.FieldError{
+					{Field: "Authorization", Rule: "single", Message: "give one Authorization header"}}})
+			return
+		}
 		who, err := a.auth(r)
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
@@ -176,71 +184,180 @@ func (a *api) serve(rt route) http.Handler {
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
 		defer cancel()
-		c := &call{a: a, w: w, r: r, ctx: ctx, who: who}
+		c := &call{a: a, rt: rt, w: w, r: r, ctx: ctx, who: who}
 		if r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch {
 			if !c.readBody() {
 				return
 			}
 		}
-		key := r.Header.Get("Idempotency-Key")
-		if r.Method == http.MethodPost && key != "" {
-			if len(key) > 200 {
-				writeProblem(w, r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid), Detail: "the Idempotency-Key is longer than 200 characters"})
-				return
-			}
-			subject := ""
-			if who != nil {
-				subject = who.Subject
-			}
-			k := subject + "\x00" + r.Method + "\x00" + r.URL.Path + "\x00" + key
-			replay, reserved, conflict := a.idem.begin(k, c.body)
-			switch {
-			case conflict != "":
-				writeProblem(w, r, Problem{Status: http.StatusUnprocessableEntity, Code: codeIdempotency, Detail: conflict})
-				return
-			case replay != nil:
-				for h, v := range replay.header {
-					w.Header()[h] = v
-				}
-				w.Header().Set("Idempotent-Replayed", "true")
-				w.WriteHeader(replay.status)
-				_, _ = w.Write(replay.response)
-				return
-			case reserved:
-				rec := &recorder{ResponseWriter: w, header: http.Header{}}
-				c.w = rec
-				a.respond(c, rt)
-				a.idem.finish(k, rec.status, rec.header, rec.body.Bytes())
-				return
-			}
+		if key := r.Header.Get("Idempotency-Key"); key != "" && rt.Auth == scopedWrite {
+			a.keyed(c, key)
+			return
 		}
-		a.respond(c, rt)
+		a.respond(c)
 	})
 }
 
-func (a *api) respond(c *call, rt route) {
-	rep, err := rt.Handle(c)
+// keyed serves a write made with an Idempotency-Key: done once, its outcome
+// kept by the registry's store with the change, replayed to a retry by the
+// same principal once authorized again.
+func (a *api) keyed(c *call, key string) {
+	if len(key) > 200 || strings.IndexFunc(key, func(r rune) bool { return r < 0x21 || r > 0x7e }) >= 0 {
+		writeProblem(c.w, c.r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid),
+			Detail: "an Idempotency-Key has 1 to 200 visible ASCII characters",
+			Errors: []coop.FieldError{{Field: "Idempotency-Key", Rule: "key", Message: "1 to 200 visible ASCII characters"}}})
+		return
+	}
+	// A principal's keys are its own, for this operation.
+	scope := sha256.Sum256([]byte(c.who.Subject + "\x00" + c.r.Method + "\x00" + c.r.URL.Path + "\x00" + key))
+	body := sha256.Sum256(c.body)
+	rec, res, err := a.reg.BeginKey(c.ctx, hex.EncodeToString(scope[:]), hex.EncodeToString(body[:]))
 	if err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
-			return
-		}
-		if errors.Is(err, context.Canceled) {
-			return // the client went away
-		}
-		var hp *httpProblem
-		if errors.As(err, &hp) {
-			writeProblem(c.w, c.r, hp.p)
-			return
+		var e *coop.Error
+		if errors.As(err, &e) && e.Code == coop.Conflict && len(e.Fields) > 0 {
+			switch e.Fields[0].Rule {
+			case registry.KeyReused:
+				writeProblem(c.w, c.r, Problem{Status: http.StatusUnprocessableEntity, Code: codeIdempotency, Detail: e.Message})
+				return
+			case registry.KeyInProgress:
+				c.w.Header().Set("Retry-After", "1")
+				writeProblem(c.w, c.r, Problem{Status: http.StatusConflict, Code: codeKeyInUse, Detail: e.Message})
+				return
+			}
 		}
 		a.writeError(c.w, c.r, err)
 		return
+	}
+	if rec.Done {
+		a.replay(c, rec)
+		return
+	}
+	g := registry.Once(res, c.envelope)
+	c.once = &g
+	if !a.respond(c) {
+		// Refused, failed or cancelled before it committed: the key is free
+		// for a retry.
+		if err := a.reg.Release(context.WithoutCancel(c.ctx), res); err != nil {
+			a.log.WarnContext(c.ctx, "releasing an idempotency key", slog.Any("error", err))
+		}
+	}
+}
+
+// storedReply is the outcome of a keyed request as the registry keeps it.
+type storedReply struct {
+	Status   int             `json:"status"`
+	ETag     string          `json:"etag,omitempty"`
+	Location string          `json:"location,omitempty"`
+	Body     json.RawMessage `json:"body"`
+}
+
+// envelope records the reply a write's outcome makes, inside the write's
+// transaction.
+func (c *call) envelope(v any) ([]byte, error) {
+	rep := c.result(c.rt.OK, v)
+	body, err := encodeJSON(nil, rep.value)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(storedReply{Status: rep.status, ETag: rep.etag, Location: rep.location, Body: body})
+}
+
+// replay answers a retry with the outcome of the first request, once the
+// principal is authorized again on every cooperative it changed.
+func (a *api) replay(c *call, rec registry.KeyRecord) {
+	for _, id := range rec.Cooperatives {
+		co, err := a.reg.Get(c.ctx, id)
+		if err != nil {
+			a.writeError(c.w, c.r, err)
+			return
+		}
+		if !c.who.Covers(co.Province) {
+			writeProblem(c.w, c.r, Problem{Status: http.StatusForbidden, Code: string(coop.Forbidden),
+				Detail: "your scope does not cover " + co.Name + " (" + string(co.Province) + ")"})
+			return
+		}
+	}
+	var sr storedReply
+	if err := json.Unmarshal(rec.Result, &sr); err != nil {
+		a.writeError(c.w, c.r, err)
+		return
+	}
+	h := c.w.Header()
+	if sr.ETag != "" {
+		h.Set("ETag", sr.ETag)
+	}
+	if sr.Location != "" {
+		h.Set("Location", sr.Location)
+	}
+	h.Set("Idempotent-Replayed", "true")
+	h.Set("Content-Type", "application/json")
+	c.w.WriteHeader(sr.Status)
+	_, _ = c.w.Write(append(sr.Body, '\n'))
+}
+
+// result is the reply of a write's outcome v, with status: a cooperative
+// with its version as ETag, redacted unless the principal's scope covers
+// it, and its Location when it was just registered; the cooperatives of a
+// support action redacted alike.
+func (c *call) result(status int, v any) reply {
+	switch x := v.(type) {
+	case coop.Cooperative:
+		rep := c.cooperative(status, x)
+		if c.rt.ID == "register" {
+			rep.location = "/v1/cooperatives/" + x.ID.String()
+		}
+		return rep
+	case registry.RecordedAction:
+		out := x
+		out.Cooperatives = make([]coop.Cooperative, len(x.Cooperatives))
+		for i := range x.Cooperatives {
+			out.Cooperatives[i] = x.Cooperatives[i]
+			c.redact(&out.Cooperatives[i])
+		}
+		return reply{status: status, value: out}
+	}
+	return reply{status: status, value: v}
+}
+
+// keyGuards are the guards of the request's idempotency key, if any.
+func (c *call) keyGuards(gs ...registry.Guard) []registry.Guard {
+	if c.once != nil {
+		gs = append(gs, *c.once)
+	}
+	return gs
+}
+
+// respond runs the route's handler and writes its reply, or its error as a
+// problem. It reports whether the handler succeeded.
+func (a *api) respond(c *call) bool {
+	rep, err := c.rt.Handle(c)
+	if err != nil {
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
+		case errors.Is(err, context.Canceled):
+			// The client went away.
+		default:
+			var hp *httpProblem
+			if errors.As(err, &hp) {
+				writeProblem(c.w, c.r, hp.p)
+			} else {
+				a.writeError(c.w, c.r, err)
+			}
+		}
+		return false
+	}
+	if rep.etag != "" {
+		c.w.Header().Set("ETag", rep.etag)
+	}
+	if rep.location != "" {
+		c.w.Header().Set("Location", rep.location)
 	}
 	if rep.raw != nil {
 		c.w.Header().Set("Content-Type", rep.contentType)
 		c.w.WriteHeader(rep.status)
 		_, _ = c.w.Write(rep.raw)
-		return
+		return true
 	}
 	buf := buffers.Get().(*[]byte)
 	defer func() {
@@ -252,13 +369,14 @@ func (a *api) respond(c *call, rt route) {
 	*buf = b
 	if err != nil {
 		a.writeError(c.w, c.r, err)
-		return
+		return false
 	}
 	c.w.Header().Set("Content-Type", "application/json")
 	c.w.WriteHeader(rep.status)
 	b = append(b, '\n')
 	*buf = b
 	_, _ = c.w.Write(b)
+	return true
 }
 
 // buffers are the buffers replies are encoded in, reused so that a reply of
@@ -267,30 +385,6 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &
 
 // maxPooledBuffer bounds the buffers kept for reuse.
 const maxPooledBuffer = 16 << 20
-
-// recorder keeps a copy of a response for the idempotency store.
-type recorder struct {
-	http.ResponseWriter
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header { return r.ResponseWriter.Header() }
-func (r *recorder) WriteHeader(s int) {
-	r.status = s
-	for k, v := range r.ResponseWriter.Header() {
-		r.header[k] = v
-	}
-	r.ResponseWriter.WriteHeader(s)
-}
-func (r *recorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.WriteHeader(http.StatusOK)
-	}
-	r.body.Write(b)
-	return r.ResponseWriter.Write(b)
-}
 
 // httpProblem carries a problem that is not a coop error (401, 403, 412,
 // 413, 415).
@@ -334,6 +428,12 @@ func (c *call) readBody() bool {
 func (c *call) decode(v any) error {
 	if len(bytes.TrimSpace(c.body)) == 0 {
 		return coop.Fieldf("", "required", "a JSON body is required")
+	}
+	if !utf8.Valid(c.body) {
+		return coop.Fieldf("", "utf-8", "the body is not valid UTF-8 (RFC 8259)")
+	}
+	if err := strictJSON(c.body, reflect.TypeOf(v).Elem()); err != nil {
+		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(c.body))
 	dec.DisallowUnknownFields()
@@ -418,16 +518,28 @@ func clip(s string) string {
 	return s
 }
 
-// checkQuery refuses query parameters the route does not take.
+// checkQuery refuses a malformed query string, parameters the route does
+// not take, a parameter given twice and values that are not clean text.
 func checkQuery(r *http.Request, allowed []param) error {
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return coop.Fieldf("", "query", "the query string is malformed: write it with percent-encoding (RFC 3986)")
+	}
 	var fs coop.Fields
-	for k := range r.URL.Query() {
+	for k, vs := range q {
 		known := false
 		for _, p := range allowed {
 			known = known || p.Name == k
 		}
-		if !known {
-			fs.Add(k, "unknown-parameter", "", "unknown query parameter")
+		switch {
+		case !known:
+			fs.Add(clip(k), "unknown-parameter", "", "unknown query parameter")
+			continue
+		case len(vs) > 1:
+			fs.Add(k, "duplicate", "", "given %d times", len(vs))
+		}
+		for _, v := range vs {
+			fs.Merge(k, coop.CheckText(v, 500))
 		}
 	}
 	return fs.Err("httpapi", "invalid query")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/taawun/taawun/coop"
@@ -17,7 +18,9 @@ import (
 // phones, addresses: Law 09-08) and every write need a principal whose scope
 // covers the cooperative: national, or the provinces of a delegation.
 type Principal struct {
-	// Subject names the principal in logs and idempotency keys.
+	// Subject names the principal in logs, and its idempotency keys: one
+	// subject is one principal (BearerTokens refuses two tokens with one
+	// subject; another Authenticator must keep subjects unique too).
 	Subject string `json:"subject"`
 	// National principals act on every cooperative.
 	National bool `json:"national,omitempty"`
@@ -61,31 +64,41 @@ func BearerTokens(scopes []TokenScope) (Authenticator, error) {
 	}
 	var entries []entry
 	var fs coop.Fields
+	subjects, tokens := map[string]int{}, map[[32]byte]int{}
 	for i, s := range scopes {
 		p := s.Principal
 		if s.Delegation != "" {
 			d, ok := s.Delegation.Info()
 			if !ok {
-				fs.Add("tokens["+itoa(i)+"].delegation", "delegation", "", "%q is not a delegation", s.Delegation)
+				fs.Add("tokens["+strconv.Itoa(i)+"].delegation", "delegation", "", "%q is not a delegation", s.Delegation)
 				continue
 			}
 			p.Provinces = append(p.Provinces, d.Provinces...)
 		}
 		if len(s.Token) < 16 {
-			fs.Add("tokens["+itoa(i)+"].token", "min", "16", "a token has at least 16 characters")
+			fs.Add("tokens["+strconv.Itoa(i)+"].token", "min", "16", "a token has at least 16 characters")
 		}
 		if !p.National && len(p.Provinces) == 0 {
-			fs.Add("tokens["+itoa(i)+"]", "scope", "", "give national, provinces or a delegation")
+			fs.Add("tokens["+strconv.Itoa(i)+"]", "scope", "", "give national, provinces or a delegation")
 		}
 		for _, pr := range p.Provinces {
 			if !pr.Valid() {
-				fs.Add("tokens["+itoa(i)+"].provinces", "province", "", "%q is not a province code", pr)
+				fs.Add("tokens["+strconv.Itoa(i)+"].provinces", "province", "", "%q is not a province code", pr)
 			}
 		}
 		if p.Subject == "" {
-			p.Subject = "token-" + itoa(i)
+			p.Subject = "token-" + strconv.Itoa(i)
 		}
-		entries = append(entries, entry{sha256.Sum256([]byte(s.Token)), p})
+		if j, dup := subjects[p.Subject]; dup {
+			fs.Add("tokens["+strconv.Itoa(i)+"].subject", "unique", "", "%q is the subject of tokens[%d] too: a subject names one principal", clip(p.Subject), j)
+		}
+		subjects[p.Subject] = i
+		sum := sha256.Sum256([]byte(s.Token))
+		if j, dup := tokens[sum]; dup {
+			fs.Add("tokens["+strconv.Itoa(i)+"].token", "unique", "", "the same token as tokens[%d]", j)
+		}
+		tokens[sum] = i
+		entries = append(entries, entry{sum, p})
 	}
 	if err := fs.Err("httpapi.BearerTokens", "invalid tokens"); err != nil {
 		return nil, err
@@ -123,11 +136,4 @@ func ParseTokens(b []byte) ([]TokenScope, error) {
 		return nil, coop.Fieldf("tokens", "json", "%v", err)
 	}
 	return out, nil
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -22,17 +22,37 @@
 // error code, the article cited and the invalid fields; internal errors say
 // "internal error" and go to Options.Logger. Bodies are bounded
 // (Options.MaxBodyBytes), must be application/json, and unknown fields and
-// unknown query parameters are refused. Every request has a deadline
-// (Options.RequestTimeout).
+// unknown query parameters are refused (see Input). Every request has a
+// deadline (Options.RequestTimeout).
 //
 // # Concurrency control
 //
 // Cooperatives carry their version as ETag. A write with If-Match is
 // guarded by the registry inside its transaction (registry.IfVersion): a
 // stale version is answered 412 and changes nothing. The version is never
-// a body field. A POST with an Idempotency-Key is done once: a retry with
-// the same key and body gets the first response, with Idempotent-Replayed:
-// true.
+// a body field.
+//
+// A write (a POST that changes the registry) with an Idempotency-Key is
+// done once. The key belongs to the principal that sent it, for that
+// operation: the registry's store keeps it (a table on PostgreSQL, so that
+// it survives a restart), written in the transaction of the change it
+// guards, for 24 hours, never evicted before. A retry with the same key and
+// body gets the first reply, with Idempotent-Replayed: true, once the
+// principal's scope is checked again on the cooperatives the write changed;
+// with another body, 422; while the first request runs, 409. A request
+// refused, or cancelled before it committed, leaves its key free. On the
+// POSTs that only compute (eligibility, screening) the header changes
+// nothing.
+//
+// # Input
+//
+// Bodies are one JSON object in UTF-8 whose keys are the field names
+// exactly, each at most once; amounts are JSON strings in the grammar of
+// coop.ParseMAD; whole numbers are integer literals. Query strings are
+// percent-encoded, each parameter at most once; a request carries at most
+// one Authorization header. The registry then applies its own grammar
+// (coop.CheckInput) before any store sees the input. A database that cannot
+// be reached is answered 503 with Retry-After.
 //
 // # Authorization
 //

@@ -54,9 +54,8 @@ func (c *call) redact(co *coop.Cooperative) {
 // cooperative replies with c, redacted unless the principal covers it,
 // with its version as ETag.
 func (c *call) cooperative(status int, co coop.Cooperative) reply {
-	c.w.Header().Set("ETag", etag(co.Version))
 	c.redact(&co)
-	return reply{status: status, value: co}
+	return reply{status: status, value: co, etag: etag(co.Version)}
 }
 
 // authorize is the guard of the principal's scope: the registry checks it
@@ -78,7 +77,7 @@ func (c *call) guards() ([]registry.Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []registry.Guard{registry.IfVersion(expect), c.authorize()}, nil
+	return c.keyGuards(registry.IfVersion(expect), c.authorize()), nil
 }
 
 // mutate runs a write on the cooperative of the path, with the guards of
@@ -97,7 +96,7 @@ func (c *call) mutate(status int, do func(ctx context.Context, id uuid.UUID, gua
 	if err != nil {
 		return reply{}, stale(err)
 	}
-	return c.cooperative(status, out), nil
+	return c.result(status, out), nil
 }
 
 // stale turns the registry's refusal of a stale version into 412.
@@ -134,11 +133,11 @@ func hApproveName(c *call) (reply, error) {
 	} else if err := c.scoped(in.Province); err != nil {
 		return reply{}, err
 	}
-	a, err := c.a.reg.ApproveName(c.ctx, in)
+	a, err := c.a.reg.ApproveName(c.ctx, in, c.keyGuards()...)
 	if err != nil {
 		return reply{}, err
 	}
-	return created(a), nil
+	return c.result(http.StatusCreated, a), nil
 }
 
 func hGetApproval(c *call) (reply, error) {
@@ -176,11 +175,11 @@ func hRenewApproval(c *call) (reply, error) {
 	if err := c.scoped(a.Province); err != nil {
 		return reply{}, err
 	}
-	a, err = c.a.reg.RenewApproval(c.ctx, id, in.AskedOn)
+	a, err = c.a.reg.RenewApproval(c.ctx, id, in.AskedOn, c.keyGuards()...)
 	if err != nil {
 		return reply{}, err
 	}
-	return ok(a), nil
+	return c.result(http.StatusOK, a), nil
 }
 
 func hRegister(c *call) (reply, error) {
@@ -191,12 +190,11 @@ func hRegister(c *call) (reply, error) {
 	if err := c.scoped(in.Province); err != nil {
 		return reply{}, err
 	}
-	co, err := c.a.reg.Register(c.ctx, in)
+	co, err := c.a.reg.Register(c.ctx, in, c.keyGuards(c.authorize())...)
 	if err != nil {
 		return reply{}, err
 	}
-	c.w.Header().Set("Location", "/v1/cooperatives/"+co.ID.String())
-	return c.cooperative(http.StatusCreated, co), nil
+	return c.result(http.StatusCreated, co), nil
 }
 
 func hList(c *call) (reply, error) {
@@ -216,7 +214,7 @@ func hList(c *call) (reply, error) {
 		}
 	}
 	limit, err := c.intParam("limit", 0, 1, registry.MaxLimit)
-	fs.Merge("limit", err)
+	fs.Merge("", err)
 	f.Limit = limit
 	if len(q.Get("name")) > 200 {
 		fs.Add("name", "max", "200", "at most 200 characters")
@@ -244,8 +242,7 @@ func hGet(c *call) (reply, error) {
 		return reply{}, err
 	}
 	if match := c.r.Header.Get("If-None-Match"); match != "" && match == etag(co.Version) {
-		c.w.Header().Set("ETag", etag(co.Version))
-		return reply{status: http.StatusNotModified, raw: []byte{}, contentType: "application/json"}, nil
+		return reply{status: http.StatusNotModified, raw: []byte{}, contentType: "application/json", etag: etag(co.Version)}, nil
 	}
 	return c.cooperative(http.StatusOK, co), nil
 }
@@ -271,7 +268,15 @@ func hStateAt(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	c.redact(&co)
+	// Personal data follows the scope over the cooperative as it is now,
+	// wherever its seat was then.
+	cur, err := c.a.reg.Get(c.ctx, id)
+	if err != nil {
+		return reply{}, err
+	}
+	if !c.who.Covers(cur.Province) {
+		redactCoop(&co)
+	}
 	return ok(co), nil
 }
 

@@ -35,7 +35,18 @@ type env struct {
 	doc map[string]any
 }
 
+// newEnv serves the API over an empty memory store.
 func newEnv(t *testing.T) *env {
+	t.Helper()
+	return newEnvOn(t, memory.New())
+}
+
+// clock is the registry's and the handler's clock in the tests: 10:00 UTC
+// today.
+func clock() time.Time { return today.Time().Add(10 * time.Hour) }
+
+// newEnvOn serves the API over store.
+func newEnvOn(t *testing.T, store registry.Store) *env {
 	t.Helper()
 	auth, err := httpapi.BearerTokens([]httpapi.TokenScope{
 		{Token: nationalToken, Principal: httpapi.Principal{Subject: "ministry", National: true}},
@@ -43,9 +54,8 @@ func newEnv(t *testing.T) *env {
 		{Token: casablancaToken, Principal: httpapi.Principal{Subject: "odco-casablanca"}, Delegation: "casablanca"},
 	})
 	require.NoError(t, err)
-	now := func() time.Time { return today.Time().Add(10 * time.Hour) }
-	reg := registry.New(memory.New(), &registry.Options{Now: now})
-	e := &env{t: t, reg: reg, h: httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Now: now, MaxBodyBytes: 64 << 10})}
+	reg := registry.New(store, &registry.Options{Now: clock})
+	e := &env{t: t, reg: reg, h: httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Now: clock, MaxBodyBytes: 64 << 10})}
 	res := e.do("GET", "/v1/openapi.json", "", nil, nil)
 	require.Equal(t, 200, res.Code)
 	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &e.doc))
@@ -54,6 +64,19 @@ func newEnv(t *testing.T) *env {
 
 // do sends a request and checks the response against the OpenAPI document.
 func (e *env) do(method, path, token string, body any, header map[string]string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	req := e.request(method, path, token, body, header)
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, req)
+	if e.doc != nil {
+		e.conforms(method, req.URL.Path, rec)
+	}
+	return rec
+}
+
+// request makes a request: a body given as a string or bytes is sent as
+// it is, any other value as JSON.
+func (e *env) request(method, path, token string, body any, header map[string]string) *http.Request {
 	e.t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
@@ -77,12 +100,7 @@ func (e *env) do(method, path, token string, body any, header map[string]string)
 	for k, v := range header {
 		req.Header.Set(k, v)
 	}
-	rec := httptest.NewRecorder()
-	e.h.ServeHTTP(rec, req)
-	if e.doc != nil {
-		e.conforms(method, req.URL.Path, rec)
-	}
-	return rec
+	return req
 }
 
 // conforms checks a response against the OpenAPI document.

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/taawun/taawun/adapters/httpapi"
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/registry"
 	"github.com/taawun/taawun/stats"
@@ -199,7 +201,8 @@ func TestAuthorization(t *testing.T) {
 	st := decode[coop.Cooperative](t, e.do("GET", "/v1/cooperatives/"+mek.ID.String()+"/state?date=2024-06-30", casablancaToken, nil, nil))
 	assert.Empty(t, st.Members[0].Name)
 	a := decode[registry.NameApproval](t, e.do("GET", "/v1/name-approvals/"+mek.ApprovalID.String(), casablancaToken, nil, nil))
-	assert.Equal(t, "redacted", a.Signatories[0].Name)
+	require.Len(t, a.Signatories, 5, "how many signed is public")
+	assert.Equal(t, registry.Signatory{}, a.Signatories[0], "who signed is not")
 
 	// Nothing changed in Ifrane or Mohammedia.
 	got, _ := e.reg.Get(t.Context(), mek.ID)
@@ -265,4 +268,29 @@ func TestOpenAPI_CoversEveryRoute(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestBearerTokens_Refused(t *testing.T) {
+	national := httpapi.TokenScope{Token: "national-token-0123456789", Principal: httpapi.Principal{Subject: "ministry", National: true}}
+	tests := []struct {
+		name  string
+		scope httpapi.TokenScope
+		field string
+	}{
+		{"SameSubject", httpapi.TokenScope{Token: "meknes-token-0123456789", Principal: httpapi.Principal{Subject: "ministry"}, Delegation: "meknes"}, "tokens[1].subject"},
+		{"SameToken", httpapi.TokenScope{Token: national.Token, Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: "meknes"}, "tokens[1].token"},
+		{"ShortToken", httpapi.TokenScope{Token: "short", Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: "meknes"}, "tokens[1].token"},
+		{"UnknownDelegation", httpapi.TokenScope{Token: "paris-token-0123456789", Principal: httpapi.Principal{Subject: "paris"}, Delegation: "paris"}, "tokens[1].delegation"},
+		{"NoScope", httpapi.TokenScope{Token: "nowhere-token-0123456789", Principal: httpapi.Principal{Subject: "nowhere"}}, "tokens[1]"},
+	}
+	for _, tt := range tests {
+		_, err := httpapi.BearerTokens([]httpapi.TokenScope{national, tt.scope})
+		require.ErrorIs(t, err, coop.ErrInvalid, tt.name)
+		var e *coop.Error
+		require.True(t, errors.As(err, &e))
+		assert.Equal(t, tt.field, e.Fields[0].Field, tt.name)
+	}
+	_, err := httpapi.BearerTokens([]httpapi.TokenScope{national,
+		{Token: "meknes-token-0123456789", Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: "meknes"}})
+	require.NoError(t, err)
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -79,7 +80,7 @@ func buildDocument() map[string]any {
 		if rt.ETag {
 			ok["headers"] = map[string]any{"ETag": map[string]any{"schema": Schema{"type": "string"}, "description": "the cooperative's version"}}
 		}
-		responses := map[string]any{itoa(rt.OK): ok,
+		responses := map[string]any{strconv.Itoa(rt.OK): ok,
 			"default": map[string]any{"description": "an error (RFC 9457 problem details)",
 				"content": map[string]any{"application/problem+json": map[string]any{"schema": sb.schema(reflect.TypeOf(Problem{}))}}}}
 		if rt.ID == "getCooperative" {

@@ -42,6 +42,7 @@ const (
 	codeUnsupportedMedia   = "unsupported_media_type"
 	codePreconditionFailed = "precondition_failed"
 	codeIdempotency        = "idempotency_key_reused"
+	codeKeyInUse           = "idempotency_key_in_use"
 	codeTimeout            = "timeout"
 )
 

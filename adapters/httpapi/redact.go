@@ -13,10 +13,8 @@ func redactCoop(c *coop.Cooperative) { *c = c.Redacted() }
 
 func redactEntry(e *registry.Entry) { *e = e.Redacted() }
 
+// redactApproval removes the signatories' names and CIN: how many signed
+// is public, who signed is not.
 func redactApproval(a *registry.NameApproval) {
-	sig := make([]registry.Signatory, len(a.Signatories))
-	for i := range sig {
-		sig[i] = registry.Signatory{Name: "redacted"}
-	}
-	a.Signatories = sig
+	a.Signatories = make([]registry.Signatory, len(a.Signatories))
 }

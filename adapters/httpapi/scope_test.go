@@ -137,10 +137,56 @@ func (f *scopeFixture) state(t *testing.T) map[string]int64 {
 // changes nothing; the same request with the national token succeeds,
 // which shows that scope alone refused it.
 func TestScope_EveryWriteRoute(t *testing.T) {
-	type write struct {
-		path func(*scopeFixture) string
-		body func(*scopeFixture) any
+	writes := scopeWrites()
+	// The table covers every operation that writes.
+	e := newEnv(t)
+	var documented, covered []string
+	for _, item := range e.doc["paths"].(map[string]any) {
+		if op, ok := item.(map[string]any)["post"].(map[string]any); ok {
+			if id := op["operationId"].(string); id != "eligibility" && id != "screen" {
+				documented = append(documented, id)
+			}
+		}
 	}
+	for id := range writes {
+		covered = append(covered, id)
+	}
+	sort.Strings(documented)
+	sort.Strings(covered)
+	require.Equal(t, documented, covered, "every writing operation is tried out of scope")
+
+	for id, cases := range writes {
+		for i, w := range cases {
+			t.Run(fmt.Sprintf("%s/%d", id, i), func(t *testing.T) {
+				f := newScopeFixture(t)
+				before := f.state(t)
+				res := f.e.do("POST", w.path(f), meknesToken, w.body(f), nil)
+				require.Equal(t, 403, res.Code, res.Body.String())
+				assert.Equal(t, string(coop.Forbidden), decode[map[string]any](t, res)["code"])
+				assert.Equal(t, before, f.state(t), "a refused request changes nothing")
+				res = f.e.do("POST", w.path(f), nationalToken, w.body(f), nil)
+				if id == "joinUnion" && i == 1 {
+					// A union cannot join a union: refused by the law once
+					// the scope lets it through.
+					require.Equal(t, 400, res.Code, res.Body.String())
+					return
+				}
+				require.Less(t, res.Code, 300, "the national token may: %s", res.Body.String())
+			})
+		}
+	}
+}
+
+// scopeWrite is a request of a write route, over a scope fixture: valid,
+// and changing a cooperative outside the Meknès delegation.
+type scopeWrite struct {
+	path func(*scopeFixture) string
+	body func(*scopeFixture) any
+}
+
+// scopeWrites returns, for each writing operation, its requests.
+func scopeWrites() map[string][]scopeWrite {
+	type write = scopeWrite
 	member := func(route string) func(f *scopeFixture) string {
 		return func(f *scopeFixture) string {
 			return fmt.Sprintf("/v1/cooperatives/%s/members/%s/%s", f.esi.ID, f.esi.Members[0].ID, route)
@@ -151,7 +197,7 @@ func TestScope_EveryWriteRoute(t *testing.T) {
 	}
 	body := func(v map[string]any) func(*scopeFixture) any { return func(*scopeFixture) any { return v } }
 	votes := map[string]any{"for": 5}
-	writes := map[string][]write{
+	return map[string][]write{
 		"approveName": {{func(*scopeFixture) string { return "/v1/name-approvals" }, body(map[string]any{"names": []string{"Coopérative Sidi Kaouki"},
 			"signatories": []map[string]string{{"name": "A"}, {"name": "B"}, {"name": "C"}, {"name": "D"}, {"name": "E"}}, "province": "MA-ESI", "requested_on": today})}},
 		"renewNameApproval": {{func(f *scopeFixture) string { return "/v1/name-approvals/" + f.esiApproval.String() + "/renewal" },
@@ -232,44 +278,6 @@ func TestScope_EveryWriteRoute(t *testing.T) {
 				return map[string]any{"cooperative_id": f.mekUnion.ID, "on": today, "admitted_by": "EGM", "shares": 1, "amount": "100", "paid": "100"}
 			}},
 		},
-	}
-
-	// The table covers every operation that writes.
-	e := newEnv(t)
-	var documented, covered []string
-	for _, item := range e.doc["paths"].(map[string]any) {
-		if op, ok := item.(map[string]any)["post"].(map[string]any); ok {
-			if id := op["operationId"].(string); id != "eligibility" && id != "screen" {
-				documented = append(documented, id)
-			}
-		}
-	}
-	for id := range writes {
-		covered = append(covered, id)
-	}
-	sort.Strings(documented)
-	sort.Strings(covered)
-	require.Equal(t, documented, covered, "every writing operation is tried out of scope")
-
-	for id, cases := range writes {
-		for i, w := range cases {
-			t.Run(fmt.Sprintf("%s/%d", id, i), func(t *testing.T) {
-				f := newScopeFixture(t)
-				before := f.state(t)
-				res := f.e.do("POST", w.path(f), meknesToken, w.body(f), nil)
-				require.Equal(t, 403, res.Code, res.Body.String())
-				assert.Equal(t, string(coop.Forbidden), decode[map[string]any](t, res)["code"])
-				assert.Equal(t, before, f.state(t), "a refused request changes nothing")
-				res = f.e.do("POST", w.path(f), nationalToken, w.body(f), nil)
-				if id == "joinUnion" && i == 1 {
-					// A union cannot join a union: refused by the law once
-					// the scope lets it through.
-					require.Equal(t, 400, res.Code, res.Body.String())
-					return
-				}
-				require.Less(t, res.Code, 300, "the national token may: %s", res.Body.String())
-			})
-		}
 	}
 }
 

@@ -17,14 +17,11 @@ func hRecordSupport(c *call) (reply, error) {
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
-	rec, err := c.a.reg.RecordSupport(c.ctx, in, c.authorize())
+	rec, err := c.a.reg.RecordSupport(c.ctx, in, c.keyGuards(c.authorize())...)
 	if err != nil {
 		return reply{}, err
 	}
-	for i := range rec.Cooperatives {
-		c.redact(&rec.Cooperatives[i])
-	}
-	return created(rec), nil
+	return c.result(http.StatusCreated, rec), nil
 }
 
 func hLabelsAt(c *call) (reply, error) {

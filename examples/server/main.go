@@ -83,6 +83,7 @@ func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) e
 		return err
 	}
 
+	go purgeKeys(ctx, log, reg)
 	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second})
 	srv := &http.Server{
 		Addr:              addr,
@@ -136,6 +137,25 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 	}
 	log.Info("registry loaded", slog.Int("cooperatives", n), slog.Duration("took", time.Since(start)))
 	return nil
+}
+
+// purgeKeys removes expired idempotency keys every hour, until ctx ends.
+func purgeKeys(ctx context.Context, log *slog.Logger, reg *registry.Registry) {
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			n, err := reg.PurgeKeys(ctx)
+			if err != nil {
+				log.Warn("purging expired idempotency keys", slog.Any("error", err))
+				continue
+			}
+			log.Info("purged expired idempotency keys", slog.Int("keys", n))
+		}
+	}
 }
 
 // authenticator reads the tokens, or makes two for this run.
