@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a civil date: a year, a month and a day, with no time of day and no
@@ -67,13 +68,13 @@ func mk(y int, m time.Month, d int) Date { return Date{v: int32(y)<<9 | int32(m)
 // ten characters). Anything else is an Invalid error with the rule "date".
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, Fieldf("", "date", "%q is not a date written YYYY-MM-DD", clip(s))
+		return Date{}, Fieldf("", "date", "%q is not a date written YYYY-MM-DD", Excerpt(s))
 	}
 	y, ok1 := digits(s[0:4])
 	m, ok2 := digits(s[5:7])
 	d, ok3 := digits(s[8:10])
 	if !ok1 || !ok2 || !ok3 {
-		return Date{}, Fieldf("", "date", "%q is not a date written YYYY-MM-DD", clip(s))
+		return Date{}, Fieldf("", "date", "%q is not a date written YYYY-MM-DD", Excerpt(s))
 	}
 	date, err := NewDate(y, time.Month(m), d)
 	if err != nil {
@@ -104,13 +105,18 @@ func digits(s string) (int, bool) {
 	return n, true
 }
 
-// clip shortens untrusted input quoted in error messages.
-func clip(s string) string {
+// Excerpt shortens untrusted input quoted in an error message to at most
+// 40 bytes, cut on a character boundary, with an ellipsis when shortened.
+func Excerpt(s string) string {
 	const max = 40
 	if len(s) <= max {
 		return s
 	}
-	return s[:max] + "…"
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // Year returns the year (0 for the zero Date).

@@ -17,12 +17,12 @@ type ICE struct{ s string }
 func ParseICE(s string) (ICE, error) {
 	c := strings.Map(dropSpace, s)
 	if len(c) != 15 {
-		return ICE{}, Fieldf("", "ma_ice", "an ICE has 15 digits, %q has %d characters", clip(s), len(c))
+		return ICE{}, Fieldf("", "ma_ice", "an ICE has 15 digits, %q has %d characters", Excerpt(s), len(c))
 	}
 	rem := 0
 	for i := 0; i < len(c); i++ {
 		if c[i] < '0' || c[i] > '9' {
-			return ICE{}, Fieldf("", "ma_ice", "an ICE has only digits, %q does not", clip(s))
+			return ICE{}, Fieldf("", "ma_ice", "an ICE has only digits, %q does not", Excerpt(s))
 		}
 		rem = (rem*10 + int(c[i]-'0')) % 97
 	}
@@ -73,7 +73,7 @@ func ParseCIN(s string) (CIN, error) {
 		ok = c[i] >= '0' && c[i] <= '9'
 	}
 	if !ok {
-		return CIN{}, Fieldf("", "ma_cin", "%q is not a CIN (one or two letters then 5 or 6 digits, e.g. AB123456)", clip(s))
+		return CIN{}, Fieldf("", "ma_cin", "%q is not a CIN (one or two letters then 5 or 6 digits, e.g. AB123456)", Excerpt(s))
 	}
 	return CIN{c}, nil
 }
@@ -133,7 +133,7 @@ func ParsePhone(s string) (Phone, error) {
 		ok = c[i] >= '0' && c[i] <= '9'
 	}
 	if !ok {
-		return Phone{}, Fieldf("", "ma_phone", "%q is not a Moroccan phone number (e.g. 0612345678 or +212612345678)", clip(s))
+		return Phone{}, Fieldf("", "ma_phone", "%q is not a Moroccan phone number (e.g. 0612345678 or +212612345678)", Excerpt(s))
 	}
 	return Phone{"+212" + c}, nil
 }

@@ -21,7 +21,7 @@ func ParseMAD(s string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, Fieldf("", "amount", "%q is not an amount", clip(s))
+		return decimal.Decimal{}, Fieldf("", "amount", "%q is not an amount", Excerpt(s))
 	}
 	return RoundMAD(d), nil
 }
@@ -61,17 +61,17 @@ func checkAmount(s string) error {
 		case c == '.' && !point:
 			point = true
 		default:
-			return Fieldf("", "amount", "%q is not an amount: write digits with at most two decimals after a point", clip(s))
+			return Fieldf("", "amount", "%q is not an amount: write digits with at most two decimals after a point", Excerpt(s))
 		}
 	}
 	if intDigits == 0 || (point && fracDigits == 0) {
-		return Fieldf("", "amount", "%q is not an amount: write digits with at most two decimals after a point", clip(s))
+		return Fieldf("", "amount", "%q is not an amount: write digits with at most two decimals after a point", Excerpt(s))
 	}
 	if fracDigits > Centimes {
-		return Fieldf("", "amount", "%q has more than two decimals", clip(s))
+		return Fieldf("", "amount", "%q has more than two decimals", Excerpt(s))
 	}
 	if intDigits > maxAmountDigits {
-		return Fieldf("", "amount", "%q has more than %d digits before the point", clip(s), maxAmountDigits)
+		return Fieldf("", "amount", "%q has more than %d digits before the point", Excerpt(s), maxAmountDigits)
 	}
 	return nil
 }
@@ -81,10 +81,10 @@ func checkAmount(s string) error {
 // refuses in text.
 func CheckMAD(d decimal.Decimal) error {
 	if !d.Equal(d.Truncate(Centimes)) {
-		return Fieldf("", "amount", "%s has more than two decimals", clip(d.String()))
+		return Fieldf("", "amount", "%s has more than two decimals", Excerpt(d.String()))
 	}
 	if d.Abs().Cmp(maxAmount) >= 0 {
-		return Fieldf("", "amount", "%s has more than %d digits before the point", clip(d.String()), maxAmountDigits)
+		return Fieldf("", "amount", "%s has more than %d digits before the point", Excerpt(d.String()), maxAmountDigits)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ func ParseLang(s string) (Lang, error) {
 	case FR, EN, AR:
 		return Lang(base), nil
 	}
-	return "", Fieldf("", "lang", "%q is not a supported language (fr, en, ar)", clip(s))
+	return "", Fieldf("", "lang", "%q is not a supported language (fr, en, ar)", Excerpt(s))
 }
 
 // Message is the text of a reason in each language, with placeholders {0}

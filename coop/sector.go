@@ -99,7 +99,7 @@ func ParseSector(s string) (Sector, error) {
 			return si.Sector, nil
 		}
 	}
-	return "", Fieldf("", "sector", "%q is not a sector (agriculture, handicraft, housing, ...)", clip(s))
+	return "", Fieldf("", "sector", "%q is not a sector (agriculture, handicraft, housing, ...)", Excerpt(s))
 }
 
 // Valid reports whether s is a known sector.
@@ -179,7 +179,7 @@ func ParseBranch(s string) (Branch, error) {
 		ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s[i-1] != '-')
 	}
 	if !ok {
-		return "", Fieldf("", "branch", "%q is not a branch slug (lower-case letters, digits and hyphens, e.g. \"weaving\")", clip(s))
+		return "", Fieldf("", "branch", "%q is not a branch slug (lower-case letters, digits and hyphens, e.g. \"weaving\")", Excerpt(s))
 	}
 	return Branch(s), nil
 }

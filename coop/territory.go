@@ -159,7 +159,7 @@ func ParseRegion(s string) (RegionCode, error) {
 	if r, ok := terr.regionNames[Fold(s)]; ok {
 		return r.Code, nil
 	}
-	return "", Fieldf("", "region", "%q is not one of the 12 regions (MA-01 to MA-12)", clip(s))
+	return "", Fieldf("", "region", "%q is not one of the 12 regions (MA-01 to MA-12)", Excerpt(s))
 }
 
 // ParseProvince accepts an ISO 3166-2 code ("MA-CAS", "cas"), an HCP code
@@ -185,22 +185,7 @@ func ParseProvince(s string) (ProvinceCode, error) {
 	if p, ok := terr.byName[Fold(s)]; ok {
 		return p.Code, nil
 	}
-	return "", Fieldf("", "province", "%q is not one of the 75 prefectures and provinces", clip(s))
-}
-
-// ParseDelegation accepts a delegation ID ("meknes") or its name.
-func ParseDelegation(s string) (DelegationID, error) {
-	if d, ok := terr.delegations[DelegationID(strings.ToLower(strings.TrimSpace(s)))]; ok {
-		return d.ID, nil
-	}
-	f := Fold(s)
-	for i := range delegationTable {
-		d := &delegationTable[i]
-		if f == Fold(string(d.ID)) || f == Fold(d.Names.FR) || f == Fold(d.Names.EN) || f == Fold(d.Names.AR) {
-			return d.ID, nil
-		}
-	}
-	return "", Fieldf("", "delegation", "%q is not an ODCO delegation", clip(s))
+	return "", Fieldf("", "province", "%q is not one of the 75 prefectures and provinces", Excerpt(s))
 }
 
 // Valid reports whether c is one of the 12 region codes.

@@ -23,27 +23,6 @@ func fieldsOf(t *testing.T, err error) map[string]string {
 	return out
 }
 
-func TestValidateStruct(t *testing.T) {
-	type input struct {
-		Name    string          `json:"name" validate:"required,max=10"`
-		Kind    coop.Kind       `json:"kind" validate:"enum"`
-		Capital decimal.Decimal `json:"capital" validate:"dec_gt0,mad"`
-		Items   []struct {
-			N int `json:"n" validate:"gte=1"`
-		} `json:"items" validate:"dive"`
-	}
-	ok := input{Name: "Ittihad", Kind: coop.KindCooperative, Capital: decimal.RequireFromString("1000.00")}
-	require.NoError(t, coop.ValidateStruct("op", ok))
-
-	bad := input{Name: "", Kind: "club", Capital: decimal.RequireFromString("-1.005")}
-	bad.Items = append(bad.Items, struct {
-		N int `json:"n" validate:"gte=1"`
-	}{0})
-	err := coop.ValidateStruct("op", bad)
-	require.ErrorIs(t, err, coop.ErrInvalid)
-	assert.Equal(t, map[string]string{"name": "required", "kind": "enum", "capital": "dec_gt0", "items[0].n": "gte"}, fieldsOf(t, err))
-}
-
 func TestCooperative_Validate(t *testing.T) {
 	valid := func() coop.Cooperative {
 		return coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212,

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -34,13 +35,6 @@ type snapshot struct {
 	index    map[string]*Program
 	version  string
 	digest   []byte // running hash of the additions
-}
-
-// New returns an empty catalogue.
-func New() *Catalogue {
-	c := &Catalogue{}
-	c.snap.Store(&snapshot{index: map[string]*Program{}, version: "empty"})
-	return c
 }
 
 // Default returns a new catalogue holding the programmes of programs.md §2:
@@ -191,19 +185,19 @@ func (c *Catalogue) AddProgram(p Program) error {
 	seen := map[string]bool{}
 	for i, cr := range p.Criteria {
 		if cr.ID == "" || cr.Bind == nil {
-			fs.Add("criteria["+itoa(i)+"]", "required", "", "a criterion needs an ID and a Bind function")
+			fs.Add("criteria["+strconv.Itoa(i)+"]", "required", "", "a criterion needs an ID and a Bind function")
 		}
 		if seen[cr.ID] {
-			fs.Add("criteria["+itoa(i)+"].id", "unique", "", "criterion %q appears twice", cr.ID)
+			fs.Add("criteria["+strconv.Itoa(i)+"].id", "unique", "", "criterion %q appears twice", cr.ID)
 		}
 		seen[cr.ID] = true
 	}
 	calls := map[string]bool{}
 	for i, call := range p.Calls {
-		fs.Merge("calls["+itoa(i)+"]", ValidateCall(op, call))
-		fs.Merge("calls["+itoa(i)+"]", checkReads(op, &p, call))
+		fs.Merge("calls["+strconv.Itoa(i)+"]", ValidateCall(op, call))
+		fs.Merge("calls["+strconv.Itoa(i)+"]", checkReads(op, &p, call))
 		if calls[call.ID] {
-			fs.Add("calls["+itoa(i)+"].id", "unique", "", "call %q appears twice", call.ID)
+			fs.Add("calls["+strconv.Itoa(i)+"].id", "unique", "", "call %q appears twice", call.ID)
 		}
 		calls[call.ID] = true
 	}
@@ -324,7 +318,7 @@ func ValidateCall(op string, call Call) error {
 	for i, p := range call.Parameters {
 		field := "parameters." + p.Name
 		if p.Name == "" {
-			fs.Add("parameters["+itoa(i)+"]", "required", "", "a parameter needs a name")
+			fs.Add("parameters["+strconv.Itoa(i)+"]", "required", "", "a parameter needs a name")
 			continue
 		}
 		if names[p.Name] {
@@ -337,7 +331,7 @@ func ValidateCall(op string, call Call) error {
 		for j, v := range p.Values {
 			vf := field
 			if len(p.Values) > 1 {
-				vf = field + "[" + itoa(j) + "]"
+				vf = field + "[" + strconv.Itoa(j) + "]"
 			}
 			if v.Since.IsZero() {
 				fs.Add(vf+".since", "required", "", "the date from which the value applies is required")
@@ -353,9 +347,9 @@ func ValidateCall(op string, call Call) error {
 	}
 	for i, ph := range call.Phases {
 		if ph.ID == "" {
-			fs.Add("phases["+itoa(i)+"].id", "required", "", "is required")
+			fs.Add("phases["+strconv.Itoa(i)+"].id", "required", "", "is required")
 		}
-		checkValue(&fs, "phases["+itoa(i)+"].regions", Regions(ph.Regions...))
+		checkValue(&fs, "phases["+strconv.Itoa(i)+"].regions", Regions(ph.Regions...))
 	}
 	return fs.Err(op, "invalid call")
 }
@@ -404,13 +398,6 @@ func checkValue(fs *coop.Fields, field string, v Value) {
 }
 
 var one = decimal.NewFromInt(1)
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
-}
 
 // DeclaredFacts returns the declared facts the catalogue's criteria read,
 // such as "disadvantaged-members".

@@ -42,7 +42,7 @@ func (t *Text) UnmarshalJSON(b []byte) error {
 		*t = Text(b)
 		return nil
 	}
-	return fmt.Errorf("expected a string or a number, got %s", clip(string(b)))
+	return fmt.Errorf("expected a string or a number, got %s", coop.Excerpt(string(b)))
 }
 
 // UnmarshalYAML accepts any scalar.
@@ -62,13 +62,6 @@ func kindName(k yaml.Kind) string {
 		return "list"
 	}
 	return "value"
-}
-
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 // CaseCooperative is a cooperative in a case file (cases.md, "The applicant").
@@ -199,7 +192,7 @@ func parseGender(fs *coop.Fields, field, s string) coop.Gender {
 	}
 	g := coop.Gender(s)
 	if !g.Valid() {
-		fs.Add(field, "enum", "female,male", "%q is not a gender (female or male)", clip(s))
+		fs.Add(field, "enum", "female,male", "%q is not a gender (female or male)", coop.Excerpt(s))
 	}
 	return g
 }
@@ -222,13 +215,13 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 	if cf.Kind != "" {
 		c.Kind = coop.Kind(cf.Kind)
 		if !c.Kind.Valid() {
-			fs.Add(p+"kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", clip(cf.Kind))
+			fs.Add(p+"kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", coop.Excerpt(cf.Kind))
 		}
 	}
 	if cf.Sector != "" {
 		s := coop.Sector(cf.Sector)
 		if !s.Valid() {
-			fs.Add(p+"sector", "sector", "", "%q is not a sector slug", clip(cf.Sector))
+			fs.Add(p+"sector", "sector", "", "%q is not a sector slug", coop.Excerpt(cf.Sector))
 		}
 		c.Sector = s
 	}
@@ -240,7 +233,7 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 	if cf.Province != "" {
 		pc := coop.ProvinceCode(cf.Province)
 		if !pc.Valid() {
-			fs.Add(p+"province", "province", "", "%q is not an ISO 3166-2 province code such as MA-CAS", clip(cf.Province))
+			fs.Add(p+"province", "province", "", "%q is not an ISO 3166-2 province code such as MA-CAS", coop.Excerpt(cf.Province))
 		}
 		c.Province = pc
 	}
@@ -248,14 +241,14 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 	if cf.Status != "" {
 		c.Status = coop.Status(cf.Status)
 		if !c.Status.Valid() {
-			fs.Add(p+"status", "enum", "", "%q is not a status (active, dissolved, in-liquidation, struck-off)", clip(cf.Status))
+			fs.Add(p+"status", "enum", "", "%q is not a status (active, dissolved, in-liquidation, struck-off)", coop.Excerpt(cf.Status))
 		}
 	}
 	c.StatusSince = parseDate(fs, p+"status_since", cf.StatusSince)
 	if cf.FoundedUnder != "" {
 		c.FoundedUnder = coop.Law(cf.FoundedUnder)
 		if !c.FoundedUnder.Valid() {
-			fs.Add(p+"founded_under", "enum", "112-12,24-83", "%q is not a law (112-12 or 24-83)", clip(string(cf.FoundedUnder)))
+			fs.Add(p+"founded_under", "enum", "112-12,24-83", "%q is not a law (112-12 or 24-83)", coop.Excerpt(string(cf.FoundedUnder)))
 		}
 	}
 	c.ConformedOn = parseDate(fs, p+"conformed_on", cf.ConformedOn)
@@ -327,7 +320,7 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 		if mf.Type != "" {
 			m.Type = coop.MemberType(mf.Type)
 			if !m.Type.Valid() {
-				fs.Add(mp+"type", "enum", "natural,legal,cooperative", "%q is not a member type", clip(mf.Type))
+				fs.Add(mp+"type", "enum", "natural,legal,cooperative", "%q is not a member type", coop.Excerpt(mf.Type))
 			}
 		}
 		m.Gender = parseGender(fs, mp+"gender", mf.Gender)

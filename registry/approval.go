@@ -78,7 +78,7 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...G
 	}
 	for i, n := range req.Names {
 		if k := NameKey(n); len(k) < 2 || len(n) > 120 {
-			fs.Add(fmt.Sprintf("names[%d]", i), "name", "", "%q is not a usable name: 2 to 120 characters besides the word cooperative", clip(n))
+			fs.Add(fmt.Sprintf("names[%d]", i), "name", "", "%q is not a usable name: 2 to 120 characters besides the word cooperative", coop.Excerpt(n))
 		}
 	}
 	if len(req.Signatories) < MinSignatories {

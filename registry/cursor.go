@@ -2,6 +2,7 @@ package registry
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -39,15 +40,6 @@ func DecodeCursor(s string) (coop.Date, uuid.UUID, error) {
 		return coop.Date{}, uuid.Nil, coop.Fieldf("cursor", "cursor", "not a cursor")
 	}
 	return d, u, nil
-}
-
-// After reports whether the cooperative (registered, id) comes after the
-// cursor position (cd, cid) in listing order.
-func After(registered coop.Date, id uuid.UUID, cd coop.Date, cid uuid.UUID) bool {
-	if c := registered.Compare(cd); c != 0 {
-		return c > 0
-	}
-	return strings.Compare(id.String(), cid.String()) > 0
 }
 
 // Matches reports whether c passes the filter's criteria (not its limit or
@@ -100,19 +92,12 @@ func Part(c *coop.Cooperative) int {
 // their layout, set by Arrêté 1369.16, is unconfirmed, so this one is ours).
 func FormatNumber(part int, court string, year, seq int) string {
 	var b strings.Builder
-	b.WriteString(itoa(part))
+	b.WriteString(strconv.Itoa(part))
 	b.WriteByte('/')
 	b.WriteString(court)
 	b.WriteByte('/')
-	b.WriteString(itoa(year))
+	b.WriteString(strconv.Itoa(year))
 	b.WriteByte('/')
-	b.WriteString(itoa(seq))
+	b.WriteString(strconv.Itoa(seq))
 	return b.String()
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
 }

@@ -250,7 +250,7 @@ func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in Turnover
 		}
 		amt, err := coop.ParseMAD(in.Amount)
 		if err != nil || amt.Sign() < 0 {
-			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", clip(in.Amount))
+			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", coop.Excerpt(in.Amount))
 		}
 		return TurnoverReported{Year: in.Year, Turnover: coop.FormatMAD(amt)}, nil
 	})
@@ -336,7 +336,7 @@ func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange,
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryRemoval, func(c *coop.Cooperative) (Change, error) {
 		if !slices.Contains(StrikeOffGrounds, in.Reason) {
-			return nil, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", clip(in.Reason), strings.Join(StrikeOffGrounds, ", "))
+			return nil, refuse(coop.Invalid, op, art, "reason", "ground", "%q is not a ground of art. 13 (%s)", coop.Excerpt(in.Reason), strings.Join(StrikeOffGrounds, ", "))
 		}
 		if err := transition(op, art, c, coop.StruckOff); err != nil {
 			return nil, err

@@ -276,10 +276,3 @@ func withArticle(err error, article string) error {
 	}
 	return err
 }
-
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
-}

@@ -478,7 +478,7 @@ func jsonError(err error) error {
 func (c *call) pathID(name string) (uuid.UUID, error) {
 	id, err := uuid.Parse(c.r.PathValue(name))
 	if err != nil {
-		return uuid.Nil, coop.Fieldf(name, "uuid", "%q is not an ID", clip(c.r.PathValue(name)))
+		return uuid.Nil, coop.Fieldf(name, "uuid", "%q is not an ID", coop.Excerpt(c.r.PathValue(name)))
 	}
 	return id, nil
 }
@@ -511,13 +511,6 @@ func (c *call) scoped(province coop.ProvinceCode) error {
 
 func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
 
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
-}
-
 // checkQuery refuses a malformed query string, parameters the route does
 // not take, a parameter given twice and values that are not clean text.
 func checkQuery(r *http.Request, allowed []param) error {
@@ -533,7 +526,7 @@ func checkQuery(r *http.Request, allowed []param) error {
 		}
 		switch {
 		case !known:
-			fs.Add(clip(k), "unknown-parameter", "", "unknown query parameter")
+			fs.Add(coop.Excerpt(k), "unknown-parameter", "", "unknown query parameter")
 			continue
 		case len(vs) > 1:
 			fs.Add(k, "duplicate", "", "given %d times", len(vs))

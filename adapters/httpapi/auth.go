@@ -90,7 +90,7 @@ func BearerTokens(scopes []TokenScope) (Authenticator, error) {
 			p.Subject = "token-" + strconv.Itoa(i)
 		}
 		if j, dup := subjects[p.Subject]; dup {
-			fs.Add("tokens["+strconv.Itoa(i)+"].subject", "unique", "", "%q is the subject of tokens[%d] too: a subject names one principal", clip(p.Subject), j)
+			fs.Add("tokens["+strconv.Itoa(i)+"].subject", "unique", "", "%q is the subject of tokens[%d] too: a subject names one principal", coop.Excerpt(p.Subject), j)
 		}
 		subjects[p.Subject] = i
 		sum := sha256.Sum256([]byte(s.Token))

@@ -38,7 +38,7 @@ func (c *call) intParam(name string, def, min, max int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < min || n > max {
-		return 0, coop.Fieldf(name, "range", "%q: a whole number from %d to %d", clip(s), min, max)
+		return 0, coop.Fieldf(name, "range", "%q: a whole number from %d to %d", coop.Excerpt(s), min, max)
 	}
 	return n, nil
 }
@@ -434,7 +434,7 @@ func hPrograms(c *call) (reply, error) { return ok(c.a.cat.Programs()), nil }
 func hProgram(c *call) (reply, error) {
 	p, found := c.a.cat.Program(c.r.PathValue("program"))
 	if !found {
-		return reply{}, coop.Errorf(coop.NotFound, "unknown programme %q", clip(c.r.PathValue("program")))
+		return reply{}, coop.Errorf(coop.NotFound, "unknown programme %q", coop.Excerpt(c.r.PathValue("program")))
 	}
 	return ok(p), nil
 }
@@ -534,7 +534,7 @@ func (c *call) wantsCSV() (bool, error) {
 	case "", "json":
 		return f == "" && strings.Contains(c.r.Header.Get("Accept"), "text/csv"), nil
 	default:
-		return false, coop.Fieldf("format", "enum", "%q: json or csv", clip(f))
+		return false, coop.Fieldf("format", "enum", "%q: json or csv", coop.Excerpt(f))
 	}
 }
 

@@ -164,7 +164,7 @@ func (s *strict) read(tok json.Token, t reflect.Type, path string) error {
 			return wrong("a whole number")
 		}
 		if strings.ContainsAny(string(n), ".eE+") {
-			s.fs.Add(path, "integer", "", "%s is not a whole number written with digits", clip(string(n)))
+			s.fs.Add(path, "integer", "", "%s is not a whole number written with digits", coop.Excerpt(string(n)))
 		}
 	case reflect.Float32, reflect.Float64:
 		if _, ok := tok.(json.Number); !ok {
