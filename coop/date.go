@@ -318,13 +318,16 @@ func AgedBetween(birth, asOf Date, min, max int) bool {
 // ExistenceAtMost reports whether a cooperative registered on registered
 // has existed for no more than n years at asOf: asOf <= registered + n years.
 func ExistenceAtMost(registered, asOf Date, n int) bool {
-	return !asOf.After(registered.AddYears(n))
+	// Fewer than n whole years have passed, or n years to the day.
+	y := WholeYears(registered, asOf)
+	return y < n || y == n && registered.AddYears(n) == asOf
 }
 
 // ExistenceAtLeast reports whether a cooperative registered on registered
 // has existed for at least n years at asOf: asOf >= registered + n years.
 func ExistenceAtLeast(registered, asOf Date, n int) bool {
-	return !asOf.Before(registered.AddYears(n))
+	// WholeYears is the largest m with registered + m years <= asOf.
+	return WholeYears(registered, asOf) >= n
 }
 
 // IsLeap reports whether year is a leap year in the Gregorian calendar.

@@ -70,6 +70,9 @@ type FieldError struct {
 	Param string `json:"param,omitempty"`
 	// Message says what is wrong in plain English.
 	Message string `json:"message"`
+	// Source locates the field in a document that was read, as
+	// "file:line" ("regional.yaml:12"), when the input came from one.
+	Source string `json:"source,omitempty"`
 }
 
 // Error is the error type of Taawun. Its Message is safe to show to users:
@@ -90,7 +93,8 @@ type Error struct {
 	Err error
 }
 
-// Error formats the error as "op: message (article): field: message; ...".
+// Error formats the error as "op: message (article): source: field:
+// message; ...".
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Op != "" {
@@ -117,6 +121,10 @@ func (e *Error) Error() string {
 			first = false
 		} else {
 			b.WriteString("; ")
+		}
+		if f.Source != "" {
+			b.WriteString(f.Source)
+			b.WriteString(": ")
 		}
 		if f.Field != "" {
 			b.WriteString(f.Field)

@@ -129,41 +129,67 @@ func (a Arg) render(lang Lang) string {
 const MaxArgs = 6
 
 // Reason is a short human explanation with the actual values, rendered on
-// demand in French, English or Arabic.
+// demand in French, English or Arabic. Its message is shared with every
+// reason of its kind and cannot be changed through it.
 type Reason struct {
-	Msg  *Message
+	msg  *Message
 	Args [MaxArgs]Arg
 }
 
 // NewReason returns a reason for msg with args (at most MaxArgs; extra
 // arguments are ignored).
 func NewReason(msg *Message, args ...Arg) Reason {
-	r := Reason{Msg: msg}
+	r := Reason{msg: msg}
 	copy(r.Args[:], args)
 	return r
 }
 
+// Set makes r a reason for msg with args, in place: it allocates nothing.
+// A nil msg empties the reason.
+func (r *Reason) Set(msg *Message, args ...Arg) {
+	r.msg = msg
+	n := copy(r.Args[:], args)
+	clear(r.Args[n:])
+}
+
+// MessageID returns the ID of the reason's message ("" when empty).
+func (r Reason) MessageID() string {
+	if r.msg == nil {
+		return ""
+	}
+	return r.msg.ID
+}
+
+// Message returns a copy of the reason's message, with its text in each
+// language and its placeholders.
+func (r Reason) Message() Message {
+	if r.msg == nil {
+		return Message{}
+	}
+	return *r.msg
+}
+
 // IsZero reports whether the reason is empty.
-func (r Reason) IsZero() bool { return r.Msg == nil }
+func (r Reason) IsZero() bool { return r.msg == nil }
 
 // Text renders the reason in lang (French when the message has no text in
 // lang).
 func (r Reason) Text(lang Lang) string {
-	if r.Msg == nil {
+	if r.msg == nil {
 		return ""
 	}
-	tmpl := r.Msg.FR
+	tmpl := r.msg.FR
 	switch lang {
 	case EN:
-		if r.Msg.EN != "" {
-			tmpl = r.Msg.EN
+		if r.msg.EN != "" {
+			tmpl = r.msg.EN
 		}
 	case AR:
-		if r.Msg.AR != "" {
-			tmpl = r.Msg.AR
+		if r.msg.AR != "" {
+			tmpl = r.msg.AR
 		}
 	}
-	if r.Msg.Literal {
+	if r.msg.Literal {
 		return tmpl
 	}
 	var b strings.Builder
@@ -185,7 +211,7 @@ func (r Reason) String() string { return r.Text(EN) }
 // MarshalJSON writes the reason in every language:
 // {"fr": "...", "en": "...", "ar": "..."}.
 func (r Reason) MarshalJSON() ([]byte, error) {
-	if r.Msg == nil {
+	if r.msg == nil {
 		return []byte("null"), nil
 	}
 	return json.Marshal(map[Lang]string{FR: r.Text(FR), EN: r.Text(EN), AR: r.Text(AR)})

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -14,300 +16,512 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// CatalogueVersion is the version of the built-in catalogue. It changes
-// whenever a programme, call, criterion or parameter of the built-in
-// catalogue changes, so that a stored decision names the rules that made it.
-const CatalogueVersion = "2026.11.1"
-
-// Catalogue holds programmes, their calls and criteria. The built-in one is
-// returned by Default; users add their own calls and programmes with
-// AddCall, AddProgram and LoadCalls.
+// Catalogue holds programmes, their calls and criteria, and the criterion
+// kinds they are built from. The built-in one is returned by Default; users
+// add their own programmes and calls from files (LoadPrograms, LoadCalls)
+// or in Go (AddProgram, AddCall), and their own criterion kinds (AddKind).
 //
-// A Catalogue is safe for concurrent use: additions publish a new snapshot
-// and never change what a running evaluation reads.
+// A Catalogue never shares what it holds: every accessor returns a copy,
+// and an addition publishes a new snapshot, so a running evaluation never
+// sees a change and nothing a caller does to a returned value changes a
+// later decision. Its Version is a digest of its data. A Catalogue is safe
+// for concurrent use.
 type Catalogue struct {
 	mu   sync.Mutex // serialises additions
 	snap atomic.Pointer[snapshot]
 }
 
+// snapshot is one state of a catalogue. It is never changed once
+// published.
 type snapshot struct {
-	programs []*Program
-	index    map[string]*Program
+	programs []*entry
+	index    map[string]*entry
+	kinds    *kindSet
 	version  string
-	digest   []byte // running hash of the additions
 }
 
-// Default returns a new catalogue holding the programmes of programs.md §2:
+// entry is a programme as the catalogue holds it: its own normalised copy
+// of the data, with each criterion and the grant resolved to their kinds.
+type entry struct {
+	prog   *Program
+	crits  []resolved
+	grant  *GrantKind
+	gbind  binder               // the grant's parameters
+	params map[string]ValueKind // every parameter a call of the programme may set
+}
+
+// resolved is a criterion with its kind and the call parameter filling each
+// role of the kind.
+type resolved struct {
+	binder
+	kind *Kind
+}
+
+// builtin is the built-in catalogue, read once from the embedded file.
+var builtin = sync.OnceValue(func() *snapshot {
+	ks := &kindSet{criteria: map[string]*Kind{}, grants: map[string]*GrantKind{}}
+	for _, k := range builtinKinds() {
+		if err := checkKind(&k); err != nil {
+			panic("programs: built-in kind " + k.Name + ": " + err.Error())
+		}
+		ks.criteria[k.Name] = &k
+	}
+	for _, g := range builtinGrantKinds() {
+		ks.grants[g.Name] = &g
+	}
+	s := &snapshot{index: map[string]*entry{}, kinds: ks}
+	progs, err := readPrograms(s, builtinFile, strings.NewReader(builtinCatalogue))
+	if err != nil {
+		panic("programs: the embedded catalogue is invalid: " + err.Error())
+	}
+	return s.with(progs...)
+})
+
+// Default returns a catalogue holding the built-in criterion kinds and the
+// programmes of programs.md §2, read from the embedded catalogue.yaml:
 // mourafaka, indh-income, craft-casa-settat, moazara, lalla-al-moutaaouina,
-// generation-solidaire, piae and motatawi3. Each call returns its own copy,
-// which the caller may extend.
+// generation-solidaire, piae and motatawi3. Each call returns its own
+// catalogue, which the caller may extend.
 func Default() *Catalogue {
 	c := &Catalogue{}
-	s := &snapshot{index: map[string]*Program{}, version: CatalogueVersion}
-	for _, p := range builtin() {
-		p := p
-		s.programs = append(s.programs, &p)
-		s.index[p.ID] = &p
-	}
-	c.snap.Store(s)
+	c.snap.Store(builtin())
 	return c
 }
 
-// Version returns the catalogue's version: CatalogueVersion for the
-// built-in catalogue, followed by "+" and a digest of the additions when
-// calls or programmes were added.
+// Version returns the catalogue's version: "sha256:" and the first 16 hex
+// digits of a SHA-256 digest of its programmes, calls, criteria and
+// parameters, and of the names and versions of the kinds they use. Any
+// change to any of them changes it; a decision names it.
 func (c *Catalogue) Version() string { return c.snap.Load().version }
 
-// Program returns the programme with the given ID. The returned value
-// shares nothing mutable with the catalogue's criteria; its Calls slice is
-// the caller's to change.
+// Program returns a copy of the programme with the given ID, with every
+// default filled in (criterion IDs, references and parameter roles). The
+// copy is the caller's: changing it changes nothing in the catalogue.
 func (c *Catalogue) Program(id string) (*Program, bool) {
-	p, ok := c.snap.Load().index[id]
-	return p, ok
+	e, ok := c.snap.Load().index[id]
+	if !ok {
+		return nil, false
+	}
+	p := cloneProgram(e.prog)
+	return &p, true
 }
 
 // Programs returns copies of every programme, in catalogue order.
 func (c *Catalogue) Programs() []Program {
 	s := c.snap.Load()
 	out := make([]Program, len(s.programs))
-	for i, p := range s.programs {
-		out[i] = *p
-		out[i].Calls = slices.Clone(p.Calls)
+	for i, e := range s.programs {
+		out[i] = cloneProgram(e.prog)
 	}
 	return out
 }
 
 // ProgramIDs returns the IDs of the programmes, in catalogue order.
-func (c *Catalogue) ProgramIDs() []string {
-	s := c.snap.Load()
+func (c *Catalogue) ProgramIDs() []string { return c.snap.Load().programIDs() }
+
+func (s *snapshot) programIDs() []string {
 	out := make([]string, len(s.programs))
-	for i, p := range s.programs {
-		out[i] = p.ID
+	for i, e := range s.programs {
+		out[i] = e.prog.ID
 	}
 	return out
 }
 
-// AddCall adds a call to the programme programID: a province's INDH call
-// with its sectors and dates, a new edition of a prize. The call is
-// validated first (see ValidateCall); an invalid call or an ID already used
-// by a call of the programme is an error, and the catalogue is unchanged.
-func (c *Catalogue) AddCall(programID string, call Call) error {
-	return c.addCalls("programs.AddCall", []ProgramCall{{Program: programID, Call: call}}, nil)
+// ParameterKinds returns the parameters a call of the programme may set,
+// with the kind of each: those its criteria and its grant read, and its
+// informational ones. ok is false for an unknown programme.
+func (c *Catalogue) ParameterKinds(programID string) (map[string]ValueKind, bool) {
+	e, ok := c.snap.Load().index[programID]
+	if !ok {
+		return nil, false
+	}
+	return maps.Clone(e.params), true
 }
 
-// ProgramCall is a call with the ID of the programme it belongs to.
-type ProgramCall struct {
-	Program string `json:"program"`
-	Call    Call   `json:"call"`
+// DeclaredFacts returns the declared facts the catalogue's criteria read,
+// such as "disadvantaged-members".
+func (c *Catalogue) DeclaredFacts() []string {
+	var out []string
+	for _, e := range c.snap.Load().programs {
+		for _, cr := range e.prog.Criteria {
+			if cr.Fact != "" && !slices.Contains(out, cr.Fact) {
+				out = append(out, cr.Fact)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
-// addCalls validates every call and adds them all, or none. fieldOf, when
-// set, names the field path of the i-th call in errors.
-func (c *Catalogue) addCalls(op string, calls []ProgramCall, fieldOf func(i int) string) error {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s := c.snap.Load()
-	var fs coop.Fields
-	updated := map[string]*Program{}
-	var order []string
-	for i, pc := range calls {
-		prefix := ""
-		if fieldOf != nil {
-			prefix = fieldOf(i) + "."
-		}
-		p, ok := updated[pc.Program]
-		if !ok {
-			orig, found := s.index[pc.Program]
-			if !found {
-				if len(calls) == 1 && fieldOf == nil {
-					return &coop.Error{Code: coop.NotFound, Op: op, Message: "unknown programme " + quote(pc.Program),
-						Fields: []coop.FieldError{{Field: "program", Rule: "program", Message: "not in the catalogue"}}}
-				}
-				fs.Add(prefix+"program", "program", "", "unknown programme %q", pc.Program)
-				continue
-			}
-			cp := *orig
-			cp.Calls = slices.Clone(orig.Calls)
-			p = &cp
-			updated[pc.Program] = p
-			order = append(order, pc.Program)
-		}
-		if _, dup := p.Call(pc.Call.ID); dup {
-			if len(calls) == 1 && fieldOf == nil {
-				return &coop.Error{Code: coop.Conflict, Op: op, Message: "call " + quote(pc.Call.ID) + " already exists in " + pc.Program,
-					Fields: []coop.FieldError{{Field: "id", Rule: "unique", Message: "a call with this ID exists"}}}
-			}
-			fs.Add(prefix+"id", "unique", "", "call %q already exists in %s", pc.Call.ID, pc.Program)
-			continue
-		}
-		err := ValidateCall(op, pc.Call)
-		if err == nil {
-			err = checkReads(op, p, pc.Call)
-		}
-		if err != nil {
-			if fieldOf == nil {
-				return err
-			}
-			fs.Merge(fieldOf(i), err)
-			continue
-		}
-		p.Calls = append(p.Calls, cloneCall(pc.Call))
-	}
-	if err := fs.Err(op, "invalid calls"); err != nil {
-		return err
-	}
-	for _, id := range order {
-		s = c.publishLocked(s, updated[id], calls)
-	}
-	return nil
-}
-
-// AddProgram adds a programme defined in Go: its ID, whom it accepts, its
-// calls and its criteria. An ID already in the catalogue, a criterion
-// without ID or Bind, two criteria with one ID, or an invalid call is an
-// error, and the catalogue is unchanged.
+// AddProgram adds a programme: its ID, names, whom it accepts, its
+// criteria by kind, its grant and its calls with their dated parameters.
+// The programme is checked whole first (see LoadPrograms for the rules); an
+// invalid one is an Invalid error listing every problem, an ID already in
+// the catalogue a Conflict, and the catalogue is then unchanged. The
+// catalogue keeps its own copy of p.
 func (c *Catalogue) AddProgram(p Program) error {
 	const op = "programs.AddProgram"
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := c.snap.Load()
-	var fs coop.Fields
-	if p.ID == "" {
-		fs.Add("id", "required", "", "is required")
-	}
 	if _, dup := s.index[p.ID]; dup {
 		return &coop.Error{Code: coop.Conflict, Op: op, Message: "programme " + quote(p.ID) + " already exists",
 			Fields: []coop.FieldError{{Field: "id", Rule: "unique", Message: "a programme with this ID exists"}}}
 	}
-	if len(p.Accepts) == 0 {
-		fs.Add("accepts", "required", "", "say which applicants the programme accepts")
-	}
-	seen := map[string]bool{}
-	for i, cr := range p.Criteria {
-		if cr.ID == "" || cr.Bind == nil {
-			fs.Add("criteria["+strconv.Itoa(i)+"]", "required", "", "a criterion needs an ID and a Bind function")
-		}
-		if seen[cr.ID] {
-			fs.Add("criteria["+strconv.Itoa(i)+"].id", "unique", "", "criterion %q appears twice", cr.ID)
-		}
-		seen[cr.ID] = true
-	}
-	calls := map[string]bool{}
-	for i, call := range p.Calls {
-		fs.Merge("calls["+strconv.Itoa(i)+"]", ValidateCall(op, call))
-		fs.Merge("calls["+strconv.Itoa(i)+"]", checkReads(op, &p, call))
-		if calls[call.ID] {
-			fs.Add("calls["+strconv.Itoa(i)+"].id", "unique", "", "call %q appears twice", call.ID)
-		}
-		calls[call.ID] = true
-	}
+	e, fs := s.compile(&p)
 	if err := fs.Err(op, "invalid programme"); err != nil {
 		return err
 	}
-	np := p
-	np.Calls = make([]Call, len(p.Calls))
-	for i := range p.Calls {
-		np.Calls[i] = cloneCall(p.Calls[i])
-	}
-	np.Criteria = slices.Clone(p.Criteria)
-	c.publishLocked(s, &np, struct {
-		ID       string   `json:"id"`
-		Calls    []Call   `json:"calls"`
-		Criteria []string `json:"criteria"`
-	}{np.ID, np.Calls, criterionIDs(&np)})
+	c.snap.Store(s.with(e))
 	return nil
 }
 
-func criterionIDs(p *Program) []string {
-	out := make([]string, len(p.Criteria))
-	for i, c := range p.Criteria {
-		out[i] = c.ID
+// AddCall adds a call to the programme programID: a province's INDH call
+// with its sectors and dates, a new edition of a prize. An unknown
+// programme is NotFound, an ID already used by a call of the programme a
+// Conflict, an invalid call (see ValidateCall) or a parameter the programme
+// does not read Invalid; the catalogue is then unchanged.
+func (c *Catalogue) AddCall(programID string, call Call) error {
+	const op = "programs.AddCall"
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.snap.Load()
+	e, ok := s.index[programID]
+	if !ok {
+		return &coop.Error{Code: coop.NotFound, Op: op, Message: "unknown programme " + quote(programID),
+			Fields: []coop.FieldError{{Field: "program", Rule: "program", Message: "not in the catalogue"}}}
+	}
+	if _, dup := e.prog.Call(call.ID); dup {
+		return &coop.Error{Code: coop.Conflict, Op: op, Message: "call " + quote(call.ID) + " already exists in " + programID,
+			Fields: []coop.FieldError{{Field: "id", Rule: "unique", Message: "a call with this ID exists"}}}
+	}
+	p := cloneProgram(e.prog)
+	p.Calls = append(p.Calls, call)
+	ne, fs := s.compile(&p)
+	if err := callFields(fs, len(p.Calls)-1).Err(op, "invalid call"); err != nil {
+		return err
+	}
+	c.snap.Store(s.with(ne))
+	return nil
+}
+
+// callFields keeps the problems of the i-th call of a programme, with
+// paths relative to the call.
+func callFields(fs coop.Fields, i int) coop.Fields {
+	prefix := "calls[" + strconv.Itoa(i) + "]"
+	var out coop.Fields
+	for _, f := range fs {
+		if rest, ok := strings.CutPrefix(f.Field, prefix); ok {
+			f.Field = strings.TrimPrefix(rest, ".")
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return fs
 	}
 	return out
 }
 
-// publishLocked stores and returns a snapshot in which p replaces (or
-// joins) the programmes, folding what was added into the version digest.
-// c.mu must be held.
-func (c *Catalogue) publishLocked(s *snapshot, p *Program, added any) *snapshot {
-	ns := &snapshot{index: make(map[string]*Program, len(s.index)+1)}
-	replaced := false
-	for _, q := range s.programs {
-		if q.ID == p.ID {
-			q, replaced = p, true
+// with returns a snapshot in which each of es replaces the programme of
+// the same ID, or joins the programmes, with its version recomputed.
+func (s *snapshot) with(es ...*entry) *snapshot {
+	ns := &snapshot{programs: slices.Clone(s.programs), index: make(map[string]*entry, len(s.index)+len(es)), kinds: s.kinds}
+	for _, e := range es {
+		if i := slices.IndexFunc(ns.programs, func(x *entry) bool { return x.prog.ID == e.prog.ID }); i >= 0 {
+			ns.programs[i] = e
+		} else {
+			ns.programs = append(ns.programs, e)
 		}
-		ns.programs = append(ns.programs, q)
-		ns.index[q.ID] = q
 	}
-	if !replaced {
-		ns.programs = append(ns.programs, p)
-		ns.index[p.ID] = p
+	for _, e := range ns.programs {
+		ns.index[e.prog.ID] = e
 	}
-	b, _ := json.Marshal(added)
-	h := sha256.New()
-	h.Write(s.digest)
-	h.Write(b)
-	ns.digest = h.Sum(nil)
-	base, _, _ := cutPlus(s.version)
-	ns.version = base + "+" + hex.EncodeToString(ns.digest[:6])
-	c.snap.Store(ns)
+	ns.version = ns.digest()
 	return ns
 }
 
-func cutPlus(v string) (string, string, bool) {
-	for i := 0; i < len(v); i++ {
-		if v[i] == '+' {
-			return v[:i], v[i+1:], true
+// digest returns the version of the snapshot: a SHA-256 of its programmes
+// as the catalogue holds them and of the kinds they use.
+func (s *snapshot) digest() string {
+	type kindRef struct {
+		Name    string `json:"name"`
+		Version string `json:"version,omitempty"`
+		Grant   bool   `json:"grant,omitempty"`
+	}
+	used := map[kindRef]bool{}
+	progs := make([]*Program, len(s.programs))
+	for i, e := range s.programs {
+		progs[i] = e.prog
+		for _, r := range e.crits {
+			used[kindRef{Name: r.kind.Name, Version: r.kind.Version}] = true
+		}
+		if e.grant != nil {
+			used[kindRef{Name: e.grant.Name, Version: e.grant.Version, Grant: true}] = true
 		}
 	}
-	return v, "", false
+	kinds := slices.Collect(maps.Keys(used))
+	slices.SortFunc(kinds, func(a, b kindRef) int { return strings.Compare(a.Name+"\x00"+a.Version, b.Name+"\x00"+b.Version) })
+	b, err := json.Marshal(struct {
+		Programs []*Program `json:"programs"`
+		Kinds    []kindRef  `json:"kinds"`
+	}{progs, kinds})
+	if err != nil {
+		panic("programs: a programme cannot be encoded: " + err.Error()) // its fields are all plain data
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:8])
+}
+
+// compile checks p whole and returns the catalogue's entry for it: a
+// normalised deep copy with every criterion and the grant resolved to their
+// kinds. Problems are reported with paths relative to the programme
+// ("criteria[2].kind", "calls[1].parameters.grant_cap").
+func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
+	p := cloneProgram(src)
+	var fs coop.Fields
+	checkName(&fs, "id", p.ID)
+	if p.Names.FR == "" {
+		fs.Add("names.fr", "required", "", "the programme's official French name is required")
+	}
+	if p.Reference == "" {
+		fs.Add("reference", "required", "", "cite the programme's source: a call, a decree, an agreement")
+	}
+	if len(p.Accepts) == 0 {
+		fs.Add("accepts", "required", "", "say which applicants the programme accepts (cooperative, union, person)")
+	}
+	for i, k := range p.Accepts {
+		if k != Cooperative && k != Union && k != Person {
+			fs.Add("accepts["+strconv.Itoa(i)+"]", "applicant-kind", "", "%q is not a kind of applicant (cooperative, union, person)", coop.Excerpt(string(k)))
+		} else if slices.Index(p.Accepts, k) < i {
+			fs.Add("accepts["+strconv.Itoa(i)+"]", "unique", "", "%q appears twice", k)
+		}
+	}
+	if sc := p.Schedule; sc != nil {
+		if !sc.Kind.Valid() {
+			fs.Add("schedule.kind", "support-kind", "", "%q is not a kind of support action", coop.Excerpt(string(sc.Kind)))
+		}
+		if sc.Visits <= 0 {
+			fs.Add("schedule.visits", "gt", "0", "must be at least 1")
+		}
+		if sc.Months <= 0 {
+			fs.Add("schedule.months", "gt", "0", "must be at least 1")
+		}
+		if sc.Reference == "" {
+			fs.Add("schedule.reference", "required", "", "cite the source of the schedule")
+		}
+	}
+
+	e := &entry{params: map[string]ValueKind{}}
+	// readers names, for each parameter, what reads it, for the messages.
+	readers := map[string]string{}
+	declare := func(field, name string, kind ValueKind, reader string) {
+		if prev, ok := e.params[name]; ok && prev != kind {
+			fs.Add(field, "kind", string(prev), "%s reads %q as a %s, but %s reads it as a %s", reader, name, kind, readers[name], prev)
+			return
+		}
+		if _, ok := e.params[name]; !ok {
+			e.params[name], readers[name] = kind, reader
+		}
+	}
+	// bindRoles fills each role of specs from mapping and returns the
+	// parameter names, normalising mapping to list every role.
+	bindRoles := func(field string, specs []ParamSpec, mapping map[string]string, reader string) ([]string, map[string]string) {
+		for role := range mapping {
+			if !slices.ContainsFunc(specs, func(sp ParamSpec) bool { return sp.Role == role }) {
+				fs.Add(field+".params."+role, "role", "", "%s has no parameter role %q (roles: %s)", reader, role, strings.Join(roles(specs), ", "))
+			}
+		}
+		names := make([]string, len(specs))
+		var norm map[string]string
+		if len(specs) > 0 {
+			norm = make(map[string]string, len(specs))
+		}
+		for i, sp := range specs {
+			name := sp.Role
+			if m, ok := mapping[sp.Role]; ok {
+				name = m
+				checkName(&fs, field+".params."+sp.Role, m)
+			}
+			names[i], norm[sp.Role] = name, name
+			declare(field+".params."+sp.Role, name, sp.Kind, reader)
+		}
+		return names, norm
+	}
+
+	ids := map[string]int{}
+	for i := range p.Criteria {
+		cr := &p.Criteria[i]
+		field := "criteria[" + strconv.Itoa(i) + "]"
+		k, ok := s.kinds.criteria[cr.Kind]
+		if !ok {
+			if cr.Kind == "" {
+				fs.Add(field+".kind", "required", "", "is required (kinds: %s)", strings.Join(s.kinds.criterionNames(), ", "))
+			} else {
+				fs.Add(field+".kind", "kind", "", "unknown criterion kind %q (kinds: %s)", coop.Excerpt(cr.Kind), strings.Join(s.kinds.criterionNames(), ", "))
+			}
+			continue
+		}
+		if cr.ID == "" {
+			cr.ID = k.ID
+		}
+		if cr.ID == "" {
+			fs.Add(field+".id", "required", "", "a criterion of kind %s names its own ID", k.Name)
+		} else {
+			checkName(&fs, field+".id", cr.ID)
+			if prev, dup := ids[cr.ID]; dup {
+				fs.Add(field+".id", "unique", "", "criterion %q already appears as criteria[%d]", cr.ID, prev)
+			}
+			ids[cr.ID] = i
+		}
+		switch {
+		case k.Fact && cr.Fact == "":
+			fs.Add(field+".fact", "required", "", "a criterion of kind %s names the declared fact it reads", k.Name)
+		case k.Fact:
+			checkName(&fs, field+".fact", cr.Fact)
+		case cr.Fact != "":
+			fs.Add(field+".fact", "fact", "", "a criterion of kind %s reads no declared fact", k.Name)
+		}
+		if cr.Reference == "" {
+			cr.Reference = k.Reference
+		}
+		if cr.Reference == "" {
+			cr.Reference = p.Reference
+		}
+		var names []string
+		names, cr.Params = bindRoles(field, k.Params, cr.Params, "criterion "+quote(cr.ID))
+		if cr.Doc == "" {
+			cr.Doc = kindDoc(k, cr)
+		}
+		e.crits = append(e.crits, resolved{binder: binder{crit: cr, specs: k.Params, names: names}, kind: k})
+	}
+	if g := p.Grant; g != nil {
+		k, ok := s.kinds.grants[g.Kind]
+		if !ok {
+			fs.Add("grant.kind", "kind", "", "unknown grant kind %q (kinds: %s)", coop.Excerpt(g.Kind), strings.Join(s.kinds.grantNames(), ", "))
+		} else {
+			e.grant = k
+			e.gbind.specs = k.Params
+			e.gbind.names, g.Params = bindRoles("grant", k.Params, g.Params, "the grant")
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.Informational)) {
+		field := "informational." + name
+		checkName(&fs, field, name)
+		kind := p.Informational[name]
+		if !kind.Valid() {
+			fs.Add(field, "kind", "", "%q is not a kind of value (%s)", kind, strings.Join(valueKindNames(), ", "))
+			continue
+		}
+		declare(field, name, kind, "the informational parameter")
+	}
+
+	calls := map[string]int{}
+	for i := range p.Calls {
+		call := &p.Calls[i]
+		field := "calls[" + strconv.Itoa(i) + "]"
+		if prev, dup := calls[call.ID]; dup && call.ID != "" {
+			fs.Add(field+".id", "unique", "", "call %q already appears as calls[%d]", call.ID, prev)
+		}
+		calls[call.ID] = i
+		fs.Merge(field, ValidateCall("", *call))
+		for _, prm := range call.Parameters {
+			want, ok := e.params[prm.Name]
+			pf := field + ".parameters." + prm.Name
+			switch {
+			case !ok:
+				fs.Add(pf, "unused", "", "no criterion of %s reads %q (it reads %s)", p.ID, prm.Name, strings.Join(slices.Sorted(maps.Keys(e.params)), ", "))
+			default:
+				for j, v := range prm.Values {
+					if v.Value.Kind != want {
+						vf := pf
+						if len(prm.Values) > 1 {
+							vf += "[" + strconv.Itoa(j) + "]"
+						}
+						fs.Add(vf, "kind", string(want), "is a %s, not a %s", want, v.Value.Kind)
+					}
+				}
+			}
+		}
+	}
+	e.prog = &p
+	return e, fs
+}
+
+// kindDoc is the kind's doc for a criterion, with its roles and fact
+// replaced by the parameters and the fact the criterion reads.
+func kindDoc(k *Kind, cr *Criterion) string {
+	doc := k.Doc
+	for _, sp := range k.Params {
+		doc = strings.ReplaceAll(doc, "{"+sp.Role+"}", cr.Params[sp.Role])
+	}
+	return strings.ReplaceAll(doc, "{fact}", cr.Fact)
+}
+
+func roles(specs []ParamSpec) []string {
+	out := make([]string, len(specs))
+	for i, sp := range specs {
+		out[i] = sp.Role
+	}
+	return out
+}
+
+// cloneProgram returns a deep copy of p: it shares nothing mutable with
+// it.
+func cloneProgram(p *Program) Program {
+	out := *p
+	out.Accepts = slices.Clone(p.Accepts)
+	if p.Schedule != nil {
+		sc := *p.Schedule
+		out.Schedule = &sc
+	}
+	out.Informational = maps.Clone(p.Informational)
+	out.Criteria = slices.Clone(p.Criteria)
+	for i := range out.Criteria {
+		out.Criteria[i].Params = maps.Clone(p.Criteria[i].Params)
+	}
+	if p.Grant != nil {
+		g := *p.Grant
+		g.Params = maps.Clone(p.Grant.Params)
+		out.Grant = &g
+	}
+	if p.Calls != nil {
+		out.Calls = make([]Call, len(p.Calls))
+		for i := range p.Calls {
+			out.Calls[i] = cloneCall(p.Calls[i])
+		}
+	}
+	return out
 }
 
 func cloneCall(c Call) Call {
 	out := c
-	out.Parameters = make([]Parameter, len(c.Parameters))
-	for i, p := range c.Parameters {
-		p.Values = slices.Clone(p.Values)
-		for j := range p.Values {
-			p.Values[j].Value.List = slices.Clone(p.Values[j].Value.List)
+	if c.Parameters != nil {
+		out.Parameters = make([]Parameter, len(c.Parameters))
+		for i, p := range c.Parameters {
+			p.Values = slices.Clone(p.Values)
+			for j := range p.Values {
+				p.Values[j].Value.List = slices.Clone(p.Values[j].Value.List)
+			}
+			out.Parameters[i] = p
 		}
-		out.Parameters[i] = p
 	}
 	out.Phases = slices.Clone(c.Phases)
+	for i := range out.Phases {
+		out.Phases[i].Regions = slices.Clone(c.Phases[i].Regions)
+	}
 	return out
 }
 
-// ParameterKinds gives the kind of every parameter name the catalogue's
-// criteria read. A call loaded from a file may set only these.
-var ParameterKinds = map[string]ValueKind{
-	"max_existence_years":   IntValue,
-	"min_experience_years":  IntValue,
-	"quota":                 IntValue,
-	"regions":               RegionsValue,
-	"provinces":             ProvincesValue,
-	"sectors":               SectorsValue,
-	"branches":              BranchesValue,
-	"youth_min_age":         IntValue,
-	"youth_max_age":         IntValue,
-	"min_age":               IntValue,
-	"max_age":               IntValue,
-	"min_women_youth_share": RatioValue,
-	"grant_rate":            RatioValue,
-	"grant_cap":             AmountValue,
-	"award":                 AmountValue,
-	"min_own_rate":          RatioValue,
-	"max_in_kind_share":     RatioValue,
-}
-
-// ValidateCall checks a call: an ID, an opening date, a closing date not
-// before it, parameters with at least one value each, in date order, of the
-// right kind, with known regions, provinces and sectors and well-formed
-// branches, ratios between 0 and 1 and non-negative numbers.
+// ValidateCall checks a call on its own: an ID, an opening date, a closing
+// date not before it, parameters with a name and at least one value each,
+// in date order, every value of one kind, with known regions, provinces and
+// sectors and well-formed branches, ratios between 0 and 1 and
+// non-negative numbers, and phases with an ID and known regions. Whether the
+// programme reads each parameter, and as which kind, is checked when the
+// call joins a programme.
 func ValidateCall(op string, call Call) error {
 	var fs coop.Fields
-	if call.ID == "" {
-		fs.Add("id", "required", "", "is required")
-	}
+	checkName(&fs, "id", call.ID)
 	if call.Opens.IsZero() {
 		fs.Add("opens", "required", "", "is required")
 	}
@@ -321,12 +535,16 @@ func ValidateCall(op string, call Call) error {
 			fs.Add("parameters["+strconv.Itoa(i)+"]", "required", "", "a parameter needs a name")
 			continue
 		}
+		checkName(&fs, field, p.Name)
 		if names[p.Name] {
 			fs.Add(field, "unique", "", "set twice")
 		}
 		names[p.Name] = true
 		if len(p.Values) == 0 {
 			fs.Add(field, "required", "", "has no value")
+		}
+		if p.Unconfirmed && p.Note == "" {
+			fs.Add(field+".note", "required", "", "an unconfirmed value needs a note saying what is known")
 		}
 		for j, v := range p.Values {
 			vf := field
@@ -339,17 +557,20 @@ func ValidateCall(op string, call Call) error {
 			if j > 0 && !v.Since.After(p.Values[j-1].Since) {
 				fs.Add(vf+".since", "order", "", "values must be in date order")
 			}
-			if want, ok := ParameterKinds[p.Name]; ok && v.Value.Kind != want {
-				fs.Add(vf, "kind", string(want), "is a %s, not a %s", want, v.Value.Kind)
+			if j > 0 && v.Value.Kind != p.Values[0].Value.Kind {
+				fs.Add(vf, "kind", string(p.Values[0].Value.Kind), "is a %s, not a %s like the first value", v.Value.Kind, p.Values[0].Value.Kind)
 			}
 			checkValue(&fs, vf, v.Value)
 		}
 	}
 	for i, ph := range call.Phases {
+		pf := "phases[" + strconv.Itoa(i) + "]"
 		if ph.ID == "" {
-			fs.Add("phases["+strconv.Itoa(i)+"].id", "required", "", "is required")
+			fs.Add(pf+".id", "required", "", "is required")
+		} else if slices.IndexFunc(call.Phases, func(x Phase) bool { return x.ID == ph.ID }) < i {
+			fs.Add(pf+".id", "unique", "", "phase %q appears twice", ph.ID)
 		}
-		checkValue(&fs, "phases["+strconv.Itoa(i)+"].regions", Regions(ph.Regions...))
+		checkValue(&fs, pf+".regions", Regions(ph.Regions...))
 	}
 	return fs.Err(op, "invalid call")
 }
@@ -371,25 +592,25 @@ func checkValue(fs *coop.Fields, field string, v Value) {
 	case RegionsValue:
 		for _, r := range v.List {
 			if !coop.RegionCode(r).Valid() {
-				fs.Add(field, "region", "", "%q is not a region code (MA-01 to MA-12)", r)
+				fs.Add(field, "region", "", "%q is not a region code (MA-01 to MA-12)", coop.Excerpt(r))
 			}
 		}
 	case ProvincesValue:
 		for _, p := range v.List {
 			if !coop.ProvinceCode(p).Valid() {
-				fs.Add(field, "province", "", "%q is not a province code", p)
+				fs.Add(field, "province", "", "%q is not a province code", coop.Excerpt(p))
 			}
 		}
 	case SectorsValue:
 		for _, s := range v.List {
 			if !coop.Sector(s).Valid() {
-				fs.Add(field, "sector", "", "%q is not a sector", s)
+				fs.Add(field, "sector", "", "%q is not a sector", coop.Excerpt(s))
 			}
 		}
 	case BranchesValue:
 		for _, b := range v.List {
 			if _, err := coop.ParseBranch(b); err != nil || b != string(coop.Branch(b)) {
-				fs.Add(field, "branch", "", "%q is not a branch slug", b)
+				fs.Add(field, "branch", "", "%q is not a branch slug", coop.Excerpt(b))
 			}
 		}
 	default:
@@ -398,30 +619,3 @@ func checkValue(fs *coop.Fields, field string, v Value) {
 }
 
 var one = decimal.NewFromInt(1)
-
-// DeclaredFacts returns the declared facts the catalogue's criteria read,
-// such as "disadvantaged-members".
-func (c *Catalogue) DeclaredFacts() []string {
-	var out []string
-	for _, p := range c.snap.Load().programs {
-		for _, cr := range p.Criteria {
-			if cr.Fact != "" && !slices.Contains(out, cr.Fact) {
-				out = append(out, cr.Fact)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// checkReads refuses a call parameter that nothing of the programme reads:
-// it would be silently ignored.
-func checkReads(op string, p *Program, call Call) error {
-	var fs coop.Fields
-	for _, prm := range call.Parameters {
-		if !p.ReadsParam(prm.Name) {
-			fs.Add("parameters."+prm.Name, "unused", "", "no criterion of %s reads %q", p.ID, prm.Name)
-		}
-	}
-	return fs.Err(op, "invalid call")
-}

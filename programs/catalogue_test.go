@@ -1,6 +1,7 @@
 package programs_test
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +31,13 @@ func TestDefault_Catalogue(t *testing.T) {
 	gs, _ := cat.Program("generation-solidaire")
 	prm, _ := gs.Calls[0].Parameter("youth_max_age")
 	assert.True(t, prm.Unconfirmed, "the youth age range is not confirmed by the sources")
+	assert.NotEmpty(t, prm.Note)
+	youth, _ := gs.Criterion("youth-members")
+	assert.Equal(t, programs.KindMembersAged, youth.Kind)
+	assert.Equal(t, map[string]string{"min_age": "youth_min_age", "max_age": "youth_max_age"}, youth.Params)
+	assert.Equal(t, "every member is aged youth_min_age to youth_max_age", youth.Doc)
+	assert.Regexp(t, `^sha256:[0-9a-f]{16}$`, cat.Version())
+	assert.Equal(t, cat.Version(), programs.Default().Version(), "the version is a digest of the data, the same for every copy")
 	assert.Equal(t, []string{"disadvantaged-members", "precarious-situation"}, cat.DeclaredFacts())
 }
 
@@ -53,8 +61,9 @@ func TestLoadCalls(t *testing.T) {
       - {since: 2024-02-01, value: "300000"}
       - {since: 2024-03-15, value: "250000"}
 `
-	require.NoError(t, cat.LoadCalls(strings.NewReader(doc)))
-	assert.True(t, strings.HasPrefix(cat.Version(), programs.CatalogueVersion+"+"), cat.Version())
+	before := cat.Version()
+	require.NoError(t, cat.LoadCalls("ifrane.yaml", strings.NewReader(doc)))
+	assert.NotEqual(t, before, cat.Version(), "a new call changes the version")
 
 	ifrane := func(asOf string, province coop.ProvinceCode) programs.Decision {
 		c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212,
@@ -79,21 +88,23 @@ func TestLoadCalls(t *testing.T) {
 	bad := []struct {
 		name, doc, want string
 	}{
-		{"UnknownKey", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  colour: red\n", `line 4: unknown key "colour"`},
-		{"UnknownParameter", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  parameters:\n    max_members: 3\n", `unknown parameter "max_members"`},
-		{"UnknownRegion", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    regions: [MA-13]\n", `"MA-13" is not a region code`},
-		{"BadDate", "- program: moazara\n  id: x\n  opens: 2024-02-30\n", `"2024-02-30" is not a calendar date`},
-		{"ClosesBeforeOpens", "- program: moazara\n  id: x\n  opens: 2024-02-01\n  closes: 2024-01-01\n", "before it opens"},
-		{"DuplicateID", "- program: moazara\n  id: moazara-2024\n  opens: 2024-02-01\n", `call "moazara-2024" already exists`},
-		{"UnknownProgramme", "- program: forsa\n  id: x\n  opens: 2024-02-01\n", `unknown programme "forsa"`},
-		{"BadRatio", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  parameters:\n    grant_rate: 6e-1\n", "expected a ratio"},
-		{"NotAList", "program: moazara\n", "expected a list of calls"},
-		{"UnreadParameter", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    sectors: [agriculture]\n", `no criterion of moazara reads "sectors"`},
+		{"UnknownKey", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  colour: red\n", `calls.yaml:4: [0].colour: unknown key "colour"`},
+		{"UnknownParameter", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  parameters:\n    max_members: 3\n", `calls.yaml:5: [0].parameters.max_members: no criterion of indh-income reads "max_members"`},
+		{"UnknownRegion", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    regions: [MA-13]\n", `calls.yaml:5: [0].parameters.regions: "MA-13" is not a region code`},
+		{"BadDate", "- program: moazara\n  id: x\n  opens: 2024-02-30\n", `calls.yaml:3: [0].opens: "2024-02-30" is not a calendar date`},
+		{"ClosesBeforeOpens", "- program: moazara\n  id: x\n  opens: 2024-02-01\n  closes: 2024-01-01\n", "calls.yaml:4: [0].closes: the call closes on 2024-01-01, before it opens"},
+		{"DuplicateID", "- program: moazara\n  id: moazara-2024\n  opens: 2024-02-01\n", `calls.yaml:2: [0].id: call "moazara-2024" already exists`},
+		{"UnknownProgramme", "- program: forsa\n  id: x\n  opens: 2024-02-01\n", `calls.yaml:1: [0].program: unknown programme "forsa"`},
+		{"BadRatio", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  parameters:\n    grant_rate: 6e-1\n", "calls.yaml:5: [0].parameters.grant_rate: expected a ratio"},
+		{"NotAList", "program: moazara\n", "calls.yaml:1: expected a list of calls"},
+		{"UnreadParameter", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    sectors: [agriculture]\n", `calls.yaml:5: [0].parameters.sectors: no criterion of moazara reads "sectors"`},
+		{"WrongKind", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    regions: 3\n", `calls.yaml:5: [0].parameters.regions: expected a list of regions`},
+		{"UnconfirmedWithoutNote", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    regions: {value: [MA-01], unconfirmed: true}\n", `calls.yaml:5: [0].parameters.regions.note: an unconfirmed value needs a note`},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
 			before := cat.Version()
-			err := cat.LoadCalls(strings.NewReader(tt.doc))
+			err := cat.LoadCalls("calls.yaml", strings.NewReader(tt.doc))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 			assert.Equal(t, before, cat.Version(), "a refused file changes nothing")
@@ -101,10 +112,10 @@ func TestLoadCalls(t *testing.T) {
 	}
 
 	// All or nothing: a valid call followed by an invalid one adds neither.
-	before := len(mustProgram(t, cat, "moazara").Calls)
-	err := cat.LoadCalls(strings.NewReader("- {program: moazara, id: moazara-2025, opens: 2025-08-01}\n- {program: moazara, id: y, opens: nope}\n"))
+	calls := len(mustProgram(t, cat, "moazara").Calls)
+	err := cat.LoadCalls("calls.yaml", strings.NewReader("- {program: moazara, id: moazara-2025, opens: 2025-08-01}\n- {program: moazara, id: y, opens: nope}\n"))
 	require.Error(t, err)
-	assert.Len(t, mustProgram(t, cat, "moazara").Calls, before)
+	assert.Len(t, mustProgram(t, cat, "moazara").Calls, calls)
 }
 
 func mustProgram(t *testing.T, cat *programs.Catalogue, id string) *programs.Program {
@@ -117,38 +128,100 @@ func mustProgram(t *testing.T, cat *programs.Catalogue, id string) *programs.Pro
 func TestAddProgram(t *testing.T) {
 	cat := programs.Default()
 	// A province's own programme: registered cooperatives of Ifrane with at
-	// least 10 members.
-	minTen := programs.Criterion{ID: "members-10", Reference: "Ifrane provincial council, call of 2024", Doc: "at least 10 members",
-		Bind: func(*programs.Params) programs.Rule {
-			msg := &coop.Message{ID: "members-10", EN: "{0} members", FR: "{0} adhérents", AR: "{0} أعضاء"}
+	// least a number of members that the call sets, a rule no built-in kind
+	// has.
+	msg := &coop.Message{ID: "members-at-least", EN: "{0} members, at least {1} required", FR: "{0} adhérents, au moins {1} requis", AR: "{0} أعضاء، والمطلوب {1} على الأقل"}
+	require.NoError(t, cat.AddKind(programs.Kind{Name: "members-at-least", ID: "members-at-least", Doc: "at least {min_members} members",
+		Params:   []programs.ParamSpec{{Role: "min_members", Kind: programs.IntValue}},
+		Messages: []*coop.Message{msg},
+		Bind: func(b *programs.Binding) programs.Rule {
+			v, rec, ok := b.Param("min_members")
+			if !ok {
+				return nil
+			}
 			return func(a *programs.Applicant, asOf coop.Date, out *programs.Eval) {
+				out.UseParams([]coop.Param{rec})
 				n, known := a.Cooperative.MembersAt(asOf)
 				switch {
 				case !known:
-					out.Set(coop.Unknown, msg, coop.IntArg(0))
-				case n >= 10:
-					out.Set(coop.Pass, msg, coop.IntArg(n))
+					out.Set(coop.Unknown, msg, coop.IntArg(0), coop.IntArg(v.Int))
+				case n >= v.Int:
+					out.Set(coop.Pass, msg, coop.IntArg(n), coop.IntArg(v.Int))
 				default:
-					out.Set(coop.Fail, msg, coop.IntArg(n))
+					out.Set(coop.Fail, msg, coop.IntArg(n), coop.IntArg(v.Int))
 				}
 			}
-		}}
-	prog := programs.Program{ID: "ifrane-support", Accepts: []programs.ApplicantKind{programs.Cooperative}, Reference: "Ifrane 2024",
+		}}))
+	prog := programs.Program{ID: "ifrane-support", Names: coop.Names{FR: "Appui Ifrane"}, Accepts: []programs.ApplicantKind{programs.Cooperative}, Reference: "Ifrane 2024",
 		Calls: []programs.Call{{ID: "ifrane-2024", Opens: d("2024-01-01"), Closes: d("2024-12-31"),
-			Parameters: []programs.Parameter{{Name: "provinces", Values: []programs.Dated{{Since: d("2024-01-01"), Value: programs.Provinces("MA-IFR")}}}}}},
-		Criteria: []programs.Criterion{programs.RegisteredCriterion(), programs.ProvinceCriterion("Ifrane 2024"), programs.CallWindowCriterion(), minTen}}
+			Parameters: []programs.Parameter{
+				{Name: "provinces", Values: []programs.Dated{{Since: d("2024-01-01"), Value: programs.Provinces("MA-IFR")}}},
+				{Name: "min_members", Values: []programs.Dated{{Since: d("2024-01-01"), Value: programs.Int(10)}}, Reference: "Ifrane provincial council, call of 2024"},
+			}}},
+		Criteria: []programs.Criterion{{Kind: "registered"}, {Kind: "province"}, {Kind: "call-window"}, {Kind: "members-at-least"}}}
 	require.NoError(t, cat.AddProgram(prog))
 	dec, err := cat.Evaluate(programs.Request{Program: "ifrane-support", AsOf: d("2024-06-01"),
 		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Province: "MA-IFR", MemberCount: count(9)})})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"members-10"}, dec.IDs(coop.Fail))
-	assert.Equal(t, "9 members", dec.Criteria[3].Reason.Text(coop.EN))
+	assert.Equal(t, []string{"members-at-least"}, dec.IDs(coop.Fail))
+	r, _ := dec.Criterion("members-at-least")
+	assert.Equal(t, "9 members, at least 10 required", r.Reason.Text(coop.EN))
+	assert.Equal(t, "Ifrane 2024", r.Reference, "a criterion whose kind has no reference cites its programme")
+	got, _ := cat.Program("ifrane-support")
+	assert.Equal(t, "at least min_members members", got.Criteria[3].Doc)
 
 	require.ErrorIs(t, cat.AddProgram(prog), coop.ErrConflict)
-	err = cat.AddProgram(programs.Program{ID: "broken", Criteria: []programs.Criterion{{ID: "x"}}})
-	require.ErrorIs(t, err, coop.ErrInvalid)
+	require.ErrorIs(t, cat.AddKind(programs.Kind{Name: "registered", Doc: "x", Bind: func(*programs.Binding) programs.Rule { return nil }}), coop.ErrConflict)
+	require.ErrorIs(t, cat.AddKind(programs.Kind{Name: "No Name"}), coop.ErrInvalid)
 	require.ErrorIs(t, cat.AddCall("nope", programs.Call{ID: "x", Opens: d("2024-01-01")}), coop.ErrNotFound)
 	require.ErrorIs(t, cat.AddCall("moazara", programs.Call{ID: "moazara-2024", Opens: d("2024-01-01")}), coop.ErrConflict)
+
+	bad := []struct {
+		name   string
+		change func(p *programs.Program)
+		field  string
+	}{
+		{"NoID", func(p *programs.Program) { p.ID = "" }, "id"},
+		{"NoAccepts", func(p *programs.Program) { p.Accepts = nil }, "accepts"},
+		{"UnknownKind", func(p *programs.Program) { p.Criteria[0].Kind = "registred" }, "criteria[0].kind"},
+		{"TwoCriteriaOneID", func(p *programs.Program) { p.Criteria[1].ID = "registered" }, "criteria[1].id"},
+		{"UnknownRole", func(p *programs.Program) { p.Criteria[1].Params = map[string]string{"regions": "provinces"} }, "criteria[1].params.regions"},
+		{"FactOnKindWithout", func(p *programs.Program) { p.Criteria[0].Fact = "poor" }, "criteria[0].fact"},
+		{"DeclaredWithoutFact", func(p *programs.Program) { p.Criteria[0] = programs.Criterion{Kind: "declared", ID: "poor"} }, "criteria[0].fact"},
+		{"UnreadParameter", func(p *programs.Program) { p.Criteria = p.Criteria[:3] }, "calls[0].parameters.min_members"},
+		{"WrongKind", func(p *programs.Program) { p.Calls[0].Parameters[1].Values[0].Value = programs.Ratio("0.5") }, "calls[0].parameters.min_members"},
+		{"UnknownGrant", func(p *programs.Program) { p.Grant = &programs.Grant{Kind: "lump-sum"} }, "grant.kind"},
+		{"TwoCalls", func(p *programs.Program) { p.Calls = append(p.Calls, p.Calls[0]) }, "calls[1].id"},
+		{"ConflictingKinds", func(p *programs.Program) {
+			p.Informational = map[string]programs.ValueKind{"min_members": programs.AmountValue}
+		}, "informational.min_members"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			p := prog
+			p.ID = "ifrane-" + strings.ToLower(tt.name)
+			p.Criteria = slices.Clone(prog.Criteria)
+			p.Calls = []programs.Call{prog.Calls[0]}
+			p.Calls[0].Parameters = slices.Clone(prog.Calls[0].Parameters)
+			p.Calls[0].Parameters[1].Values = slices.Clone(prog.Calls[0].Parameters[1].Values)
+			tt.change(&p)
+			before := cat.Version()
+			err := cat.AddProgram(p)
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			var e *coop.Error
+			require.ErrorAs(t, err, &e)
+			assert.Contains(t, fieldNames(e), tt.field, err.Error())
+			assert.Equal(t, before, cat.Version())
+		})
+	}
+}
+
+func fieldNames(e *coop.Error) []string {
+	var out []string
+	for _, f := range e.Fields {
+		out = append(out, f.Field)
+	}
+	return out
 }
 
 func TestCatalogue_Concurrent(t *testing.T) {

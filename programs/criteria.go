@@ -2,7 +2,6 @@ package programs
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -34,93 +33,161 @@ const (
 	CritAge                  = "age"
 )
 
+// The names of the built-in criterion kinds that are not also the ID of
+// their criteria: a declared fact, and every member's age.
+const (
+	KindDeclared    = "declared"
+	KindMembersAged = "members-aged"
+)
+
+// GrantRateCap is the built-in grant kind min(grant_rate x cost, grant_cap).
+const GrantRateCap = "rate-cap"
+
 // The declared facts the catalogue reads.
 const (
 	FactDisadvantagedMembers = "disadvantaged-members"
 	FactPrecariousSituation  = "precarious-situation"
 )
 
-// ApplicantKindCriterion passes when the applicant is of a kind the
-// programme accepts; it is never unknown.
-func ApplicantKindCriterion(ref string, accepts ...ApplicantKind) Criterion {
-	names := make([]string, len(accepts))
-	for i, k := range accepts {
-		names[i] = string(k)
+// builtinKinds are the criterion kinds of programs.md §1-2.
+func builtinKinds() []Kind {
+	intParam := func(role, doc string) ParamSpec { return ParamSpec{Role: role, Kind: IntValue, Doc: doc} }
+	return []Kind{
+		{Name: CritApplicantKind, ID: CritApplicantKind, Doc: "the applicant is of a kind the programme accepts",
+			Messages: []*coop.Message{msgKindPass, msgKindFail}, Bind: bindApplicantKind},
+		{Name: CritRegistered, ID: CritRegistered, Doc: "registered on or before as_of and active at as_of", Reference: "Law 112-12 arts. 9, 11",
+			Messages: []*coop.Message{msgNotACooperative, msgNotRegistered, msgHintRegister, msgRegisteredLater, msgNotActive, msgRegisteredPass},
+			Bind:     bindRegistered},
+		{Name: CritLaw11212, ID: CritLaw11212, Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)", Reference: "Law 112-12 art. 108",
+			Messages: []*coop.Message{msgNotACooperative, msgLawFounded, msgLawConformed, msgLawNotConformed, msgLawLate, msgLawConformedLater},
+			Bind:     bindLaw11212},
+		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Reference: "Law 112-12 arts. 14, 85",
+			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
+		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}",
+			Params:   []ParamSpec{{Role: "regions", Kind: RegionsValue, Doc: "the regions the call covers; a phase of the call may narrow them"}},
+			Messages: []*coop.Message{msgRegionUnknown, msgHintProvince, msgRegionPass, msgRegionFail}, Bind: bindRegion},
+		{Name: CritProvince, ID: CritProvince, Doc: "the seat is in one of the call's {provinces}",
+			Params:   []ParamSpec{{Role: "provinces", Kind: ProvincesValue, Doc: "the prefectures and provinces the call covers"}},
+			Messages: provinceMessages.list(), Bind: bindProvince},
+		{Name: CritSector, ID: CritSector, Doc: "the cooperative's sector is one of the call's {sectors}",
+			Params:   []ParamSpec{{Role: "sectors", Kind: SectorsValue, Doc: "the sectors the call covers"}},
+			Messages: sectorMessages.list(), Bind: bindSector},
+		{Name: CritBranch, ID: CritBranch, Doc: "the cooperative's branch is one of the call's {branches}",
+			Params:   []ParamSpec{{Role: "branches", Kind: BranchesValue, Doc: "the branches the call covers"}},
+			Messages: branchMessages.list(), Bind: bindBranch},
+		{Name: CritCallWindow, ID: CritCallWindow, Doc: "the call is open: opens <= as_of <= closes", Reference: "the call for applications",
+			Messages: []*coop.Message{msgCallNotOpen, msgCallClosed, msgCallOpenNoEnd, msgCallOpen}, Bind: bindCallWindow},
+		{Name: CritExistenceMax, ID: CritExistenceMax, Doc: "legal existence does not exceed {max_existence_years}",
+			Params:   []ParamSpec{intParam("max_existence_years", "the longest legal existence, in years, as_of <= registered_on + N years")},
+			Messages: []*coop.Message{msgExistenceNotRegistered, msgExistenceFuture, msgExistencePass, msgExistenceFail, msgHintExistence},
+			Bind:     bindExistenceMax},
+		{Name: CritExperienceMin, ID: CritExperienceMin, Doc: "at least {min_experience_years} of existence",
+			Params:   []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
+			Messages: []*coop.Message{msgExistenceNotRegistered, msgExperiencePass, msgExperienceFail, msgHintExperience},
+			Bind:     bindExperienceMin},
+		{Name: KindDeclared, Doc: "the cooperative declares {fact}", Fact: true,
+			Messages: []*coop.Message{msgDeclaredUnknown, msgHintDeclare, msgDeclaredTrue, msgDeclaredFalse}, Bind: bindDeclared},
+		{Name: KindMembersAged, Doc: "every member is aged {min_age} to {max_age}",
+			Params:   []ParamSpec{intParam("min_age", "the youngest age allowed, inclusive"), intParam("max_age", "the oldest age allowed, inclusive")},
+			Messages: []*coop.Message{msgNoRegister, msgHintRegister2, msgNoMembers, msgAgesFail, msgAgesUnknown, msgHintBirthDates, msgAgesPass},
+			Bind:     bindMembersAged},
+		{Name: CritWomenOnly, ID: CritWomenOnly, Doc: "every member is a woman",
+			Messages: []*coop.Message{msgNoRegister, msgHintRegister2, msgNoMembers, msgWomenOnlyFail, msgWomenOnlyUnknown, msgHintGenders, msgWomenOnlyPass},
+			Bind:     bindWomenOnly},
+		{Name: CritWomenYouthShare, ID: CritWomenYouthShare, Doc: "women and young members are more than {min_women_youth_share} of the members",
+			Params: []ParamSpec{intParam("youth_max_age", "the oldest age of a young member, from 18"),
+				{Role: "min_women_youth_share", Kind: RatioValue, Doc: "the share of women and young members to exceed"}},
+			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWYPass, msgWYFail, msgHintMoreWY, msgWYUnknown, msgHintGenderBirth},
+			Bind:     bindWomenYouthShare},
+		{Name: CritAge, ID: CritAge, Doc: "the person is aged {min_age} to {max_age}",
+			Params:   []ParamSpec{intParam("min_age", "the youngest age allowed, inclusive"), intParam("max_age", "the oldest age allowed, inclusive")},
+			Messages: []*coop.Message{msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom},
+			Bind:     bindPersonAge},
+		{Name: CritOwnContribution, ID: CritOwnContribution, Doc: "own_cash + own_in_kind >= {min_own_rate} x cost",
+			Params:   []ParamSpec{{Role: "min_own_rate", Kind: RatioValue, Doc: "the least share of the cost the applicant brings"}},
+			Messages: []*coop.Message{msgOwnPass, msgOwnFail, msgHintOwn}, Bind: bindOwnContribution},
+		{Name: CritInKindCap, ID: CritInKindCap, Doc: "own_in_kind <= {max_in_kind_share} x (own_cash + own_in_kind)",
+			Params:   []ParamSpec{{Role: "max_in_kind_share", Kind: RatioValue, Doc: "the largest share in kind of the applicant's contribution"}},
+			Messages: []*coop.Message{msgInKindPass, msgInKindFail}, Bind: bindInKindCap},
 	}
-	list := strings.Join(names, ", ")
-	return Criterion{ID: CritApplicantKind, Reference: ref, Doc: "the applicant is of a kind the programme accepts: " + list,
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				k := a.Kind()
-				for _, acc := range accepts {
-					if k == acc {
-						out.Set(coop.Pass, msgKindPass, coop.TextArg(string(k)))
-						return
-					}
-				}
-				out.Set(coop.Fail, msgKindFail, coop.TextArg(string(k)), coop.TextArg(list))
-			}
-		}}
 }
 
-// RegisteredCriterion passes when the cooperative is registered on or
-// before the date and its status then is active (art. 11); a cooperative
-// with no registration date fails.
-func RegisteredCriterion() Criterion {
-	return Criterion{ID: CritRegistered, Reference: "Law 112-12 arts. 9, 11", Doc: "registered on or before as_of and active at as_of",
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				c := a.Cooperative
-				if c == nil {
-					out.Set(coop.Fail, msgNotACooperative)
-					return
-				}
-				switch {
-				case c.RegisteredOn.IsZero():
-					out.Set(coop.Fail, msgNotRegistered)
-					out.Suggest(msgHintRegister)
-				case c.RegisteredOn.After(asOf):
-					out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-					out.MayChangeOn(c.RegisteredOn)
-				case c.StatusAt(asOf) != coop.Active:
-					out.Set(coop.Fail, msgNotActive, coop.TextArg(string(c.Status)), coop.DateArg(c.StatusSince))
-				default:
-					out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-					if c.Status != coop.Active && c.StatusSince.After(asOf) {
-						out.MayChangeOn(c.StatusSince)
-					}
-				}
-			}
-		}}
+// builtinGrantKinds are the grant computations of programs.md §2.
+func builtinGrantKinds() []GrantKind {
+	return []GrantKind{{Name: GrantRateCap, Doc: "min(grant_rate x cost, grant_cap), rounded down to the centime (programs.md §1, Money)",
+		Params: []ParamSpec{{Role: "grant_rate", Kind: RatioValue, Doc: "the share of the project's cost granted"},
+			{Role: "grant_cap", Kind: AmountValue, Doc: "the largest grant, in MAD"}},
+		Compute: rateCapGrant}}
 }
 
-// Law11212Criterion passes when the cooperative was founded under Law
-// 112-12, or under Law 24-83 with conformed statutes registered on or before
-// the date and on or before 2019-12-31 (art. 108).
-func Law11212Criterion() Criterion {
-	return Criterion{ID: CritLaw11212, Reference: "Law 112-12 art. 108", Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)",
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				c := a.Cooperative
-				if c == nil {
-					out.Set(coop.Fail, msgNotACooperative)
-					return
-				}
-				switch {
-				case c.FoundedUnder != coop.Law2483:
-					out.Set(coop.Pass, msgLawFounded)
-				case coop.ConformsToLaw11212(c, asOf):
-					out.Set(coop.Pass, msgLawConformed, coop.DateArg(c.ConformedOn))
-				case c.ConformedOn.IsZero():
-					out.Set(coop.Fail, msgLawNotConformed, coop.DateArg(coop.ConformityDeadline))
-				case c.ConformedOn.After(coop.ConformityDeadline):
-					out.Set(coop.Fail, msgLawLate, coop.DateArg(c.ConformedOn), coop.DateArg(coop.ConformityDeadline))
-				default:
-					out.Set(coop.Fail, msgLawConformedLater, coop.DateArg(c.ConformedOn), coop.DateArg(asOf))
-					out.MayChangeOn(c.ConformedOn)
-				}
+// bindApplicantKind passes when the applicant is of a kind the programme
+// accepts; it is never unknown.
+func bindApplicantKind(b *Binding) Rule {
+	accepts, list := b.at.prog.Accepts, acceptsList(b.at.prog)
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		k := a.Kind()
+		for _, acc := range accepts {
+			if k == acc {
+				out.Set(coop.Pass, msgKindPass, coop.TextArg(string(k)))
+				return
 			}
-		}}
+		}
+		out.Set(coop.Fail, msgKindFail, coop.TextArg(string(k)), coop.TextArg(list))
+	}
+}
+
+// bindRegistered passes when the cooperative is registered on or before
+// the date and its status then is active (art. 11); a cooperative with no
+// registration date fails.
+func bindRegistered(*Binding) Rule {
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		c := a.Cooperative
+		if c == nil {
+			out.Set(coop.Fail, msgNotACooperative)
+			return
+		}
+		switch {
+		case c.RegisteredOn.IsZero():
+			out.Set(coop.Fail, msgNotRegistered)
+			out.Suggest(msgHintRegister)
+		case c.RegisteredOn.After(asOf):
+			out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+			out.MayChangeOn(c.RegisteredOn)
+		case c.StatusAt(asOf) != coop.Active:
+			out.Set(coop.Fail, msgNotActive, coop.TextArg(string(c.Status)), coop.DateArg(c.StatusSince))
+		default:
+			out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+			if c.Status != coop.Active && c.StatusSince.After(asOf) {
+				out.MayChangeOn(c.StatusSince)
+			}
+		}
+	}
+}
+
+// bindLaw11212 passes when the cooperative was founded under Law 112-12, or
+// under Law 24-83 with conformed statutes registered on or before the date
+// and on or before 2019-12-31 (art. 108).
+func bindLaw11212(*Binding) Rule {
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		c := a.Cooperative
+		if c == nil {
+			out.Set(coop.Fail, msgNotACooperative)
+			return
+		}
+		switch {
+		case c.FoundedUnder != coop.Law2483:
+			out.Set(coop.Pass, msgLawFounded)
+		case coop.ConformsToLaw11212(c, asOf):
+			out.Set(coop.Pass, msgLawConformed, coop.DateArg(c.ConformedOn))
+		case c.ConformedOn.IsZero():
+			out.Set(coop.Fail, msgLawNotConformed, coop.DateArg(coop.ConformityDeadline))
+		case c.ConformedOn.After(coop.ConformityDeadline):
+			out.Set(coop.Fail, msgLawLate, coop.DateArg(c.ConformedOn), coop.DateArg(coop.ConformityDeadline))
+		default:
+			out.Set(coop.Fail, msgLawConformedLater, coop.DateArg(c.ConformedOn), coop.DateArg(asOf))
+			out.MayChangeOn(c.ConformedOn)
+		}
+	}
 }
 
 // memberDates records the joining and leaving dates after asOf, on which a
@@ -140,273 +207,259 @@ func memberDates(c *coop.Cooperative, asOf coop.Date, out *Eval) {
 	}
 }
 
-// MembersMinCriterion passes with at least 5 members at the date, or 3
-// member cooperatives for a union (arts. 14, 85); unknown when neither a
-// register nor a member count is given.
-func MembersMinCriterion() Criterion {
-	return Criterion{ID: CritMembersMin, Reference: "Law 112-12 arts. 14, 85", Doc: "at least 5 members at as_of (3 cooperatives for a union)",
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				c := a.Cooperative
-				if c == nil {
-					out.Set(coop.Fail, msgNotACooperative)
-					return
-				}
-				r, known := coop.MembersMin(c, asOf)
-				out.setResult(r)
-				if !known {
-					out.Suggest(msgHintMembers)
-					return
-				}
-				if r.Outcome == coop.Fail {
-					n, _ := c.MembersAt(asOf)
-					min := coop.MinMembers
-					if c.IsUnion() {
-						min = coop.MinUnionMembers
-					}
-					out.Suggest(msgHintMoreMembers, coop.IntArg(min-n))
-				}
-				memberDates(c, asOf, out)
+// bindMembersMin passes with at least 5 members at the date, or 3 member
+// cooperatives for a union (arts. 14, 85), by coop.MembersMin; unknown when
+// neither a register nor a member count is given.
+func bindMembersMin(*Binding) Rule {
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		c := a.Cooperative
+		if c == nil {
+			out.Set(coop.Fail, msgNotACooperative)
+			return
+		}
+		r, known := coop.MembersMin(c, asOf)
+		out.setResult(r)
+		if !known {
+			out.Suggest(msgHintMembers)
+			return
+		}
+		if r.Outcome == coop.Fail {
+			n, _ := c.MembersAt(asOf)
+			min := coop.MinMembers
+			if c.IsUnion() {
+				min = coop.MinUnionMembers
 			}
-		}}
+			out.Suggest(msgHintMoreMembers, coop.IntArg(min-n))
+		}
+		memberDates(c, asOf, out)
+	}
 }
 
-// RegionCriterion passes when the province of the seat lies in one of the
-// regions of the phase named in the request, or else of the call's
-// "regions" parameter; not reported when neither restricts regions;
-// unknown when the province is not given.
-func RegionCriterion(ref string) Criterion {
-	return Criterion{ID: CritRegion, Params: []string{"regions"}, Reference: ref, Doc: "the seat lies in one of the call's regions",
-		Bind: func(p *Params) Rule {
-			var regions Value
-			var rec coop.Param
-			if ph := p.Phase(); ph != nil && len(ph.Regions) > 0 {
-				regions = Regions(ph.Regions...)
-				rec = coop.Param{Name: "phase " + ph.ID + " regions", Value: regions.String(), Since: p.Call().Opens}
-			} else {
-				v, r, ok := p.Get("regions")
-				if !ok {
-					return nil
-				}
-				regions, rec = v, r
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				if c == nil || c.Province == "" {
-					out.Set(coop.Unknown, msgRegionUnknown, coop.TextArg(regions.String()))
-					out.Suggest(msgHintProvince)
-					return
-				}
-				r := c.Province.Region()
-				if regions.Has(string(r)) {
-					out.Set(coop.Pass, msgRegionPass, coop.ProvinceArg(c.Province), coop.RegionArg(r))
-					return
-				}
-				out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), coop.TextArg(regions.String()))
-			}
-		}}
-}
-
-// ProvinceCriterion passes when the province of the seat is one of the
-// call's "provinces"; not reported when the call sets none.
-func ProvinceCriterion(ref string) Criterion {
-	return inListCriterion(CritProvince, "provinces", ref, "the seat is in one of the call's provinces",
-		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Province), coop.ProvinceArg(c.Province) },
-		listMessages{msgProvinceUnknown, msgProvincePass, msgProvinceFail, msgHintProvince})
-}
-
-// SectorCriterion passes when the cooperative's sector is one of the call's
-// "sectors"; not reported when the call sets none; unknown with no sector.
-func SectorCriterion(ref string) Criterion {
-	return inListCriterion(CritSector, "sectors", ref, "the cooperative's sector is one of the call's sectors",
-		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Sector), coop.SectorArg(c.Sector) },
-		listMessages{msgSectorUnknown, msgSectorPass, msgSectorFail, msgHintSector})
-}
-
-// BranchCriterion passes when the cooperative's branch is one of the call's
-// "branches"; unknown when no branch is given.
-func BranchCriterion(ref string) Criterion {
-	return inListCriterion(CritBranch, "branches", ref, "the cooperative's branch is one of the call's branches",
-		func(c *coop.Cooperative) (string, coop.Arg) { return string(c.Branch), coop.TextArg(string(c.Branch)) },
-		listMessages{msgBranchUnknown, msgBranchPass, msgBranchFail, msgHintBranch})
+// bindRegion passes when the province of the seat lies in one of the
+// regions of the phase named in the request, or else of the call's regions;
+// not reported when neither restricts regions; unknown when the province is
+// not given.
+func bindRegion(b *Binding) Rule {
+	var regions Value
+	var rec coop.Param
+	if ph := b.at.phase; ph != nil && len(ph.Regions) > 0 {
+		regions = Regions(ph.Regions...)
+		rec = coop.Param{Name: "phase " + ph.ID + " regions", Value: regions.String(), Since: b.at.call.Opens}
+	} else {
+		v, r, ok := b.get("regions")
+		if !ok {
+			return nil
+		}
+		regions, rec = v, r
+	}
+	params := []coop.Param{rec}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.Cooperative
+		if c == nil || c.Province == "" {
+			out.Set(coop.Unknown, msgRegionUnknown, coop.TextArg(regions.String()))
+			out.Suggest(msgHintProvince)
+			return
+		}
+		r := c.Province.Region()
+		if regions.Has(string(r)) {
+			out.Set(coop.Pass, msgRegionPass, coop.ProvinceArg(c.Province), coop.RegionArg(r))
+			return
+		}
+		out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), coop.TextArg(regions.String()))
+	}
 }
 
 // listMessages are the messages of a criterion on a value in a call's list.
 type listMessages struct{ unknown, pass, fail, hint *coop.Message }
 
-// inListCriterion passes when the cooperative's value, as value returns it
-// with the argument that shows it, is in the call's list parameter param; it
-// is not reported when the call sets none, and unknown when the value is not
-// given.
-func inListCriterion(id, param, ref, doc string, value func(*coop.Cooperative) (string, coop.Arg), msgs listMessages) Criterion {
-	return Criterion{ID: id, Params: []string{param}, Reference: ref, Doc: doc,
-		Bind: func(p *Params) Rule {
-			list, rec, ok := p.Get(param)
-			if !ok {
-				return nil
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				out.UseParams(params)
-				var v string
-				var arg coop.Arg
-				if a.Cooperative != nil {
-					v, arg = value(a.Cooperative)
-				}
-				switch {
-				case v == "":
-					out.Set(coop.Unknown, msgs.unknown, coop.TextArg(list.String()))
-					out.Suggest(msgs.hint)
-				case list.Has(v):
-					out.Set(coop.Pass, msgs.pass, arg)
-				default:
-					out.Set(coop.Fail, msgs.fail, arg, coop.TextArg(list.String()))
-				}
-			}
-		}}
+func (m listMessages) list() []*coop.Message {
+	return []*coop.Message{m.unknown, m.pass, m.fail, m.hint}
 }
 
-// CallWindowCriterion passes when the call is open at the date:
-// opens <= as_of <= closes. It is reported only when the call has a closing
-// date or the date is before the opening (programs.md §1, "Calls").
-func CallWindowCriterion() Criterion {
-	return Criterion{ID: CritCallWindow, Reference: "the call for applications", Doc: "the call is open: opens <= as_of <= closes",
-		Bind: func(p *Params) Rule {
-			call := p.Call()
-			if call.Closes.IsZero() && !p.AsOf().Before(call.Opens) {
-				return nil
-			}
-			params := []coop.Param{{Name: "opens", Value: call.Opens.String(), Since: call.Opens}}
-			if !call.Closes.IsZero() {
-				params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
-			}
-			var dayAfter coop.Date // the day the call closes on
-			if !call.Closes.IsZero() {
-				dayAfter = call.Closes.AddDays(1)
-			}
-			return func(_ *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				switch {
-				case asOf.Before(call.Opens):
-					out.Set(coop.Fail, msgCallNotOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(asOf))
-					out.MayChangeOn(call.Opens)
-				case !call.Closes.IsZero() && asOf.After(call.Closes):
-					out.Set(coop.Fail, msgCallClosed, coop.TextArg(call.ID), coop.DateArg(call.Closes), coop.DateArg(asOf))
-				case call.Closes.IsZero():
-					out.Set(coop.Pass, msgCallOpenNoEnd, coop.TextArg(call.ID), coop.DateArg(call.Opens))
-				default:
-					out.Set(coop.Pass, msgCallOpen, coop.TextArg(call.ID), coop.DateArg(call.Opens), coop.DateArg(call.Closes))
-					out.MayChangeOn(dayAfter)
-				}
-			}
-		}}
+var (
+	provinceMessages = listMessages{msgProvinceUnknown, msgProvincePass, msgProvinceFail, msgHintProvince}
+	sectorMessages   = listMessages{msgSectorUnknown, msgSectorPass, msgSectorFail, msgHintSector}
+	branchMessages   = listMessages{msgBranchUnknown, msgBranchPass, msgBranchFail, msgHintBranch}
+)
+
+// bindProvince passes when the province of the seat is one of the call's
+// provinces; not reported when the call sets none.
+func bindProvince(b *Binding) Rule {
+	return bindInList(b, "provinces", func(c *coop.Cooperative) (string, coop.Arg) {
+		return string(c.Province), coop.ProvinceArg(c.Province)
+	}, provinceMessages)
 }
 
-// ExistenceMaxCriterion passes when the cooperative's legal existence does
-// not exceed the call's "max_existence_years" at the date:
-// as_of <= registered_on + N years. It fails for a cooperative that is not
+// bindSector passes when the cooperative's sector is one of the call's
+// sectors; not reported when the call sets none; unknown with no sector.
+func bindSector(b *Binding) Rule {
+	return bindInList(b, "sectors", func(c *coop.Cooperative) (string, coop.Arg) {
+		return string(c.Sector), coop.SectorArg(c.Sector)
+	}, sectorMessages)
+}
+
+// bindBranch passes when the cooperative's branch is one of the call's
+// branches; unknown when no branch is given.
+func bindBranch(b *Binding) Rule {
+	return bindInList(b, "branches", func(c *coop.Cooperative) (string, coop.Arg) {
+		return string(c.Branch), coop.TextArg(string(c.Branch))
+	}, branchMessages)
+}
+
+// bindInList passes when the cooperative's value, as value returns it with
+// the argument that shows it, is in the list parameter of role; it is not
+// reported when the call sets none, and unknown when the value is not given.
+func bindInList(b *Binding, role string, value func(*coop.Cooperative) (string, coop.Arg), msgs listMessages) Rule {
+	list, rec, ok := b.get(role)
+	if !ok {
+		return nil
+	}
+	params := []coop.Param{rec}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		out.UseParams(params)
+		var v string
+		var arg coop.Arg
+		if a.Cooperative != nil {
+			v, arg = value(a.Cooperative)
+		}
+		switch {
+		case v == "":
+			out.Set(coop.Unknown, msgs.unknown, coop.TextArg(list.String()))
+			out.Suggest(msgs.hint)
+		case list.Has(v):
+			out.Set(coop.Pass, msgs.pass, arg)
+		default:
+			out.Set(coop.Fail, msgs.fail, arg, coop.TextArg(list.String()))
+		}
+	}
+}
+
+// bindCallWindow passes when the call is open at the date:
+// opens <= as_of <= closes. It is reported only when the call has a
+// closing date or the date is before the opening (programs.md §1, "Calls").
+func bindCallWindow(b *Binding) Rule {
+	call := b.at.call
+	if call.Closes.IsZero() && !b.at.asOf.Before(call.Opens) {
+		return nil
+	}
+	params := []coop.Param{{Name: "opens", Value: call.Opens.String(), Since: call.Opens}}
+	if !call.Closes.IsZero() {
+		params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
+	}
+	var dayAfter coop.Date // the day the call closes on
+	if !call.Closes.IsZero() {
+		dayAfter = call.Closes.AddDays(1)
+	}
+	id, opens, closes := call.ID, call.Opens, call.Closes
+	return func(_ *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		switch {
+		case asOf.Before(opens):
+			out.Set(coop.Fail, msgCallNotOpen, coop.TextArg(id), coop.DateArg(opens), coop.DateArg(asOf))
+			out.MayChangeOn(opens)
+		case !closes.IsZero() && asOf.After(closes):
+			out.Set(coop.Fail, msgCallClosed, coop.TextArg(id), coop.DateArg(closes), coop.DateArg(asOf))
+		case closes.IsZero():
+			out.Set(coop.Pass, msgCallOpenNoEnd, coop.TextArg(id), coop.DateArg(opens))
+		default:
+			out.Set(coop.Pass, msgCallOpen, coop.TextArg(id), coop.DateArg(opens), coop.DateArg(closes))
+			out.MayChangeOn(dayAfter)
+		}
+	}
+}
+
+// bindExistenceMax passes when the cooperative's legal existence does not
+// exceed max_existence_years at the date: as_of <= registered_on + N years
+// (coop.ExistenceAtMost). It fails for a cooperative that is not
 // registered.
-func ExistenceMaxCriterion(ref string) Criterion {
-	return Criterion{ID: CritExistenceMax, Params: []string{"max_existence_years"}, Reference: ref, Doc: "legal existence does not exceed max_existence_years",
-		Bind: func(p *Params) Rule {
-			v, rec, ok := p.Get("max_existence_years")
-			if !ok {
-				return nil
+func bindExistenceMax(b *Binding) Rule {
+	v, rec, ok := b.get("max_existence_years")
+	if !ok {
+		return nil
+	}
+	params, max := []coop.Param{rec}, v.Int
+	// The earliest registration that passes at the plan's date, for the
+	// hint, computed once.
+	planAsOf := b.at.asOf
+	earliest := planAsOf.AddYears(-max)
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.Cooperative
+		if c == nil || c.RegisteredOn.IsZero() {
+			out.Set(coop.Fail, msgExistenceNotRegistered)
+			return
+		}
+		if c.RegisteredOn.After(asOf) {
+			out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
+			out.MayChangeOn(c.RegisteredOn)
+			return
+		}
+		years := coop.WholeYears(c.RegisteredOn, asOf)
+		if coop.ExistenceAtMost(c.RegisteredOn, asOf, max) {
+			limit := c.RegisteredOn.AddYears(max)
+			out.Set(coop.Pass, msgExistencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max), coop.DateArg(limit))
+			if out.Tracking() {
+				out.MayChangeOn(limit.AddDays(1))
 			}
-			params, max := []coop.Param{rec}, v.Int
-			// The earliest registration that passes at the plan's date, for
-			// the hint, computed once.
-			planAsOf := p.AsOf()
-			earliest := planAsOf.AddYears(-max)
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				if c == nil || c.RegisteredOn.IsZero() {
-					out.Set(coop.Fail, msgExistenceNotRegistered)
-					return
-				}
-				if c.RegisteredOn.After(asOf) {
-					out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-					out.MayChangeOn(c.RegisteredOn)
-					return
-				}
-				// as_of <= registered_on + max years (coop.ExistenceAtMost)
-				// exactly when fewer than max whole years have passed, or max
-				// years to the day.
-				years := coop.WholeYears(c.RegisteredOn, asOf)
-				if years < max || (years == max && c.RegisteredOn.AddYears(max) == asOf) {
-					limit := c.RegisteredOn.AddYears(max)
-					out.Set(coop.Pass, msgExistencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max), coop.DateArg(limit))
-					if out.Tracking() {
-						out.MayChangeOn(limit.AddDays(1))
-					}
-					return
-				}
-				out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max))
-				hint := earliest
-				if asOf != planAsOf {
-					hint = asOf.AddYears(-max)
-				}
-				out.Suggest(msgHintExistence, coop.DateArg(hint))
-			}
-		}}
+			return
+		}
+		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max))
+		hint := earliest
+		if asOf != planAsOf {
+			hint = asOf.AddYears(-max)
+		}
+		out.Suggest(msgHintExistence, coop.DateArg(hint))
+	}
 }
 
-// ExperienceMinCriterion passes when the cooperative has existed for at
-// least the call's "min_experience_years": as_of >= registered_on + N years.
-func ExperienceMinCriterion(ref string) Criterion {
-	return Criterion{ID: CritExperienceMin, Params: []string{"min_experience_years"}, Reference: ref, Doc: "at least min_experience_years of existence",
-		Bind: func(p *Params) Rule {
-			v, rec, ok := p.Get("min_experience_years")
-			if !ok {
-				return nil
-			}
-			params, min := []coop.Param{rec}, v.Int
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				if c == nil || c.RegisteredOn.IsZero() {
-					out.Set(coop.Fail, msgExistenceNotRegistered)
-					return
-				}
-				// as_of >= registered_on + min years (coop.ExistenceAtLeast)
-				// is min whole years or more, by WholeYears' definition.
-				years := coop.WholeYears(c.RegisteredOn, asOf)
-				if years >= min {
-					out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(min))
-					return
-				}
-				from := c.RegisteredOn.AddYears(min)
-				out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
-				out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
-				out.MayChangeOn(from)
-			}
-		}}
+// bindExperienceMin passes when the cooperative has existed for at least
+// min_experience_years: as_of >= registered_on + N years
+// (coop.ExistenceAtLeast).
+func bindExperienceMin(b *Binding) Rule {
+	v, rec, ok := b.get("min_experience_years")
+	if !ok {
+		return nil
+	}
+	params, min := []coop.Param{rec}, v.Int
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.Cooperative
+		if c == nil || c.RegisteredOn.IsZero() {
+			out.Set(coop.Fail, msgExistenceNotRegistered)
+			return
+		}
+		if coop.ExistenceAtLeast(c.RegisteredOn, asOf, min) {
+			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(coop.WholeYears(c.RegisteredOn, asOf)), coop.DateArg(asOf), coop.IntArg(min))
+			return
+		}
+		from := c.RegisteredOn.AddYears(min)
+		out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
+		out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
+		out.MayChangeOn(from)
+	}
 }
 
-// DeclaredCriterion passes when the applicant declares fact true, fails
-// when it declares it false, and is unknown when it does not declare it.
-func DeclaredCriterion(id, fact, ref string) Criterion {
-	return Criterion{ID: id, Reference: ref, Doc: "the cooperative declares " + fact, Fact: fact,
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				var v, ok bool
-				if a.Cooperative != nil {
-					v, ok = a.Cooperative.Declared[fact]
-				}
-				switch {
-				case !ok:
-					out.Set(coop.Unknown, msgDeclaredUnknown, coop.TextArg(fact))
-					out.Suggest(msgHintDeclare, coop.TextArg(fact))
-				case v:
-					out.Set(coop.Pass, msgDeclaredTrue, coop.TextArg(fact))
-				default:
-					out.Set(coop.Fail, msgDeclaredFalse, coop.TextArg(fact))
-				}
-			}
-		}}
+// bindDeclared passes when the applicant declares the criterion's fact
+// true, fails when it declares it false, and is unknown when it does not
+// declare it.
+func bindDeclared(b *Binding) Rule {
+	fact := b.r.crit.Fact
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		var v, ok bool
+		if a.Cooperative != nil {
+			v, ok = a.Cooperative.Declared[fact]
+		}
+		switch {
+		case !ok:
+			out.Set(coop.Unknown, msgDeclaredUnknown, coop.TextArg(fact))
+			out.Suggest(msgHintDeclare, coop.TextArg(fact))
+		case v:
+			out.Set(coop.Pass, msgDeclaredTrue, coop.TextArg(fact))
+		default:
+			out.Set(coop.Fail, msgDeclaredFalse, coop.TextArg(fact))
+		}
+	}
 }
 
 // ageDates records the dates on which a person born on birth turns min and
@@ -442,177 +495,168 @@ func (w *ageWindow) in(birth, asOf coop.Date) bool {
 	return !birth.After(w.youngest) && birth.After(w.tooOld)
 }
 
-// AllMembersAgedCriterion passes when every member at the date is aged
-// minParam to maxParam (both inclusive); unknown when a birth date is
-// missing and the answer depends on it, or when no register is given.
-func AllMembersAgedCriterion(id, minParam, maxParam, ref string) Criterion {
-	return Criterion{ID: id, Reference: ref, Doc: "every member is aged " + minParam + " to " + maxParam, Params: []string{minParam, maxParam},
-		Bind: func(p *Params) Rule {
-			minV, minRec, ok1 := p.Get(minParam)
-			maxV, maxRec, ok2 := p.Get(maxParam)
-			if !ok1 || !ok2 {
-				return nil
+// bindMembersAged passes when every member at the date is aged min_age to
+// max_age (both inclusive); unknown when a birth date is missing and the
+// answer depends on it, or when no register is given.
+func bindMembersAged(b *Binding) Rule {
+	minV, minRec, ok1 := b.get("min_age")
+	maxV, maxRec, ok2 := b.get("max_age")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+	window := newAgeWindow(b.at.asOf, min, max)
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.Cooperative
+		if c == nil || len(c.Members) == 0 {
+			out.Set(coop.Unknown, msgNoRegister)
+			out.Suggest(msgHintRegister2)
+			return
+		}
+		n, outside, unknown, firstOut := 0, 0, 0, 0
+		for i := range c.Members {
+			m := &c.Members[i]
+			if !m.ActiveAt(asOf, c.RegisteredOn) {
+				continue
 			}
-			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
-			window := newAgeWindow(p.AsOf(), min, max)
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				if c == nil || len(c.Members) == 0 {
-					out.Set(coop.Unknown, msgNoRegister)
-					out.Suggest(msgHintRegister2)
-					return
-				}
-				n, outside, unknown, firstOut := 0, 0, 0, 0
-				for i := range c.Members {
-					m := &c.Members[i]
-					if !m.ActiveAt(asOf, c.RegisteredOn) {
-						continue
-					}
-					n++
-					if m.BirthDate.IsZero() {
-						unknown++
-						continue
-					}
-					ageDates(m.BirthDate, asOf, min, max, out)
-					if !window.in(m.BirthDate, asOf) {
-						outside++
-						if firstOut == 0 {
-							firstOut = coop.Age(m.BirthDate, asOf)
-						}
-					}
-				}
-				memberDates(c, asOf, out)
-				switch {
-				case n == 0:
-					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-				case outside > 0:
-					out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(min), coop.IntArg(max), coop.IntArg(firstOut))
-				case unknown > 0:
-					out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
-					out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
-				default:
-					out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(min), coop.IntArg(max))
+			n++
+			if m.BirthDate.IsZero() {
+				unknown++
+				continue
+			}
+			ageDates(m.BirthDate, asOf, min, max, out)
+			if !window.in(m.BirthDate, asOf) {
+				outside++
+				if firstOut == 0 {
+					firstOut = coop.Age(m.BirthDate, asOf)
 				}
 			}
-		}}
+		}
+		memberDates(c, asOf, out)
+		switch {
+		case n == 0:
+			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+		case outside > 0:
+			out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(min), coop.IntArg(max), coop.IntArg(firstOut))
+		case unknown > 0:
+			out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
+			out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
+		default:
+			out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(min), coop.IntArg(max))
+		}
+	}
 }
 
-// WomenOnlyCriterion passes when every member at the date is a woman;
-// unknown when a gender is missing and the answer depends on it.
-func WomenOnlyCriterion(ref string) Criterion {
-	return Criterion{ID: CritWomenOnly, Reference: ref, Doc: "every member is a woman",
-		Bind: func(*Params) Rule {
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				c := a.Cooperative
-				if c == nil || len(c.Members) == 0 {
-					out.Set(coop.Unknown, msgNoRegister)
-					out.Suggest(msgHintRegister2)
-					return
-				}
-				n, men, unknown := 0, 0, 0
-				for i := range c.Members {
-					m := &c.Members[i]
-					if !m.ActiveAt(asOf, c.RegisteredOn) {
-						continue
-					}
-					n++
-					switch m.Gender {
-					case coop.Female:
-					case coop.Male:
-						men++
-					default:
-						unknown++
-					}
-				}
-				memberDates(c, asOf, out)
-				switch {
-				case n == 0:
-					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-				case men > 0:
-					out.Set(coop.Fail, msgWomenOnlyFail, coop.IntArg(men), coop.IntArg(n))
-				case unknown > 0:
-					out.Set(coop.Unknown, msgWomenOnlyUnknown, coop.IntArg(unknown), coop.IntArg(n))
-					out.Suggest(msgHintGenders, coop.IntArg(unknown))
-				default:
-					out.Set(coop.Pass, msgWomenOnlyPass, coop.IntArg(n))
-				}
+// bindWomenOnly passes when every member at the date is a woman; unknown
+// when a gender is missing and the answer depends on it.
+func bindWomenOnly(*Binding) Rule {
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		c := a.Cooperative
+		if c == nil || len(c.Members) == 0 {
+			out.Set(coop.Unknown, msgNoRegister)
+			out.Suggest(msgHintRegister2)
+			return
+		}
+		n, men, unknown := 0, 0, 0
+		for i := range c.Members {
+			m := &c.Members[i]
+			if !m.ActiveAt(asOf, c.RegisteredOn) {
+				continue
 			}
-		}}
+			n++
+			switch m.Gender {
+			case coop.Female:
+			case coop.Male:
+				men++
+			default:
+				unknown++
+			}
+		}
+		memberDates(c, asOf, out)
+		switch {
+		case n == 0:
+			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+		case men > 0:
+			out.Set(coop.Fail, msgWomenOnlyFail, coop.IntArg(men), coop.IntArg(n))
+		case unknown > 0:
+			out.Set(coop.Unknown, msgWomenOnlyUnknown, coop.IntArg(unknown), coop.IntArg(n))
+			out.Suggest(msgHintGenders, coop.IntArg(unknown))
+		default:
+			out.Set(coop.Pass, msgWomenOnlyPass, coop.IntArg(n))
+		}
+	}
 }
 
-// WomenYouthShareCriterion passes when the share of members at the date who
-// are women or aged 18 to the call's "youth_max_age" is strictly greater
-// than "min_women_youth_share". It is unknown when the register, a gender or
-// a birth date is missing and the answer depends on it.
-func WomenYouthShareCriterion(ref string) Criterion {
-	return Criterion{ID: CritWomenYouthShare, Params: []string{"youth_max_age", "min_women_youth_share"}, Reference: ref, Doc: "women and young members are more than min_women_youth_share of the members",
-		Bind: func(p *Params) Rule {
-			maxV, maxRec, ok1 := p.Get("youth_max_age")
-			shareV, shareRec, ok2 := p.Get("min_women_youth_share")
-			if !ok1 || !ok2 {
-				return nil
+// bindWomenYouthShare passes when the share of members at the date who are
+// women or aged 18 to youth_max_age is strictly greater than
+// min_women_youth_share. It is unknown when the register, a gender or a
+// birth date is missing and the answer depends on it.
+func bindWomenYouthShare(b *Binding) Rule {
+	maxV, maxRec, ok1 := b.get("youth_max_age")
+	shareV, shareRec, ok2 := b.get("min_women_youth_share")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	const youthMin = 18
+	params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
+	num, den := fraction(min)
+	window := newAgeWindow(b.at.asOf, youthMin, max)
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.Cooperative
+		if c == nil || len(c.Members) == 0 {
+			if c != nil && c.MemberCount != nil && *c.MemberCount == 0 {
+				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				return
 			}
-			const youthMin = 18
-			params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
-			num, den := fraction(min)
-			window := newAgeWindow(p.AsOf(), youthMin, max)
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				c := a.Cooperative
-				if c == nil || len(c.Members) == 0 {
-					if c != nil && c.MemberCount != nil && *c.MemberCount == 0 {
-						out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-						return
-					}
-					out.Set(coop.Unknown, msgNoRegister)
-					out.Suggest(msgHintRegister2)
-					return
+			out.Set(coop.Unknown, msgNoRegister)
+			out.Suggest(msgHintRegister2)
+			return
+		}
+		n, yes, unknown := 0, 0, 0
+		for i := range c.Members {
+			m := &c.Members[i]
+			if !m.ActiveAt(asOf, c.RegisteredOn) {
+				continue
+			}
+			n++
+			if m.Gender == coop.Female {
+				yes++
+				continue
+			}
+			if !m.BirthDate.IsZero() {
+				if m.Gender == "" || m.Gender == coop.Male {
+					ageDates(m.BirthDate, asOf, youthMin, max, out)
 				}
-				n, yes, unknown := 0, 0, 0
-				for i := range c.Members {
-					m := &c.Members[i]
-					if !m.ActiveAt(asOf, c.RegisteredOn) {
-						continue
-					}
-					n++
-					if m.Gender == coop.Female {
-						yes++
-						continue
-					}
-					if !m.BirthDate.IsZero() {
-						if m.Gender == "" || m.Gender == coop.Male {
-							ageDates(m.BirthDate, asOf, youthMin, max, out)
-						}
-						if window.in(m.BirthDate, asOf) {
-							yes++
-							continue
-						}
-					}
-					if m.Gender == coop.Male && !m.BirthDate.IsZero() {
-						continue // known: neither a woman nor young
-					}
-					unknown++
-				}
-				memberDates(c, asOf, out)
-				if n == 0 {
-					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-					return
-				}
-				// share > min  <=>  yes * den > num * n, in integers.
-				switch {
-				case int64(yes)*den > num*int64(n):
-					out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min))
-				case int64(yes+unknown)*den <= num*int64(n):
-					out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min),
-						coop.IntArg(moreNeeded(yes, n, num, den)))
-					out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, num, den)), coop.IntArg(max))
-				default:
-					out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), coop.PercentArg(min))
-					out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
+				if window.in(m.BirthDate, asOf) {
+					yes++
+					continue
 				}
 			}
-		}}
+			if m.Gender == coop.Male && !m.BirthDate.IsZero() {
+				continue // known: neither a woman nor young
+			}
+			unknown++
+		}
+		memberDates(c, asOf, out)
+		if n == 0 {
+			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+			return
+		}
+		// share > min  <=>  yes * den > num * n, in integers.
+		switch {
+		case int64(yes)*den > num*int64(n):
+			out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min))
+		case int64(yes+unknown)*den <= num*int64(n):
+			out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min),
+				coop.IntArg(moreNeeded(yes, n, num, den)))
+			out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, num, den)), coop.IntArg(max))
+		default:
+			out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), coop.PercentArg(min))
+			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
+		}
+	}
 }
 
 // moreNeeded returns the least k such that (yes+k)/(n+k) > num/den: how
@@ -639,104 +683,95 @@ func fraction(d decimal.Decimal) (num, den int64) {
 	return d.Shift(int32(len(strconv.FormatInt(den, 10)) - 1)).IntPart(), den
 }
 
-// PersonAgeCriterion passes when the person is aged min_age to max_age at
-// the date; unknown when no birth date is given.
-func PersonAgeCriterion(ref string) Criterion {
-	return Criterion{ID: CritAge, Params: []string{"min_age", "max_age"}, Reference: ref, Doc: "the person is aged min_age to max_age",
-		Bind: func(p *Params) Rule {
-			minV, minRec, ok1 := p.Get("min_age")
-			maxV, maxRec, ok2 := p.Get("max_age")
-			if !ok1 || !ok2 {
-				return nil
-			}
-			params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
-			return func(a *Applicant, asOf coop.Date, out *Eval) {
-				out.UseParams(params)
-				if a.Person == nil || a.Person.BirthDate.IsZero() {
-					out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
-					out.Suggest(msgHintBirthDate)
-					return
-				}
-				b := a.Person.BirthDate
-				age := coop.Age(b, asOf)
-				ageDates(b, asOf, min, max, out)
-				if coop.AgedBetween(b, asOf, min, max) {
-					out.Set(coop.Pass, msgAgePass, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
-					return
-				}
-				out.Set(coop.Fail, msgAgeFail, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
-				if age < min {
-					out.Suggest(msgHintAgeFrom, coop.IntArg(min), coop.DateArg(b.AddYears(min)))
-				}
-			}
-		}}
+// bindPersonAge passes when the person is aged min_age to max_age at the
+// date; unknown when no birth date is given.
+func bindPersonAge(b *Binding) Rule {
+	minV, minRec, ok1 := b.get("min_age")
+	maxV, maxRec, ok2 := b.get("max_age")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		if a.Person == nil || a.Person.BirthDate.IsZero() {
+			out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
+			out.Suggest(msgHintBirthDate)
+			return
+		}
+		b := a.Person.BirthDate
+		age := coop.Age(b, asOf)
+		ageDates(b, asOf, min, max, out)
+		if coop.AgedBetween(b, asOf, min, max) {
+			out.Set(coop.Pass, msgAgePass, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
+			return
+		}
+		out.Set(coop.Fail, msgAgeFail, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
+		if age < min {
+			out.Suggest(msgHintAgeFrom, coop.IntArg(min), coop.DateArg(b.AddYears(min)))
+		}
+	}
 }
 
-// OwnContributionCriterion passes when the project's own contribution in
-// cash and in kind covers at least "min_own_rate" of its cost. It is
-// reported only when the request carries a project.
-func OwnContributionCriterion(ref string) Criterion {
-	return Criterion{ID: CritOwnContribution, Params: []string{"min_own_rate"}, Reference: ref, Doc: "own_cash + own_in_kind >= min_own_rate x cost",
-		Bind: func(p *Params) Rule {
-			rate, rec, ok := p.Get("min_own_rate")
-			if !ok {
-				return nil
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				pr := a.Project
-				if pr == nil {
-					return
-				}
-				out.UseParams(params)
-				own := pr.OwnCash.Add(pr.OwnInKind)
-				need := pr.Cost.Mul(rate.Dec)
-				if !own.LessThan(need) {
-					out.Set(coop.Pass, msgOwnPass, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec))
-					return
-				}
-				out.Set(coop.Fail, msgOwnFail, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec), coop.AmountArg(coop.RoundMAD(need)))
-				out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
-			}
-		}}
+// bindOwnContribution passes when the project's own contribution in cash
+// and in kind covers at least min_own_rate of its cost. It is reported only
+// when the request carries a project.
+func bindOwnContribution(b *Binding) Rule {
+	rate, rec, ok := b.get("min_own_rate")
+	if !ok {
+		return nil
+	}
+	params := []coop.Param{rec}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		pr := a.Project
+		if pr == nil {
+			return
+		}
+		out.UseParams(params)
+		own := pr.OwnCash.Add(pr.OwnInKind)
+		need := pr.Cost.Mul(rate.Dec)
+		if !own.LessThan(need) {
+			out.Set(coop.Pass, msgOwnPass, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec))
+			return
+		}
+		out.Set(coop.Fail, msgOwnFail, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec), coop.AmountArg(coop.RoundMAD(need)))
+		out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
+	}
 }
 
-// InKindCapCriterion passes when the contribution in kind is at most
-// "max_in_kind_share" of the own contribution. It is reported only when the
+// bindInKindCap passes when the contribution in kind is at most
+// max_in_kind_share of the own contribution. It is reported only when the
 // request carries a project.
-func InKindCapCriterion(ref string) Criterion {
-	return Criterion{ID: CritInKindCap, Params: []string{"max_in_kind_share"}, Reference: ref, Doc: "own_in_kind <= max_in_kind_share x (own_cash + own_in_kind)",
-		Bind: func(p *Params) Rule {
-			share, rec, ok := p.Get("max_in_kind_share")
-			if !ok {
-				return nil
-			}
-			params := []coop.Param{rec}
-			return func(a *Applicant, _ coop.Date, out *Eval) {
-				pr := a.Project
-				if pr == nil {
-					return
-				}
-				out.UseParams(params)
-				limit := pr.OwnCash.Add(pr.OwnInKind).Mul(share.Dec)
-				if !pr.OwnInKind.GreaterThan(limit) {
-					out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec))
-					return
-				}
-				out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec), coop.AmountArg(coop.FloorMAD(limit)))
-			}
-		}}
+func bindInKindCap(b *Binding) Rule {
+	share, rec, ok := b.get("max_in_kind_share")
+	if !ok {
+		return nil
+	}
+	params := []coop.Param{rec}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		pr := a.Project
+		if pr == nil {
+			return
+		}
+		out.UseParams(params)
+		limit := pr.OwnCash.Add(pr.OwnInKind).Mul(share.Dec)
+		if !pr.OwnInKind.GreaterThan(limit) {
+			out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec))
+			return
+		}
+		out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec), coop.AmountArg(coop.FloorMAD(limit)))
+	}
 }
 
-// RateCapGrant returns the grant min(grant_rate x cost, grant_cap), rounded
-// down to the centime (programs.md §1, "Money"), when the request carries a
-// project.
-func RateCapGrant(p *Params, a *Applicant) (decimal.Decimal, bool) {
+// rateCapGrant returns the grant min(grant_rate x cost, grant_cap),
+// rounded down to the centime (programs.md §1, "Money"), when the request
+// carries a project.
+func rateCapGrant(b *Binding, a *Applicant) (decimal.Decimal, bool) {
 	if a.Project == nil {
 		return decimal.Decimal{}, false
 	}
-	rate, _, ok1 := p.Get("grant_rate")
-	cap, _, ok2 := p.Get("grant_cap")
+	rate, _, ok1 := b.get("grant_rate")
+	cap, _, ok2 := b.get("grant_cap")
 	if !ok1 || !ok2 {
 		return decimal.Decimal{}, false
 	}

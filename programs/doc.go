@@ -4,7 +4,7 @@
 // Casablanca-Settat craft programme, Moazara, the Lalla Al Moutaâouina and
 // Génération Solidaire prizes, PIAE and Motatawi3.
 //
-// # Programmes, calls, parameters
+// # Programmes as data
 //
 // A Program accepts kinds of applicant, has Calls (tranches, editions) with
 // opening and closing dates, and Criteria with stable IDs and references.
@@ -13,6 +13,25 @@
 // When a request names no call, the latest call opened on or before the date
 // is used; when none had opened, the decision is ineligible with call-window
 // as its only criterion.
+//
+// Programmes are data. A criterion is an instance of a Kind
+// (existence-max, region, members-aged, declared, …), which declares the
+// parameters it reads by role with their kinds, its reasons and its own
+// reference; a programme maps a role to another parameter when it needs to
+// (Génération Solidaire reads members-aged's min_age from youth_min_age).
+// The built-in programmes are written in the declarative format of
+// catalogue.yaml, embedded in the package and read by the loader users call:
+// Catalogue.LoadPrograms reads a whole programme, its calls and their dated
+// parameters, each with its reference and an unconfirmed flag with a note;
+// Catalogue.LoadCalls adds calls to programmes already there. A document
+// with an unknown kind, a parameter no criterion reads or of the wrong
+// kind, or two programmes with one ID is refused whole, each problem with
+// its file, line and field. A rule the built-in kinds cannot express is a
+// Kind written in Go and added with Catalogue.AddKind.
+//
+// A Catalogue is immutable: additions publish a new snapshot, accessors
+// return deep copies, and its Version is a digest of its data, which every
+// decision and record names.
 //
 // # Decisions
 //
@@ -41,9 +60,7 @@
 // Catalogue.Replay checks and decides again for an appeal.
 // Catalogue.Screen evaluates a whole registry (an iter.Seq of cooperatives)
 // against one or all programmes on all cores and counts outcomes and failing
-// criteria. Users add their own calls (AddCall, or LoadCalls from YAML or
-// JSON) and programmes (AddProgram) built from the exported criteria or
-// their own.
+// criteria.
 //
 // # Case files
 //
@@ -53,6 +70,6 @@
 // # Concurrency
 //
 // A Catalogue is safe for concurrent use, including additions while
-// decisions run: each addition publishes a new snapshot. Criteria's rules
-// must be safe for concurrent use and must not modify the applicant.
+// decisions run: each addition publishes a new snapshot. The rules of a
+// Kind must be safe for concurrent use and must not modify the applicant.
 package programs

@@ -147,31 +147,50 @@ func combine(results []CriterionResult) Outcome {
 // boundRule is a criterion bound to a call at a date.
 type boundRule struct {
 	crit *Criterion
+	kind *Kind
 	rule Rule
 }
 
 // plan is a programme bound to a call at a date: criteria with their
 // parameters resolved, ready to evaluate many applicants.
 type plan struct {
-	cat    *Catalogue
-	prog   *Program
-	call   *Call
-	phase  *Phase
-	asOf   coop.Date
-	params Params
-	rules  []boundRule
+	snap  *snapshot
+	e     *entry
+	prog  *Program
+	call  *Call
+	phase *Phase
+	asOf  coop.Date
+	at    bindAt
+	grant *Binding
+	rules []boundRule
 }
 
-func (cat *Catalogue) plan(prog *Program, call *Call, phase *Phase, asOf coop.Date) *plan {
-	p := &plan{cat: cat, prog: prog, call: call, phase: phase, asOf: asOf}
-	p.params = Params{call: call, phase: phase, asOf: asOf}
-	for i := range prog.Criteria {
-		cr := &prog.Criteria[i]
-		if r := cr.Bind(&p.params); r != nil {
-			p.rules = append(p.rules, boundRule{crit: cr, rule: r})
+func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date) *plan {
+	p := &plan{snap: s, e: e, prog: e.prog, call: call, phase: phase, asOf: asOf, rules: make([]boundRule, 0, len(e.crits)),
+		at: bindAt{prog: e.prog, call: call, phase: phase, asOf: asOf}}
+	bs := make([]Binding, len(e.crits)+1) // one per criterion, and the grant's
+	for i := range e.crits {
+		r := &e.crits[i]
+		bs[i] = Binding{at: &p.at, r: &r.binder}
+		if rule := r.kind.Bind(&bs[i]); rule != nil {
+			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule})
 		}
 	}
+	p.grant = &bs[len(e.crits)]
+	*p.grant = Binding{at: &p.at, r: &e.gbind}
 	return p
+}
+
+// grantFor computes the grant of a decision whose outcome is o, when the
+// programme computes one and the outcome is not ineligible.
+func (p *plan) grantFor(a *Applicant, o Outcome) decimal.NullDecimal {
+	if p.e.grant == nil || o == Ineligible {
+		return decimal.NullDecimal{}
+	}
+	if g, ok := p.e.grant.Compute(p.grant, a); ok {
+		return decimal.NewNullDecimal(g)
+	}
+	return decimal.NullDecimal{}
 }
 
 // run evaluates a against the plan, appending the results to results; e
@@ -189,7 +208,10 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 		}
 		slot := &results[n]
 		slot.ID, slot.Reference, slot.rule = br.crit.ID, br.crit.Reference, i+1
-		slot.Outcome, slot.Reason.Msg, slot.Hint.Msg, slot.Params = "", nil, nil, nil
+		slot.Outcome, slot.Params = "", nil
+		if !slot.Hint.IsZero() {
+			slot.Hint.Set(nil)
+		}
 		*e = Eval{res: slot, dates: dates}
 		br.rule(a, p.asOf, e)
 		if slot.Outcome == "" {
@@ -200,7 +222,7 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 }
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {
-	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Catalogue: p.cat.Version()}
+	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Catalogue: p.snap.version}
 	if p.phase != nil {
 		d.Phase = p.phase.ID
 	}
@@ -211,11 +233,7 @@ func (p *plan) decide(a *Applicant, flips bool) Decision {
 	}
 	d.Criteria = p.run(a, dp, make([]CriterionResult, 0, len(p.rules)), &Eval{})
 	d.Outcome = combine(d.Criteria)
-	if p.prog.Grant != nil && d.Outcome != Ineligible {
-		if g, ok := p.prog.Grant(&p.params, a); ok {
-			d.Grant = decimal.NewNullDecimal(g)
-		}
-	}
+	d.Grant = p.grantFor(a, d.Outcome)
 	if flips {
 		// Dated parameter values that come into force later may change the
 		// outcome too.
@@ -248,7 +266,7 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 		if probes++; probes > maxFlipProbes {
 			break
 		}
-		later := p.cat.plan(p.prog, p.call, p.phase, d)
+		later := p.snap.plan(p.e, p.call, p.phase, d)
 		if o := combine(later.run(a, nil, buf[:0], &e)); o != now {
 			return d, o
 		}
@@ -264,7 +282,8 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 // applicant-kind failing and reported alone.
 func (cat *Catalogue) Evaluate(req Request) (Decision, error) {
 	const op = "programs.Evaluate"
-	prog, call, phase, err := cat.resolve(op, req)
+	s := cat.snap.Load()
+	e, call, phase, err := s.resolve(op, req)
 	if err != nil {
 		return Decision{}, err
 	}
@@ -272,25 +291,27 @@ func (cat *Catalogue) Evaluate(req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	if call == nil {
-		return cat.noCall(prog, req.AsOf), nil
+		return s.noCall(e.prog, req.AsOf), nil
 	}
-	pl := cat.plan(prog, call, phase, req.AsOf)
-	if wrongNature(prog, &req.Applicant) {
+	pl := s.plan(e, call, phase, req.AsOf)
+	if wrongNature(e.prog, &req.Applicant) {
 		return pl.wrongKind(&req.Applicant), nil
 	}
 	return pl.decide(&req.Applicant, true), nil
 }
 
-func (cat *Catalogue) resolve(op string, req Request) (*Program, *Call, *Phase, error) {
+// resolve finds the programme, the call and the phase of a request.
+func (s *snapshot) resolve(op string, req Request) (*entry, *Call, *Phase, error) {
 	if req.AsOf.IsZero() {
 		return nil, nil, nil, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
 			Fields: []coop.FieldError{{Field: "as_of", Rule: "required", Message: "the date of the decision is required"}}}
 	}
-	prog, ok := cat.Program(req.Program)
+	e, ok := s.index[req.Program]
 	if !ok {
-		return nil, nil, nil, &coop.Error{Code: coop.NotFound, Op: op, Message: "unknown programme " + quote(req.Program),
-			Fields: []coop.FieldError{{Field: "program", Rule: "program", Message: "not in the catalogue: " + strings.Join(cat.ProgramIDs(), ", ")}}}
+		return nil, nil, nil, &coop.Error{Code: coop.NotFound, Op: op, Message: "unknown programme " + quote(coop.Excerpt(req.Program)),
+			Fields: []coop.FieldError{{Field: "program", Rule: "program", Message: "not in the catalogue: " + strings.Join(s.programIDs(), ", ")}}}
 	}
+	prog := e.prog
 	var call *Call
 	if req.Call != "" {
 		if call, ok = prog.Call(req.Call); !ok {
@@ -311,7 +332,7 @@ func (cat *Catalogue) resolve(op string, req Request) (*Program, *Call, *Phase, 
 				Fields: []coop.FieldError{{Field: "phase", Rule: "phase", Message: "the call has no such phase"}}}
 		}
 	}
-	return prog, call, phase, nil
+	return e, call, phase, nil
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
@@ -369,13 +390,13 @@ func wrongNature(prog *Program, a *Applicant) bool {
 // ineligible, with applicant-kind as the only criterion, failing, since the
 // other criteria read facts such an applicant does not have.
 func (p *plan) wrongKind(a *Applicant) Decision {
-	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Outcome: Ineligible, Catalogue: p.cat.Version()}
+	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Outcome: Ineligible, Catalogue: p.snap.version}
 	if p.phase != nil {
 		d.Phase = p.phase.ID
 	}
 	for _, br := range p.rules {
-		if br.crit.ID == CritApplicantKind {
-			r := CriterionResult{Result: coop.Result{ID: CritApplicantKind, Reference: br.crit.Reference}}
+		if br.kind.Name == CritApplicantKind {
+			r := CriterionResult{Result: coop.Result{ID: br.crit.ID, Reference: br.crit.Reference}}
 			br.rule(a, p.asOf, &Eval{res: &r})
 			r.Outcome = coop.Fail
 			d.Criteria = append(d.Criteria, r)
@@ -398,8 +419,8 @@ func acceptsList(p *Program) string {
 // noCall is the decision when no call of the programme had opened by asOf:
 // ineligible, with call-window as the only criterion, failing
 // (programs.md §1).
-func (cat *Catalogue) noCall(prog *Program, asOf coop.Date) Decision {
-	d := Decision{Program: prog.ID, AsOf: asOf, Outcome: Ineligible, Catalogue: cat.Version()}
+func (s *snapshot) noCall(prog *Program, asOf coop.Date) Decision {
+	d := Decision{Program: prog.ID, AsOf: asOf, Outcome: Ineligible, Catalogue: s.version}
 	r := CriterionResult{Result: coop.Result{ID: CritCallWindow, Outcome: coop.Fail, Reference: prog.Reference,
 		Reason: coop.NewReason(msgNoCall, coop.TextArg(prog.ID), coop.DateArg(asOf))}}
 	var next *Call
@@ -414,4 +435,12 @@ func (cat *Catalogue) noCall(prog *Program, asOf coop.Date) Decision {
 	}
 	d.Criteria = []CriterionResult{r}
 	return d
+}
+
+func criterionIDs(p *Program) []string {
+	out := make([]string, len(p.Criteria))
+	for i, c := range p.Criteria {
+		out[i] = c.ID
+	}
+	return out
 }

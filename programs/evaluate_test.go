@@ -85,7 +85,7 @@ func TestEvaluate_Reasons(t *testing.T) {
 	assert.Equal(t, "only cooperatives registered on or after 2020-05-01 qualify", r.Hint.Text(coop.EN))
 	assert.Contains(t, r.Reference, "Mourafaka 4th tranche")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "4", Since: d("2022-04-06")}}, r.Params)
-	assert.Equal(t, programs.CatalogueVersion, dec.Catalogue)
+	assert.Equal(t, cat.Version(), dec.Catalogue)
 	assert.Equal(t, "mourafaka-t4", dec.Call)
 
 	// The first tranche's value and date.

@@ -70,7 +70,7 @@ func ExampleCatalogue_Evaluate_grant() {
 
 func ExampleCatalogue_LoadCalls() {
 	cat := programs.Default()
-	err := cat.LoadCalls(strings.NewReader(`
+	err := cat.LoadCalls("ifrane.yaml", strings.NewReader(`
 - program: indh-income
   id: indh-income-2024-ifrane
   opens: 2024-02-01
@@ -86,11 +86,11 @@ func ExampleCatalogue_LoadCalls() {
 	}
 	p, _ := cat.Program("indh-income")
 	fmt.Println(p.Calls[len(p.Calls)-1].ID)
-	err = cat.LoadCalls(strings.NewReader("- {program: indh-income, id: x, opens: 2024-02-01, parameters: {provinces: [MA-ZZZ]}}"))
+	err = cat.LoadCalls("bad.yaml", strings.NewReader("- {program: indh-income, id: x, opens: 2024-02-01, parameters: {provinces: [MA-ZZZ]}}"))
 	fmt.Println(err)
 	// Output:
 	// indh-income-2024-ifrane
-	// programs.LoadCalls: invalid calls: line 1: call "x".parameters.provinces: "MA-ZZZ" is not a province code
+	// programs.LoadCalls: invalid calls: bad.yaml:1: [0].parameters.provinces: "MA-ZZZ" is not a province code
 }
 
 func ExampleCatalogue_Screen() {

@@ -45,7 +45,7 @@ func FuzzLoadCalls(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		cat := programs.Default()
 		before := cat.Version()
-		if err := cat.LoadCalls(bytes.NewReader(b)); err != nil {
+		if err := cat.LoadCalls("fuzz.yaml", bytes.NewReader(b)); err != nil {
 			if coop.ErrorCode(err) == coop.Internal {
 				t.Fatalf("internal error: %v", err)
 			}

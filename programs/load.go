@@ -1,17 +1,92 @@
 package programs
 
 import (
-	"fmt"
+	_ "embed"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/taawun/taawun/coop"
 )
 
-// LoadCalls reads calls from a YAML or JSON document (JSON is YAML) and adds
-// them all to the catalogue, or none. The document is a list of calls:
+// builtinCatalogue is the built-in catalogue in the programme format.
+//
+//go:embed catalogue.yaml
+var builtinCatalogue string
+
+const builtinFile = "catalogue.yaml"
+
+// LoadPrograms reads programmes from a YAML document (JSON is accepted: it
+// is YAML) and adds them all to the catalogue, or none. name names the
+// document in errors ("regional.yaml"). The document is the format of the
+// built-in catalogue.yaml:
+//
+//	programs:
+//	  - id: fes-meknes-agri                  # a name: a-z, 0-9, - _ .
+//	    names: {fr: "…", ar: "…", en: "…"}   # fr is required
+//	    operator: Conseil de la région Fès-Meknès
+//	    accepts: [cooperative]               # cooperative, union, person
+//	    reference: Call for projects of the region, 2025
+//	    benefits: grant of up to 70% of the project
+//	    informational: {quota: int}          # parameters no rule reads
+//	    criteria:                            # by kind (Catalogue.Kinds)
+//	      - kind: registered                 # id and reference from the kind
+//	      - kind: region
+//	        reference: the call, art. 3
+//	      - kind: members-aged               # a kind without an ID of its own
+//	        id: young-members
+//	        params: {max_age: youth_max_age} # a role read from another parameter
+//	        reference: the call, art. 4
+//	      - {kind: declared, id: women-led, fact: women-led, reference: the call, art. 5}
+//	    grant: {kind: rate-cap}
+//	    calls:
+//	      - id: fes-meknes-agri-2025
+//	        opens: 2025-03-01
+//	        closes: 2025-05-31
+//	        reference: Call of 1 March 2025
+//	        parameters:
+//	          regions: [MA-03]               # in force from the opening
+//	          grant_cap:                     # values that change during the call
+//	            - {since: 2025-03-01, value: "200000"}
+//	            - {since: 2025-04-15, value: "150000"}
+//	          youth_max_age:                 # with its source, and a doubt
+//	            value: 40
+//	            reference: press release of the region
+//	            unconfirmed: true
+//	            note: the call text says "young"; 40 is the press release's figure
+//	        phases:
+//	          - {id: "1", regions: [MA-03]}
+//
+// A criterion's ID defaults to its kind's, its reference to its kind's own
+// (a Law article) or else to the programme's, and each parameter role to
+// the parameter of the same name. A file with a key the format does not
+// have, an unknown kind, a role a kind does not have, a parameter that no
+// criterion, grant or informational declaration reads, a parameter of the
+// wrong kind, two programmes, criteria or calls with one ID, a programme
+// already in the catalogue, or a malformed date, amount, ratio, region,
+// province, sector or branch is refused whole: the error is an Invalid
+// *coop.Error whose field errors each name the field and its place in the
+// file ("regional.yaml:12").
+func (c *Catalogue) LoadPrograms(name string, r io.Reader) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.snap.Load()
+	es, err := readPrograms(s, name, r)
+	if err != nil {
+		return err
+	}
+	c.snap.Store(s.with(es...))
+	return nil
+}
+
+// LoadCalls reads calls for programmes of the catalogue from a YAML or JSON
+// document and adds them all, or none. name names the document in errors.
+// The document is a list of calls, each written as in LoadPrograms with the
+// ID of its programme:
 //
 //   - program: indh-income
 //     id: indh-income-2024-ifrane
@@ -24,179 +99,567 @@ import (
 //     youth_max_age: 35
 //     min_women_youth_share: "0.30"
 //     grant_rate: "0.60"
-//     grant_cap:                  # a value that changes during the call
+//     grant_cap:
 //   - {since: 2024-02-01, value: "300000"}
 //   - {since: 2024-03-15, value: "250000"}
-//     phases:
-//   - {id: "1", regions: [MA-03]}
 //
-// A scalar parameter value is in force from the call's opening date.
-// Parameter names are those of ParameterKinds. Unknown keys, unknown
-// parameters, programmes, regions, provinces and sectors, malformed dates
-// and amounts are errors naming the line; the catalogue is then unchanged.
-func (c *Catalogue) LoadCalls(r io.Reader) error {
+// The calls are checked as LoadPrograms checks them; an unknown programme
+// and a call ID already used by the programme are refused too.
+func (c *Catalogue) LoadCalls(name string, r io.Reader) error {
 	const op = "programs.LoadCalls"
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.snap.Load()
+	d := &docReader{file: name}
+	root := d.parse(r)
+	if root == nil {
+		return d.fs.Err(op, "invalid calls")
+	}
+	if root.Kind != yaml.SequenceNode {
+		d.fail(root, "", "yaml", "expected a list of calls, each with its programme")
+		return d.fs.Err(op, "invalid calls")
+	}
+	type added struct {
+		node  *yaml.Node
+		field string
+	}
+	updated := map[string]*Program{}
+	var order []string
+	var where []map[int]added // per programme in order: call index → where it is in the document
+	for i, n := range root.Content {
+		field := "[" + strconv.Itoa(i) + "]"
+		keys := d.mapping(n, field, callKeys("program"))
+		if keys == nil {
+			continue
+		}
+		pid := d.str(keys["program"], field+".program")
+		if keys["program"] == nil {
+			d.fail(n, field+".program", "required", "is required")
+			continue
+		}
+		e, ok := s.index[pid]
+		if !ok {
+			d.fail(keys["program"], field+".program", "program", "unknown programme %q (programmes: %s)", coop.Excerpt(pid), strings.Join(s.programIDs(), ", "))
+			continue
+		}
+		p, seen := updated[pid]
+		if !seen {
+			cp := cloneProgram(e.prog)
+			p = &cp
+			updated[pid] = p
+			order = append(order, pid)
+			where = append(where, map[int]added{})
+		}
+		call, ok := d.call(n, keys, field, e.params, pid)
+		if !ok {
+			continue
+		}
+		if prev, dup := p.Call(call.ID); dup {
+			d.fail(keys["id"], field+".id", "unique", "call %q already exists in %s", prev.ID, pid)
+			continue
+		}
+		where[slices.Index(order, pid)][len(p.Calls)] = added{node: n, field: field}
+		p.Calls = append(p.Calls, call)
+	}
+	var es []*entry
+	for k, pid := range order {
+		e, fs := s.compile(updated[pid])
+		for _, f := range fs {
+			idx, rest, ok := callPath(f.Field)
+			a, found := where[k][idx]
+			if !ok || !found {
+				f.Source = d.file
+				d.fs = append(d.fs, f)
+				continue
+			}
+			f.Field = a.field + rest
+			f.Source = d.at(lineOf(a.node, rest))
+			d.fs = append(d.fs, f)
+		}
+		es = append(es, e)
+	}
+	if err := d.fs.Err(op, "invalid calls"); err != nil {
+		return err
+	}
+	c.snap.Store(s.with(es...))
+	return nil
+}
+
+// callPath splits "calls[3].parameters.x" into 3 and ".parameters.x".
+func callPath(field string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(field, "calls[")
+	if !ok {
+		return 0, "", false
+	}
+	num, rest, ok := strings.Cut(rest, "]")
+	i, err := strconv.Atoi(num)
+	return i, rest, ok && err == nil
+}
+
+// readPrograms reads a programme document and returns the catalogue's
+// entries for its programmes, or an error listing every problem.
+func readPrograms(s *snapshot, name string, r io.Reader) ([]*entry, error) {
+	const op = "programs.LoadPrograms"
+	d := &docReader{file: name}
+	root := d.parse(r)
+	if root == nil {
+		return nil, d.fs.Err(op, "invalid programmes")
+	}
+	keys := d.mapping(root, "", []string{"programs"})
+	if keys == nil {
+		return nil, d.fs.Err(op, "invalid programmes")
+	}
+	list := keys["programs"]
+	if list == nil || list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
+		at := root
+		if list != nil {
+			at = list
+		}
+		d.fail(at, "programs", "required", "expected a list of programmes")
+		return nil, d.fs.Err(op, "invalid programmes")
+	}
+	var es []*entry
+	ids := map[string]string{}
+	for i, n := range list.Content {
+		field := "programs[" + strconv.Itoa(i) + "]"
+		p, calls, ok := d.program(n, field)
+		if !ok {
+			continue
+		}
+		if prev, dup := ids[p.ID]; dup {
+			d.fail(lineNode(n, "id"), field+".id", "unique", "programme %q already appears at %s", p.ID, prev)
+			continue
+		}
+		ids[p.ID] = d.at(n.Line)
+		if _, dup := s.index[p.ID]; dup {
+			d.fail(lineNode(n, "id"), field+".id", "unique", "programme %q is already in the catalogue", p.ID)
+			continue
+		}
+		// The criteria, grant and informational declarations say which
+		// parameters the calls may set, and of which kind.
+		pre, _ := s.compile(&p)
+		for j, cn := range calls {
+			cf := field + ".calls[" + strconv.Itoa(j) + "]"
+			keys := d.mapping(cn, cf, callKeys(""))
+			if keys == nil {
+				continue
+			}
+			if call, ok := d.call(cn, keys, cf, pre.params, p.ID); ok {
+				p.Calls = append(p.Calls, call)
+			}
+		}
+		e, fs := s.compile(&p)
+		for _, f := range fs {
+			f.Source = d.at(lineOf(n, f.Field))
+			f.Field = field + "." + f.Field
+			d.fs = append(d.fs, f)
+		}
+		es = append(es, e)
+	}
+	if err := d.fs.Err(op, "invalid programmes"); err != nil {
+		return nil, err
+	}
+	return es, nil
+}
+
+// lineNode returns the value of key in the mapping n, or n.
+func lineNode(n *yaml.Node, key string) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	}
+	return n
+}
+
+// docReader reads a programme or call document, collecting every problem
+// with its field and its place in the file.
+type docReader struct {
+	file string
+	fs   coop.Fields
+}
+
+func (d *docReader) at(line int) string { return d.file + ":" + strconv.Itoa(line) }
+
+func (d *docReader) fail(n *yaml.Node, field, rule, format string, args ...any) {
+	d.fs.Add(field, rule, "", format, args...)
+	d.fs[len(d.fs)-1].Source = d.at(n.Line)
+}
+
+// parse reads the document's root node; nil when it cannot be read.
+func (d *docReader) parse(r io.Reader) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.NewDecoder(r).Decode(&doc); err != nil {
 		if err == io.EOF {
-			return coop.Fieldf("", "yaml", "the document is empty")
+			d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: "the document is empty", Source: d.at(1)})
+			return nil
 		}
-		return &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid document",
-			Fields: []coop.FieldError{{Field: "", Rule: "yaml", Message: err.Error()}}}
+		d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: strings.TrimPrefix(err.Error(), "yaml: "), Source: d.at(yamlLine(err))})
+		return nil
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	if root.Kind != yaml.SequenceNode {
-		return coop.Fieldf("", "yaml", "line %d: expected a list of calls", root.Line)
+	return root
+}
+
+// mapping returns the values of the mapping n by key, refusing a node that
+// is not a mapping, a key not in allowed and a key given twice; nil when n
+// is not a mapping.
+func (d *docReader) mapping(n *yaml.Node, field string, allowed []string) map[string]*yaml.Node {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, field, "yaml", "expected a mapping with the keys %s", strings.Join(allowed, ", "))
+		return nil
 	}
-	var fs coop.Fields
-	var calls []ProgramCall
-	var lines []int
-	for i, n := range root.Content {
-		pc, err := decodeCall(n)
-		if err != nil {
-			fs.Merge(fmt.Sprintf("[%d]", i), err)
+	out := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kf := join(field, k.Value)
+		switch {
+		case !slices.Contains(allowed, k.Value):
+			d.fail(k, kf, "unknown-key", "unknown key %q (expected one of %s)", coop.Excerpt(k.Value), strings.Join(allowed, ", "))
+		case out[k.Value] != nil:
+			d.fail(k, kf, "unique", "key %q appears twice", k.Value)
+		default:
+			out[k.Value] = deref(v)
+		}
+	}
+	return out
+}
+
+// deref returns the node an alias stands for.
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func join(field, key string) string {
+	if field == "" {
+		return key
+	}
+	return field + "." + key
+}
+
+// scalar reports whether n is a scalar, recording a problem when it is
+// not.
+func (d *docReader) scalar(n *yaml.Node, field, what string) bool {
+	n = deref(n)
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.fail(n, field, "yaml", "expected %s", what)
+		return false
+	}
+	return true
+}
+
+// str returns the text of a scalar; "" for nil or another node.
+func (d *docReader) str(n *yaml.Node, field string) string {
+	if n == nil || !d.scalar(n, field, "a text") {
+		return ""
+	}
+	return deref(n).Value
+}
+
+// strs returns the texts of a list of scalars.
+func (d *docReader) strs(n *yaml.Node, field string) []string {
+	if n == nil {
+		return nil
+	}
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, field, "yaml", "expected a list")
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for i, item := range n.Content {
+		if d.scalar(item, field+"["+strconv.Itoa(i)+"]", "a text") {
+			out = append(out, deref(item).Value)
+		}
+	}
+	return out
+}
+
+// date returns a date written YYYY-MM-DD.
+func (d *docReader) date(n *yaml.Node, field string) coop.Date {
+	if n == nil || !d.scalar(n, field, "a date written YYYY-MM-DD") {
+		return coop.Date{}
+	}
+	n = deref(n)
+	v, err := coop.ParseDate(n.Value)
+	if err != nil {
+		d.fail(n, field, "date", "%s", fieldMessage(err))
+	}
+	return v
+}
+
+// int returns a whole number.
+func (d *docReader) int(n *yaml.Node, field string) int {
+	if n == nil || !d.scalar(n, field, "a whole number") {
+		return 0
+	}
+	n = deref(n)
+	v, err := strconv.Atoi(n.Value)
+	if err != nil || int64(v) != int64(int32(v)) {
+		d.fail(n, field, "int", "expected a whole number, not %q", coop.Excerpt(n.Value))
+	}
+	return v
+}
+
+// bool returns true or false.
+func (d *docReader) bool(n *yaml.Node, field string) bool {
+	if n == nil || !d.scalar(n, field, "true or false") {
+		return false
+	}
+	n = deref(n)
+	switch n.Value {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	d.fail(n, field, "bool", "expected true or false, not %q", coop.Excerpt(n.Value))
+	return false
+}
+
+// strMap returns a mapping of texts.
+func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
+	if n == nil {
+		return nil
+	}
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, field, "yaml", "expected a mapping")
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if _, dup := out[k.Value]; dup {
+			d.fail(k, join(field, k.Value), "unique", "key %q appears twice", k.Value)
 			continue
 		}
-		calls = append(calls, pc)
-		lines = append(lines, n.Line)
+		out[k.Value] = d.str(v, join(field, k.Value))
 	}
-	if err := fs.Err(op, "invalid calls"); err != nil {
-		return err
-	}
-	return c.addCalls(op, calls, func(i int) string { return fmt.Sprintf("line %d: call %q", lines[i], calls[i].Call.ID) })
+	return out
 }
 
-type callDoc struct {
-	Program    string               `yaml:"program"`
-	ID         string               `yaml:"id"`
-	Opens      string               `yaml:"opens"`
-	Closes     string               `yaml:"closes"`
-	Reference  string               `yaml:"reference"`
-	Parameters map[string]yaml.Node `yaml:"parameters"`
-	Phases     []struct {
-		ID      string   `yaml:"id"`
-		Regions []string `yaml:"regions"`
-	} `yaml:"phases"`
+var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "criteria", "grant", "calls"}
+
+// program reads a programme, all but its calls, whose nodes it returns.
+func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, bool) {
+	keys := d.mapping(n, field, programKeys)
+	if keys == nil {
+		return Program{}, nil, false
+	}
+	before := len(d.fs)
+	p := Program{
+		ID:        d.str(keys["id"], field+".id"),
+		Operator:  d.str(keys["operator"], field+".operator"),
+		Reference: d.str(keys["reference"], field+".reference"),
+		Benefits:  d.str(keys["benefits"], field+".benefits"),
+	}
+	if nn := keys["names"]; nn != nil {
+		if nk := d.mapping(nn, field+".names", []string{"fr", "ar", "en"}); nk != nil {
+			p.Names = coop.Names{FR: d.str(nk["fr"], field+".names.fr"), AR: d.str(nk["ar"], field+".names.ar"), EN: d.str(nk["en"], field+".names.en")}
+		}
+	}
+	for _, k := range d.strs(keys["accepts"], field+".accepts") {
+		p.Accepts = append(p.Accepts, ApplicantKind(k))
+	}
+	if sn := keys["schedule"]; sn != nil {
+		if sk := d.mapping(sn, field+".schedule", []string{"kind", "visits", "months", "reference"}); sk != nil {
+			p.Schedule = &Schedule{Kind: coop.SupportKind(d.str(sk["kind"], field+".schedule.kind")),
+				Visits: d.int(sk["visits"], field+".schedule.visits"), Months: d.int(sk["months"], field+".schedule.months"),
+				Reference: d.str(sk["reference"], field+".schedule.reference")}
+		}
+	}
+	if in := d.strMap(keys["informational"], field+".informational"); in != nil {
+		p.Informational = make(map[string]ValueKind, len(in))
+		for k, v := range in {
+			p.Informational[k] = ValueKind(v)
+		}
+	}
+	if cn := keys["criteria"]; cn != nil {
+		if cn.Kind != yaml.SequenceNode {
+			d.fail(cn, field+".criteria", "yaml", "expected a list of criteria")
+		} else {
+			for i, item := range cn.Content {
+				cf := field + ".criteria[" + strconv.Itoa(i) + "]"
+				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params"})
+				if ck == nil {
+					continue
+				}
+				p.Criteria = append(p.Criteria, Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
+					Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
+					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")})
+			}
+		}
+	}
+	if gn := keys["grant"]; gn != nil {
+		if gk := d.mapping(gn, field+".grant", []string{"kind", "params"}); gk != nil {
+			p.Grant = &Grant{Kind: d.str(gk["kind"], field+".grant.kind"), Params: d.strMap(gk["params"], field+".grant.params")}
+		}
+	}
+	var calls []*yaml.Node
+	if cn := keys["calls"]; cn != nil {
+		if cn.Kind != yaml.SequenceNode {
+			d.fail(cn, field+".calls", "yaml", "expected a list of calls")
+		} else {
+			calls = cn.Content
+		}
+	}
+	return p, calls, len(d.fs) == before
 }
 
-func decodeCall(n *yaml.Node) (ProgramCall, error) {
-	var fs coop.Fields
-	var d callDoc
-	if err := decodeStrict(n, &d); err != nil {
-		return ProgramCall{}, err
+// callKeys are the keys of a call; program, when set, is the key naming
+// its programme in a call document.
+func callKeys(program string) []string {
+	keys := []string{"id", "opens", "closes", "reference", "parameters", "phases"}
+	if program != "" {
+		keys = append([]string{program}, keys...)
 	}
-	at := func(field string) string { return fmt.Sprintf("line %d: %s", n.Line, field) }
-	if d.Program == "" {
-		fs.Add(at("program"), "required", "", "is required")
-	}
-	call := Call{ID: d.ID, Reference: d.Reference}
-	var err error
-	if call.Opens, err = coop.ParseDate(d.Opens); err != nil {
-		fs.Merge(at("opens"), err)
-	}
-	if d.Closes != "" {
-		if call.Closes, err = coop.ParseDate(d.Closes); err != nil {
-			fs.Merge(at("closes"), err)
-		}
-	}
-	for name, vn := range d.Parameters {
-		vn := vn
-		field := fmt.Sprintf("line %d: parameters.%s", vn.Line, name)
-		kind, ok := ParameterKinds[name]
-		if !ok {
-			fs.Add(field, "parameter", "", "unknown parameter %q", name)
-			continue
-		}
-		p, err := decodeParameter(name, kind, &vn, call.Opens)
-		if err != nil {
-			fs.Merge(field, err)
-			continue
-		}
-		call.Parameters = append(call.Parameters, p)
-	}
-	sortParameters(call.Parameters)
-	for _, ph := range d.Phases {
-		call.Phases = append(call.Phases, Phase{ID: ph.ID, Regions: ph.Regions})
-	}
-	if err := fs.Err("programs.LoadCalls", "invalid call"); err != nil {
-		return ProgramCall{}, err
-	}
-	return ProgramCall{Program: d.Program, Call: call}, nil
+	return keys
 }
 
-func sortParameters(ps []Parameter) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && ps[j].Name < ps[j-1].Name; j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
+// call reads a call whose parameters are of the kinds in kinds.
+func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, program string) (Call, bool) {
+	before := len(d.fs)
+	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference")}
+	if keys["opens"] == nil {
+		d.fail(n, field+".opens", "required", "is required")
+	}
+	call.Opens = d.date(keys["opens"], field+".opens")
+	if keys["closes"] != nil {
+		call.Closes = d.date(keys["closes"], field+".closes")
+	}
+	if pn := keys["parameters"]; pn != nil {
+		if pn.Kind != yaml.MappingNode {
+			d.fail(pn, field+".parameters", "yaml", "expected a mapping of parameters")
+		} else {
+			for i := 0; i+1 < len(pn.Content); i += 2 {
+				k, v := pn.Content[i], pn.Content[i+1]
+				pf := field + ".parameters." + k.Value
+				kind, ok := kinds[k.Value]
+				if !ok {
+					d.fail(k, pf, "unused", "no criterion of %s reads %q (it reads %s)", program, coop.Excerpt(k.Value), strings.Join(slices.Sorted(maps.Keys(kinds)), ", "))
+					continue
+				}
+				call.Parameters = append(call.Parameters, d.parameter(k.Value, kind, v, pf, call.Opens))
+			}
 		}
 	}
+	if ph := keys["phases"]; ph != nil {
+		if ph.Kind != yaml.SequenceNode {
+			d.fail(ph, field+".phases", "yaml", "expected a list of phases")
+		} else {
+			for i, item := range ph.Content {
+				pf := field + ".phases[" + strconv.Itoa(i) + "]"
+				if pk := d.mapping(item, pf, []string{"id", "regions"}); pk != nil {
+					call.Phases = append(call.Phases, Phase{ID: d.str(pk["id"], pf+".id"), Regions: d.strs(pk["regions"], pf+".regions")})
+				}
+			}
+		}
+	}
+	return call, len(d.fs) == before
 }
 
-func decodeParameter(name string, kind ValueKind, n *yaml.Node, opens coop.Date) (Parameter, error) {
+// parameter reads a parameter written as a value in force from the call's
+// opening, as a list of dated values, or as a mapping with its value or
+// values, its reference, and whether it is unconfirmed with a note.
+func (d *docReader) parameter(name string, kind ValueKind, n *yaml.Node, field string, opens coop.Date) Parameter {
 	p := Parameter{Name: name}
-	dated := n.Kind == yaml.SequenceNode && len(n.Content) > 0 && n.Content[0].Kind == yaml.MappingNode
-	if !dated {
-		v, err := decodeValue(kind, n)
-		if err != nil {
-			return p, err
+	dated := func(list *yaml.Node, lf string) {
+		if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
+			d.fail(list, lf, "yaml", "expected a list of {since, value}")
+			return
 		}
-		p.Values = []Dated{{Since: opens, Value: v}}
-		return p, nil
+		for i, item := range list.Content {
+			vf := lf + "[" + strconv.Itoa(i) + "]"
+			if vk := d.mapping(item, vf, []string{"since", "value"}); vk != nil {
+				if vk["since"] == nil || vk["value"] == nil {
+					d.fail(item, vf, "required", "a dated value has a since date and a value")
+					continue
+				}
+				p.Values = append(p.Values, Dated{Since: d.date(vk["since"], vf+".since"), Value: d.value(kind, vk["value"], vf+".value")})
+			}
+		}
 	}
-	for _, item := range n.Content {
-		var dv struct {
-			Since string    `yaml:"since"`
-			Value yaml.Node `yaml:"value"`
+	switch {
+	case n.Kind == yaml.SequenceNode && len(n.Content) > 0 && n.Content[0].Kind == yaml.MappingNode:
+		dated(n, field)
+	case n.Kind == yaml.MappingNode:
+		keys := d.mapping(n, field, []string{"value", "since", "values", "reference", "unconfirmed", "note"})
+		if keys == nil {
+			return p
 		}
-		if err := decodeStrict(item, &dv); err != nil {
-			return p, err
+		p.Reference = d.str(keys["reference"], field+".reference")
+		p.Note = d.str(keys["note"], field+".note")
+		if keys["unconfirmed"] != nil {
+			p.Unconfirmed = d.bool(keys["unconfirmed"], field+".unconfirmed")
 		}
-		since, err := coop.ParseDate(dv.Since)
-		if err != nil {
-			return p, coop.AtField(fmt.Sprintf("line %d: since", item.Line), err)
+		switch {
+		case keys["value"] != nil && keys["values"] != nil:
+			d.fail(keys["values"], field+".values", "exclusive", "give value or values, not both")
+		case keys["values"] != nil:
+			if keys["since"] != nil {
+				d.fail(keys["since"], field+".since", "exclusive", "each of the values has its own since date")
+			}
+			dated(keys["values"], field+".values")
+		case keys["value"] != nil:
+			since := opens
+			if keys["since"] != nil {
+				since = d.date(keys["since"], field+".since")
+			}
+			p.Values = []Dated{{Since: since, Value: d.value(kind, keys["value"], field+".value")}}
+		default:
+			d.fail(n, field+".value", "required", "give the value, or values with their dates")
 		}
-		v, err := decodeValue(kind, &dv.Value)
-		if err != nil {
-			return p, err
-		}
-		p.Values = append(p.Values, Dated{Since: since, Value: v})
+	default:
+		p.Values = []Dated{{Since: opens, Value: d.value(kind, n, field)}}
 	}
-	return p, nil
+	return p
 }
 
-func decodeValue(kind ValueKind, n *yaml.Node) (Value, error) {
+// value reads a value of the given kind.
+func (d *docReader) value(kind ValueKind, n *yaml.Node, field string) Value {
+	n = deref(n)
 	switch kind {
 	case IntValue:
+		if !d.scalar(n, field, "a whole number") {
+			return Value{Kind: kind}
+		}
 		i, err := strconv.Atoi(n.Value)
-		if n.Kind != yaml.ScalarNode || err != nil {
-			return Value{}, coop.Fieldf("", "int", "line %d: expected a whole number", n.Line)
+		if err != nil || int64(i) != int64(int32(i)) {
+			d.fail(n, field, "int", "expected a whole number, not %q", coop.Excerpt(n.Value))
 		}
-		return Int(i), nil
+		return Int(i)
 	case AmountValue:
-		d, err := coop.ParseMAD(n.Value)
-		if n.Kind != yaml.ScalarNode || err != nil {
-			return Value{}, coop.Fieldf("", "amount", "line %d: expected an amount with at most two decimals", n.Line)
+		if !d.scalar(n, field, "an amount") {
+			return Value{Kind: kind}
 		}
-		return Value{Kind: AmountValue, Dec: d}, nil
+		v, err := coop.ParseMAD(n.Value)
+		if err != nil {
+			d.fail(n, field, "amount", "expected an amount with at most two decimals such as \"49000\", not %q", coop.Excerpt(n.Value))
+		}
+		return Value{Kind: AmountValue, Dec: v}
 	case RatioValue:
-		v, err := parseRatio(n.Value)
-		if n.Kind != yaml.ScalarNode || err != nil {
-			return Value{}, coop.Fieldf("", "ratio", "line %d: expected a ratio between 0 and 1 such as \"0.30\"", n.Line)
+		if !d.scalar(n, field, "a ratio") {
+			return Value{Kind: kind}
 		}
-		return v, nil
+		v, err := parseRatio(n.Value)
+		if err != nil {
+			d.fail(n, field, "ratio", "expected a ratio between 0 and 1 such as \"0.30\", not %q", coop.Excerpt(n.Value))
+		}
+		return v
 	}
 	if n.Kind != yaml.SequenceNode {
-		return Value{}, coop.Fieldf("", "list", "line %d: expected a list", n.Line)
+		d.fail(n, field, "list", "expected a list of %s", kind)
+		return Value{Kind: kind}
 	}
-	v := Value{Kind: kind}
-	for _, item := range n.Content {
-		if item.Kind != yaml.ScalarNode {
-			return Value{}, coop.Fieldf("", "list", "line %d: expected a list of codes", item.Line)
-		}
-		v.List = append(v.List, item.Value)
-	}
-	return v, nil
+	return Value{Kind: kind, List: d.strs(n, field)}
 }

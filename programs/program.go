@@ -87,6 +87,19 @@ const (
 	BranchesValue  ValueKind = "branches"  // a list of branch slugs
 )
 
+var valueKinds = []ValueKind{IntValue, AmountValue, RatioValue, RegionsValue, ProvincesValue, SectorsValue, BranchesValue}
+
+// Valid reports whether k is a known kind of value.
+func (k ValueKind) Valid() bool { return slices.Contains(valueKinds, k) }
+
+func valueKindNames() []string {
+	out := make([]string, len(valueKinds))
+	for i, k := range valueKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
 // Value is a parameter's value.
 type Value struct {
 	Kind ValueKind       `json:"kind"`
@@ -135,10 +148,11 @@ type Parameter struct {
 	Values []Dated `json:"values"`
 	// Reference is the source of the value (a call, a press release).
 	Reference string `json:"reference,omitempty"`
-	// Unconfirmed marks a value the sources do not confirm.
+	// Unconfirmed marks a value the sources do not confirm; Note then says
+	// what is known.
 	Unconfirmed bool `json:"unconfirmed,omitempty"`
-	// Doc explains the parameter.
-	Doc string `json:"doc,omitempty"`
+	// Note explains the parameter or the doubt about its value.
+	Note string `json:"note,omitempty"`
 }
 
 // At returns the value in force at asOf; ok is false before the first one.
@@ -192,23 +206,37 @@ func (c *Call) Phase(id string) (*Phase, bool) {
 	return nil, false
 }
 
-// Criterion is one eligibility rule of a programme, with a stable ID and
-// the reference it applies.
+// Criterion is one eligibility rule of a programme: a criterion kind
+// applied with a stable ID and the reference it applies.
 type Criterion struct {
-	ID        string `json:"id"`
+	// ID is the criterion's stable ID ("existence-max"); it defaults to its
+	// kind's ID.
+	ID string `json:"id"`
+	// Kind names the criterion kind (see Kind).
+	Kind string `json:"kind"`
+	// Reference is the source of the rule; it defaults to the kind's own,
+	// or else to the programme's.
 	Reference string `json:"reference"`
-	// Doc says in a sentence when the criterion passes.
+	// Doc says in a sentence when the criterion passes; it defaults to the
+	// kind's.
 	Doc string `json:"doc"`
-	// Fact is the declared fact the criterion reads, if any
-	// ("disadvantaged-members").
+	// Fact is the declared fact the criterion reads, for a kind that reads
+	// one ("disadvantaged-members").
 	Fact string `json:"fact,omitempty"`
-	// Params names the call parameters the criterion reads.
-	Params []string `json:"params,omitempty"`
-	// Bind binds the criterion to the parameters in force for a call at a
-	// date. It returns nil when the criterion does not apply to that call
-	// (a region criterion for a call open to every region), in which case it
-	// is not reported.
-	Bind func(p *Params) Rule `json:"-"`
+	// Params maps each parameter role of the kind to the call parameter
+	// that fills it: {"min_age": "youth_min_age"}. A role not mapped is
+	// filled by the parameter of its own name; in a catalogue's copy every
+	// role is listed.
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// Grant says how a programme computes the grant of a funding decision.
+type Grant struct {
+	// Kind names the grant kind (see GrantKind), e.g. "rate-cap".
+	Kind string `json:"kind"`
+	// Params maps each parameter role of the kind to the call parameter
+	// that fills it, as Criterion.Params does.
+	Params map[string]string `json:"params,omitempty"`
 }
 
 // Rule is a criterion bound to its parameters: it evaluates an applicant at
@@ -229,9 +257,7 @@ type Eval struct {
 // Set records the outcome and the reason.
 func (e *Eval) Set(o coop.Outcome, msg *coop.Message, args ...coop.Arg) {
 	e.res.Outcome = o
-	e.res.Reason.Msg = msg
-	n := copy(e.res.Reason.Args[:], args)
-	clear(e.res.Reason.Args[n:])
+	e.res.Reason.Set(msg, args...)
 }
 
 // Tracking reports whether the evaluation collects the dates on which the
@@ -274,11 +300,13 @@ type Program struct {
 	Benefits  string          `json:"benefits,omitempty"`
 	Calls     []Call          `json:"calls"`
 	Criteria  []Criterion     `json:"criteria"`
-	// Grant computes the grant of a funding decision, when the programme
-	// computes one; nil otherwise.
-	Grant func(p *Params, a *Applicant) (decimal.Decimal, bool) `json:"-"`
-	// GrantParams names the call parameters Grant reads.
-	GrantParams []string `json:"grant_params,omitempty"`
+	// Grant is how the programme computes the grant of a funding decision;
+	// nil when it computes none.
+	Grant *Grant `json:"grant,omitempty"`
+	// Informational declares, with their kinds, the parameters a call may
+	// set for information though no rule reads them: the number of places,
+	// the amount of a prize.
+	Informational map[string]ValueKind `json:"informational,omitempty"`
 	// Schedule is the programme's follow-up of its beneficiaries, if it has
 	// one (Mourafaka: 12 coaching visits within 24 months of selection).
 	Schedule *Schedule `json:"schedule,omitempty"`
@@ -329,54 +357,5 @@ func (p *Program) Criterion(id string) (*Criterion, bool) {
 	return nil, false
 }
 
-// Accepts reports whether the programme takes applicants of kind k.
+// AcceptsKind reports whether the programme takes applicants of kind k.
 func (p *Program) AcceptsKind(k ApplicantKind) bool { return slices.Contains(p.Accepts, k) }
-
-// Params gives a criterion the parameters of a call in force at a date.
-type Params struct {
-	call  *Call
-	phase *Phase
-	asOf  coop.Date
-}
-
-// Call returns the call the parameters belong to.
-func (p *Params) Call() *Call { return p.call }
-
-// Phase returns the phase named in the request, if any.
-func (p *Params) Phase() *Phase { return p.phase }
-
-// AsOf returns the date at which the parameters were resolved.
-func (p *Params) AsOf() coop.Date { return p.asOf }
-
-// Get returns the value of the parameter called name in force at the
-// evaluation date, with its coop.Param record (name, value, date in force).
-// ok is false when the call does not set the parameter.
-func (p *Params) Get(name string) (v Value, rec coop.Param, ok bool) {
-	prm, found := p.call.Parameter(name)
-	if !found {
-		return Value{}, coop.Param{}, false
-	}
-	d, found := prm.At(p.asOf)
-	if !found {
-		return Value{}, coop.Param{}, false
-	}
-	return d.Value, coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}, true
-}
-
-// InformationalParams are parameters a call may set for information, which
-// no criterion reads: the number of places and the amount of a prize.
-var InformationalParams = []string{"quota", "award", "grant_cap"}
-
-// ReadsParam reports whether a criterion, the grant or the informational
-// parameters of the programme read the parameter called name.
-func (p *Program) ReadsParam(name string) bool {
-	if slices.Contains(InformationalParams, name) || slices.Contains(p.GrantParams, name) {
-		return true
-	}
-	for _, c := range p.Criteria {
-		if slices.Contains(c.Params, name) {
-			return true
-		}
-	}
-	return false
-}

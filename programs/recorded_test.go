@@ -92,10 +92,10 @@ func fingerprint(d programs.Decision) string {
 
 // writeReason writes a reason's message and arguments as values.
 func writeReason(b *strings.Builder, r coop.Reason) {
-	if r.Msg == nil {
+	if r.IsZero() {
 		return
 	}
-	fmt.Fprintf(b, ":%s(", r.Msg.ID)
+	fmt.Fprintf(b, ":%s(", r.MessageID())
 	for _, a := range r.Args {
 		if a.Kind != coop.ArgNone {
 			fmt.Fprintf(b, "%d/%d/%s/%s,", a.Kind, a.Int, a.Dec, a.Text)

@@ -5,8 +5,6 @@ import (
 	"iter"
 	"slices"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/taawun/taawun/coop"
 )
 
@@ -78,21 +76,22 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		return ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
 			Fields: []coop.FieldError{{Field: "as_of", Rule: "required", Message: "the date of the decisions is required"}}}
 	}
+	snap := cat.snap.Load()
 	ids := opts.Programs
 	if len(ids) == 0 {
-		ids = cat.ProgramIDs()
+		ids = snap.programIDs()
 	}
 	targets := make([]target, len(ids))
-	rep := ScreenReport{AsOf: opts.AsOf, Catalogue: cat.Version(), Programs: make([]ProgramCounts, len(ids))}
+	rep := ScreenReport{AsOf: opts.AsOf, Catalogue: snap.version, Programs: make([]ProgramCounts, len(ids))}
 	for i, id := range ids {
-		prog, call, _, err := cat.resolve(op, Request{Program: id, Call: opts.Calls[id], AsOf: opts.AsOf})
+		e, call, _, err := snap.resolve(op, Request{Program: id, Call: opts.Calls[id], AsOf: opts.AsOf})
 		if err != nil {
 			return ScreenReport{}, err
 		}
-		targets[i].prog = prog
+		targets[i].prog = e.prog
 		rep.Programs[i] = ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
 		if call != nil {
-			targets[i].plan = cat.plan(prog, call, nil, opts.AsOf)
+			targets[i].plan = snap.plan(e, call, nil, opts.AsOf)
 			rep.Programs[i].Call = call.ID
 		}
 	}
@@ -100,7 +99,7 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 	workers := coop.Workers(opts.Workers)
 	states := make([]screener, workers)
 	for w := range states {
-		states[w] = newScreener(cat, targets, opts.AsOf)
+		states[w] = newScreener(snap, targets, opts.AsOf)
 	}
 	n, err := coop.InBatches(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
 		states[w].screen(cs, &opts, rep.Catalogue)
@@ -195,7 +194,7 @@ type screener struct {
 	d            Decision
 }
 
-func newScreener(cat *Catalogue, targets []target, asOf coop.Date) screener {
+func newScreener(snap *snapshot, targets []target, asOf coop.Date) screener {
 	s := screener{
 		targets:   targets,
 		local:     make([]ProgramCounts, len(targets)),
@@ -210,7 +209,7 @@ func newScreener(cat *Catalogue, targets []target, asOf coop.Date) screener {
 		if t.plan != nil {
 			s.failedAt[i], s.unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
 		} else {
-			d := cat.noCall(t.prog, asOf)
+			d := snap.noCall(t.prog, asOf)
 			s.fixed[i] = &d
 		}
 	}
@@ -239,11 +238,7 @@ func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions, catalogue 
 				s.buf = t.plan.run(&s.a, nil, s.buf[:0], &s.e)
 				s.d = Decision{Program: t.prog.ID, Call: t.plan.call.ID, AsOf: opts.AsOf, Outcome: combine(s.buf),
 					Criteria: s.buf, Catalogue: catalogue}
-				if t.prog.Grant != nil && s.d.Outcome != Ineligible {
-					if g, ok := t.prog.Grant(&t.plan.params, &s.a); ok {
-						s.d.Grant = decimal.NewNullDecimal(g)
-					}
-				}
+				s.d.Grant = t.plan.grantFor(&s.a, s.d.Outcome)
 			}
 			count(&s.local[ti], &s.d, s.failedAt[ti], s.unknownAt[ti])
 			if opts.OnDecision != nil {

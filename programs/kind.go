@@ -1,0 +1,347 @@
+package programs
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// Kind is a kind of criterion: the rule behind criteria such as
+// existence-max or members-aged, with the parameters it reads. A programme
+// lists its criteria by kind, in Go or in a programme file; the catalogue
+// binds each one to the parameters of a call at a date.
+//
+// The built-in kinds are those of programs.md §1-2; Catalogue.AddKind adds a
+// kind written in Go for a programme whose rule is genuinely new.
+type Kind struct {
+	// Name identifies the kind in programme files ("existence-max").
+	Name string `json:"name"`
+	// ID is the ID a criterion of this kind has when the programme names
+	// none; empty when each criterion must name its own (a declared fact,
+	// an age range).
+	ID string `json:"id,omitempty"`
+	// Doc says in a sentence when a criterion of the kind passes. A role
+	// between braces ("{max_age}") is replaced by the name of the
+	// parameter that fills it, and {fact} by the declared fact.
+	Doc string `json:"doc"`
+	// Reference is the kind's own source, used when a criterion gives none
+	// ("Law 112-12 art. 108"); when empty, such a criterion cites its
+	// programme.
+	Reference string `json:"reference,omitempty"`
+	// Params declares the parameters the kind reads, by role. A criterion
+	// reads each role from the call parameter of the same name unless it
+	// maps the role to another one.
+	Params []ParamSpec `json:"params,omitempty"`
+	// Fact is set when each criterion of the kind reads a declared fact that
+	// it names.
+	Fact bool `json:"fact,omitempty"`
+	// Messages lists the reasons and hints the kind may give.
+	Messages []*coop.Message `json:"-"`
+	// Version names a revision of the kind's rule; it is part of the
+	// catalogue's version, so that changing a rule written in Go changes the
+	// version of every catalogue that uses it once Version is changed.
+	Version string `json:"version,omitempty"`
+	// Bind binds a criterion of the kind to the parameters in force for a
+	// call at a date. It returns nil when the criterion does not apply to
+	// that call (a region criterion for a call open to every region); the
+	// criterion is then not reported.
+	Bind func(b *Binding) Rule `json:"-"`
+}
+
+// ParamSpec is a parameter a kind reads: its role and the kind of its
+// value.
+type ParamSpec struct {
+	Role string    `json:"role"`
+	Kind ValueKind `json:"kind"`
+	Doc  string    `json:"doc,omitempty"`
+}
+
+// GrantKind is a way to compute the grant of a funding decision from a
+// project and the parameters of a call.
+type GrantKind struct {
+	// Name identifies the kind in programme files ("rate-cap").
+	Name string `json:"name"`
+	// Doc says how the grant is computed.
+	Doc string `json:"doc"`
+	// Params declares the parameters the kind reads, by role.
+	Params []ParamSpec `json:"params,omitempty"`
+	// Version names a revision of the computation (see Kind.Version).
+	Version string `json:"version,omitempty"`
+	// Compute returns the grant for the applicant, or false when it cannot
+	// be computed (no project, a parameter not set for the call).
+	Compute func(b *Binding, a *Applicant) (decimal.Decimal, bool) `json:"-"`
+}
+
+// Binding gives a rule being bound the call, the date and the parameters
+// of its criterion, read by role.
+type Binding struct {
+	at *bindAt
+	r  *binder
+}
+
+// bindAt is what every binding of a plan shares: the programme, the call,
+// the phase and the date.
+type bindAt struct {
+	prog  *Program
+	call  *Call
+	phase *Phase
+	asOf  coop.Date
+}
+
+// binder is a criterion, or a grant (crit nil), with the call parameter
+// filling each role of its kind.
+type binder struct {
+	crit  *Criterion
+	specs []ParamSpec
+	names []string
+}
+
+// AsOf returns the date at which the parameters are resolved.
+func (b *Binding) AsOf() coop.Date { return b.at.asOf }
+
+// CallID returns the ID of the call.
+func (b *Binding) CallID() string { return b.at.call.ID }
+
+// Opens returns the call's opening date.
+func (b *Binding) Opens() coop.Date { return b.at.call.Opens }
+
+// Closes returns the call's closing date; zero when it has none.
+func (b *Binding) Closes() coop.Date { return b.at.call.Closes }
+
+// PhaseID returns the ID of the phase named in the request, if any.
+func (b *Binding) PhaseID() string {
+	if b.at.phase == nil {
+		return ""
+	}
+	return b.at.phase.ID
+}
+
+// CriterionID returns the ID of the criterion being bound ("" for a
+// grant).
+func (b *Binding) CriterionID() string {
+	if b.r.crit == nil {
+		return ""
+	}
+	return b.r.crit.ID
+}
+
+// Fact returns the declared fact the criterion reads, if its kind reads
+// one.
+func (b *Binding) Fact() string {
+	if b.r.crit == nil {
+		return ""
+	}
+	return b.r.crit.Fact
+}
+
+// Param returns the value in force at the binding's date of the parameter
+// that fills role, with its coop.Param record (the parameter's name, value,
+// date in force and whether it is confirmed). ok is false when the call
+// does not set it. The value is the caller's.
+func (b *Binding) Param(role string) (v Value, rec coop.Param, ok bool) {
+	v, rec, ok = b.get(role)
+	v.List = slices.Clone(v.List)
+	return v, rec, ok
+}
+
+// get is Param without the copy, for the built-in kinds, which do not
+// change what they read.
+func (b *Binding) get(role string) (Value, coop.Param, bool) {
+	for i := range b.r.specs {
+		if b.r.specs[i].Role == role {
+			return b.at.call.valueAt(b.r.names[i], b.at.asOf)
+		}
+	}
+	return Value{}, coop.Param{}, false
+}
+
+// valueAt returns the value of the parameter called name in force at asOf.
+func (c *Call) valueAt(name string, asOf coop.Date) (Value, coop.Param, bool) {
+	prm, found := c.Parameter(name)
+	if !found {
+		return Value{}, coop.Param{}, false
+	}
+	d, found := prm.At(asOf)
+	if !found {
+		return Value{}, coop.Param{}, false
+	}
+	return d.Value, coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}, true
+}
+
+// kindSet holds the kinds a catalogue knows. It is never changed once
+// published: AddKind publishes a new one.
+type kindSet struct {
+	criteria map[string]*Kind
+	grants   map[string]*GrantKind
+}
+
+func (ks *kindSet) with(k *Kind, g *GrantKind) *kindSet {
+	out := &kindSet{criteria: make(map[string]*Kind, len(ks.criteria)+1), grants: make(map[string]*GrantKind, len(ks.grants)+1)}
+	for n, v := range ks.criteria {
+		out.criteria[n] = v
+	}
+	for n, v := range ks.grants {
+		out.grants[n] = v
+	}
+	if k != nil {
+		out.criteria[k.Name] = k
+	}
+	if g != nil {
+		out.grants[g.Name] = g
+	}
+	return out
+}
+
+func (ks *kindSet) criterionNames() []string {
+	out := make([]string, 0, len(ks.criteria))
+	for n := range ks.criteria {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (ks *kindSet) grantNames() []string {
+	out := make([]string, 0, len(ks.grants))
+	for n := range ks.grants {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// namePattern is the form of the names and IDs a catalogue holds: kinds,
+// programmes, calls, criteria, parameters, roles and facts.
+var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,63}$`)
+
+// checkName records a problem when s is not a well-formed name.
+func checkName(fs *coop.Fields, field, s string) {
+	switch {
+	case s == "":
+		fs.Add(field, "required", "", "is required")
+	case !namePattern.MatchString(s):
+		fs.Add(field, "name", "", "%q is not a name: lower-case letters, digits, '-', '_' and '.', at most 64", coop.Excerpt(s))
+	}
+}
+
+// checkSpecs checks the parameter roles a kind declares.
+func checkSpecs(fs *coop.Fields, specs []ParamSpec) {
+	seen := map[string]bool{}
+	for i, p := range specs {
+		field := "params[" + strconv.Itoa(i) + "]"
+		checkName(fs, field+".role", p.Role)
+		if seen[p.Role] {
+			fs.Add(field+".role", "unique", "", "role %q is declared twice", p.Role)
+		}
+		seen[p.Role] = true
+		if !p.Kind.Valid() {
+			fs.Add(field+".kind", "kind", "", "%q is not a kind of value (%s)", p.Kind, strings.Join(valueKindNames(), ", "))
+		}
+	}
+}
+
+// checkKind checks a kind before it joins a catalogue.
+func checkKind(k *Kind) error {
+	var fs coop.Fields
+	checkName(&fs, "name", k.Name)
+	if k.ID != "" {
+		checkName(&fs, "id", k.ID)
+	}
+	if k.Doc == "" {
+		fs.Add("doc", "required", "", "say in a sentence when a criterion of the kind passes")
+	}
+	if k.Bind == nil {
+		fs.Add("bind", "required", "", "a kind needs a Bind function")
+	}
+	checkSpecs(&fs, k.Params)
+	return fs.Err("programs.AddKind", "invalid kind")
+}
+
+// AddKind adds a criterion kind written in Go, for a programme whose rule
+// the built-in kinds cannot express. Programmes added afterwards, in Go or
+// from a file, may list criteria of the kind. A kind with a name already in
+// the catalogue is a Conflict; a kind without name, doc or Bind, or with
+// malformed roles, is Invalid; the catalogue is then unchanged. A kind's
+// rule must be safe for concurrent use and must not modify the applicant.
+func (c *Catalogue) AddKind(k Kind) error {
+	if err := checkKind(&k); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.snap.Load()
+	if _, dup := s.kinds.criteria[k.Name]; dup {
+		return &coop.Error{Code: coop.Conflict, Op: "programs.AddKind", Message: "criterion kind " + quote(k.Name) + " already exists",
+			Fields: []coop.FieldError{{Field: "name", Rule: "unique", Message: "a kind with this name exists"}}}
+	}
+	k.Params = slices.Clone(k.Params)
+	k.Messages = slices.Clone(k.Messages)
+	ns := *s
+	ns.kinds = s.kinds.with(&k, nil)
+	c.snap.Store(&ns)
+	return nil
+}
+
+// AddGrantKind adds a way to compute grants written in Go. The rules of
+// AddKind apply.
+func (c *Catalogue) AddGrantKind(g GrantKind) error {
+	const op = "programs.AddGrantKind"
+	var fs coop.Fields
+	checkName(&fs, "name", g.Name)
+	if g.Doc == "" {
+		fs.Add("doc", "required", "", "say how the grant is computed")
+	}
+	if g.Compute == nil {
+		fs.Add("compute", "required", "", "a grant kind needs a Compute function")
+	}
+	checkSpecs(&fs, g.Params)
+	if err := fs.Err(op, "invalid grant kind"); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.snap.Load()
+	if _, dup := s.kinds.grants[g.Name]; dup {
+		return &coop.Error{Code: coop.Conflict, Op: op, Message: "grant kind " + quote(g.Name) + " already exists",
+			Fields: []coop.FieldError{{Field: "name", Rule: "unique", Message: "a grant kind with this name exists"}}}
+	}
+	g.Params = slices.Clone(g.Params)
+	ns := *s
+	ns.kinds = s.kinds.with(nil, &g)
+	c.snap.Store(&ns)
+	return nil
+}
+
+// Kinds returns the criterion kinds the catalogue knows, sorted by name.
+func (c *Catalogue) Kinds() []Kind {
+	ks := c.snap.Load().kinds
+	out := make([]Kind, 0, len(ks.criteria))
+	for _, n := range ks.criterionNames() {
+		k := *ks.criteria[n]
+		k.Params = slices.Clone(k.Params)
+		k.Messages = make([]*coop.Message, len(k.Messages))
+		for i, m := range ks.criteria[n].Messages {
+			cp := *m
+			k.Messages[i] = &cp
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// GrantKinds returns the grant kinds the catalogue knows, sorted by name.
+func (c *Catalogue) GrantKinds() []GrantKind {
+	ks := c.snap.Load().kinds
+	out := make([]GrantKind, 0, len(ks.grants))
+	for _, n := range ks.grantNames() {
+		g := *ks.grants[n]
+		g.Params = slices.Clone(g.Params)
+		out = append(out, g)
+	}
+	return out
+}
