@@ -135,6 +135,19 @@ func TestExistence(t *testing.T) {
 	assert.False(t, coop.ExistenceAtMost(leap, d("2024-03-01"), 4))
 	assert.True(t, coop.ExistenceAtLeast(leap, d("2021-02-28"), 1))
 	assert.False(t, coop.ExistenceAtLeast(leap, d("2021-02-27"), 1))
+
+	// Against their definition by AddYears, for every registration day of
+	// 2019-2020 (a common and a leap year) and every date of the years
+	// around its 1st to 4th anniversaries.
+	for reg := d("2019-01-01"); reg.Before(d("2021-01-01")); reg = reg.AddDays(1) {
+		for n := 1; n <= 4; n++ {
+			limit := reg.AddYears(n)
+			for asOf := limit.AddDays(-3); !asOf.After(limit.AddDays(3)); asOf = asOf.AddDays(1) {
+				require.Equal(t, !asOf.After(limit), coop.ExistenceAtMost(reg, asOf, n), "registered %s, %d years, at %s", reg, n, asOf)
+				require.Equal(t, !asOf.Before(limit), coop.ExistenceAtLeast(reg, asOf, n), "registered %s, %d years, at %s", reg, n, asOf)
+			}
+		}
+	}
 }
 
 func TestAgedBetween(t *testing.T) {

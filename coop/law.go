@@ -37,6 +37,9 @@ const (
 	// WithdrawalAnswerDays: the board answers a withdrawal request within
 	// this many days; silence is acceptance (art. 19).
 	WithdrawalAnswerDays = 20
+	// LegalPersonsVotesDenominator: legal persons hold at most one vote in
+	// this many (one third of the votes, art. 38).
+	LegalPersonsVotesDenominator = 3
 	// ModifyingEntryDays: a modifying entry is filed within this many days of
 	// the change (art. 12).
 	ModifyingEntryDays = 30
@@ -145,14 +148,24 @@ func (r *Report) ids(o Outcome) []string {
 func Combine(results []Result) Outcome {
 	out := Pass
 	for i := range results {
-		switch results[i].Outcome {
-		case Fail:
-			return Fail
-		case Unknown:
-			out = Unknown
+		if out = out.And(results[i].Outcome); out == Fail {
+			break
 		}
 	}
 	return out
+}
+
+// And combines two outcomes by the three-valued logic of programs.md §1:
+// fail if either fails, otherwise unknown if either is unknown, otherwise
+// pass.
+func (o Outcome) And(p Outcome) Outcome {
+	switch {
+	case o == Fail || p == Fail:
+		return Fail
+	case o == Unknown || p == Unknown:
+		return Unknown
+	}
+	return Pass
 }
 
 // CheckLaw runs every Law 112-12 check of programs.md §3 on c at asOf. A
@@ -193,20 +206,21 @@ func CheckLaw(c *Cooperative, asOf Date) Report {
 	return rep
 }
 
-// Parameters of the law, each in force since LawInForce.
+// Parameters of the law, each in force since LawInForce, written from the
+// numbers above.
 var (
 	paramMinMembers      = []Param{{Name: "min_members", Value: strconv.Itoa(MinMembers), Since: LawInForce}}
 	paramMinUnionMembers = []Param{{Name: "min_union_members", Value: strconv.Itoa(MinUnionMembers), Since: LawInForce}}
-	paramMinCapital      = []Param{{Name: "min_capital", Value: "1000.00", Since: LawInForce}}
-	paramMinNominal      = []Param{{Name: "min_share_nominal", Value: "100.00", Since: LawInForce}}
-	paramMinPaid         = []Param{{Name: "min_paid_fraction", Value: "0.25", Since: LawInForce}}
+	paramMinCapital      = []Param{{Name: "min_capital", Value: FormatMAD(minCapital), Since: LawInForce}}
+	paramMinNominal      = []Param{{Name: "min_share_nominal", Value: FormatMAD(minShareNominal), Since: LawInForce}}
+	paramMinPaid         = []Param{{Name: "min_paid_fraction", Value: minPaidFraction.String(), Since: LawInForce}}
 	paramPaidUpYears     = []Param{{Name: "paid_up_years", Value: strconv.Itoa(PaidUpYears), Since: LawInForce}}
-	paramNaturalCapital  = []Param{{Name: "min_natural_persons_capital", Value: "0.65", Since: LawInForce}}
-	paramLegalVotes      = []Param{{Name: "max_legal_persons_votes", Value: "1/3", Since: LawInForce}}
-	paramBoard           = []Param{{Name: "board_members_threshold", Value: strconv.Itoa(BoardMembersThreshold), Since: LawInForce}, {Name: "board_turnover_threshold", Value: "5000000.00", Since: LawInForce}}
+	paramNaturalCapital  = []Param{{Name: "min_natural_persons_capital", Value: minNaturalCapital.String(), Since: LawInForce}}
+	paramLegalVotes      = []Param{{Name: "max_legal_persons_votes", Value: "1/" + strconv.Itoa(LegalPersonsVotesDenominator), Since: LawInForce}}
+	paramBoard           = []Param{{Name: "board_members_threshold", Value: strconv.Itoa(BoardMembersThreshold), Since: LawInForce}, {Name: "board_turnover_threshold", Value: FormatMAD(boardTurnover), Since: LawInForce}}
 	paramBoardSize       = []Param{{Name: "min_directors", Value: strconv.Itoa(MinDirectors), Since: LawInForce}, {Name: "max_directors", Value: strconv.Itoa(MaxDirectors), Since: LawInForce}}
 	paramManagers        = []Param{{Name: "max_managers", Value: strconv.Itoa(MaxManagers), Since: LawInForce}}
-	paramAuditor         = []Param{{Name: "auditor_turnover_threshold", Value: "10000000.00", Since: LawInForce}}
+	paramAuditor         = []Param{{Name: "auditor_turnover_threshold", Value: FormatMAD(auditorTurnover), Since: LawInForce}}
 	paramDuration        = []Param{{Name: "max_duration_years", Value: strconv.Itoa(MaxDurationYears), Since: LawInForce}}
 	paramTransition      = []Param{{Name: "conformity_deadline", Value: ConformityDeadline.String(), Since: MustDate(2017, time.August, 21)}}
 )
@@ -463,7 +477,7 @@ func legalPersonsVotesCheck(c *Cooperative, asOf Date) (Result, bool) {
 	if n == 0 {
 		return Result{}, false
 	}
-	if 3*legal > n {
+	if LegalPersonsVotesDenominator*legal > n {
 		return result(CheckLegalPersonsVotes, Fail, ref, paramLegalVotes, msgLegalVotesFail, IntArg(legal), IntArg(n)), true
 	}
 	return result(CheckLegalPersonsVotes, Pass, ref, paramLegalVotes, msgLegalVotesPass, IntArg(legal), IntArg(n)), true

@@ -130,18 +130,23 @@ type label coop.Message
 
 func (l *label) text(lang coop.Lang) string { return coop.NewReason((*coop.Message)(l)).Text(lang) }
 
-// combine returns the programme outcome of criterion outcomes.
+// combine returns the programme outcome of criterion outcomes, combined by
+// coop.Outcome.And: ineligible if any fails, otherwise undetermined if any
+// is unknown, otherwise eligible.
 func combine(results []CriterionResult) Outcome {
-	out := Eligible
+	o := coop.Pass
 	for i := range results {
-		switch results[i].Outcome {
-		case coop.Fail:
-			return Ineligible
-		case coop.Unknown:
-			out = Undetermined
+		if o = o.And(results[i].Outcome); o == coop.Fail {
+			break
 		}
 	}
-	return out
+	switch o {
+	case coop.Fail:
+		return Ineligible
+	case coop.Unknown:
+		return Undetermined
+	}
+	return Eligible
 }
 
 // boundRule is a criterion bound to a call at a date.

@@ -33,12 +33,10 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 		n, _ := c.MembersAt(a.Date)
 		a.Members = n
 		var fs coop.Fields
-		if !a.Kind.Valid() {
-			fs.Add("assembly.kind", "enum", "ordinary,extraordinary", "%q is not an assembly kind", a.Kind)
-		}
-		if a.Call < 1 || a.Call > 3 {
-			fs.Add("assembly.call", "range", "1-3", "an assembly meets on its 1st, 2nd or 3rd call")
-		}
+		// coop.Quorum refuses an unknown kind and a call other than the
+		// 1st, 2nd or 3rd.
+		q, err := coop.Quorum(a.Kind, a.Call, n)
+		fs.Merge("assembly", err)
 		if a.Present < 0 || a.Present > n {
 			fs.Add("assembly.present", "range", fmt.Sprint(n), "%d present of %d members", a.Present, n)
 		}
@@ -53,7 +51,6 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 		if err := fs.Err(op, "invalid assembly"); err != nil {
 			return nil, withArticle(err, art)
 		}
-		q, _ := coop.Quorum(a.Kind, a.Call, n)
 		if a.Present < q {
 			return nil, refuse(coop.FailedPrecondition, op, art, "assembly.present", "quorum",
 				"%d present of %d members; the %s assembly on call %d needs %d", a.Present, n, a.Kind, a.Call, q)

@@ -75,6 +75,14 @@ func testHostileInput(h *Harness) {
 			_, err := h.Reg.HoldAssembly(h.Ctx, c.ID, registry.AssemblyInput{Assembly: coop.Assembly{Kind: coop.Ordinary, Date: Today, Call: 1, Present: 1 << 40}})
 			return err
 		}, "assembly.present"},
+		{"assembly on a 4th call", func() error {
+			_, err := h.Reg.HoldAssembly(h.Ctx, c.ID, registry.AssemblyInput{Assembly: coop.Assembly{Kind: coop.Ordinary, Date: Today, Call: 4, Present: 1}})
+			return err
+		}, "assembly.call"},
+		{"assembly of an unknown kind", func() error {
+			_, err := h.Reg.HoldAssembly(h.Ctx, c.ID, registry.AssemblyInput{Assembly: coop.Assembly{Kind: "annual", Date: Today, Call: 1, Present: 1}})
+			return err
+		}, "assembly.kind"},
 		{"seat with a tab", func() error {
 			_, err := h.Reg.ChangeSeat(h.Ctx, c.ID, registry.SeatChange{On: Today, Province: "MA-MEK", Commune: "Ouis\tlane", Votes: coop.Votes{For: 5}})
 			return err
