@@ -48,6 +48,9 @@ type entry struct {
 	grant  *GrantKind
 	gbind  binder               // the grant's parameters
 	params map[string]ValueKind // every parameter a call of the programme may set
+	// unresolved is set while a programme being checked names an unknown
+	// kind.
+	unresolved bool
 }
 
 // resolved is a criterion with its kind and the call parameter filling each
@@ -348,12 +351,16 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 		return names, norm
 	}
 
+	// unresolved is set when a kind is unknown: what it would read is
+	// unknown too, so no parameter is reported as unread.
+	unresolved := false
 	ids := map[string]int{}
 	for i := range p.Criteria {
 		cr := &p.Criteria[i]
 		field := "criteria[" + strconv.Itoa(i) + "]"
 		k, ok := s.kinds.criteria[cr.Kind]
 		if !ok {
+			unresolved = true
 			if cr.Kind == "" {
 				fs.Add(field+".kind", "required", "", "is required (kinds: %s)", strings.Join(s.kinds.criterionNames(), ", "))
 			} else {
@@ -397,6 +404,7 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 	if g := p.Grant; g != nil {
 		k, ok := s.kinds.grants[g.Kind]
 		if !ok {
+			unresolved = true
 			fs.Add("grant.kind", "kind", "", "unknown grant kind %q (kinds: %s)", coop.Excerpt(g.Kind), strings.Join(s.kinds.grantNames(), ", "))
 		} else {
 			e.grant = k
@@ -428,6 +436,7 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			want, ok := e.params[prm.Name]
 			pf := field + ".parameters." + prm.Name
 			switch {
+			case !ok && unresolved:
 			case !ok:
 				fs.Add(pf, "unused", "", "no criterion of %s reads %q (it reads %s)", p.ID, prm.Name, strings.Join(slices.Sorted(maps.Keys(e.params)), ", "))
 			default:
@@ -443,7 +452,7 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			}
 		}
 	}
-	e.prog = &p
+	e.prog, e.unresolved = &p, unresolved
 	return e, fs
 }
 

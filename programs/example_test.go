@@ -114,3 +114,154 @@ func ExampleCatalogue_Screen() {
 	// mourafaka (mourafaka-t4): 3 eligible, 1 ineligible, failing map[existence-max:1]
 	// moazara (moazara-2024): 4 eligible, 0 ineligible, failing map[]
 }
+
+func ExampleCatalogue_LoadPrograms() {
+	cat := programs.Default()
+	err := cat.LoadPrograms("ifrane.yaml", strings.NewReader(`
+programs:
+  - id: ifrane-agri
+    names: {fr: "Appui aux coopératives agricoles d'Ifrane"}
+    accepts: [cooperative]
+    reference: Call for projects of the provincial committee of Ifrane, 2025
+    criteria:
+      - kind: registered
+      - {kind: province, reference: "the call, art. 2"}
+      - {kind: sector, reference: "the call, art. 2"}
+      - kind: call-window
+    calls:
+      - id: ifrane-agri-2025
+        opens: 2025-03-01
+        closes: 2025-05-31
+        parameters:
+          provinces: [MA-IFR]
+          sectors: [agriculture]
+`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: coop.MustParseDate("2021-02-01"),
+		Province: "MA-IFR", Sector: coop.Handicraft}
+	dec, err := cat.Evaluate(programs.Request{Program: "ifrane-agri", AsOf: coop.MustParseDate("2025-04-01"),
+		Applicant: programs.Applicant{Cooperative: &c}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(dec.Outcome, dec.IDs(coop.Fail))
+
+	// A file with an unknown kind is refused whole, with the file, the line
+	// and the field.
+	err = cat.LoadPrograms("bad.yaml", strings.NewReader(`
+programs:
+  - id: ifrane-other
+    names: {fr: Autre}
+    accepts: [cooperative]
+    reference: x
+    criteria:
+      - kind: provinces
+`))
+	fmt.Println(err)
+	// Output:
+	// ineligible [sector]
+	// programs.LoadPrograms: invalid programmes: bad.yaml:8: programs[0].criteria[0].kind: unknown criterion kind "provinces" (kinds: age, applicant-kind, branch, call-window, declared, existence-max, experience-min, in-kind-cap, law-112-12, members-aged, members-min, own-contribution, province, region, registered, sector, women-only, women-youth-share)
+}
+
+// A rule that no built-in kind expresses is a Kind written in Go; a
+// programme file then lists criteria of that kind like any other.
+func ExampleCatalogue_AddKind() {
+	cat := programs.Default()
+	msg := &coop.Message{ID: "capital-at-least.fail", EN: "subscribed capital {0} MAD, below {1} MAD",
+		FR: "capital souscrit de {0} MAD, inférieur à {1} MAD", AR: "رأس المال المكتتب {0} درهم، أقل من {1} درهم"}
+	pass := &coop.Message{ID: "capital-at-least.pass", EN: "subscribed capital {0} MAD, at least {1} MAD",
+		FR: "capital souscrit de {0} MAD, au moins {1} MAD", AR: "رأس المال المكتتب {0} درهم، على الأقل {1} درهم"}
+	err := cat.AddKind(programs.Kind{
+		Name: "capital-at-least", ID: "capital-at-least",
+		Doc:      "the subscribed capital is at least {min_capital}",
+		Params:   []programs.ParamSpec{{Role: "min_capital", Kind: programs.AmountValue}},
+		Messages: []*coop.Message{msg, pass},
+		Bind: func(b *programs.Binding) programs.Rule {
+			min, rec, ok := b.Param("min_capital")
+			if !ok {
+				return nil // the call sets no minimum: the criterion is not reported
+			}
+			return func(a *programs.Applicant, asOf coop.Date, out *programs.Eval) {
+				out.UseParams([]coop.Param{rec})
+				capital, _ := a.Cooperative.CapitalAt(asOf)
+				if capital.LessThan(min.Dec) {
+					out.Set(coop.Fail, msg, coop.AmountArg(capital), coop.AmountArg(min.Dec))
+					return
+				}
+				out.Set(coop.Pass, pass, coop.AmountArg(capital), coop.AmountArg(min.Dec))
+			}
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	err = cat.LoadPrograms("fund.yaml", strings.NewReader(`
+programs:
+  - id: equipment-fund
+    names: {fr: Fonds d'équipement}
+    accepts: [cooperative]
+    reference: Equipment fund of a regional council, 2025
+    criteria:
+      - kind: capital-at-least
+    calls:
+      - {id: equipment-2025, opens: 2025-01-01, parameters: {min_capital: "20000"}}
+`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: coop.MustParseDate("2020-01-01"),
+		Members: []coop.Member{{Type: coop.Natural, Shares: []coop.ShareMovement{
+			{Kind: coop.Subscription, On: coop.MustParseDate("2020-01-01"), Shares: 100, Amount: coop.MustParseMAD("10000")}}}}}
+	dec, err := cat.Evaluate(programs.Request{Program: "equipment-fund", AsOf: coop.MustParseDate("2025-06-01"),
+		Applicant: programs.Applicant{Cooperative: &c}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, _ := dec.Criterion("capital-at-least")
+	fmt.Println(dec.Outcome)
+	fmt.Println(r.Reason.Text(coop.FR))
+	fmt.Println(r.Reference)
+	// Output:
+	// ineligible
+	// capital souscrit de 10000.00 MAD, inférieur à 20000.00 MAD
+	// Equipment fund of a regional council, 2025
+}
+
+// A programme can also be written in Go, as data: the same checks apply.
+func ExampleCatalogue_AddProgram() {
+	cat := programs.Default()
+	opens := coop.MustParseDate("2025-01-15")
+	since := func(name string, v programs.Value) programs.Parameter {
+		return programs.Parameter{Name: name, Values: []programs.Dated{{Since: opens, Value: v}}, Reference: "Craft fund call, 2025"}
+	}
+	err := cat.AddProgram(programs.Program{
+		ID: "craft-fund", Names: coop.Names{FR: "Fonds de l'artisanat"}, Accepts: []programs.ApplicantKind{programs.Cooperative},
+		Reference: "Craft fund of a regional council, 2025",
+		Criteria: []programs.Criterion{{Kind: "registered"}, {Kind: "sector"}, {Kind: "branch"}, {Kind: "own-contribution"},
+			{Kind: "call-window"}},
+		Grant: &programs.Grant{Kind: programs.GrantRateCap},
+		Calls: []programs.Call{{ID: "craft-fund-2025", Opens: opens, Closes: coop.MustParseDate("2025-04-30"),
+			Parameters: []programs.Parameter{
+				since("sectors", programs.Sectors("handicraft")),
+				since("branches", programs.Branches("pottery", "weaving")),
+				since("min_own_rate", programs.Ratio("0.20")),
+				since("grant_rate", programs.Ratio("0.80")),
+				since("grant_cap", programs.Amount("100000")),
+			}}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: coop.MustParseDate("2019-01-01"),
+		Sector: coop.Handicraft, Branch: "pottery"}
+	dec, err := cat.Evaluate(programs.Request{Program: "craft-fund", AsOf: coop.MustParseDate("2025-02-01"),
+		Applicant: programs.Applicant{Cooperative: &c, Project: &programs.Project{Cost: coop.MustParseMAD("150000"), OwnCash: coop.MustParseMAD("30000")}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(dec.Summary(coop.EN), coop.FormatMAD(dec.Grant.Decimal))
+	// Output:
+	// eligible until 2025-04-30 100000.00
+}

@@ -150,7 +150,7 @@ func (c *Catalogue) LoadCalls(name string, r io.Reader) error {
 			order = append(order, pid)
 			where = append(where, map[int]added{})
 		}
-		call, ok := d.call(n, keys, field, e.params, pid)
+		call, ok := d.call(n, keys, field, e.params, false, pid)
 		if !ok {
 			continue
 		}
@@ -244,7 +244,7 @@ func readPrograms(s *snapshot, name string, r io.Reader) ([]*entry, error) {
 			if keys == nil {
 				continue
 			}
-			if call, ok := d.call(cn, keys, cf, pre.params, p.ID); ok {
+			if call, ok := d.call(cn, keys, cf, pre.params, pre.unresolved, p.ID); ok {
 				p.Calls = append(p.Calls, call)
 			}
 		}
@@ -527,7 +527,9 @@ func callKeys(program string) []string {
 }
 
 // call reads a call whose parameters are of the kinds in kinds.
-func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, program string) (Call, bool) {
+// When unresolved, a kind of the programme is unknown and a parameter of
+// no known kind is skipped rather than reported.
+func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, unresolved bool, program string) (Call, bool) {
 	before := len(d.fs)
 	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference")}
 	if keys["opens"] == nil {
@@ -545,6 +547,9 @@ func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string,
 				k, v := pn.Content[i], pn.Content[i+1]
 				pf := field + ".parameters." + k.Value
 				kind, ok := kinds[k.Value]
+				if !ok && unresolved {
+					continue // compile reports the unknown kind
+				}
 				if !ok {
 					d.fail(k, pf, "unused", "no criterion of %s reads %q (it reads %s)", program, coop.Excerpt(k.Value), strings.Join(slices.Sorted(maps.Keys(kinds)), ", "))
 					continue
