@@ -4,6 +4,12 @@
 //	go run ./examples/server                      # in memory, the cooperatives of the sources
 //	go run ./examples/server -national            # in memory, the synthetic national registry
 //	go run ./examples/server -dsn postgres://...  # on PostgreSQL (migrated at start)
+//	go run ./examples/server -programs examples/regional/programme.yaml
+//
+// -programs adds the programmes of one or more files (comma-separated) in
+// the declarative format of programs.LoadPrograms to the built-in
+// catalogue; a file the catalogue refuses stops the server with the file,
+// line and field of every problem.
 //
 // Bearer tokens and their scopes come from -tokens FILE or the TAAWUN_TOKENS
 // variable, a JSON list such as
@@ -28,6 +34,7 @@ import (
 	"os"
 	"os/signal"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +44,7 @@ import (
 	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/adapters/postgres"
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
 	"github.com/taawun/taawun/registry"
 	"github.com/taawun/taawun/stats/synthetic"
 )
@@ -46,16 +54,43 @@ func main() {
 	national := flag.Bool("national", false, "load the synthetic national registry (60,939 cooperatives) instead of the demo cooperatives")
 	dsn := flag.String("dsn", "", "PostgreSQL connection string; empty keeps the registry in memory")
 	tokensFile := flag.String("tokens", "", "JSON file of bearer tokens and their scopes (default: $TAAWUN_TOKENS)")
+	programFiles := flag.String("programs", "", "comma-separated programme files to add to the built-in catalogue")
 	flag.Parse()
 
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	if err := run(log, *addr, *national, *dsn, *tokensFile); err != nil {
+	cat, err := catalogue(*programFiles)
+	if err != nil {
+		log.Error("the programme files are refused", slog.Any("error", err))
+		os.Exit(1)
+	}
+	if err := run(log, cat, *addr, *national, *dsn, *tokensFile); err != nil {
 		log.Error("server stopped", slog.Any("error", err))
 		os.Exit(1)
 	}
 }
 
-func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) error {
+// catalogue returns the built-in catalogue with the programmes of the
+// comma-separated files.
+func catalogue(files string) (*programs.Catalogue, error) {
+	cat := programs.Default()
+	for _, path := range strings.Split(files, ",") {
+		if path = strings.TrimSpace(path); path == "" {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("-programs: %w", err)
+		}
+		err = cat.LoadPrograms(path, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return cat, nil
+}
+
+func run(log *slog.Logger, cat *programs.Catalogue, addr string, national bool, dsn, tokensFile string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
@@ -84,7 +119,7 @@ func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) e
 	}
 
 	go purgeKeys(ctx, log, reg)
-	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second})
+	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second, Catalogue: cat})
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           accessLog(log, api),
@@ -96,7 +131,8 @@ func run(log *slog.Logger, addr string, national bool, dsn, tokensFile string) e
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.ListenAndServe() }()
-	log.Info("serving the Taawun API", slog.String("addr", addr), slog.String("openapi", "/v1/openapi.json"))
+	log.Info("serving the Taawun API", slog.String("addr", addr), slog.String("openapi", "/v1/openapi.json"),
+		slog.String("catalogue", cat.Version()), slog.Any("programs", cat.ProgramIDs()))
 	select {
 	case err := <-errc:
 		return err
