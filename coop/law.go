@@ -191,7 +191,7 @@ func CheckLaw(c *Cooperative, asOf Date) Report {
 		add(boardRequiredCheck(c, asOf), true)
 		add(boardSizeCheck(c, asOf))
 		add(managersMaxCheck(c, asOf))
-		add(auditorRequiredCheck(c, asOf), true)
+		add(auditorRequiredCheck(c, asOf))
 	}
 	add(durationCheck(c))
 	add(Transition108(c, asOf))
@@ -338,7 +338,9 @@ func paidAtSubscriptionCheck(c *Cooperative, asOf Date) (Result, bool) {
 		}
 	}
 	switch {
-	case subs == 0:
+	case subs == 0, unknown == subs:
+		// No payment at subscription is given for anyone: the facts of the
+		// check are absent (programs.md §3).
 		return Result{}, false
 	case worst >= 0:
 		return result(CheckPaidAtSubscription, Fail, ref, paramMinPaid, msgPaidSubFail, IntArg(worst), AmountArg(worstPaid), AmountArg(worstAmount)), true
@@ -363,7 +365,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 	deadline := c.RegisteredOn.AddYears(PaidUpYears)
 	withData, due, unknown, shortMember := 0, 0, 0, 0
 	var short decimal.Decimal
-	var next Date
+	var next, shortBy Date
 	for i := range c.Members {
 		m := &c.Members[i]
 		if !m.ActiveAt(asOf, c.RegisteredOn) {
@@ -375,6 +377,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 		}
 		withData++
 		isDue := false
+		var dueBy Date              // the last deadline passed
 		var allowed decimal.Decimal // balance of subscriptions not yet due
 		for j := range m.Shares {
 			mv := &m.Shares[j]
@@ -394,6 +397,9 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 				continue
 			}
 			isDue = true
+			if dl.After(dueBy) {
+				dueBy = dl
+			}
 		}
 		if !isDue {
 			continue
@@ -404,7 +410,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			continue
 		}
 		if gap := k.Unpaid().Sub(allowed); gap.Sign() > 0 && shortMember == 0 {
-			short, shortMember = gap, m.Number
+			short, shortMember, shortBy = gap, m.Number, dueBy
 			if shortMember == 0 {
 				shortMember = i + 1
 			}
@@ -414,7 +420,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 	case withData == 0:
 		return Result{}, false
 	case shortMember != 0:
-		return result(CheckPaidWithin3Years, Fail, ref, paramPaidUpYears, msgPaid3Fail, IntArg(shortMember), AmountArg(short), DateArg(deadline)), true
+		return result(CheckPaidWithin3Years, Fail, ref, paramPaidUpYears, msgPaid3Fail, IntArg(shortMember), AmountArg(short), DateArg(shortBy)), true
 	case unknown > 0:
 		return result(CheckPaidWithin3Years, Unknown, ref, paramPaidUpYears, msgPaid3Unknown, IntArg(unknown), DateArg(deadline)), true
 	case due == 0:
@@ -439,23 +445,31 @@ func naturalPersonsCapitalCheck(c *Cooperative, asOf Date) (Result, bool) {
 	if f.known == 0 || f.subscribed.IsZero() && f.known == f.members {
 		return Result{}, false
 	}
-	partial := f.known < f.members
-	switch {
-	case !partial || f.unknownLegal == 0 && f.legal.IsZero():
-		// Decided: all known, or no legal person holds any capital.
-	case f.unknownNatural == 0 && f.natural.IsZero() && f.legal.Sign() > 0:
-		// No natural person holds capital: 0 % whatever the rest.
-	default:
-		return result(CheckNaturalPersonsCapital, Unknown, ref, paramNaturalCapital, msgNaturalUnknown, IntArg(f.members-f.known)), true
-	}
-	share := decimal.NewFromInt(1)
+	var share decimal.Decimal // of the known capital
 	if f.subscribed.Sign() > 0 {
 		share = f.natural.Div(f.subscribed)
 	}
-	if share.LessThan(minNaturalCapital) {
-		return result(CheckNaturalPersonsCapital, Fail, ref, paramNaturalCapital, msgNaturalFail, PercentArg(share), AmountArg(f.natural), AmountArg(f.subscribed)), true
+	minArg := PercentArg(minNaturalCapital)
+	args := []Arg{PercentArg(share), AmountArg(f.natural), AmountArg(f.subscribed), minArg}
+	if f.known == f.members {
+		if f.subscribed.Sign() == 0 {
+			share = decimal.NewFromInt(1)
+			args[0] = PercentArg(share)
+		}
+		if share.LessThan(minNaturalCapital) {
+			return result(CheckNaturalPersonsCapital, Fail, ref, paramNaturalCapital, msgNaturalFail, args...), true
+		}
+		return result(CheckNaturalPersonsCapital, Pass, ref, paramNaturalCapital, msgNaturalPass, args...), true
 	}
-	return result(CheckNaturalPersonsCapital, Pass, ref, paramNaturalCapital, msgNaturalPass, PercentArg(share), AmountArg(f.natural), AmountArg(f.subscribed)), true
+	// Partial facts: a natural person's unknown subscription can only raise
+	// the natural persons' share, a legal person's only lower it.
+	switch {
+	case f.subscribed.Sign() > 0 && f.unknownLegal == 0 && !share.LessThan(minNaturalCapital):
+		return result(CheckNaturalPersonsCapital, Pass, ref, paramNaturalCapital, msgNaturalPassPartial, append(args, IntArg(f.unknownNatural))...), true
+	case f.unknownNatural == 0 && f.legal.Sign() > 0 && share.LessThan(minNaturalCapital):
+		return result(CheckNaturalPersonsCapital, Fail, ref, paramNaturalCapital, msgNaturalFailPartial, append(args, IntArg(f.unknownLegal))...), true
+	}
+	return result(CheckNaturalPersonsCapital, Unknown, ref, paramNaturalCapital, msgNaturalUnknown, PercentArg(share), IntArg(f.members-f.known)), true
 }
 
 func legalPersonsVotesCheck(c *Cooperative, asOf Date) (Result, bool) {
@@ -606,18 +620,22 @@ func managersMaxCheck(c *Cooperative, asOf Date) (Result, bool) {
 	return result(CheckManagersMax, Pass, ref, paramManagers, msgManagersPass, IntArg(n), IntArg(MaxManagers)), true
 }
 
-func auditorRequiredCheck(c *Cooperative, asOf Date) Result {
+func auditorRequiredCheck(c *Cooperative, asOf Date) (Result, bool) {
 	const ref = "Law 112-12 art. 72"
 	required := turnoverAbove(c, asOf, auditorTurnover)
 	switch {
 	case c.Governance.Auditor != nil:
-		return result(CheckAuditorRequired, Pass, ref, paramAuditor, msgAuditorHas)
+		return result(CheckAuditorRequired, Pass, ref, paramAuditor, msgAuditorHas), true
 	case required == triTrue:
-		return result(CheckAuditorRequired, Fail, ref, paramAuditor, msgAuditorFail, AmountArg(auditorTurnover), IntArg(asOf.Year()-2), IntArg(asOf.Year()-1))
+		return result(CheckAuditorRequired, Fail, ref, paramAuditor, msgAuditorFail, AmountArg(auditorTurnover), IntArg(asOf.Year()-2), IntArg(asOf.Year()-1)), true
 	case required == triFalse:
-		return result(CheckAuditorRequired, Pass, ref, paramAuditor, msgAuditorNotRequired, AmountArg(auditorTurnover))
+		return result(CheckAuditorRequired, Pass, ref, paramAuditor, msgAuditorNotRequired, AmountArg(auditorTurnover)), true
+	case len(c.Turnover) == 0:
+		// No turnover is given at all: the facts of the check are absent
+		// (programs.md §3).
+		return Result{}, false
 	}
-	return result(CheckAuditorRequired, Unknown, ref, paramAuditor, msgAuditorUnknown, IntArg(asOf.Year()-2), IntArg(asOf.Year()-1))
+	return result(CheckAuditorRequired, Unknown, ref, paramAuditor, msgAuditorUnknown, IntArg(asOf.Year()-2), IntArg(asOf.Year()-1)), true
 }
 
 func durationCheck(c *Cooperative) (Result, bool) {

@@ -107,7 +107,11 @@ func TestCheckLaw_Thresholds(t *testing.T) {
 		{"paid 24.99 of 100", coop.CheckPaidAtSubscription, withMembers(base(), 5, "100.00", "24.99"), coop.Fail},
 		{"paid 25.00 of 100", coop.CheckPaidAtSubscription, withMembers(base(), 5, "100.00", "25.00"), coop.Pass},
 		{"paid 25.01 of 100", coop.CheckPaidAtSubscription, withMembers(base(), 5, "100.00", "25.01"), coop.Pass},
-		{"paid at subscription unknown", coop.CheckPaidAtSubscription, withMembers(base(), 5, "100.00", ""), coop.Unknown},
+		{"paid at subscription unknown for some", coop.CheckPaidAtSubscription, func() coop.Cooperative {
+			c := withMembers(base(), 5, "100.00", "")
+			c.Members[0].Shares[0].Paid = decimal.NewNullDecimal(coop.MustParseMAD("25"))
+			return c
+		}(), coop.Unknown},
 		{"in kind exempt", coop.CheckPaidAtSubscription, func() coop.Cooperative {
 			c := withMembers(base(), 5, "300.00", "300.00")
 			c.Members[0].Shares[0].InKind = true
@@ -243,7 +247,10 @@ func TestCheckLaw_Governance(t *testing.T) {
 			c.Governance, c.Turnover = board(3), turnover("10000000.01", "10000000.01")
 			c.Governance.Auditor = &coop.Auditor{Name: "Fiduciaire"}
 		}, coop.CheckAuditorRequired, coop.Pass},
-		{"no auditor, turnover unknown", func(c *coop.Cooperative) { c.Governance = board(3) }, coop.CheckAuditorRequired, coop.Unknown},
+		{"no auditor, one year's turnover unknown", func(c *coop.Cooperative) {
+			c.Governance, c.Turnover = board(3), turnover("10000000.01", "10000000.01")
+			delete(c.Turnover, asOf.Year()-2)
+		}, coop.CheckAuditorRequired, coop.Unknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -310,7 +317,9 @@ func TestCheckLaw_Outcome(t *testing.T) {
 	assert.Equal(t, coop.NonCompliant, rep.Outcome)
 	assert.Equal(t, []string{coop.CheckMembersMin, coop.CheckCapitalMin}, rep.Failed())
 	r, _ := rep.Result(coop.CheckMembersMin)
-	assert.Equal(t, "4 members on 2024-06-30; the minimum is 5: 1 more needed", r.Reason.Text(coop.EN))
+	assert.Equal(t, "4 members on 2024-06-30; the minimum is 5: 1 more is needed", r.Reason.Text(coop.EN))
+	assert.Equal(t, "4 adhérents au 2024-06-30 ; le minimum est de 5 : il en manque 1", r.Reason.Text(coop.FR))
+	assert.Equal(t, "4 أعضاء بتاريخ 2024-06-30؛ الحد الأدنى 5: ينقص عضو واحد", r.Reason.Text(coop.AR))
 	assert.Equal(t, "Law 112-12 art. 14", r.Reference)
 	assert.Equal(t, []coop.Param{{Name: "min_members", Value: "5", Since: coop.LawInForce}}, r.Params)
 
@@ -318,8 +327,8 @@ func TestCheckLaw_Outcome(t *testing.T) {
 	u.Members = []coop.Member{member(coop.Natural, "500", ""), member(coop.Natural, "500", ""), member(coop.Natural, "500", ""),
 		member(coop.Natural, "500", ""), member(coop.Natural, "500", "")}
 	rep = coop.CheckLaw(&u, asOf)
-	assert.Equal(t, coop.Undetermined, rep.Outcome)
-	assert.Contains(t, rep.Unknown(), coop.CheckPaidAtSubscription)
+	_, reported := rep.Result(coop.CheckPaidAtSubscription)
+	assert.False(t, reported, "no payment at subscription is given for anyone: the check is not reported")
 }
 
 func TestConformsToLaw11212(t *testing.T) {
@@ -332,4 +341,57 @@ func TestConformsToLaw11212(t *testing.T) {
 	assert.False(t, coop.ConformsToLaw11212(&c, d("2019-12-30")), "conformed after as_of")
 	c.ConformedOn = d("2020-01-01")
 	assert.False(t, coop.ConformsToLaw11212(&c, asOf))
+}
+
+// TestCheckLaw_PartialFacts follows programs.md §3 as clarified: a check
+// with partial facts is unknown only when the missing facts could change
+// it, and a check whose facts are entirely absent is not reported.
+func TestCheckLaw_PartialFacts(t *testing.T) {
+	unknownNatural := coop.Member{Type: coop.Natural, Gender: coop.Female}
+	unknownLegal := coop.Member{Type: coop.Legal}
+	tests := []struct {
+		name    string
+		members []coop.Member
+		want    coop.Outcome // "" when the check is not reported
+		msg     string
+	}{
+		{"92 percent known, an unknown natural person can only raise it",
+			[]coop.Member{member(coop.Natural, "4600", "4600"), member(coop.Legal, "400", "400"), unknownNatural},
+			coop.Pass, "natural-persons-capital.pass-partial"},
+		{"92 percent known, an unknown legal person could lower it below 65",
+			[]coop.Member{member(coop.Natural, "4600", "4600"), member(coop.Legal, "400", "400"), unknownLegal},
+			coop.Unknown, "natural-persons-capital.unknown"},
+		{"50 percent known, an unknown legal person can only lower it",
+			[]coop.Member{member(coop.Natural, "500", "500"), member(coop.Legal, "500", "500"), unknownLegal},
+			coop.Fail, "natural-persons-capital.fail-partial"},
+		{"50 percent known, an unknown natural person could raise it",
+			[]coop.Member{member(coop.Natural, "500", "500"), member(coop.Legal, "500", "500"), unknownNatural},
+			coop.Unknown, "natural-persons-capital.unknown"},
+		{"nobody's subscription given", []coop.Member{unknownNatural, unknownLegal}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base()
+			c.Members = tt.members
+			rep := coop.CheckLaw(&c, asOf)
+			r, ok := rep.Result(coop.CheckNaturalPersonsCapital)
+			if tt.want == "" {
+				assert.False(t, ok, "not reported")
+				return
+			}
+			require.True(t, ok)
+			assert.Equal(t, tt.want, r.Outcome, r.Reason.Text(coop.EN))
+			assert.Equal(t, tt.msg, r.Reason.MessageID())
+		})
+	}
+
+	// No turnover given at all: the auditor check is not reported, though
+	// the cooperative says how it is run.
+	c := withMembers(base(), 5, "200.00", "200.00")
+	c.Governance = coop.Governance{Managers: []coop.Officer{{Name: "Fatima", Since: d("2020-01-01")}}}
+	rep := coop.CheckLaw(&c, asOf)
+	_, ok := rep.Result(coop.CheckAuditorRequired)
+	assert.False(t, ok, "auditor-required is not reported without any turnover")
+	_, ok = rep.Result(coop.CheckManagersMax)
+	assert.True(t, ok)
 }

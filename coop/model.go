@@ -42,6 +42,22 @@ func (s Status) Valid() bool {
 	return false
 }
 
+var statusNames = map[Status]Names{
+	Active:        {FR: "active", EN: "active", AR: "نشيطة"},
+	Dissolved:     {FR: "dissoute", EN: "dissolved", AR: "منحلة"},
+	InLiquidation: {FR: "en liquidation", EN: "in liquidation", AR: "في طور التصفية"},
+	StruckOff:     {FR: "radiée", EN: "struck off", AR: "مشطب عليها"},
+}
+
+// Name returns the status's name in lang, as said of a cooperative
+// ("dissoute", «منحلة»); an unknown status is returned as is.
+func (s Status) Name(lang Lang) string {
+	if n, ok := statusNames[s]; ok {
+		return n.In(lang)
+	}
+	return string(s)
+}
+
 // CanBecome reports whether the law allows moving from s to next:
 //   - active → dissolved (EGM or court decision, art. 82), in-liquidation
 //     (dissolution and appointment of the liquidator at once, art. 83) or

@@ -62,6 +62,13 @@ const (
 	ArgRegion              // a region code, rendered as the region's name
 	ArgProvince            // a province code, rendered as the province's name
 	ArgBasisPoints         // a ratio in hundredths of a percent: 3333 -> "33.33%"
+	ArgBranch              // a branch slug, rendered as the branch's name
+	ArgStatus              // a status, rendered as its name
+	ArgRegions             // region codes separated by commas, rendered as a list of names
+	ArgProvinces           // province codes separated by commas, rendered as a list of names
+	ArgSectors             // sector slugs separated by commas, rendered as a list of names
+	ArgBranches            // branch slugs separated by commas, rendered as a list of names
+	ArgNames               // a name in each language (NamesArg)
 )
 
 // Arg is one argument of a reason. It holds its value unformatted, so that
@@ -84,6 +91,26 @@ func TextArg(s string) Arg                 { return Arg{Kind: ArgText, Text: s} 
 func SectorArg(s Sector) Arg               { return Arg{Kind: ArgSector, Text: string(s)} }
 func RegionArg(r RegionCode) Arg           { return Arg{Kind: ArgRegion, Text: string(r)} }
 func ProvinceArg(p ProvinceCode) Arg       { return Arg{Kind: ArgProvince, Text: string(p)} }
+
+// BranchArg and StatusArg build arguments rendered as the name of a branch
+// or of a status in the reader's language.
+func BranchArg(b Branch) Arg { return Arg{Kind: ArgBranch, Text: string(b)} }
+func StatusArg(s Status) Arg { return Arg{Kind: ArgStatus, Text: string(s)} }
+
+// ListArg builds an argument rendered as the list of the names of codes of
+// kind ArgRegions, ArgProvinces, ArgSectors or ArgBranches ("Oriental,
+// Fès-Meknès et Tanger-Tétouan-Al Hoceïma"). It allocates: build it once,
+// when a rule is bound, not for each applicant.
+func ListArg(kind ArgKind, codes []string) Arg {
+	return Arg{Kind: kind, Text: strings.Join(codes, ",")}
+}
+
+// NamesArg builds an argument rendered as n in the reader's language: the
+// name of a call, a declared fact, a kind of applicant. It allocates: build
+// it once, when a rule is bound, not for each applicant.
+func NamesArg(n Names) Arg {
+	return Arg{Kind: ArgNames, Text: n.FR + "\x1f" + n.EN + "\x1f" + n.AR}
+}
 
 // RatioArg renders num/den as a percentage with at most two decimals,
 // computed in integers (no allocation): RatioArg(1, 3) is "33.33%".
@@ -121,8 +148,57 @@ func (a Arg) render(lang Lang) string {
 		return RegionCode(a.Text).Name(lang)
 	case ArgProvince:
 		return ProvinceCode(a.Text).Name(lang)
+	case ArgBranch:
+		return Branch(a.Text).Name(lang)
+	case ArgStatus:
+		return Status(a.Text).Name(lang)
+	case ArgRegions, ArgProvinces, ArgSectors, ArgBranches:
+		return a.renderList(lang)
+	case ArgNames:
+		fr, rest, _ := strings.Cut(a.Text, "\x1f")
+		en, ar, _ := strings.Cut(rest, "\x1f")
+		return Names{FR: fr, EN: en, AR: ar}.In(lang)
 	}
 	return a.Text
+}
+
+// renderList writes a list of codes as their names joined in lang: "A, B
+// et C", "A, B and C", «A، B وC».
+func (a Arg) renderList(lang Lang) string {
+	codes := strings.Split(a.Text, ",")
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		switch a.Kind {
+		case ArgRegions:
+			names[i] = RegionCode(c).Name(lang)
+		case ArgProvinces:
+			names[i] = ProvinceCode(c).Name(lang)
+		case ArgSectors:
+			names[i] = Sector(c).Name(lang)
+		default:
+			names[i] = Branch(c).Name(lang)
+		}
+	}
+	return JoinList(lang, names)
+}
+
+// JoinList joins items as a list in lang: "A, B et C", "A, B and C",
+// «A، B وC».
+func JoinList(lang Lang, items []string) string {
+	sep, last := ", ", " et "
+	switch lang {
+	case EN:
+		last = " and "
+	case AR:
+		sep, last = "، ", " و"
+	}
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], sep) + last + items[len(items)-1]
 }
 
 // MaxArgs is the number of arguments a reason can carry.
@@ -194,14 +270,7 @@ func (r Reason) Text(lang Lang) string {
 	}
 	var b strings.Builder
 	b.Grow(len(tmpl) + 32)
-	for i := 0; i < len(tmpl); i++ {
-		if tmpl[i] == '{' && i+2 < len(tmpl) && tmpl[i+2] == '}' && tmpl[i+1] >= '0' && tmpl[i+1] < '0'+MaxArgs {
-			b.WriteString(r.Args[tmpl[i+1]-'0'].render(lang))
-			i += 2
-			continue
-		}
-		b.WriteByte(tmpl[i])
-	}
+	renderTemplate(&b, tmpl, &r.Args, lang, nil)
 	return b.String()
 }
 
@@ -237,6 +306,8 @@ type Param struct {
 	// Unconfirmed marks a value the sources do not confirm; it is kept as a
 	// parameter so that it can be corrected without changing code.
 	Unconfirmed bool `json:"unconfirmed,omitempty"`
+	// Note says what is known of an unconfirmed value.
+	Note string `json:"note,omitempty"`
 }
 
 // Result is the outcome of one criterion or check with its reason, its

@@ -12,6 +12,18 @@ type Names struct {
 	EN string `json:"en"`
 }
 
+// Set sets the name in lang.
+func (n *Names) Set(lang Lang, s string) {
+	switch lang {
+	case AR:
+		n.AR = s
+	case EN:
+		n.EN = s
+	default:
+		n.FR = s
+	}
+}
+
 // In returns the name in lang, falling back to French.
 func (n Names) In(lang Lang) string {
 	switch lang {
