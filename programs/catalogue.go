@@ -380,11 +380,17 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			}
 			ids[cr.ID] = i
 		}
+		if cr.Unconfirmed && cr.Note == "" {
+			fs.Add(field+".note", "required", "", "an unconfirmed rule needs a note saying what is known")
+		}
 		switch {
 		case k.Fact && cr.Fact == "":
 			fs.Add(field+".fact", "required", "", "a criterion of kind %s names the declared fact it reads", k.Name)
 		case k.Fact:
 			checkName(&fs, field+".fact", cr.Fact)
+			if _, named := p.Facts[cr.Fact]; !named {
+				fs.Add(field+".fact", "fact", "", "name the declared fact %q under facts, in French, Arabic and English, for reasons to show it", cr.Fact)
+			}
 		case cr.Fact != "":
 			fs.Add(field+".fact", "fact", "", "a criterion of kind %s reads no declared fact", k.Name)
 		}
@@ -410,6 +416,16 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			e.grant = k
 			e.gbind.specs = k.Params
 			e.gbind.names, g.Params = bindRoles("grant", k.Params, g.Params, "the grant")
+		}
+	}
+	for _, fact := range slices.Sorted(maps.Keys(p.Facts)) {
+		ff := "facts." + fact
+		checkName(&fs, ff, fact)
+		if !slices.ContainsFunc(p.Criteria, func(c Criterion) bool { return c.Fact == fact }) {
+			fs.Add(ff, "unused", "", "no criterion of %s reads the declared fact %q", p.ID, fact)
+		}
+		if p.Facts[fact].FR == "" {
+			fs.Add(ff+".fr", "required", "", "the fact's French name is required")
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(p.Informational)) {
@@ -484,6 +500,7 @@ func cloneProgram(p *Program) Program {
 		out.Schedule = &sc
 	}
 	out.Informational = maps.Clone(p.Informational)
+	out.Facts = maps.Clone(p.Facts)
 	out.Criteria = slices.Clone(p.Criteria)
 	for i := range out.Criteria {
 		out.Criteria[i].Params = maps.Clone(p.Criteria[i].Params)
@@ -533,6 +550,9 @@ func ValidateCall(op string, call Call) error {
 	checkName(&fs, "id", call.ID)
 	if call.Opens.IsZero() {
 		fs.Add("opens", "required", "", "is required")
+	}
+	if call.Unconfirmed && call.Note == "" {
+		fs.Add("note", "required", "", "a call whose dates are unconfirmed needs a note saying what is known")
 	}
 	if !call.Closes.IsZero() && call.Closes.Before(call.Opens) {
 		fs.Add("closes", "after", "opens", "the call closes on %s, before it opens on %s", call.Closes, call.Opens)

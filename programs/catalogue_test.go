@@ -71,7 +71,7 @@ func TestLoadCalls(t *testing.T) {
 			Members: []coop.Member{{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female},
 				{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}}}
 		dec, err := cat.Evaluate(programs.Request{Program: "indh-income", AsOf: d(asOf),
-			Applicant: programs.Applicant{Cooperative: &c, Project: &programs.Project{Cost: coop.MustParseMAD("1000000"), OwnCash: coop.MustParseMAD("400000")}}})
+			Applicant: programs.Applicant{Cooperative: &c, Project: project("1000000", "400000", "0")}})
 		require.NoError(t, err)
 		return dec
 	}
@@ -166,7 +166,9 @@ func TestAddProgram(t *testing.T) {
 	assert.Equal(t, []string{"members-at-least"}, dec.IDs(coop.Fail))
 	r, _ := dec.Criterion("members-at-least")
 	assert.Equal(t, "9 members, at least 10 required", r.Reason.Text(coop.EN))
-	assert.Equal(t, "Ifrane 2024", r.Reference, "a criterion whose kind has no reference cites its programme")
+	assert.Equal(t, "Ifrane provincial council, call of 2024", r.Reference, "a criterion cites the call parameter it reads")
+	prov, _ := dec.Criterion("province")
+	assert.Equal(t, "Ifrane 2024", prov.Reference, "a criterion whose parameter and kind have no reference cites its programme")
 	got, _ := cat.Program("ifrane-support")
 	assert.Equal(t, "at least min_members members", got.Criteria[3].Doc)
 

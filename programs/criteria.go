@@ -63,20 +63,20 @@ func builtinKinds() []Kind {
 			Bind:     bindLaw11212},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
-		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}",
+		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", cite: citeRegion,
 			Params:   []ParamSpec{{Role: "regions", Kind: RegionsValue, Doc: "the regions the call covers; a phase of the call may narrow them"}},
 			Messages: []*coop.Message{msgRegionUnknown, msgHintProvince, msgRegionPass, msgRegionFail}, Bind: bindRegion},
 		{Name: CritProvince, ID: CritProvince, Doc: "the seat is in one of the call's {provinces}",
 			Params:   []ParamSpec{{Role: "provinces", Kind: ProvincesValue, Doc: "the prefectures and provinces the call covers"}},
-			Messages: provinceMessages.list(), Bind: bindProvince},
+			Messages: provinceMessages.messages(), Bind: bindProvince},
 		{Name: CritSector, ID: CritSector, Doc: "the cooperative's sector is one of the call's {sectors}",
 			Params:   []ParamSpec{{Role: "sectors", Kind: SectorsValue, Doc: "the sectors the call covers"}},
-			Messages: sectorMessages.list(), Bind: bindSector},
+			Messages: sectorMessages.messages(), Bind: bindSector},
 		{Name: CritBranch, ID: CritBranch, Doc: "the cooperative's branch is one of the call's {branches}",
 			Params:   []ParamSpec{{Role: "branches", Kind: BranchesValue, Doc: "the branches the call covers"}},
-			Messages: branchMessages.list(), Bind: bindBranch},
-		{Name: CritCallWindow, ID: CritCallWindow, Doc: "the call is open: opens <= as_of <= closes", Reference: "the call for applications",
-			Messages: []*coop.Message{msgCallNotOpen, msgCallClosed, msgCallOpenNoEnd, msgCallOpen}, Bind: bindCallWindow},
+			Messages: branchMessages.messages(), Bind: bindBranch},
+		{Name: CritCallWindow, ID: CritCallWindow, Doc: "the call is open: opens <= as_of <= closes", Reference: "the call for applications", cite: citeCall,
+			Messages: []*coop.Message{msgCallNotOpen, msgCallClosed, msgCallOpen}, Bind: bindCallWindow},
 		{Name: CritExistenceMax, ID: CritExistenceMax, Doc: "legal existence does not exceed {max_existence_years}",
 			Params:   []ParamSpec{intParam("max_existence_years", "the longest legal existence, in years, as_of <= registered_on + N years")},
 			Messages: []*coop.Message{msgExistenceNotRegistered, msgExistenceFuture, msgExistencePass, msgExistenceFail, msgHintExistence},
@@ -123,17 +123,42 @@ func builtinGrantKinds() []GrantKind {
 // bindApplicantKind passes when the applicant is of a kind the programme
 // accepts; it is never unknown.
 func bindApplicantKind(b *Binding) Rule {
-	accepts, list := b.at.prog.Accepts, acceptsList(b.at.prog)
+	accepts, list := b.at.prog.Accepts, acceptsArg(b.at.prog)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		k := a.Kind()
 		for _, acc := range accepts {
 			if k == acc {
-				out.Set(coop.Pass, msgKindPass, coop.TextArg(string(k)))
+				out.Set(coop.Pass, msgKindPass, kindArgs[k])
 				return
 			}
 		}
-		out.Set(coop.Fail, msgKindFail, coop.TextArg(string(k)), coop.TextArg(list))
+		out.Set(coop.Fail, msgKindFail, kindArgs[k], list)
 	}
+}
+
+// kindArgs are the kinds of applicant as reasons show them.
+var kindArgs = map[ApplicantKind]coop.Arg{
+	Cooperative: coop.NamesArg(kindNames[Cooperative]),
+	Union:       coop.NamesArg(kindNames[Union]),
+	Person:      coop.NamesArg(kindNames[Person]),
+	"":          coop.NamesArg(coop.Names{FR: "inconnue", EN: "unknown", AR: "غير معروف"}),
+}
+
+// acceptsArg is the list of the kinds of applicant a programme accepts, as
+// reasons show it.
+func acceptsArg(p *Program) coop.Arg {
+	var n coop.Names
+	for _, lang := range coop.Langs {
+		items := make([]string, len(p.Accepts))
+		for i, k := range p.Accepts {
+			items[i] = kindNames[k].In(lang)
+			if items[i] == "" {
+				items[i] = string(k)
+			}
+		}
+		n.Set(lang, coop.JoinList(lang, items))
+	}
+	return coop.NamesArg(n)
 }
 
 // bindRegistered passes when the cooperative is registered on or before
@@ -154,7 +179,7 @@ func bindRegistered(*Binding) Rule {
 			out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
 			out.MayChangeOn(c.RegisteredOn)
 		case c.StatusAt(asOf) != coop.Active:
-			out.Set(coop.Fail, msgNotActive, coop.TextArg(string(c.Status)), coop.DateArg(c.StatusSince))
+			out.Set(coop.Fail, msgNotActive, coop.StatusArg(c.Status), coop.DateArg(c.StatusSince))
 		default:
 			out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
 			if c.Status != coop.Active && c.StatusSince.After(asOf) {
@@ -252,12 +277,12 @@ func bindRegion(b *Binding) Rule {
 		}
 		regions, rec = v, r
 	}
-	params := []coop.Param{rec}
+	params, covered := []coop.Param{rec}, coop.ListArg(coop.ArgRegions, regions.List)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
 		c := a.Cooperative
 		if c == nil || c.Province == "" {
-			out.Set(coop.Unknown, msgRegionUnknown, coop.TextArg(regions.String()))
+			out.Set(coop.Unknown, msgRegionUnknown, covered)
 			out.Suggest(msgHintProvince)
 			return
 		}
@@ -266,21 +291,24 @@ func bindRegion(b *Binding) Rule {
 			out.Set(coop.Pass, msgRegionPass, coop.ProvinceArg(c.Province), coop.RegionArg(r))
 			return
 		}
-		out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), coop.TextArg(regions.String()))
+		out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), covered)
 	}
 }
 
 // listMessages are the messages of a criterion on a value in a call's list.
-type listMessages struct{ unknown, pass, fail, hint *coop.Message }
+type listMessages struct {
+	unknown, pass, fail, hint *coop.Message
+	list                      coop.ArgKind // how the call's list is shown
+}
 
-func (m listMessages) list() []*coop.Message {
+func (m listMessages) messages() []*coop.Message {
 	return []*coop.Message{m.unknown, m.pass, m.fail, m.hint}
 }
 
 var (
-	provinceMessages = listMessages{msgProvinceUnknown, msgProvincePass, msgProvinceFail, msgHintProvince}
-	sectorMessages   = listMessages{msgSectorUnknown, msgSectorPass, msgSectorFail, msgHintSector}
-	branchMessages   = listMessages{msgBranchUnknown, msgBranchPass, msgBranchFail, msgHintBranch}
+	provinceMessages = listMessages{msgProvinceUnknown, msgProvincePass, msgProvinceFail, msgHintProvince, coop.ArgProvinces}
+	sectorMessages   = listMessages{msgSectorUnknown, msgSectorPass, msgSectorFail, msgHintSector, coop.ArgSectors}
+	branchMessages   = listMessages{msgBranchUnknown, msgBranchPass, msgBranchFail, msgHintBranch, coop.ArgBranches}
 )
 
 // bindProvince passes when the province of the seat is one of the call's
@@ -303,7 +331,7 @@ func bindSector(b *Binding) Rule {
 // branches; unknown when no branch is given.
 func bindBranch(b *Binding) Rule {
 	return bindInList(b, "branches", func(c *coop.Cooperative) (string, coop.Arg) {
-		return string(c.Branch), coop.TextArg(string(c.Branch))
+		return string(c.Branch), coop.BranchArg(c.Branch)
 	}, branchMessages)
 }
 
@@ -315,7 +343,7 @@ func bindInList(b *Binding, role string, value func(*coop.Cooperative) (string, 
 	if !ok {
 		return nil
 	}
-	params := []coop.Param{rec}
+	params, covered := []coop.Param{rec}, coop.ListArg(msgs.list, list.List)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
 		var v string
@@ -325,12 +353,12 @@ func bindInList(b *Binding, role string, value func(*coop.Cooperative) (string, 
 		}
 		switch {
 		case v == "":
-			out.Set(coop.Unknown, msgs.unknown, coop.TextArg(list.String()))
+			out.Set(coop.Unknown, msgs.unknown, covered)
 			out.Suggest(msgs.hint)
 		case list.Has(v):
 			out.Set(coop.Pass, msgs.pass, arg)
 		default:
-			out.Set(coop.Fail, msgs.fail, arg, coop.TextArg(list.String()))
+			out.Set(coop.Fail, msgs.fail, arg, covered)
 		}
 	}
 }
@@ -343,30 +371,55 @@ func bindCallWindow(b *Binding) Rule {
 	if call.Closes.IsZero() && !b.at.asOf.Before(call.Opens) {
 		return nil
 	}
-	params := []coop.Param{{Name: "opens", Value: call.Opens.String(), Since: call.Opens}}
+	rec := func(name string, d coop.Date) coop.Param {
+		p := coop.Param{Name: name, Value: d.String(), Since: call.Opens, Unconfirmed: call.Unconfirmed}
+		if call.Unconfirmed {
+			p.Note = call.Note
+		}
+		return p
+	}
+	params := []coop.Param{rec("opens", call.Opens)}
 	if !call.Closes.IsZero() {
-		params = append(params, coop.Param{Name: "closes", Value: call.Closes.String(), Since: call.Opens})
+		params = append(params, rec("closes", call.Closes))
 	}
 	var dayAfter coop.Date // the day the call closes on
 	if !call.Closes.IsZero() {
 		dayAfter = call.Closes.AddDays(1)
 	}
-	id, opens, closes := call.ID, call.Opens, call.Closes
+	title, opens, closes := coop.NamesArg(call.Title()), call.Opens, call.Closes
 	return func(_ *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		switch {
 		case asOf.Before(opens):
-			out.Set(coop.Fail, msgCallNotOpen, coop.TextArg(id), coop.DateArg(opens), coop.DateArg(asOf))
+			out.Set(coop.Fail, msgCallNotOpen, title, coop.DateArg(opens), coop.DateArg(asOf))
 			out.MayChangeOn(opens)
 		case !closes.IsZero() && asOf.After(closes):
-			out.Set(coop.Fail, msgCallClosed, coop.TextArg(id), coop.DateArg(closes), coop.DateArg(asOf))
+			out.Set(coop.Fail, msgCallClosed, title, coop.DateArg(closes), coop.DateArg(asOf))
 		case closes.IsZero():
-			out.Set(coop.Pass, msgCallOpenNoEnd, coop.TextArg(id), coop.DateArg(opens))
+			// A call with no end is not reported once open (programs.md §1).
 		default:
-			out.Set(coop.Pass, msgCallOpen, coop.TextArg(id), coop.DateArg(opens), coop.DateArg(closes))
+			out.Set(coop.Pass, msgCallOpen, title, coop.DateArg(opens), coop.DateArg(closes))
 			out.MayChangeOn(dayAfter)
 		}
 	}
+}
+
+// citeCall is the reference of call-window: the call's own (programs.md
+// §1, clarified), or the criterion's when the call gives none.
+func citeCall(b *Binding) string {
+	if b.at.call.Reference != "" {
+		return b.at.call.Reference
+	}
+	return b.r.crit.Reference
+}
+
+// citeRegion is the reference of region: the criterion's own when a phase
+// narrows the regions, the call parameter's otherwise.
+func citeRegion(b *Binding) string {
+	if ph := b.at.phase; ph != nil && len(ph.Regions) > 0 {
+		return b.r.crit.Reference
+	}
+	return b.Reference()
 }
 
 // bindExistenceMax passes when the cooperative's legal existence does not
@@ -395,16 +448,19 @@ func bindExistenceMax(b *Binding) Rule {
 			out.MayChangeOn(c.RegisteredOn)
 			return
 		}
-		years := coop.WholeYears(c.RegisteredOn, asOf)
+		limit := c.RegisteredOn.AddYears(max)
 		if coop.ExistenceAtMost(c.RegisteredOn, asOf, max) {
-			limit := c.RegisteredOn.AddYears(max)
-			out.Set(coop.Pass, msgExistencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max), coop.DateArg(limit))
+			msg := msgExistencePass
+			if limit == asOf {
+				msg = msgExistenceLastDay
+			}
+			out.Set(coop.Pass, msg, coop.DateArg(c.RegisteredOn), coop.IntArg(max), coop.DateArg(limit))
 			if out.Tracking() {
 				out.MayChangeOn(limit.AddDays(1))
 			}
 			return
 		}
-		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(years), coop.DateArg(asOf), coop.IntArg(max))
+		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(max), coop.DateArg(limit), coop.DateArg(limit.AddDays(1)))
 		hint := earliest
 		if asOf != planAsOf {
 			hint = asOf.AddYears(-max)
@@ -429,11 +485,11 @@ func bindExperienceMin(b *Binding) Rule {
 			out.Set(coop.Fail, msgExistenceNotRegistered)
 			return
 		}
+		from := c.RegisteredOn.AddYears(min)
 		if coop.ExistenceAtLeast(c.RegisteredOn, asOf, min) {
-			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(coop.WholeYears(c.RegisteredOn, asOf)), coop.DateArg(asOf), coop.IntArg(min))
+			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(min), coop.DateArg(from))
 			return
 		}
-		from := c.RegisteredOn.AddYears(min)
 		out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
 		out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
 		out.MayChangeOn(from)
@@ -445,6 +501,7 @@ func bindExperienceMin(b *Binding) Rule {
 // declare it.
 func bindDeclared(b *Binding) Rule {
 	fact := b.r.crit.Fact
+	name := coop.NamesArg(b.at.prog.factNames(fact))
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		var v, ok bool
 		if a.Cooperative != nil {
@@ -452,12 +509,12 @@ func bindDeclared(b *Binding) Rule {
 		}
 		switch {
 		case !ok:
-			out.Set(coop.Unknown, msgDeclaredUnknown, coop.TextArg(fact))
-			out.Suggest(msgHintDeclare, coop.TextArg(fact))
+			out.Set(coop.Unknown, msgDeclaredUnknown, name)
+			out.Suggest(msgHintDeclare, name)
 		case v:
-			out.Set(coop.Pass, msgDeclaredTrue, coop.TextArg(fact))
+			out.Set(coop.Pass, msgDeclaredTrue, name)
 		default:
-			out.Set(coop.Fail, msgDeclaredFalse, coop.TextArg(fact))
+			out.Set(coop.Fail, msgDeclaredFalse, name)
 		}
 	}
 }
@@ -721,51 +778,100 @@ func bindOwnContribution(b *Binding) Rule {
 	if !ok {
 		return nil
 	}
-	params := []coop.Param{rec}
+	params, pct := []coop.Param{rec}, coop.PercentArg(rate.Dec)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		pr := a.Project
 		if pr == nil {
 			return
 		}
 		out.UseParams(params)
-		own := pr.OwnCash.Add(pr.OwnInKind)
-		need := pr.Cost.Mul(rate.Dec)
-		if !own.LessThan(need) {
-			out.Set(coop.Pass, msgOwnPass, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec))
+		// An amount not given is unknown, not 0.00 (programs.md §2,
+		// clarified): the known part of the own contribution is a lower
+		// bound, and passes alone when it covers the rate.
+		own := pr.OwnCash.Decimal.Add(pr.OwnInKind.Decimal)
+		if !pr.Cost.Valid {
+			out.Set(coop.Unknown, msgOwnUnknown, amountArgs["cost"], pct)
+			out.Suggest(msgHintAmount, amountArgs["cost"])
 			return
 		}
-		out.Set(coop.Fail, msgOwnFail, coop.AmountArg(own), coop.AmountArg(pr.Cost), coop.PercentArg(rate.Dec), coop.AmountArg(coop.RoundMAD(need)))
-		out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
+		need := pr.Cost.Decimal.Mul(rate.Dec)
+		missing := missingAmount(pr.OwnCash, pr.OwnInKind)
+		switch {
+		case !own.LessThan(need) && missing.Kind == coop.ArgNone:
+			out.Set(coop.Pass, msgOwnPass, coop.AmountArg(own), coop.AmountArg(pr.Cost.Decimal), pct)
+		case !own.LessThan(need):
+			out.Set(coop.Pass, msgOwnAtLeast, coop.AmountArg(own), coop.AmountArg(pr.Cost.Decimal), pct, missing)
+		case missing.Kind != coop.ArgNone:
+			out.Set(coop.Unknown, msgOwnUnknown, missing, pct)
+			out.Suggest(msgHintAmount, missing)
+		default:
+			out.Set(coop.Fail, msgOwnFail, coop.AmountArg(own), coop.AmountArg(pr.Cost.Decimal), pct, coop.AmountArg(coop.RoundMAD(need)))
+			out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
+		}
 	}
+}
+
+// amountArgs are the amounts of a project as reasons name them.
+var amountArgs = map[string]coop.Arg{
+	"cost":        coop.NamesArg(amountNames["cost"]),
+	"own_cash":    coop.NamesArg(amountNames["own_cash"]),
+	"own_in_kind": coop.NamesArg(amountNames["own_in_kind"]),
+}
+
+// missingAmount names the first of the own contribution's amounts that is
+// not given; an empty argument when both are.
+func missingAmount(cash, inKind decimal.NullDecimal) coop.Arg {
+	switch {
+	case !cash.Valid:
+		return amountArgs["own_cash"]
+	case !inKind.Valid:
+		return amountArgs["own_in_kind"]
+	}
+	return coop.Arg{}
 }
 
 // bindInKindCap passes when the contribution in kind is at most
 // max_in_kind_share of the own contribution. It is reported only when the
-// request carries a project.
+// request carries a project; unknown when an amount it reads is not given
+// and could change it.
 func bindInKindCap(b *Binding) Rule {
 	share, rec, ok := b.get("max_in_kind_share")
 	if !ok {
 		return nil
 	}
-	params := []coop.Param{rec}
+	params, pct := []coop.Param{rec}, coop.PercentArg(share.Dec)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		pr := a.Project
 		if pr == nil {
 			return
 		}
 		out.UseParams(params)
-		limit := pr.OwnCash.Add(pr.OwnInKind).Mul(share.Dec)
-		if !pr.OwnInKind.GreaterThan(limit) {
-			out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec))
+		switch {
+		case pr.OwnInKind.Valid && pr.OwnInKind.Decimal.IsZero():
+			// Nothing in kind is within any cap, whatever the cash.
+			out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind.Decimal), pct)
+			return
+		case !pr.OwnInKind.Valid:
+			out.Set(coop.Unknown, msgInKindUnknown, amountArgs["own_in_kind"], pct)
+			out.Suggest(msgHintAmount, amountArgs["own_in_kind"])
+			return
+		case !pr.OwnCash.Valid:
+			out.Set(coop.Unknown, msgInKindUnknown, amountArgs["own_cash"], pct)
+			out.Suggest(msgHintAmount, amountArgs["own_cash"])
 			return
 		}
-		out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind), coop.PercentArg(share.Dec), coop.AmountArg(coop.FloorMAD(limit)))
+		limit := pr.OwnCash.Decimal.Add(pr.OwnInKind.Decimal).Mul(share.Dec)
+		if !pr.OwnInKind.Decimal.GreaterThan(limit) {
+			out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind.Decimal), pct)
+			return
+		}
+		out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind.Decimal), pct, coop.AmountArg(coop.FloorMAD(limit)))
 	}
 }
 
 // rateCapGrant returns the grant min(grant_rate x cost, grant_cap),
 // rounded down to the centime (programs.md §1, "Money"), when the request
-// carries a project.
+// carries a project whose cost is given.
 func rateCapGrant(b *Binding, a *Applicant) (decimal.Decimal, bool) {
 	if a.Project == nil {
 		return decimal.Decimal{}, false
@@ -775,7 +881,10 @@ func rateCapGrant(b *Binding, a *Applicant) (decimal.Decimal, bool) {
 	if !ok1 || !ok2 {
 		return decimal.Decimal{}, false
 	}
-	g := a.Project.Cost.Mul(rate.Dec)
+	if !a.Project.Cost.Valid {
+		return decimal.Decimal{}, false
+	}
+	g := a.Project.Cost.Decimal.Mul(rate.Dec)
 	if g.GreaterThan(cap.Dec) {
 		g = cap.Dec
 	}

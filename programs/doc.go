@@ -42,12 +42,24 @@
 // change it. The programme is ineligible if any criterion fails, otherwise
 // undetermined if any is unknown, otherwise eligible. Each criterion carries
 // its reason with the actual values, rendered on demand in French, English
-// or Arabic (screening many cooperatives formats nothing it does not show),
-// its reference, its parameters and, when it fails or is unknown, a hint
-// saying what would change it ("2 more members", "declare
-// disadvantaged-members"). The decision also says on which date its outcome
-// will change if nothing else changes ("eligible until 2026-04-06") and the
-// grant when one is computed, rounded down to the centime.
+// or Arabic (screening many cooperatives formats nothing it does not show):
+// kinds, sectors, branches, regions and declared facts by their names,
+// numbers agreeing with their nouns by the CLDR plural rules (coop.Plural),
+// calls by their official titles. It carries its reference (that of the
+// call parameter it reads, when the call gives one), its parameters and,
+// when it fails or is unknown, a hint saying what would change it ("2 more
+// members"); a rule or a value the sources do not confirm is flagged
+// unconfirmed with its note. The decision also says on which date its
+// outcome will change if nothing else changes ("eligible until
+// 2026-04-06"), taking into account the call that becomes the default one
+// on a later date, and the grant when one is computed and the outcome is
+// not ineligible, rounded down to the centime.
+//
+// A call named in a request is evaluated on its own terms even before it
+// opens: call-window fails and every other criterion is reported, with the
+// call's parameters as they stand on its opening. A project amount that is
+// not given makes the criteria that read it unknown; it is never read as
+// 0.00 (programs.md §1-2, clarified on 2026-12-01).
 //
 // Not eligible is an outcome, never an error. Errors are reserved for
 // requests that cannot be decided: an unknown programme, call or phase, no

@@ -29,18 +29,26 @@ type Request struct {
 type CriterionResult struct {
 	coop.Result
 	Hint coop.Reason `json:"hint,omitzero"`
-	rule int         // position of the rule in its plan, from 1; 0 when unknown
+	// Unconfirmed marks a criterion whose rule, or whose call's dates, the
+	// sources do not confirm; Note says what is known.
+	Unconfirmed bool   `json:"unconfirmed,omitempty"`
+	Note        string `json:"note,omitempty"`
+	rule        int    // position of the rule in its plan, from 1; 0 when unknown
 }
 
 // Decision is the answer to a Request: the outcome, every criterion with
 // its reason, the grant when one is computed, and the date on which the
 // outcome would change if nothing else changed.
 type Decision struct {
-	Program string    `json:"program"`
-	Call    string    `json:"call,omitempty"`
-	Phase   string    `json:"phase,omitempty"`
-	AsOf    coop.Date `json:"as_of"`
-	Outcome Outcome   `json:"outcome"`
+	Program string `json:"program"`
+	// ProgramName is the programme's name in each language.
+	ProgramName coop.Names `json:"program_name,omitzero"`
+	Call        string     `json:"call,omitempty"`
+	// CallName is the call's official title in each language.
+	CallName coop.Names `json:"call_name,omitzero"`
+	Phase    string     `json:"phase,omitempty"`
+	AsOf     coop.Date  `json:"as_of"`
+	Outcome  Outcome    `json:"outcome"`
 	// Criteria lists every criterion reported, in the programme's order.
 	Criteria []CriterionResult `json:"criteria"`
 	// Grant is the grant computed for the project, if any.
@@ -91,27 +99,69 @@ func (d *Decision) Summary(lang coop.Lang) string {
 	}
 }
 
-// Explain renders the decision as text in lang: the summary, then one line
-// per criterion with its outcome, reason, reference and hint.
+// Explain renders the decision as text in lang: the programme and the call
+// by their names, the summary and the grant, then one line per criterion
+// with its outcome, reason, reference and hint, and the note of an
+// unconfirmed rule. In English each line also shows the criterion's ID. In
+// French and Arabic a citation of the law is written in that language, and
+// a programme's reference, written in the catalogue's English, is shown as
+// the call's official title.
 func (d *Decision) Explain(lang coop.Lang) string {
 	var b strings.Builder
-	b.WriteString(d.Program)
+	b.WriteString(titleOr(d.ProgramName, d.Program, lang))
 	if d.Call != "" {
-		b.WriteString(" (" + d.Call + ")")
+		b.WriteString(" (" + titleOr(d.CallName, d.Call, lang) + ")")
 	}
 	b.WriteString(" " + d.AsOf.String() + ": " + d.Summary(lang))
 	if d.Grant.Valid {
-		b.WriteString("; grant " + coop.FormatMAD(d.Grant.Decimal) + " MAD")
+		b.WriteString(coop.NewReason(msgGrant, coop.AmountArg(d.Grant.Decimal)).Text(lang))
 	}
 	b.WriteString("\n")
 	for _, c := range d.Criteria {
-		b.WriteString("  " + string(c.Outcome) + "\t" + c.ID + "\t" + c.Reason.Text(lang) + " [" + c.Reference + "]")
+		b.WriteString("  " + criterionLabel(c.Outcome, lang) + "\t")
+		if lang == coop.EN {
+			b.WriteString(c.ID + "\t")
+		}
+		b.WriteString(c.Reason.Text(lang) + " [" + d.cite(c.Reference, lang) + "]")
 		if !c.Hint.IsZero() {
 			b.WriteString(" → " + c.Hint.Text(lang))
+		}
+		if c.Unconfirmed && c.Note != "" {
+			b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(c.Note)).Text(lang) + ")")
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// cite writes a criterion's reference in lang (see Explain).
+func (d *Decision) cite(ref string, lang coop.Lang) string {
+	if lang == coop.EN || coop.IsCitation(ref) {
+		return coop.Cite(ref, lang)
+	}
+	if d.Call != "" {
+		return titleOr(d.CallName, d.Call, lang)
+	}
+	return titleOr(d.ProgramName, d.Program, lang)
+}
+
+func titleOr(n coop.Names, id string, lang coop.Lang) string {
+	if s := n.In(lang); s != "" {
+		return s
+	}
+	return id
+}
+
+func criterionLabel(o coop.Outcome, lang coop.Lang) string {
+	switch o {
+	case coop.Pass:
+		return msgPass.text(lang)
+	case coop.Fail:
+		return msgFail.text(lang)
+	case coop.Unknown:
+		return msgUnknown.text(lang)
+	}
+	return string(o)
 }
 
 func outcomeName(o Outcome, lang coop.Lang) string {
@@ -154,6 +204,7 @@ type boundRule struct {
 	crit *Criterion
 	kind *Kind
 	rule Rule
+	ref  string // the reference its results cite
 }
 
 // plan is a programme bound to a call at a date: criteria with their
@@ -165,20 +216,32 @@ type plan struct {
 	call  *Call
 	phase *Phase
 	asOf  coop.Date
+	// named is set when the request names the call; otherwise the call is
+	// the default one at asOf, and a later date may have another.
+	named bool
 	at    bindAt
 	grant *Binding
 	rules []boundRule
 }
 
-func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date) *plan {
-	p := &plan{snap: s, e: e, prog: e.prog, call: call, phase: phase, asOf: asOf, rules: make([]boundRule, 0, len(e.crits)),
-		at: bindAt{prog: e.prog, call: call, phase: phase, asOf: asOf}}
+func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, named bool) *plan {
+	p := &plan{snap: s, e: e, prog: e.prog, call: call, phase: phase, asOf: asOf, named: named, rules: make([]boundRule, 0, len(e.crits)),
+		at: bindAt{prog: e.prog, call: call, phase: phase, asOf: asOf, paramsAt: asOf}}
+	if asOf.Before(call.Opens) {
+		// A call named before it opens is evaluated on its own terms, with
+		// its parameters as they stand on its opening (programs.md §1).
+		p.at.paramsAt = call.Opens
+	}
 	bs := make([]Binding, len(e.crits)+1) // one per criterion, and the grant's
 	for i := range e.crits {
 		r := &e.crits[i]
 		bs[i] = Binding{at: &p.at, r: &r.binder}
 		if rule := r.kind.Bind(&bs[i]); rule != nil {
-			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule})
+			cite := (*Binding).Reference
+			if r.kind.cite != nil {
+				cite = r.kind.cite
+			}
+			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: cite(&bs[i])})
 		}
 	}
 	p.grant = &bs[len(e.crits)]
@@ -212,7 +275,8 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 			results = append(results, CriterionResult{})
 		}
 		slot := &results[n]
-		slot.ID, slot.Reference, slot.rule = br.crit.ID, br.crit.Reference, i+1
+		slot.ID, slot.Reference, slot.rule = br.crit.ID, br.ref, i+1
+		slot.Unconfirmed, slot.Note = br.crit.Unconfirmed, br.crit.Note
 		slot.Outcome, slot.Params = "", nil
 		if !slot.Hint.IsZero() {
 			slot.Hint.Set(nil)
@@ -227,10 +291,7 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 }
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {
-	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Catalogue: p.snap.version}
-	if p.phase != nil {
-		d.Phase = p.phase.ID
-	}
+	d := p.header()
 	var dates []coop.Date
 	var dp *[]coop.Date
 	if flips {
@@ -241,13 +302,31 @@ func (p *plan) decide(a *Applicant, flips bool) Decision {
 	d.Grant = p.grantFor(a, d.Outcome)
 	if flips {
 		// Dated parameter values that come into force later may change the
-		// outcome too.
-		for _, prm := range p.call.Parameters {
-			for _, v := range prm.Values {
-				dates = append(dates, v.Since)
+		// outcome too, and so may another call becoming the default one.
+		calls := []Call{*p.call}
+		if !p.named {
+			calls = p.prog.Calls
+		}
+		for i := range calls {
+			if !p.named {
+				dates = append(dates, calls[i].Opens)
+			}
+			for _, prm := range calls[i].Parameters {
+				for _, v := range prm.Values {
+					dates = append(dates, v.Since)
+				}
 			}
 		}
 		d.ChangesOn, d.ChangesTo = p.nextChange(a, d.Outcome, dates)
+	}
+	return d
+}
+
+// header returns a decision of the plan with nothing decided yet.
+func (p *plan) header() Decision {
+	d := Decision{Program: p.prog.ID, ProgramName: p.prog.Names, Call: p.call.ID, CallName: p.call.Names, AsOf: p.asOf, Catalogue: p.snap.version}
+	if p.phase != nil {
+		d.Phase = p.phase.ID
 	}
 	return d
 }
@@ -271,7 +350,15 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 		if probes++; probes > maxFlipProbes {
 			break
 		}
-		later := p.snap.plan(p.e, p.call, p.phase, d)
+		call, phase := p.call, p.phase
+		if !p.named {
+			// The call used on d is the default one then (programs.md §1).
+			call, _ = p.prog.CallAt(d)
+			if call != p.call && phase != nil {
+				phase, _ = call.Phase(phase.ID)
+			}
+		}
+		later := p.snap.plan(p.e, call, phase, d, p.named)
 		if o := combine(later.run(a, nil, buf[:0], &e)); o != now {
 			return d, o
 		}
@@ -296,9 +383,9 @@ func (cat *Catalogue) Evaluate(req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	if call == nil {
-		return s.noCall(e.prog, req.AsOf), nil
+		return s.noCall(e, &req.Applicant, req.AsOf, true), nil
 	}
-	pl := s.plan(e, call, phase, req.AsOf)
+	pl := s.plan(e, call, phase, req.AsOf, req.Call != "")
 	if wrongNature(e.prog, &req.Applicant) {
 		return pl.wrongKind(&req.Applicant), nil
 	}
@@ -365,12 +452,15 @@ func checkApplicant(op string, a *Applicant) error {
 		var fs coop.Fields
 		for _, f := range []struct {
 			name string
-			v    decimal.Decimal
+			v    decimal.NullDecimal
 		}{{"project.cost", a.Project.Cost}, {"project.own_cash", a.Project.OwnCash}, {"project.own_in_kind", a.Project.OwnInKind}} {
-			if f.v.Sign() < 0 {
+			if !f.v.Valid {
+				continue // not given: the criteria that read it are unknown
+			}
+			if f.v.Decimal.Sign() < 0 {
 				fs.Add(f.name, "dec_gte0", "", "must not be negative")
 			}
-			if coop.CheckMAD(f.v) != nil {
+			if coop.CheckMAD(f.v.Decimal) != nil {
 				fs.Add(f.name, "mad", "", "must have at most two decimals")
 			}
 		}
@@ -395,10 +485,8 @@ func wrongNature(prog *Program, a *Applicant) bool {
 // ineligible, with applicant-kind as the only criterion, failing, since the
 // other criteria read facts such an applicant does not have.
 func (p *plan) wrongKind(a *Applicant) Decision {
-	d := Decision{Program: p.prog.ID, Call: p.call.ID, AsOf: p.asOf, Outcome: Ineligible, Catalogue: p.snap.version}
-	if p.phase != nil {
-		d.Phase = p.phase.ID
-	}
+	d := p.header()
+	d.Outcome = Ineligible
 	for _, br := range p.rules {
 		if br.kind.Name == CritApplicantKind {
 			r := CriterionResult{Result: coop.Result{ID: br.crit.ID, Reference: br.crit.Reference}}
@@ -424,10 +512,11 @@ func acceptsList(p *Program) string {
 // noCall is the decision when no call of the programme had opened by asOf:
 // ineligible, with call-window as the only criterion, failing
 // (programs.md §1).
-func (s *snapshot) noCall(prog *Program, asOf coop.Date) Decision {
-	d := Decision{Program: prog.ID, AsOf: asOf, Outcome: Ineligible, Catalogue: s.version}
+func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, flips bool) Decision {
+	prog := e.prog
+	d := Decision{Program: prog.ID, ProgramName: prog.Names, AsOf: asOf, Outcome: Ineligible, Catalogue: s.version}
 	r := CriterionResult{Result: coop.Result{ID: CritCallWindow, Outcome: coop.Fail, Reference: prog.Reference,
-		Reason: coop.NewReason(msgNoCall, coop.TextArg(prog.ID), coop.DateArg(asOf))}}
+		Reason: coop.NewReason(msgNoCall, coop.NamesArg(prog.Names), coop.DateArg(asOf))}}
 	var next *Call
 	for i := range prog.Calls {
 		c := &prog.Calls[i]
@@ -436,7 +525,14 @@ func (s *snapshot) noCall(prog *Program, asOf coop.Date) Decision {
 		}
 	}
 	if next != nil {
-		r.Hint = coop.NewReason(msgHintNextCall, coop.TextArg(next.ID), coop.DateArg(next.Opens))
+		r.Hint = coop.NewReason(msgHintNextCall, coop.NamesArg(next.Title()), coop.DateArg(next.Opens))
+		if flips && !wrongNature(prog, a) {
+			// The outcome may change when the first call opens.
+			later := s.plan(e, next, nil, next.Opens, false)
+			if o := combine(later.run(a, nil, nil, &Eval{})); o != Ineligible {
+				d.ChangesOn, d.ChangesTo = next.Opens, o
+			}
+		}
 	}
 	d.Criteria = []CriterionResult{r}
 	return d

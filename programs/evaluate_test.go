@@ -45,7 +45,7 @@ func TestEvaluate_Errors(t *testing.T) {
 		{"Both", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
 			Applicant: programs.Applicant{Cooperative: a.Cooperative, Person: &programs.PersonFacts{}}}, coop.Invalid, "person"},
 		{"NegativeCost", programs.Request{Program: "indh-income", AsOf: d("2023-06-01"),
-			Applicant: programs.Applicant{Cooperative: a.Cooperative, Project: &programs.Project{Cost: coop.MustParseMAD("-1")}}}, coop.Invalid, "project.cost"},
+			Applicant: programs.Applicant{Cooperative: a.Cooperative, Project: &programs.Project{Cost: mad("-1")}}}, coop.Invalid, "project.cost"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +68,9 @@ func TestEvaluate_WrongNature(t *testing.T) {
 	assert.Equal(t, programs.Ineligible, dec.Outcome)
 	require.Len(t, dec.Criteria, 1)
 	assert.Equal(t, "applicant-kind", dec.Criteria[0].ID)
-	assert.Equal(t, "the applicant is a person; the programme accepts cooperative", dec.Criteria[0].Reason.Text(coop.EN))
+	assert.Equal(t, "the applicant is a natural person; the programme accepts: cooperative", dec.Criteria[0].Reason.Text(coop.EN))
+	assert.Equal(t, "le demandeur est une personne physique ; le programme accepte : coopérative", dec.Criteria[0].Reason.Text(coop.FR))
+	assert.Equal(t, "المترشح شخص ذاتي؛ البرنامج يقبل: تعاونية", dec.Criteria[0].Reason.Text(coop.AR))
 }
 
 func TestEvaluate_Reasons(t *testing.T) {
@@ -79,9 +81,11 @@ func TestEvaluate_Reasons(t *testing.T) {
 	r, ok := dec.Criterion("existence-max")
 	require.True(t, ok)
 	assert.Equal(t, coop.Fail, r.Outcome)
-	assert.Equal(t, "registered 2019-03-02, 5 years before 2024-05-01; the limit is 4 years", r.Reason.Text(coop.EN))
-	assert.Equal(t, "immatriculée le 2019-03-02, 5 ans avant le 2024-05-01 ; la limite est de 4 ans", r.Reason.Text(coop.FR))
-	assert.Equal(t, "قيدت في 2019-03-02، 5 سنوات قبل 2024-05-01؛ الحد 4 سنوات", r.Reason.Text(coop.AR))
+	// The reason states the date the limit was crossed, not a rounded count
+	// of years that reads like a pass.
+	assert.Equal(t, "registered on 2019-03-02; legal existence of 4 years reached on 2023-03-02, the limit, exceeded since 2023-03-03", r.Reason.Text(coop.EN))
+	assert.Equal(t, "immatriculée le 2019-03-02 ; l'existence légale de 4 ans a été atteinte le 2023-03-02, limite dépassée depuis le 2023-03-03", r.Reason.Text(coop.FR))
+	assert.Equal(t, "قيدت في 2019-03-02؛ بلغت مدة وجودها القانوني 4 سنوات في 2023-03-02، وتجاوزت الحد الأقصى منذ 2023-03-03", r.Reason.Text(coop.AR))
 	assert.Equal(t, "only cooperatives registered on or after 2020-05-01 qualify", r.Hint.Text(coop.EN))
 	assert.Contains(t, r.Reference, "Mourafaka 4th tranche")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "4", Since: d("2022-04-06")}}, r.Params)
@@ -94,6 +98,8 @@ func TestEvaluate_Reasons(t *testing.T) {
 	require.NoError(t, err)
 	r, _ = dec.Criterion("existence-max")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "2", Since: d("2014-03-01")}}, r.Params)
+	assert.Equal(t, "registered on 2014-01-01; legal existence of 2 years will be reached on 2016-01-01, the limit", r.Reason.Text(coop.EN))
+	assert.Equal(t, "قيدت في 2014-01-01؛ ستبلغ مدة وجودها القانوني سنتان في 2016-01-01، وهو الحد الأقصى", r.Reason.Text(coop.AR))
 }
 
 // The criteria on a value in a call's list (sector, branch) pass, fail or
@@ -107,12 +113,12 @@ func TestEvaluate_ListReasons(t *testing.T) {
 		outcome      coop.Outcome
 		reason, hint string
 	}{
-		{"sector", coop.Handicraft, "pottery", coop.Pass, "sector Handicraft, covered by the call", ""},
-		{"sector", coop.Agriculture, "pottery", coop.Fail, "sector Agriculture; the call covers handicraft", ""},
-		{"sector", "", "pottery", coop.Unknown, "the sector is not given; the call covers handicraft", "give the cooperative's sector"},
-		{"branch", coop.Handicraft, "pottery", coop.Pass, "branch pottery, covered by the call", ""},
-		{"branch", coop.Handicraft, "olive-oil", coop.Fail, "branch olive-oil; the call covers jewellery,weaving,leather,pottery,sewing,basketry", ""},
-		{"branch", coop.Handicraft, "", coop.Unknown, "the branch is not given; the call covers jewellery,weaving,leather,pottery,sewing,basketry", "give the cooperative's branch"},
+		{"sector", coop.Handicraft, "pottery", coop.Pass, "sector: Handicraft, covered by the call", ""},
+		{"sector", coop.Agriculture, "pottery", coop.Fail, "sector: Agriculture; the call covers Handicraft", ""},
+		{"sector", "", "pottery", coop.Unknown, "the sector is not given; the call covers Handicraft", "give the cooperative's sector"},
+		{"branch", coop.Handicraft, "pottery", coop.Pass, "branch: Pottery, covered by the call", ""},
+		{"branch", coop.Handicraft, "carpets", coop.Fail, "branch: Carpets; the call covers Jewellery, Weaving, Leather goods, Pottery, Sewing and Basketry", ""},
+		{"branch", coop.Handicraft, "", coop.Unknown, "the branch is not given; the call covers Jewellery, Weaving, Leather goods, Pottery, Sewing and Basketry", "give the cooperative's branch"},
 	} {
 		dec, err := cat.Evaluate(programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-30"),
 			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2019-03-02"), Sector: tc.sector, Branch: tc.branch, Province: "MA-06-141"})})
@@ -176,7 +182,8 @@ func TestEvaluate_Hints(t *testing.T) {
 	assert.Equal(t, "2 adhérents de plus", m.Hint.Text(coop.FR))
 	dis, _ := dec.Criterion("disadvantaged-members")
 	assert.Equal(t, coop.Unknown, dis.Outcome)
-	assert.Equal(t, "declare disadvantaged-members", dis.Hint.Text(coop.EN))
+	assert.Equal(t, "declare whether this is the case: members from disadvantaged backgrounds", dis.Hint.Text(coop.EN))
+	assert.Equal(t, "déclarer si c'est le cas : des adhérents issus de milieux défavorisés", dis.Hint.Text(coop.FR))
 	assert.Contains(t, dec.Explain(coop.EN), "members-min")
 
 	wy, err := cat.Evaluate(programs.Request{Program: "indh-income", AsOf: d("2023-06-30"),
@@ -187,6 +194,8 @@ func TestEvaluate_Hints(t *testing.T) {
 	require.NoError(t, err)
 	r, _ := wy.Criterion("women-youth-share")
 	assert.Equal(t, coop.Fail, r.Outcome)
-	assert.Equal(t, "1 of 5 members are women or aged 18 to 35 (20%); more than 30% is required", r.Reason.Text(coop.EN))
-	assert.Equal(t, "1 more members who are women or aged 18 to 35", r.Hint.Text(coop.EN)) // 2 of 6 = 33 %
+	assert.Equal(t, "women or members aged 18 to 35: 1 of 5 (20%); more than 30% is required", r.Reason.Text(coop.EN))
+	assert.Equal(t, "1 more member who is a woman or aged 18 to 35", r.Hint.Text(coop.EN)) // 2 of 6 = 33 %
+	assert.Equal(t, "1 adhérent de plus, femmes ou jeunes de 18 à 35 ans", r.Hint.Text(coop.FR))
+	assert.Equal(t, "انضمام عضو واحد آخر من النساء أو الشباب بين 18 و35 سنة", r.Hint.Text(coop.AR))
 }

@@ -145,22 +145,14 @@ func (f *Facts) Applicant() (Applicant, error) {
 		a.Person = &p
 	}
 	if f.Project != nil {
-		p := Project{}
-		if f.Project.Cost == "" {
-			fs.Add("project.cost", "required", "", "the cost of the project is required")
+		// An amount not given stays not given: the criteria that read it are
+		// unknown (programs.md §2, clarified).
+		p, err := NewProject(string(f.Project.Cost), string(f.Project.OwnCash), string(f.Project.OwnInKind))
+		if err != nil {
+			fs.Merge("project", err)
+		} else {
+			a.Project = p
 		}
-		p.Cost = parseAmount(&fs, "project.cost", f.Project.Cost)
-		p.OwnCash = parseAmount(&fs, "project.own_cash", f.Project.OwnCash)
-		p.OwnInKind = parseAmount(&fs, "project.own_in_kind", f.Project.OwnInKind)
-		for _, x := range []struct {
-			field string
-			v     decimal.Decimal
-		}{{"project.cost", p.Cost}, {"project.own_cash", p.OwnCash}, {"project.own_in_kind", p.OwnInKind}} {
-			if x.v.Sign() < 0 {
-				fs.Add(x.field, "dec_gte0", "", "must not be negative")
-			}
-		}
-		a.Project = &p
 	}
 	if err := fs.Err("programs.Facts", "invalid applicant"); err != nil {
 		return Applicant{}, err

@@ -51,6 +51,9 @@ type Kind struct {
 	// that call (a region criterion for a call open to every region); the
 	// criterion is then not reported.
 	Bind func(b *Binding) Rule `json:"-"`
+	// cite, for a built-in kind, returns the reference its results cite
+	// when it is not Binding.Reference.
+	cite func(b *Binding) string
 }
 
 // ParamSpec is a parameter a kind reads: its role and the kind of its
@@ -91,6 +94,10 @@ type bindAt struct {
 	call  *Call
 	phase *Phase
 	asOf  coop.Date
+	// paramsAt is the date at which parameters are read: asOf, or the
+	// call's opening for a call named before it opens (programs.md §1,
+	// clarified).
+	paramsAt coop.Date
 }
 
 // binder is a criterion, or a grant (crit nil), with the call parameter
@@ -130,6 +137,22 @@ func (b *Binding) CriterionID() string {
 	return b.r.crit.ID
 }
 
+// Reference returns the reference a result of the criterion cites: that of
+// the call parameter filling its first role when the call gives one (under
+// mourafaka-t1 the existence limit cites the 1st tranche), otherwise the
+// criterion's own (programs.md §1, clarified).
+func (b *Binding) Reference() string {
+	if b.r.crit == nil {
+		return ""
+	}
+	for _, name := range b.r.names {
+		if prm, ok := b.at.call.Parameter(name); ok && prm.Reference != "" {
+			return prm.Reference
+		}
+	}
+	return b.r.crit.Reference
+}
+
 // Fact returns the declared fact the criterion reads, if its kind reads
 // one.
 func (b *Binding) Fact() string {
@@ -139,8 +162,9 @@ func (b *Binding) Fact() string {
 	return b.r.crit.Fact
 }
 
-// Param returns the value in force at the binding's date of the parameter
-// that fills role, with its coop.Param record (the parameter's name, value,
+// Param returns the value in force at the binding's date (or at the call's
+// opening, for a call named before it opens) of the parameter that fills
+// role, with its coop.Param record (the parameter's name, value,
 // date in force and whether it is confirmed). ok is false when the call
 // does not set it. The value is the caller's.
 func (b *Binding) Param(role string) (v Value, rec coop.Param, ok bool) {
@@ -154,7 +178,7 @@ func (b *Binding) Param(role string) (v Value, rec coop.Param, ok bool) {
 func (b *Binding) get(role string) (Value, coop.Param, bool) {
 	for i := range b.r.specs {
 		if b.r.specs[i].Role == role {
-			return b.at.call.valueAt(b.r.names[i], b.at.asOf)
+			return b.at.call.valueAt(b.r.names[i], b.at.paramsAt)
 		}
 	}
 	return Value{}, coop.Param{}, false
@@ -170,7 +194,11 @@ func (c *Call) valueAt(name string, asOf coop.Date) (Value, coop.Param, bool) {
 	if !found {
 		return Value{}, coop.Param{}, false
 	}
-	return d.Value, coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}, true
+	rec := coop.Param{Name: name, Value: d.Value.String(), Since: d.Since, Unconfirmed: prm.Unconfirmed}
+	if prm.Unconfirmed {
+		rec.Note = prm.Note
+	}
+	return d.Value, rec, true
 }
 
 // kindSet holds the kinds a catalogue knows. It is never changed once

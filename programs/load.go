@@ -33,6 +33,8 @@ const builtinFile = "catalogue.yaml"
 //	    reference: Call for projects of the region, 2025
 //	    benefits: grant of up to 70% of the project
 //	    informational: {quota: int}          # parameters no rule reads
+//	    facts:                               # the declared facts it reads, named
+//	      women-led: {fr: "…", ar: "…", en: "…"}
 //	    criteria:                            # by kind (Catalogue.Kinds)
 //	      - kind: registered                 # id and reference from the kind
 //	      - kind: region
@@ -41,10 +43,15 @@ const builtinFile = "catalogue.yaml"
 //	        id: young-members
 //	        params: {max_age: youth_max_age} # a role read from another parameter
 //	        reference: the call, art. 4
-//	      - {kind: declared, id: women-led, fact: women-led, reference: the call, art. 5}
+//	      - {kind: declared, id: women-led, fact: women-led, reference: "the call, art. 5"}
+//	      - kind: women-only                 # a rule the sources do not confirm
+//	        reference: the call, art. 6
+//	        unconfirmed: true
+//	        note: the call says "women's cooperatives"
 //	    grant: {kind: rate-cap}
 //	    calls:
 //	      - id: fes-meknes-agri-2025
+//	        names: {fr: "Appel 2025", ar: "…", en: "2025 call"}  # its official title
 //	        opens: 2025-03-01
 //	        closes: 2025-05-31
 //	        reference: Call of 1 March 2025
@@ -63,7 +70,10 @@ const builtinFile = "catalogue.yaml"
 //
 // A criterion's ID defaults to its kind's, its reference to its kind's own
 // (a Law article) or else to the programme's, and each parameter role to
-// the parameter of the same name. A file with a key the format does not
+// the parameter of the same name; a decision cites the reference of the
+// call parameter a criterion reads, when the call gives one. A call's
+// dates may be flagged unconfirmed with a note, like a parameter or a
+// criterion; a declared fact a criterion reads is named under facts. A file with a key the format does not
 // have, an unknown kind, a role a kind does not have, a parameter that no
 // criterion, grant or informational declaration reads, a parameter of the
 // wrong kind, two programmes, criteria or calls with one ID, a programme
@@ -426,6 +436,18 @@ func (d *docReader) bool(n *yaml.Node, field string) bool {
 	return false
 }
 
+// names returns a name in French, Arabic and English.
+func (d *docReader) names(n *yaml.Node, field string) coop.Names {
+	if n == nil {
+		return coop.Names{}
+	}
+	nk := d.mapping(n, field, []string{"fr", "ar", "en"})
+	if nk == nil {
+		return coop.Names{}
+	}
+	return coop.Names{FR: d.str(nk["fr"], field+".fr"), AR: d.str(nk["ar"], field+".ar"), EN: d.str(nk["en"], field+".en")}
+}
+
 // strMap returns a mapping of texts.
 func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	if n == nil {
@@ -448,7 +470,7 @@ func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	return out
 }
 
-var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "criteria", "grant", "calls"}
+var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls"}
 
 // program reads a programme, all but its calls, whose nodes it returns.
 func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, bool) {
@@ -463,9 +485,20 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 		Reference: d.str(keys["reference"], field+".reference"),
 		Benefits:  d.str(keys["benefits"], field+".benefits"),
 	}
-	if nn := keys["names"]; nn != nil {
-		if nk := d.mapping(nn, field+".names", []string{"fr", "ar", "en"}); nk != nil {
-			p.Names = coop.Names{FR: d.str(nk["fr"], field+".names.fr"), AR: d.str(nk["ar"], field+".names.ar"), EN: d.str(nk["en"], field+".names.en")}
+	p.Names = d.names(keys["names"], field+".names")
+	if fn := keys["facts"]; fn != nil {
+		if fn.Kind != yaml.MappingNode {
+			d.fail(fn, field+".facts", "yaml", "expected a mapping of declared facts to their names")
+		} else {
+			p.Facts = map[string]coop.Names{}
+			for i := 0; i+1 < len(fn.Content); i += 2 {
+				k := fn.Content[i]
+				if _, dup := p.Facts[k.Value]; dup {
+					d.fail(k, field+".facts."+k.Value, "unique", "fact %q appears twice", k.Value)
+					continue
+				}
+				p.Facts[k.Value] = d.names(fn.Content[i+1], field+".facts."+k.Value)
+			}
 		}
 	}
 	for _, k := range d.strs(keys["accepts"], field+".accepts") {
@@ -490,13 +523,18 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 		} else {
 			for i, item := range cn.Content {
 				cf := field + ".criteria[" + strconv.Itoa(i) + "]"
-				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params"})
+				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params", "unconfirmed", "note"})
 				if ck == nil {
 					continue
 				}
-				p.Criteria = append(p.Criteria, Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
+				cr := Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
 					Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
-					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")})
+					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params"),
+					Note: d.str(ck["note"], cf+".note")}
+				if ck["unconfirmed"] != nil {
+					cr.Unconfirmed = d.bool(ck["unconfirmed"], cf+".unconfirmed")
+				}
+				p.Criteria = append(p.Criteria, cr)
 			}
 		}
 	}
@@ -519,7 +557,7 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 // callKeys are the keys of a call; program, when set, is the key naming
 // its programme in a call document.
 func callKeys(program string) []string {
-	keys := []string{"id", "opens", "closes", "reference", "parameters", "phases"}
+	keys := []string{"id", "names", "opens", "closes", "reference", "unconfirmed", "note", "parameters", "phases"}
 	if program != "" {
 		keys = append([]string{program}, keys...)
 	}
@@ -531,7 +569,11 @@ func callKeys(program string) []string {
 // no known kind is skipped rather than reported.
 func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, unresolved bool, program string) (Call, bool) {
 	before := len(d.fs)
-	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference")}
+	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference"),
+		Names: d.names(keys["names"], field+".names"), Note: d.str(keys["note"], field+".note")}
+	if keys["unconfirmed"] != nil {
+		call.Unconfirmed = d.bool(keys["unconfirmed"], field+".unconfirmed")
+	}
 	if keys["opens"] == nil {
 		d.fail(n, field+".opens", "required", "is required")
 	}

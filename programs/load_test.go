@@ -21,6 +21,8 @@ const provincialDoc = `programs:
     accepts: [cooperative]
     reference: Call for projects of the provincial committee of Ifrane, 2025
     informational: {quota: int}
+    facts:
+      women-led: {fr: une coopérative dirigée par des femmes, ar: تعاونية تسيرها نساء, en: a cooperative led by women}
     criteria:
       - kind: registered
       - kind: province
@@ -72,7 +74,7 @@ func TestLoadPrograms(t *testing.T) {
 		Members:  []coop.Member{{Type: coop.Natural, BirthDate: d("1990-01-01")}, {Type: coop.Natural, BirthDate: d("1995-01-01")}}}
 	decide := func(asOf string) programs.Decision {
 		dec, err := cat.Evaluate(programs.Request{Program: "ifrane-agri", AsOf: d(asOf),
-			Applicant: programs.Applicant{Cooperative: &c, Project: &programs.Project{Cost: coop.MustParseMAD("300000"), OwnCash: coop.MustParseMAD("120000")}}})
+			Applicant: programs.Applicant{Cooperative: &c, Project: project("300000", "120000", "0")}})
 		require.NoError(t, err)
 		return dec
 	}
@@ -81,7 +83,7 @@ func TestLoadPrograms(t *testing.T) {
 	assert.Equal(t, "180000.00", coop.FormatMAD(dec.Grant.Decimal))
 	r, _ := dec.Criterion("young-members")
 	assert.Equal(t, []coop.Param{{Name: "youth_min_age", Value: "18", Since: d("2025-03-01")},
-		{Name: "max_age", Value: "40", Since: d("2025-03-01"), Unconfirmed: true}}, r.Params)
+		{Name: "max_age", Value: "40", Since: d("2025-03-01"), Unconfirmed: true, Note: "the call says young"}}, r.Params)
 	assert.Equal(t, "150000.00", coop.FormatMAD(decide("2025-04-15").Grant.Decimal))
 	assert.Equal(t, cat.Version(), dec.Catalogue)
 }
@@ -93,39 +95,39 @@ func TestLoadPrograms_Refused(t *testing.T) {
 		want     string // one problem of the error, as it prints
 	}{
 		{"UnknownKind", "kind: province", "kind: provinces",
-			`ifrane.yaml:10: programs[0].criteria[1].kind: unknown criterion kind "provinces"`},
+			`ifrane.yaml:12: programs[0].criteria[1].kind: unknown criterion kind "provinces"`},
 		{"ParameterNotRead", "          quota: 30", "          quota: 30\n          sectors: [agriculture]",
-			`ifrane.yaml:32: programs[0].calls[0].parameters.sectors: no criterion of ifrane-agri reads "sectors"`},
+			`ifrane.yaml:34: programs[0].calls[0].parameters.sectors: no criterion of ifrane-agri reads "sectors"`},
 		{"ParameterOfWrongKind", "youth_min_age: 18", "youth_min_age: \"0.5\"",
-			`ifrane.yaml:25: programs[0].calls[0].parameters.youth_min_age: expected a whole number, not "0.5"`},
+			`ifrane.yaml:27: programs[0].calls[0].parameters.youth_min_age: expected a whole number, not "0.5"`},
 		{"ListForANumber", "youth_min_age: 18", "youth_min_age: [18]",
-			`ifrane.yaml:25: programs[0].calls[0].parameters.youth_min_age: expected a whole number`},
+			`ifrane.yaml:27: programs[0].calls[0].parameters.youth_min_age: expected a whole number`},
 		{"TwoProgrammesOneID", "", "  - id: ifrane-agri\n    names: {fr: Doublon}\n    accepts: [cooperative]\n    reference: x\n",
-			`ifrane.yaml:32: programs[1].id: programme "ifrane-agri" already appears at ifrane.yaml:2`},
+			`ifrane.yaml:34: programs[1].id: programme "ifrane-agri" already appears at ifrane.yaml:2`},
 		{"BuiltInID", "id: ifrane-agri\n", "id: mourafaka\n",
 			`ifrane.yaml:2: programs[0].id: programme "mourafaka" is already in the catalogue`},
 		{"UnknownKey", "    operator:", "    operateur: x\n    operator:",
 			`ifrane.yaml:4: programs[0].operateur: unknown key "operateur"`},
 		{"UnknownRole", "params: {min_age: youth_min_age}", "params: {youngest: youth_min_age}",
-			`ifrane.yaml:14: programs[0].criteria[2].params.youngest: criterion "young-members" has no parameter role "youngest" (roles: min_age, max_age)`},
+			`ifrane.yaml:16: programs[0].criteria[2].params.youngest: criterion "young-members" has no parameter role "youngest" (roles: min_age, max_age)`},
 		{"KindWithoutID", "        id: young-members\n", "",
-			`ifrane.yaml:12: programs[0].criteria[2].id: a criterion of kind members-aged names its own ID`},
+			`ifrane.yaml:14: programs[0].criteria[2].id: a criterion of kind members-aged names its own ID`},
 		{"DeclaredWithoutFact", "fact: women-led, ", "",
-			`ifrane.yaml:16: programs[0].criteria[3].fact: a criterion of kind declared names the declared fact it reads`},
+			`ifrane.yaml:18: programs[0].criteria[3].fact: a criterion of kind declared names the declared fact it reads`},
 		{"TwoCriteriaOneID", "id: women-led, fact", "id: young-members, fact",
-			`ifrane.yaml:16: programs[0].criteria[3].id: criterion "young-members" already appears as criteria[2]`},
+			`ifrane.yaml:18: programs[0].criteria[3].id: criterion "young-members" already appears as criteria[2]`},
 		{"UnknownGrant", "grant: {kind: rate-cap}", "grant: {kind: lump-sum}",
-			`ifrane.yaml:17: programs[0].grant.kind: unknown grant kind "lump-sum"`},
+			`ifrane.yaml:19: programs[0].grant.kind: unknown grant kind "lump-sum"`},
 		{"InformationalOfUnknownKind", "informational: {quota: int}", "informational: {quota: number}",
 			`ifrane.yaml:7: programs[0].informational.quota: "number" is not a kind of value`},
 		{"UnconfirmedWithoutNote", ", note: the call says young", "",
-			`ifrane.yaml:26: programs[0].calls[0].parameters.max_age.note: an unconfirmed value needs a note`},
+			`ifrane.yaml:28: programs[0].calls[0].parameters.max_age.note: an unconfirmed value needs a note`},
 		{"DatesOutOfOrder", "since: 2025-04-15", "since: 2025-02-15",
-			`ifrane.yaml:30: programs[0].calls[0].parameters.grant_cap[1].since: values must be in date order`},
+			`ifrane.yaml:32: programs[0].calls[0].parameters.grant_cap[1].since: values must be in date order`},
 		{"BadDate", "opens: 2025-03-01", "opens: 2025-02-30",
-			`ifrane.yaml:20: programs[0].calls[0].opens: "2025-02-30" is not a calendar date`},
+			`ifrane.yaml:22: programs[0].calls[0].opens: "2025-02-30" is not a calendar date`},
 		{"UnknownProvince", "provinces: [MA-IFR]", "provinces: [MA-IFX]",
-			`ifrane.yaml:24: programs[0].calls[0].parameters.provinces: "MA-IFX" is not a province code`},
+			`ifrane.yaml:26: programs[0].calls[0].parameters.provinces: "MA-IFX" is not a province code`},
 		{"UnknownApplicantKind", "accepts: [cooperative]", "accepts: [association]",
 			`ifrane.yaml:5: programs[0].accepts[0]: "association" is not a kind of applicant`},
 		{"NoFrenchName", "names: {fr: Appui aux coopératives agricoles d'Ifrane, ar:", "names: {ar:",

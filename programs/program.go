@@ -44,11 +44,39 @@ type PersonFacts struct {
 }
 
 // Project is a project submitted with an application for funding: its cost
-// and the applicant's own contribution in cash and in kind, in MAD.
+// and the applicant's own contribution in cash and in kind, in MAD. An
+// amount that is not given (not Valid) makes the criteria that read it
+// unknown; it is never read as 0.00 (programs.md §2, clarified).
 type Project struct {
-	Cost      decimal.Decimal `json:"cost"`
-	OwnCash   decimal.Decimal `json:"own_cash"`
-	OwnInKind decimal.Decimal `json:"own_in_kind"`
+	Cost      decimal.NullDecimal `json:"cost"`
+	OwnCash   decimal.NullDecimal `json:"own_cash"`
+	OwnInKind decimal.NullDecimal `json:"own_in_kind"`
+}
+
+// NewProject returns a project with the amounts written as MAD ("400000",
+// "120000.50"); an empty string is an amount not given. A malformed or
+// negative amount is an Invalid error naming the field.
+func NewProject(cost, ownCash, ownInKind string) (*Project, error) {
+	var fs coop.Fields
+	parse := func(field, s string) decimal.NullDecimal {
+		if s == "" {
+			return decimal.NullDecimal{}
+		}
+		d, err := coop.ParseMAD(s)
+		if err != nil {
+			fs.Merge(field, err)
+			return decimal.NullDecimal{}
+		}
+		if d.Sign() < 0 {
+			fs.Add(field, "dec_gte0", "", "must not be negative")
+		}
+		return decimal.NewNullDecimal(d)
+	}
+	p := &Project{Cost: parse("cost", cost), OwnCash: parse("own_cash", ownCash), OwnInKind: parse("own_in_kind", ownInKind)}
+	if err := fs.Err("programs.NewProject", "invalid project"); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // Applicant is what a programme evaluates: a cooperative (or union), or a
@@ -176,14 +204,29 @@ type Phase struct {
 // Call is a call for applications of a programme: a tranche or an edition,
 // with its window and its parameters.
 type Call struct {
-	ID    string    `json:"id"`
-	Opens coop.Date `json:"opens"`
+	ID string `json:"id"`
+	// Names is the call's official title in each language, which reasons
+	// show; the ID when it has none.
+	Names coop.Names `json:"names,omitzero"`
+	Opens coop.Date  `json:"opens"`
 	// Closes is the last day to apply; zero when the call has no end date.
 	Closes coop.Date `json:"closes,omitzero"`
 	// Reference cites the call (its publication, a press release).
-	Reference  string      `json:"reference,omitempty"`
-	Parameters []Parameter `json:"parameters,omitempty"`
-	Phases     []Phase     `json:"phases,omitempty"`
+	Reference string `json:"reference,omitempty"`
+	// Unconfirmed marks dates the sources do not confirm; Note says what is
+	// known. call-window reports both.
+	Unconfirmed bool        `json:"unconfirmed,omitempty"`
+	Note        string      `json:"note,omitempty"`
+	Parameters  []Parameter `json:"parameters,omitempty"`
+	Phases      []Phase     `json:"phases,omitempty"`
+}
+
+// Title returns the call's title in lang, or its ID when it has none.
+func (c *Call) Title() coop.Names {
+	if c.Names.FR == "" && c.Names.EN == "" && c.Names.AR == "" {
+		return coop.Names{FR: c.ID, EN: c.ID, AR: c.ID}
+	}
+	return c.Names
 }
 
 // Parameter returns the call's parameter called name.
@@ -228,6 +271,11 @@ type Criterion struct {
 	// filled by the parameter of its own name; in a catalogue's copy every
 	// role is listed.
 	Params map[string]string `json:"params,omitempty"`
+	// Unconfirmed marks a rule the sources do not confirm (Lalla Al
+	// Moutaâouina's all-women rule); Note says what is known. Every result
+	// of the criterion carries both.
+	Unconfirmed bool   `json:"unconfirmed,omitempty"`
+	Note        string `json:"note,omitempty"`
 }
 
 // Grant says how a programme computes the grant of a funding decision.
@@ -307,6 +355,9 @@ type Program struct {
 	// set for information though no rule reads them: the number of places,
 	// the amount of a prize.
 	Informational map[string]ValueKind `json:"informational,omitempty"`
+	// Facts names, in each language, the declared facts the programme's
+	// criteria read ("disadvantaged-members"), for reasons to show them.
+	Facts map[string]coop.Names `json:"facts,omitempty"`
 	// Schedule is the programme's follow-up of its beneficiaries, if it has
 	// one (Mourafaka: 12 coaching visits within 24 months of selection).
 	Schedule *Schedule `json:"schedule,omitempty"`
@@ -355,6 +406,15 @@ func (p *Program) Criterion(id string) (*Criterion, bool) {
 		}
 	}
 	return nil, false
+}
+
+// factNames returns the names of a declared fact, or the fact itself in
+// every language when the programme does not name it.
+func (p *Program) factNames(fact string) coop.Names {
+	if n, ok := p.Facts[fact]; ok {
+		return n
+	}
+	return coop.Names{FR: fact, EN: fact, AR: fact}
 }
 
 // AcceptsKind reports whether the programme takes applicants of kind k.

@@ -137,17 +137,20 @@ func grantText(d Decision) string {
 // are stored rendered; a read-back reason keeps its text in each language.
 func (c *CriterionResult) UnmarshalJSON(b []byte) error {
 	var w struct {
-		ID        string            `json:"id"`
-		Outcome   coop.Outcome      `json:"outcome"`
-		Reason    map[string]string `json:"reason"`
-		Reference string            `json:"reference"`
-		Params    []coop.Param      `json:"params"`
-		Hint      map[string]string `json:"hint"`
+		ID          string            `json:"id"`
+		Outcome     coop.Outcome      `json:"outcome"`
+		Reason      map[string]string `json:"reason"`
+		Reference   string            `json:"reference"`
+		Params      []coop.Param      `json:"params"`
+		Hint        map[string]string `json:"hint"`
+		Unconfirmed bool              `json:"unconfirmed"`
+		Note        string            `json:"note"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	c.ID, c.Outcome, c.Reference, c.Params = w.ID, w.Outcome, w.Reference, w.Params
+	c.Unconfirmed, c.Note = w.Unconfirmed, w.Note
 	c.Reason = storedReason(w.ID, w.Reason)
 	c.Hint = storedReason(w.ID+".hint", w.Hint)
 	return nil

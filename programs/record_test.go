@@ -17,7 +17,7 @@ func TestRecord_Replay(t *testing.T) {
 		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Sector: coop.Handicraft, Province: "MA-MEK",
 			Members: []coop.Member{{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female},
 				{Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}, {Type: coop.Natural, Gender: coop.Female}}})}
-	req.Applicant.Project = &programs.Project{Cost: coop.MustParseMAD("500000"), OwnCash: coop.MustParseMAD("200000")}
+	req.Applicant.Project = project("500000", "200000", "0")
 	rec, err := cat.Decide(req)
 	require.NoError(t, err)
 	assert.Equal(t, programs.RecordFormat, rec.Format)

@@ -88,10 +88,10 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		if err != nil {
 			return ScreenReport{}, err
 		}
-		targets[i].prog = e.prog
+		targets[i].prog, targets[i].e = e.prog, e
 		rep.Programs[i] = ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
 		if call != nil {
-			targets[i].plan = snap.plan(e, call, nil, opts.AsOf)
+			targets[i].plan = snap.plan(e, call, nil, opts.AsOf, opts.Calls[id] != "")
 			rep.Programs[i].Call = call.ID
 		}
 	}
@@ -102,7 +102,7 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 		states[w] = newScreener(snap, targets, opts.AsOf)
 	}
 	n, err := coop.InBatches(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
-		states[w].screen(cs, &opts, rep.Catalogue)
+		states[w].screen(cs, &opts)
 	})
 	if err != nil {
 		return ScreenReport{}, err
@@ -175,6 +175,7 @@ func (pc *ProgramCounts) FailedCriteria() []string {
 // target is a programme bound to its call for a screening.
 type target struct {
 	prog *Program
+	e    *entry
 	plan *plan // nil when no call had opened
 }
 
@@ -209,7 +210,7 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) screener {
 		if t.plan != nil {
 			s.failedAt[i], s.unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
 		} else {
-			d := snap.noCall(t.prog, asOf)
+			d := snap.noCall(t.e, &Applicant{}, asOf, false)
 			s.fixed[i] = &d
 		}
 	}
@@ -217,7 +218,7 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) screener {
 }
 
 // screen decides every cooperative of cs against every target.
-func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions, catalogue string) {
+func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions) {
 	for ci := range cs {
 		s.a = Applicant{Cooperative: &cs[ci]}
 		for ti, t := range s.targets {
@@ -236,8 +237,8 @@ func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions, catalogue 
 			default:
 				// A full decision in a buffer reused for the next one.
 				s.buf = t.plan.run(&s.a, nil, s.buf[:0], &s.e)
-				s.d = Decision{Program: t.prog.ID, Call: t.plan.call.ID, AsOf: opts.AsOf, Outcome: combine(s.buf),
-					Criteria: s.buf, Catalogue: catalogue}
+				s.d = t.plan.header()
+				s.d.Outcome, s.d.Criteria = combine(s.buf), s.buf
 				s.d.Grant = t.plan.grantFor(&s.a, s.d.Outcome)
 			}
 			count(&s.local[ti], &s.d, s.failedAt[ti], s.unknownAt[ti])

@@ -44,7 +44,8 @@ func main() {
 	}
 
 	cat := programs.Default()
-	fmt.Printf("%s, %s (%s), registered %s; catalogue %s\n\n", c.Name, c.Province.Name(lang), c.Region().Name(lang), c.RegisteredOn, cat.Version())
+	registered := map[coop.Lang]string{coop.EN: "registered", coop.FR: "immatriculée le", coop.AR: "مقيدة في"}[lang]
+	fmt.Printf("%s, %s (%s), %s %s; catalogue %s\n\n", c.Name, c.Province.Name(lang), c.Region().Name(lang), registered, c.RegisteredOn, cat.Version())
 	for _, id := range cat.ProgramIDs() {
 		dec, err := cat.Evaluate(programs.Request{Program: id, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &c}})
 		if err != nil {

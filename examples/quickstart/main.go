@@ -43,7 +43,7 @@ func main() {
 		c.RegisteredOn, c.FoundedUnder, c.ConformedOn, n, asOf)
 	fmt.Printf("Law 112-12 check at %s: %s\n", asOf, rep.Outcome)
 	for _, r := range rep.Results {
-		fmt.Fprintf(os.Stdout, "  %-8s %-24s %-32s %s\n", r.Outcome, r.ID, r.Reference, r.Reason.Text(lang))
+		fmt.Fprintf(os.Stdout, "  %-8s %-24s %-32s %s\n", r.Outcome, r.ID, coop.Cite(r.Reference, lang), r.Reason.Text(lang))
 	}
 }
 

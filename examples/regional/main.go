@@ -122,6 +122,9 @@ func applicant() programs.Applicant {
 		Declared: map[string]bool{"collective-project": true},
 		Members: []coop.Member{member(coop.Female, "1980-02-01"), member(coop.Female, "1975-07-12"), member(coop.Male, "1994-03-03"),
 			member(coop.Male, "1960-01-20"), member(coop.Male, "1962-11-30")}}
-	return programs.Applicant{Cooperative: &c, Project: &programs.Project{Cost: coop.MustParseMAD("400000"),
-		OwnCash: coop.MustParseMAD("100000"), OwnInKind: coop.MustParseMAD("40000")}}
+	project, err := programs.NewProject("400000", "100000", "40000")
+	if err != nil {
+		log.Fatal(err)
+	}
+	return programs.Applicant{Cooperative: &c, Project: project}
 }

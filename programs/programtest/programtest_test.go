@@ -44,7 +44,7 @@ func TestCheckFile(t *testing.T) {
 	assert.Equal(t, []string{"outcome: expected eligible, got ineligible", "failed: expected [], got [existence-max]"}, results[1].Mismatches)
 	report := results[1].Report()
 	assert.Contains(t, report, "cases.yaml:7: wrong")
-	assert.Contains(t, report, "registered 2022-04-06, 4 years before 2026-04-07; the limit is 4 years")
+	assert.Contains(t, report, "registered on 2022-04-06; legal existence of 4 years reached on 2026-04-06, the limit, exceeded since 2026-04-07")
 	assert.Contains(t, report, "Mourafaka 4th tranche")
 }
 

@@ -1,0 +1,268 @@
+package programs_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+)
+
+// renderCorpus decides, for every programme, the varied applicants of the
+// recording at several dates, naming each call before, during and after
+// its window, and every case of the case files, and runs the Law check on
+// each cooperative: the reasons reach every message with the values real
+// decisions give it.
+func renderCorpus(t *testing.T, cat *programs.Catalogue) (reasons []coop.Reason, explanations map[coop.Lang][]string) {
+	// A provincial INDH call, and a programme open to cooperatives and
+	// persons alike, reach the province criterion and the registered
+	// criterion's answer to a person.
+	require.NoError(t, cat.LoadCalls("ifrane.yaml", strings.NewReader(`
+- program: indh-income
+  id: indh-income-2024-ifrane
+  names: {fr: "INDH, appel à projets 2024 de la province d'Ifrane", ar: "المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2024 لإقليم إفران", en: "INDH, 2024 call for projects of Ifrane province"}
+  opens: 2024-02-01
+  closes: 2024-04-30
+  parameters: {provinces: [MA-IFR, MA-MEK], sectors: [agriculture], youth_max_age: 35, min_women_youth_share: "0.30"}
+`)))
+	require.NoError(t, cat.LoadPrograms("open.yaml", strings.NewReader(`
+programs:
+  - id: open-to-all
+    names: {fr: Programme ouvert, ar: برنامج مفتوح, en: Open programme}
+    accepts: [cooperative, person]
+    reference: an illustrative programme open to cooperatives and persons
+    criteria: [{kind: registered}, {kind: law-112-12}, {kind: members-min}]
+    calls: [{id: open-2020, names: {fr: Appel 2020, ar: دعوة 2020, en: Call 2020}, opens: 2020-01-01}]
+`)))
+	explanations = map[coop.Lang][]string{}
+	addDecision := func(dec programs.Decision) {
+		for _, c := range dec.Criteria {
+			reasons = append(reasons, c.Reason)
+			if !c.Hint.IsZero() {
+				reasons = append(reasons, c.Hint)
+			}
+		}
+		for _, lang := range coop.Langs {
+			explanations[lang] = append(explanations[lang], dec.Explain(lang))
+		}
+	}
+	addLaw := func(c *coop.Cooperative, asOf coop.Date) {
+		rep := coop.CheckLaw(c, asOf)
+		for _, r := range rep.Results {
+			reasons = append(reasons, r.Reason)
+		}
+	}
+	applicants := recordedApplicants()[:400]
+	extra := []coop.Cooperative{
+		{Kind: coop.KindCooperative, Status: coop.Dissolved, StatusSince: d("2021-01-01"), RegisteredOn: d("2015-01-01"), Province: "MA-CAS"},
+		{Kind: coop.KindUnion, Status: coop.Active, RegisteredOn: d("2018-01-01"), Province: "MA-RAB", MemberCount: count(2)},
+		{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2030-01-01"), Province: "MA-CAS"},
+		{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law2483, RegisteredOn: d("1998-01-01"), ConformedOn: d("2020-03-01"), Province: "MA-CAS"},
+		{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law2483, RegisteredOn: d("1998-01-01"), Province: "MA-CAS"},
+		{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law2483, RegisteredOn: d("1998-01-01"), ConformedOn: d("2019-06-01"), Province: "MA-CAS"},
+		{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2020-01-01"), Province: "MA-CAS", MemberCount: count(0)},
+		{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2020-01-01"), Province: "MA-IFR", Sector: coop.Agriculture,
+			Governance: coop.Governance{Managers: []coop.Officer{{Name: "A", Since: d("2020-01-01")}}},
+			Turnover:   map[int]decimal.Decimal{2023: coop.MustParseMAD("6000000")},
+			Members: []coop.Member{
+				{Type: coop.Natural, Gender: coop.Female, Shares: []coop.ShareMovement{{Kind: coop.Subscription, On: d("2020-01-01"), Shares: 1, Amount: coop.MustParseMAD("300")}}},
+				{Type: coop.Legal}, {Type: coop.Natural}}},
+		{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2020-01-01"), Province: "MA-CAS", Members: []coop.Member{
+			{Type: coop.Natural, Gender: coop.Male, BirthDate: d("2000-01-01"), JoinedOn: d("2021-01-01"), LeftOn: d("2022-01-01")}}},
+	}
+	for i := range extra {
+		applicants = append(applicants, programs.Applicant{Cooperative: &extra[i], Project: project("100000", "", "")})
+	}
+	persons := []programs.PersonFacts{{}, {BirthDate: d("2005-06-25")}, {BirthDate: d("1990-01-01")}, {BirthDate: d("2003-01-10")}}
+	dates := []string{"2013-06-01", "2021-06-30", "2022-04-05", "2023-06-30", "2023-10-01", "2024-03-15", "2024-08-15", "2026-01-01"}
+	for _, p := range cat.Programs() {
+		for _, date := range dates {
+			for _, call := range append([]string{""}, callIDs(p)...) {
+				for _, a := range applicants {
+					if p.AcceptsKind(programs.Person) {
+						continue
+					}
+					dec, err := cat.Evaluate(programs.Request{Program: p.ID, Call: call, AsOf: d(date), Applicant: a})
+					require.NoError(t, err)
+					addDecision(dec)
+				}
+				for i := range persons {
+					dec, err := cat.Evaluate(programs.Request{Program: p.ID, Call: call, AsOf: d(date), Applicant: programs.Applicant{Person: &persons[i]}})
+					require.NoError(t, err)
+					addDecision(dec)
+				}
+			}
+		}
+	}
+	for _, a := range applicants {
+		for _, date := range dates {
+			addLaw(a.Cooperative, d(date))
+		}
+	}
+	files, err := filepath.Glob("testdata/*.yaml")
+	require.NoError(t, err)
+	for _, path := range files {
+		f, err := os.Open(path)
+		require.NoError(t, err)
+		cases, err := cat.ParseCases(f, path)
+		f.Close()
+		require.NoError(t, err)
+		for _, c := range cases {
+			if c.Check != "" {
+				addLaw(c.Applicant.Cooperative, c.AsOf)
+				continue
+			}
+			dec, err := cat.Evaluate(programs.Request{Program: c.Program, Call: c.Call, Phase: c.Phase, AsOf: c.AsOf, Applicant: c.Applicant})
+			require.NoError(t, err)
+			addDecision(dec)
+		}
+	}
+	return reasons, explanations
+}
+
+func callIDs(p programs.Program) []string {
+	var out []string
+	for _, c := range p.Calls {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+var (
+	latin       = regexp.MustCompile(`[A-Za-z]`)
+	codes       = regexp.MustCompile(`\bMA-[A-Z0-9]{2,3}\b`)
+	placeholder = regexp.MustCompile(`[{}#]`)
+)
+
+// untranslated returns the identifiers that must never appear in a French
+// sentence: the catalogue's IDs (programmes, calls, criteria, facts), the
+// slugs of sectors and branches that are not French words, the English
+// names of applicant kinds and statuses.
+func untranslated(cat *programs.Catalogue) []string {
+	words := []string{"cooperative", "person", "union of", "struck-off", "in-liquidation", "dissolved", "declared", "false", "true"}
+	for _, p := range cat.Programs() {
+		words = append(words, p.ID)
+		for _, c := range p.Calls {
+			words = append(words, c.ID)
+		}
+		for _, c := range p.Criteria {
+			if strings.Contains(c.ID, "-") {
+				words = append(words, c.ID)
+			}
+			if c.Fact != "" {
+				words = append(words, c.Fact)
+			}
+		}
+	}
+	for _, s := range coop.Sectors() {
+		if strings.ToLower(s.Names.FR) != string(s.Sector) {
+			words = append(words, string(s.Sector))
+		}
+		for _, b := range coop.KnownBranches(s.Sector) {
+			if strings.ToLower(b.Names.FR) != string(b.Branch) {
+				words = append(words, string(b.Branch))
+			}
+		}
+	}
+	return words
+}
+
+func containsWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		before := start == 0 || !isWordByte(text[start-1])
+		after := end == len(text) || !isWordByte(text[end])
+		if before && after {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_'
+}
+
+// TestReasonsRender renders every message of every criterion and every
+// Law check, in French, Arabic and English, with the values decisions give
+// it, and fails on an unresolved placeholder, a Latin letter in an Arabic
+// reason (an identifier, a code, an English word) or an untranslated
+// identifier in a French one. It also fails when a message of a kind or a
+// check is never reached.
+func TestReasonsRender(t *testing.T) {
+	cat := programs.Default()
+	reasons, explanations := renderCorpus(t, cat)
+	ids := untranslated(cat)
+	reached := map[string]bool{}
+	problems := map[string]string{}
+	seen := map[string]bool{}
+	for _, r := range reasons {
+		id := r.MessageID()
+		reached[id] = true
+		if key := id + "\x00" + r.Text(coop.EN); seen[key] {
+			continue // each message with each set of values once
+		} else {
+			seen[key] = true
+		}
+		for _, lang := range coop.Langs {
+			text := r.Text(lang)
+			switch {
+			case text == "":
+				problems[id+"/"+string(lang)] = "empty"
+			case placeholder.MatchString(text):
+				problems[id+"/"+string(lang)] = "unresolved placeholder: " + text
+			case lang == coop.AR && latin.MatchString(text):
+				problems[id+"/ar"] = "Latin letters in Arabic: " + text
+			case lang == coop.FR && codes.MatchString(text):
+				problems[id+"/fr"] = "code in French: " + text
+			case lang == coop.FR:
+				for _, w := range ids {
+					if containsWord(text, w) {
+						problems[id+"/fr"] = "untranslated " + w + ": " + text
+					}
+				}
+			}
+		}
+	}
+	for key, p := range problems {
+		t.Errorf("%s: %s", key, p)
+	}
+
+	// Every message a kind or a check declares is reached.
+	var all []string
+	for _, k := range cat.Kinds() {
+		for _, m := range k.Messages {
+			all = append(all, m.ID)
+		}
+	}
+	for _, m := range coop.LawMessages() {
+		all = append(all, m.ID)
+	}
+	slices.Sort(all)
+	for _, id := range slices.Compact(all) {
+		assert.True(t, reached[id], "message %s is never reached", id)
+	}
+
+	// Explanations in Arabic carry no Latin letter but in a programme's
+	// own reference, which keeps its official wording; French ones no code.
+	for _, e := range explanations[coop.AR][:200] {
+		for _, line := range strings.Split(strings.TrimSpace(e), "\n") {
+			assert.False(t, latin.MatchString(line), "Latin letters in an Arabic explanation: %s", line)
+		}
+	}
+	for _, e := range explanations[coop.FR][:200] {
+		assert.False(t, codes.MatchString(e), "a code in a French explanation: %s", e)
+	}
+}
