@@ -176,7 +176,25 @@ func (d Date) Time() time.Time {
 // AddYears returns the same month and day n years later (earlier for a
 // negative n); 29 February becomes 28 February in a year that is not leap.
 // Like AddMonths, it saturates at the ends of years 1 to 9999.
-func (d Date) AddYears(n int) Date { return d.AddMonths(12 * n) }
+func (d Date) AddYears(n int) Date {
+	// AddMonths(12 * n) on the encoding: the same month and day, 29
+	// February becoming the 28th in a common year.
+	if d.IsZero() {
+		return d
+	}
+	y := d.Year() + n
+	switch {
+	case y < minYear:
+		return mk(minYear, time.January, 1)
+	case y > maxYear:
+		return mk(maxYear, time.December, 31)
+	}
+	md := d.v & 0x1ff
+	if md == 2<<5|29 && !IsLeap(y) {
+		md = 2<<5 | 28
+	}
+	return Date{v: int32(y)<<9 | md}
+}
 
 // AddMonths returns the same day n months later (earlier for a negative n),
 // clamped to the last day of the resulting month: 31 March plus one month is

@@ -56,6 +56,19 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// TestDate_AddYearsIsTwelveMonths checks AddYears, computed on the
+// encoding, against AddMonths(12 n) for every day of four years, leap years
+// and the saturating ends included.
+func TestDate_AddYearsIsTwelveMonths(t *testing.T) {
+	for _, start := range []string{"2019-01-01", "0001-01-01", "9996-01-01"} {
+		for day := d(start); day.Before(d(start).AddYears(4)); day = day.AddDays(1) {
+			for _, n := range []int{-10001, -5, -4, -1, 0, 1, 3, 4, 100, 10001} {
+				require.Equal(t, day.AddMonths(12*n), day.AddYears(n), "%s + %d years", day, n)
+			}
+		}
+	}
+}
+
 func TestDate_AddYears(t *testing.T) {
 	tests := []struct {
 		from string

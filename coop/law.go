@@ -234,8 +234,15 @@ func result(id string, o Outcome, ref string, params []Param, msg *Message, args
 // register nor a member count is given.
 func MembersMin(c *Cooperative, asOf Date) (r Result, ok bool) {
 	n, known := c.MembersAt(asOf)
+	return MembersMinOf(n, known, c.IsUnion(), asOf)
+}
+
+// MembersMinOf is the members-min check of a cooperative (a union when
+// union is set) that has n members at asOf; known is false when the number
+// is not given, and the result is then unknown and not ok.
+func MembersMinOf(n int, known, union bool, asOf Date) (r Result, ok bool) {
 	min, ref, params := MinMembers, "Law 112-12 art. 14", paramMinMembers
-	if c.IsUnion() {
+	if union {
 		min, ref, params = MinUnionMembers, "Law 112-12 art. 85", paramMinUnionMembers
 	}
 	if !known {
@@ -676,8 +683,14 @@ func Transition108(c *Cooperative, asOf Date) (Result, bool) {
 // Law 24-83 with conformed statutes registered on or before asOf and on or
 // before 2019-12-31 (art. 108).
 func ConformsToLaw11212(c *Cooperative, asOf Date) bool {
-	if c.FoundedUnder == Law11212 || c.FoundedUnder == "" {
+	return Conforms(c.FoundedUnder, c.ConformedOn, asOf)
+}
+
+// Conforms is ConformsToLaw11212 for a cooperative founded under founded
+// whose conformed statutes were registered on conformedOn (zero when not).
+func Conforms(founded Law, conformedOn, asOf Date) bool {
+	if founded == Law11212 || founded == "" {
 		return true
 	}
-	return !c.ConformedOn.IsZero() && !c.ConformedOn.After(asOf) && !c.ConformedOn.After(ConformityDeadline)
+	return !conformedOn.IsZero() && !conformedOn.After(asOf) && !conformedOn.After(ConformityDeadline)
 }

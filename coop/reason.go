@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -69,47 +71,133 @@ const (
 	ArgSectors             // sector slugs separated by commas, rendered as a list of names
 	ArgBranches            // branch slugs separated by commas, rendered as a list of names
 	ArgNames               // a name in each language (NamesArg)
+	ArgDayAfter            // a date, rendered as the day after it
 )
 
-// Arg is one argument of a reason. It holds its value unformatted, so that
-// building a reason allocates nothing and formats nothing.
+// Arg is one argument of a reason, in 16 bytes and without pointers, so
+// that a reason is copied as plain memory. It holds its value unformatted,
+// so that building a reason allocates nothing and formats nothing.
 type Arg struct {
 	Kind ArgKind
-	// Int holds an integer, a ratio in basis points, or a date's encoding.
-	Int  int64
-	Dec  decimal.Decimal
-	Text string
+	// text is the interned text of a code, a name or a text (see Text).
+	text uint32
+	// Int holds an integer, an amount in centimes, a ratio in hundredths of
+	// a percent, or a date's encoding.
+	Int int64
 }
+
+// Text returns the text an argument holds: a code ("MA-06"), a slug, a
+// text, names packed for NamesArg, or an amount too large for Int already
+// formatted; "" for a numeric argument.
+func (a Arg) Text() string { return textOf(a.text) }
+
+// texts interns the texts of arguments, so that an Arg holds a number in
+// place of a string. Texts come from codes, names and the catalogue's
+// data, a bounded set: an argument built from free text that differs for
+// every applicant would grow it without bound.
+var texts struct {
+	mu  sync.Mutex
+	ids map[string]uint32
+	all atomic.Pointer[[]string]
+}
+
+func init() {
+	all := []string{""}
+	texts.all.Store(&all)
+	texts.ids = map[string]uint32{"": 0}
+}
+
+// intern returns the number of s among the interned texts.
+func intern(s string) uint32 {
+	if s == "" {
+		return 0
+	}
+	texts.mu.Lock()
+	defer texts.mu.Unlock()
+	if id, ok := texts.ids[s]; ok {
+		return id
+	}
+	// Readers hold the slice they loaded and never read beyond its length:
+	// appending in place past it is safe.
+	all := append(*texts.all.Load(), s)
+	id := uint32(len(all) - 1)
+	texts.ids[s] = id
+	texts.all.Store(&all)
+	return id
+}
+
+func textOf(id uint32) string { return (*texts.all.Load())[id] }
+
+func textArg(kind ArgKind, s string) Arg { return Arg{Kind: kind, text: intern(s)} }
 
 // IntArg, DateArg, AmountArg, PercentArg, TextArg, SectorArg, RegionArg and
 // ProvinceArg build arguments of each kind.
 func IntArg(n int) Arg                     { return Arg{Kind: ArgInt, Int: int64(n)} }
 func DateArg(d Date) Arg                   { return Arg{Kind: ArgDate, Int: int64(d.v)} }
-func AmountArg(d decimal.Decimal) Arg      { return Arg{Kind: ArgAmount, Dec: d} }
-func PercentArg(ratio decimal.Decimal) Arg { return Arg{Kind: ArgPercent, Dec: ratio} }
-func TextArg(s string) Arg                 { return Arg{Kind: ArgText, Text: s} }
-func SectorArg(s Sector) Arg               { return Arg{Kind: ArgSector, Text: string(s)} }
-func RegionArg(r RegionCode) Arg           { return Arg{Kind: ArgRegion, Text: string(r)} }
-func ProvinceArg(p ProvinceCode) Arg       { return Arg{Kind: ArgProvince, Text: string(p)} }
+func AmountArg(d decimal.Decimal) Arg      { return amountArg(d) }
+func PercentArg(ratio decimal.Decimal) Arg { return percentArg(ratio) }
+
+// DayAfterArg builds an argument rendered as the day after d, computed only
+// when the reason is read.
+func DayAfterArg(d Date) Arg { return Arg{Kind: ArgDayAfter, Int: int64(d.v)} }
+
+// amountArg holds an amount in centimes when it has at most two decimals
+// and fits, which is the case of every amount the rules compute (they round
+// to the centime); otherwise its text.
+func amountArg(d decimal.Decimal) Arg {
+	if e := int(d.Exponent()); e >= -2 && d.NumDigits()+e+2 <= 18 {
+		c := d.CoefficientInt64()
+		for ; e > -2; e-- {
+			c *= 10
+		}
+		return Arg{Kind: ArgAmount, Int: c}
+	}
+	return textArg(ArgText, FormatMAD(d))
+}
+
+// formatCentimes writes an amount of centimes as FormatMAD does: "1234.50".
+func formatCentimes(c int64) string {
+	sign := ""
+	u := uint64(c)
+	if c < 0 {
+		sign, u = "-", uint64(-c)
+	}
+	cents := u % 100
+	return sign + strconv.FormatUint(u/100, 10) + "." + string(rune('0'+cents/10)) + string(rune('0'+cents%10))
+}
+
+// percentArg holds a ratio in hundredths of a percent, rounded half away
+// from zero: 0.3 is 3000, rendered "30%".
+func percentArg(ratio decimal.Decimal) Arg {
+	bp := ratio.Shift(4).Round(0)
+	if bp.NumDigits() > 17 {
+		return textArg(ArgText, ratio.Mul(hundred).Round(2).String()+"%")
+	}
+	return Arg{Kind: ArgBasisPoints, Int: bp.IntPart()}
+}
+func TextArg(s string) Arg           { return textArg(ArgText, s) }
+func SectorArg(s Sector) Arg         { return textArg(ArgSector, string(s)) }
+func RegionArg(r RegionCode) Arg     { return textArg(ArgRegion, string(r)) }
+func ProvinceArg(p ProvinceCode) Arg { return textArg(ArgProvince, string(p)) }
 
 // BranchArg and StatusArg build arguments rendered as the name of a branch
 // or of a status in the reader's language.
-func BranchArg(b Branch) Arg { return Arg{Kind: ArgBranch, Text: string(b)} }
-func StatusArg(s Status) Arg { return Arg{Kind: ArgStatus, Text: string(s)} }
+func BranchArg(b Branch) Arg { return textArg(ArgBranch, string(b)) }
+func StatusArg(s Status) Arg { return textArg(ArgStatus, string(s)) }
 
 // ListArg builds an argument rendered as the list of the names of codes of
 // kind ArgRegions, ArgProvinces, ArgSectors or ArgBranches ("Oriental,
 // Fès-Meknès et Tanger-Tétouan-Al Hoceïma"). It allocates: build it once,
 // when a rule is bound, not for each applicant.
 func ListArg(kind ArgKind, codes []string) Arg {
-	return Arg{Kind: kind, Text: strings.Join(codes, ",")}
+	return textArg(kind, strings.Join(codes, ","))
 }
 
 // NamesArg builds an argument rendered as n in the reader's language: the
 // name of a call, a declared fact, a kind of applicant. It allocates: build
 // it once, when a rule is bound, not for each applicant.
 func NamesArg(n Names) Arg {
-	return Arg{Kind: ArgNames, Text: n.FR + "\x1f" + n.EN + "\x1f" + n.AR}
+	return textArg(ArgNames, n.FR+"\x1f"+n.EN+"\x1f"+n.AR)
 }
 
 // RatioArg renders num/den as a percentage with at most two decimals,
@@ -130,9 +218,9 @@ func (a Arg) render(lang Lang) string {
 	case ArgDate:
 		return Date{v: int32(a.Int)}.String()
 	case ArgAmount:
-		return FormatMAD(a.Dec)
-	case ArgPercent:
-		return a.Dec.Mul(hundred).Round(2).String() + "%"
+		return formatCentimes(a.Int)
+	case ArgDayAfter:
+		return Date{v: int32(a.Int)}.AddDays(1).String()
 	case ArgBasisPoints:
 		whole, frac := a.Int/100, a.Int%100
 		switch {
@@ -143,29 +231,29 @@ func (a Arg) render(lang Lang) string {
 		}
 		return strconv.FormatInt(whole, 10) + "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10)) + "%"
 	case ArgSector:
-		return Sector(a.Text).Name(lang)
+		return Sector(a.Text()).Name(lang)
 	case ArgRegion:
-		return RegionCode(a.Text).Name(lang)
+		return RegionCode(a.Text()).Name(lang)
 	case ArgProvince:
-		return ProvinceCode(a.Text).Name(lang)
+		return ProvinceCode(a.Text()).Name(lang)
 	case ArgBranch:
-		return Branch(a.Text).Name(lang)
+		return Branch(a.Text()).Name(lang)
 	case ArgStatus:
-		return Status(a.Text).Name(lang)
+		return Status(a.Text()).Name(lang)
 	case ArgRegions, ArgProvinces, ArgSectors, ArgBranches:
 		return a.renderList(lang)
 	case ArgNames:
-		fr, rest, _ := strings.Cut(a.Text, "\x1f")
+		fr, rest, _ := strings.Cut(a.Text(), "\x1f")
 		en, ar, _ := strings.Cut(rest, "\x1f")
 		return Names{FR: fr, EN: en, AR: ar}.In(lang)
 	}
-	return a.Text
+	return a.Text()
 }
 
 // renderList writes a list of codes as their names joined in lang: "A, B
 // et C", "A, B and C", «A، B وC».
 func (a Arg) renderList(lang Lang) string {
-	codes := strings.Split(a.Text, ",")
+	codes := strings.Split(a.Text(), ",")
 	names := make([]string, len(codes))
 	for i, c := range codes {
 		switch a.Kind {
@@ -209,24 +297,33 @@ const MaxArgs = 6
 // reason of its kind and cannot be changed through it.
 type Reason struct {
 	msg  *Message
-	Args [MaxArgs]Arg
+	n    uint8 // the number of arguments
+	args [MaxArgs]Arg
 }
 
 // NewReason returns a reason for msg with args (at most MaxArgs; extra
 // arguments are ignored).
 func NewReason(msg *Message, args ...Arg) Reason {
-	r := Reason{msg: msg}
-	copy(r.Args[:], args)
+	var r Reason
+	r.Set(msg, args...)
 	return r
 }
 
-// Set makes r a reason for msg with args, in place: it allocates nothing.
-// A nil msg empties the reason.
+// Set makes r a reason for msg with args, in place: it copies the
+// arguments and nothing else, and allocates nothing. A nil msg empties the
+// reason.
 func (r *Reason) Set(msg *Message, args ...Arg) {
 	r.msg = msg
-	n := copy(r.Args[:], args)
-	clear(r.Args[n:])
+	// A loop rather than copy: a few 16-byte moves, no call to memmove.
+	n := min(len(args), MaxArgs)
+	for i := 0; i < n; i++ {
+		r.args[i] = args[i]
+	}
+	r.n = uint8(n)
 }
+
+// Args returns the reason's arguments.
+func (r *Reason) Args() []Arg { return r.args[:r.n] }
 
 // MessageID returns the ID of the reason's message ("" when empty).
 func (r Reason) MessageID() string {
@@ -270,7 +367,9 @@ func (r Reason) Text(lang Lang) string {
 	}
 	var b strings.Builder
 	b.Grow(len(tmpl) + 32)
-	renderTemplate(&b, tmpl, &r.Args, lang, nil)
+	args := r.args
+	clear(args[r.n:]) // a placeholder beyond the arguments renders empty
+	renderTemplate(&b, tmpl, &args, lang, nil)
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // The IDs of the criteria of the catalogue (programs.md §1-2). They are
@@ -128,20 +129,32 @@ func bindApplicantKind(b *Binding) Rule {
 		k := a.Kind()
 		for _, acc := range accepts {
 			if k == acc {
-				out.Set(coop.Pass, msgKindPass, kindArgs[k])
+				out.Set(coop.Pass, msgKindPass, kindArg(k))
 				return
 			}
 		}
-		out.Set(coop.Fail, msgKindFail, kindArgs[k], list)
+		out.Set(coop.Fail, msgKindFail, kindArg(k), list)
 	}
 }
 
-// kindArgs are the kinds of applicant as reasons show them.
-var kindArgs = map[ApplicantKind]coop.Arg{
-	Cooperative: coop.NamesArg(kindNames[Cooperative]),
-	Union:       coop.NamesArg(kindNames[Union]),
-	Person:      coop.NamesArg(kindNames[Person]),
-	"":          coop.NamesArg(coop.Names{FR: "inconnue", EN: "unknown", AR: "غير معروف"}),
+// The kinds of applicant as reasons show them.
+var (
+	cooperativeArg = coop.NamesArg(kindNames[Cooperative])
+	unionArg       = coop.NamesArg(kindNames[Union])
+	personArg      = coop.NamesArg(kindNames[Person])
+	noKindArg      = coop.NamesArg(coop.Names{FR: "inconnue", EN: "unknown", AR: "غير معروف"})
+)
+
+func kindArg(k ApplicantKind) coop.Arg {
+	switch k {
+	case Cooperative:
+		return cooperativeArg
+	case Union:
+		return unionArg
+	case Person:
+		return personArg
+	}
+	return noKindArg
 }
 
 // acceptsArg is the list of the kinds of applicant a programme accepts, as
@@ -166,23 +179,23 @@ func acceptsArg(p *Program) coop.Arg {
 // registration date fails.
 func bindRegistered(*Binding) Rule {
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
-		c := a.Cooperative
+		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
 			return
 		}
 		switch {
-		case c.RegisteredOn.IsZero():
+		case c.Registered.IsZero():
 			out.Set(coop.Fail, msgNotRegistered)
 			out.Suggest(msgHintRegister)
-		case c.RegisteredOn.After(asOf):
-			out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-			out.MayChangeOn(c.RegisteredOn)
+		case c.Registered.After(asOf):
+			out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.Registered), coop.DateArg(asOf))
+			out.MayChangeOn(c.Registered)
 		case c.StatusAt(asOf) != coop.Active:
-			out.Set(coop.Fail, msgNotActive, coop.StatusArg(c.Status), coop.DateArg(c.StatusSince))
+			out.Set(coop.Fail, msgNotActive, c.StatusArg(), coop.DateArg(c.StatusSince))
 		default:
-			out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-			if c.Status != coop.Active && c.StatusSince.After(asOf) {
+			out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.Registered), coop.DateArg(asOf))
+			if c.Status() != coop.Active && c.StatusSince.After(asOf) {
 				out.MayChangeOn(c.StatusSince)
 			}
 		}
@@ -194,15 +207,15 @@ func bindRegistered(*Binding) Rule {
 // and on or before 2019-12-31 (art. 108).
 func bindLaw11212(*Binding) Rule {
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
-		c := a.Cooperative
+		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
 			return
 		}
 		switch {
-		case c.FoundedUnder != coop.Law2483:
+		case c.FoundedUnder() != coop.Law2483:
 			out.Set(coop.Pass, msgLawFounded)
-		case coop.ConformsToLaw11212(c, asOf):
+		case coop.Conforms(c.FoundedUnder(), c.ConformedOn, asOf):
 			out.Set(coop.Pass, msgLawConformed, coop.DateArg(c.ConformedOn))
 		case c.ConformedOn.IsZero():
 			out.Set(coop.Fail, msgLawNotConformed, coop.DateArg(coop.ConformityDeadline))
@@ -217,17 +230,17 @@ func bindLaw11212(*Binding) Rule {
 
 // memberDates records the joining and leaving dates after asOf, on which a
 // count of members may change.
-func memberDates(c *coop.Cooperative, asOf coop.Date, out *Eval) {
+func memberDates(members []readmodel.Member, asOf coop.Date, out *Eval) {
 	if !out.Tracking() {
 		return
 	}
-	for i := range c.Members {
-		m := &c.Members[i]
-		if m.JoinedOn.After(asOf) {
-			out.MayChangeOn(m.JoinedOn)
+	for i := range members {
+		m := &members[i]
+		if m.Joined.After(asOf) {
+			out.MayChangeOn(m.Joined)
 		}
-		if m.LeftOn.After(asOf) {
-			out.MayChangeOn(m.LeftOn)
+		if m.Left.After(asOf) {
+			out.MayChangeOn(m.Left)
 		}
 	}
 }
@@ -237,26 +250,26 @@ func memberDates(c *coop.Cooperative, asOf coop.Date, out *Eval) {
 // neither a register nor a member count is given.
 func bindMembersMin(*Binding) Rule {
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
-		c := a.Cooperative
+		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
 			return
 		}
-		r, known := coop.MembersMin(c, asOf)
+		n, known := a.model.MembersAt(c, asOf)
+		r, _ := coop.MembersMinOf(n, known, c.IsUnion(), asOf)
 		out.setResult(r)
 		if !known {
 			out.Suggest(msgHintMembers)
 			return
 		}
 		if r.Outcome == coop.Fail {
-			n, _ := c.MembersAt(asOf)
 			min := coop.MinMembers
 			if c.IsUnion() {
 				min = coop.MinUnionMembers
 			}
 			out.Suggest(msgHintMoreMembers, coop.IntArg(min-n))
 		}
-		memberDates(c, asOf, out)
+		memberDates(a.mem, asOf, out)
 	}
 }
 
@@ -278,20 +291,24 @@ func bindRegion(b *Binding) Rule {
 		regions, rec = v, r
 	}
 	params, covered := []coop.Param{rec}, coop.ListArg(coop.ArgRegions, regions.List)
+	// in[i] tells whether the province of index i lies in the regions.
+	in := make([]bool, readmodel.Provinces())
+	for i := range in {
+		in[i] = regions.Has(string(readmodel.ProvinceAt(i).Region()))
+	}
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.Cooperative
-		if c == nil || c.Province == "" {
+		c := a.c
+		if c == nil || c.ProvinceIndex() == 0 {
 			out.Set(coop.Unknown, msgRegionUnknown, covered)
 			out.Suggest(msgHintProvince)
 			return
 		}
-		r := c.Province.Region()
-		if regions.Has(string(r)) {
-			out.Set(coop.Pass, msgRegionPass, coop.ProvinceArg(c.Province), coop.RegionArg(r))
+		if in[c.ProvinceIndex()] {
+			out.Set(coop.Pass, msgRegionPass, c.ProvinceArg(), c.RegionArg())
 			return
 		}
-		out.Set(coop.Fail, msgRegionFail, coop.ProvinceArg(c.Province), coop.RegionArg(r), covered)
+		out.Set(coop.Fail, msgRegionFail, c.ProvinceArg(), c.RegionArg(), covered)
 	}
 }
 
@@ -314,48 +331,67 @@ var (
 // bindProvince passes when the province of the seat is one of the call's
 // provinces; not reported when the call sets none.
 func bindProvince(b *Binding) Rule {
-	return bindInList(b, "provinces", func(c *coop.Cooperative) (string, coop.Arg) {
-		return string(c.Province), coop.ProvinceArg(c.Province)
-	}, provinceMessages)
+	list, rec, ok := b.get("provinces")
+	if !ok {
+		return nil
+	}
+	in := make([]bool, readmodel.Provinces())
+	for i := 1; i < len(in); i++ {
+		in[i] = list.Has(string(readmodel.ProvinceAt(i)))
+	}
+	return bindInList(rec, coop.ListArg(coop.ArgProvinces, list.List), provinceMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+		i := a.c.ProvinceIndex()
+		return i != 0, in[i], a.c.ProvinceArg()
+	})
 }
 
 // bindSector passes when the cooperative's sector is one of the call's
 // sectors; not reported when the call sets none; unknown with no sector.
 func bindSector(b *Binding) Rule {
-	return bindInList(b, "sectors", func(c *coop.Cooperative) (string, coop.Arg) {
-		return string(c.Sector), coop.SectorArg(c.Sector)
-	}, sectorMessages)
+	list, rec, ok := b.get("sectors")
+	if !ok {
+		return nil
+	}
+	in := make([]bool, readmodel.Sectors())
+	for i := 1; i < len(in); i++ {
+		in[i] = list.Has(string(readmodel.SectorAt(i)))
+	}
+	return bindInList(rec, coop.ListArg(coop.ArgSectors, list.List), sectorMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+		i := a.c.SectorIndex()
+		return i != 0, in[i], a.c.SectorArg()
+	})
 }
 
 // bindBranch passes when the cooperative's branch is one of the call's
 // branches; unknown when no branch is given.
 func bindBranch(b *Binding) Rule {
-	return bindInList(b, "branches", func(c *coop.Cooperative) (string, coop.Arg) {
-		return string(c.Branch), coop.BranchArg(c.Branch)
-	}, branchMessages)
-}
-
-// bindInList passes when the cooperative's value, as value returns it with
-// the argument that shows it, is in the list parameter of role; it is not
-// reported when the call sets none, and unknown when the value is not given.
-func bindInList(b *Binding, role string, value func(*coop.Cooperative) (string, coop.Arg), msgs listMessages) Rule {
-	list, rec, ok := b.get(role)
+	list, rec, ok := b.get("branches")
 	if !ok {
 		return nil
 	}
-	params, covered := []coop.Param{rec}, coop.ListArg(msgs.list, list.List)
+	return bindInList(rec, coop.ListArg(coop.ArgBranches, list.List), branchMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+		br := a.model.Branch(a.c)
+		return br != "", list.Has(string(br)), a.model.BranchArg(a.c)
+	})
+}
+
+// bindInList passes when the cooperative's value is in the call's list, as
+// has tells with the argument that shows the value; it is unknown when the
+// value is not given.
+func bindInList(rec coop.Param, covered coop.Arg, msgs listMessages, has func(a *Applicant) (given, in bool, arg coop.Arg)) Rule {
+	params := []coop.Param{rec}
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
-		var v string
+		var given, in bool
 		var arg coop.Arg
-		if a.Cooperative != nil {
-			v, arg = value(a.Cooperative)
+		if a.c != nil {
+			given, in, arg = has(a)
 		}
 		switch {
-		case v == "":
+		case !given:
 			out.Set(coop.Unknown, msgs.unknown, covered)
 			out.Suggest(msgs.hint)
-		case list.Has(v):
+		case in:
 			out.Set(coop.Pass, msgs.pass, arg)
 		default:
 			out.Set(coop.Fail, msgs.fail, arg, covered)
@@ -438,29 +474,29 @@ func bindExistenceMax(b *Binding) Rule {
 	earliest := planAsOf.AddYears(-max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.Cooperative
-		if c == nil || c.RegisteredOn.IsZero() {
+		c := a.c
+		if c == nil || c.Registered.IsZero() {
 			out.Set(coop.Fail, msgExistenceNotRegistered)
 			return
 		}
-		if c.RegisteredOn.After(asOf) {
-			out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf))
-			out.MayChangeOn(c.RegisteredOn)
+		if c.Registered.After(asOf) {
+			out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.Registered), coop.DateArg(asOf))
+			out.MayChangeOn(c.Registered)
 			return
 		}
-		limit := c.RegisteredOn.AddYears(max)
-		if coop.ExistenceAtMost(c.RegisteredOn, asOf, max) {
+		limit := c.Registered.AddYears(max)
+		if coop.ExistenceAtMost(c.Registered, asOf, max) {
 			msg := msgExistencePass
 			if limit == asOf {
 				msg = msgExistenceLastDay
 			}
-			out.Set(coop.Pass, msg, coop.DateArg(c.RegisteredOn), coop.IntArg(max), coop.DateArg(limit))
+			out.Set(coop.Pass, msg, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit))
 			if out.Tracking() {
 				out.MayChangeOn(limit.AddDays(1))
 			}
 			return
 		}
-		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.RegisteredOn), coop.IntArg(max), coop.DateArg(limit), coop.DateArg(limit.AddDays(1)))
+		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit), coop.DayAfterArg(limit))
 		hint := earliest
 		if asOf != planAsOf {
 			hint = asOf.AddYears(-max)
@@ -480,17 +516,17 @@ func bindExperienceMin(b *Binding) Rule {
 	params, min := []coop.Param{rec}, v.Int
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.Cooperative
-		if c == nil || c.RegisteredOn.IsZero() {
+		c := a.c
+		if c == nil || c.Registered.IsZero() {
 			out.Set(coop.Fail, msgExistenceNotRegistered)
 			return
 		}
-		from := c.RegisteredOn.AddYears(min)
-		if coop.ExistenceAtLeast(c.RegisteredOn, asOf, min) {
-			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.RegisteredOn), coop.IntArg(min), coop.DateArg(from))
+		from := c.Registered.AddYears(min)
+		if coop.ExistenceAtLeast(c.Registered, asOf, min) {
+			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.Registered), coop.IntArg(min), coop.DateArg(from))
 			return
 		}
-		out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.RegisteredOn), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
+		out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.Registered), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
 		out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
 		out.MayChangeOn(from)
 	}
@@ -504,8 +540,8 @@ func bindDeclared(b *Binding) Rule {
 	name := coop.NamesArg(b.at.prog.factNames(fact))
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		var v, ok bool
-		if a.Cooperative != nil {
-			v, ok = a.Cooperative.Declared[fact]
+		if a.c != nil {
+			v, ok = a.model.Declared(a.index, a.model.Fact(fact), fact)
 		}
 		switch {
 		case !ok:
@@ -546,10 +582,10 @@ func newAgeWindow(asOf coop.Date, min, max int) ageWindow {
 
 // in reports whether someone born on birth is aged min to max at asOf.
 func (w *ageWindow) in(birth, asOf coop.Date) bool {
-	if asOf != w.asOf {
-		return coop.AgedBetween(birth, asOf, w.min, w.max)
+	if asOf == w.asOf {
+		return !birth.After(w.youngest) && birth.After(w.tooOld)
 	}
-	return !birth.After(w.youngest) && birth.After(w.tooOld)
+	return coop.AgedBetween(birth, asOf, w.min, w.max)
 }
 
 // bindMembersAged passes when every member at the date is aged min_age to
@@ -565,32 +601,40 @@ func bindMembersAged(b *Binding) Rule {
 	window := newAgeWindow(b.at.asOf, min, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.Cooperative
-		if c == nil || len(c.Members) == 0 {
+		if a.c == nil || len(a.mem) == 0 {
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
 			return
 		}
 		n, outside, unknown, firstOut := 0, 0, 0, 0
-		for i := range c.Members {
-			m := &c.Members[i]
-			if !m.ActiveAt(asOf, c.RegisteredOn) {
+		tracking, fast := out.Tracking(), asOf == window.asOf
+		for i := range a.mem {
+			m := &a.mem[i]
+			if !m.ActiveAt(asOf) {
 				continue
 			}
 			n++
-			if m.BirthDate.IsZero() {
+			if m.Birth.IsZero() {
 				unknown++
 				continue
 			}
-			ageDates(m.BirthDate, asOf, min, max, out)
-			if !window.in(m.BirthDate, asOf) {
+			if tracking {
+				ageDates(m.Birth, asOf, min, max, out)
+			}
+			var in bool
+			if fast {
+				in = !m.Birth.After(window.youngest) && m.Birth.After(window.tooOld)
+			} else {
+				in = coop.AgedBetween(m.Birth, asOf, min, max)
+			}
+			if !in {
 				outside++
 				if firstOut == 0 {
-					firstOut = coop.Age(m.BirthDate, asOf)
+					firstOut = coop.Age(m.Birth, asOf)
 				}
 			}
 		}
-		memberDates(c, asOf, out)
+		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
 			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
@@ -609,28 +653,27 @@ func bindMembersAged(b *Binding) Rule {
 // when a gender is missing and the answer depends on it.
 func bindWomenOnly(*Binding) Rule {
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
-		c := a.Cooperative
-		if c == nil || len(c.Members) == 0 {
+		if a.c == nil || len(a.mem) == 0 {
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
 			return
 		}
 		n, men, unknown := 0, 0, 0
-		for i := range c.Members {
-			m := &c.Members[i]
-			if !m.ActiveAt(asOf, c.RegisteredOn) {
+		for i := range a.mem {
+			m := &a.mem[i]
+			if !m.ActiveAt(asOf) {
 				continue
 			}
 			n++
 			switch m.Gender {
-			case coop.Female:
-			case coop.Male:
+			case readmodel.Female:
+			case readmodel.Male:
 				men++
 			default:
 				unknown++
 			}
 		}
-		memberDates(c, asOf, out)
+		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
 			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
@@ -657,46 +700,49 @@ func bindWomenYouthShare(b *Binding) Rule {
 	}
 	const youthMin = 18
 	params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
+	pct := coop.PercentArg(min) // formatted once, not for each applicant
 	num, den := fraction(min)
 	window := newAgeWindow(b.at.asOf, youthMin, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.Cooperative
-		if c == nil || len(c.Members) == 0 {
-			if c != nil && c.MemberCount != nil && *c.MemberCount == 0 {
-				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-				return
+		if a.c == nil || len(a.mem) == 0 {
+			if a.c != nil {
+				if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
+					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+					return
+				}
 			}
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
 			return
 		}
 		n, yes, unknown := 0, 0, 0
-		for i := range c.Members {
-			m := &c.Members[i]
-			if !m.ActiveAt(asOf, c.RegisteredOn) {
+		tracking := out.Tracking()
+		for i := range a.mem {
+			m := &a.mem[i]
+			if !m.ActiveAt(asOf) {
 				continue
 			}
 			n++
-			if m.Gender == coop.Female {
+			if m.Gender == readmodel.Female {
 				yes++
 				continue
 			}
-			if !m.BirthDate.IsZero() {
-				if m.Gender == "" || m.Gender == coop.Male {
-					ageDates(m.BirthDate, asOf, youthMin, max, out)
+			if !m.Birth.IsZero() {
+				if tracking {
+					ageDates(m.Birth, asOf, youthMin, max, out)
 				}
-				if window.in(m.BirthDate, asOf) {
+				if window.in(m.Birth, asOf) {
 					yes++
 					continue
 				}
-			}
-			if m.Gender == coop.Male && !m.BirthDate.IsZero() {
-				continue // known: neither a woman nor young
+				if m.Gender == readmodel.Male {
+					continue // known: neither a woman nor young
+				}
 			}
 			unknown++
 		}
-		memberDates(c, asOf, out)
+		memberDates(a.mem, asOf, out)
 		if n == 0 {
 			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
 			return
@@ -704,13 +750,13 @@ func bindWomenYouthShare(b *Binding) Rule {
 		// share > min  <=>  yes * den > num * n, in integers.
 		switch {
 		case int64(yes)*den > num*int64(n):
-			out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min))
+			out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), pct)
 		case int64(yes+unknown)*den <= num*int64(n):
-			out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), coop.PercentArg(min),
+			out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), pct,
 				coop.IntArg(moreNeeded(yes, n, num, den)))
 			out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, num, den)), coop.IntArg(max))
 		default:
-			out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), coop.PercentArg(min))
+			out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), pct)
 			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
 		}
 	}
@@ -790,8 +836,8 @@ func bindOwnContribution(b *Binding) Rule {
 		// bound, and passes alone when it covers the rate.
 		own := pr.OwnCash.Decimal.Add(pr.OwnInKind.Decimal)
 		if !pr.Cost.Valid {
-			out.Set(coop.Unknown, msgOwnUnknown, amountArgs["cost"], pct)
-			out.Suggest(msgHintAmount, amountArgs["cost"])
+			out.Set(coop.Unknown, msgOwnUnknown, costArg, pct)
+			out.Suggest(msgHintAmount, costArg)
 			return
 		}
 		need := pr.Cost.Decimal.Mul(rate.Dec)
@@ -811,21 +857,21 @@ func bindOwnContribution(b *Binding) Rule {
 	}
 }
 
-// amountArgs are the amounts of a project as reasons name them.
-var amountArgs = map[string]coop.Arg{
-	"cost":        coop.NamesArg(amountNames["cost"]),
-	"own_cash":    coop.NamesArg(amountNames["own_cash"]),
-	"own_in_kind": coop.NamesArg(amountNames["own_in_kind"]),
-}
+// The amounts of a project as reasons name them.
+var (
+	costArg      = coop.NamesArg(amountNames["cost"])
+	ownCashArg   = coop.NamesArg(amountNames["own_cash"])
+	ownInKindArg = coop.NamesArg(amountNames["own_in_kind"])
+)
 
 // missingAmount names the first of the own contribution's amounts that is
 // not given; an empty argument when both are.
 func missingAmount(cash, inKind decimal.NullDecimal) coop.Arg {
 	switch {
 	case !cash.Valid:
-		return amountArgs["own_cash"]
+		return ownCashArg
 	case !inKind.Valid:
-		return amountArgs["own_in_kind"]
+		return ownInKindArg
 	}
 	return coop.Arg{}
 }
@@ -852,12 +898,12 @@ func bindInKindCap(b *Binding) Rule {
 			out.Set(coop.Pass, msgInKindPass, coop.AmountArg(pr.OwnInKind.Decimal), pct)
 			return
 		case !pr.OwnInKind.Valid:
-			out.Set(coop.Unknown, msgInKindUnknown, amountArgs["own_in_kind"], pct)
-			out.Suggest(msgHintAmount, amountArgs["own_in_kind"])
+			out.Set(coop.Unknown, msgInKindUnknown, ownInKindArg, pct)
+			out.Suggest(msgHintAmount, ownInKindArg)
 			return
 		case !pr.OwnCash.Valid:
-			out.Set(coop.Unknown, msgInKindUnknown, amountArgs["own_cash"], pct)
-			out.Suggest(msgHintAmount, amountArgs["own_cash"])
+			out.Set(coop.Unknown, msgInKindUnknown, ownCashArg, pct)
+			out.Suggest(msgHintAmount, ownCashArg)
 			return
 		}
 		limit := pr.OwnCash.Decimal.Add(pr.OwnInKind.Decimal).Mul(share.Dec)

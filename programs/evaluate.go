@@ -265,6 +265,17 @@ func (p *plan) grantFor(a *Applicant, o Outcome) decimal.NullDecimal {
 // is a scratch Eval the caller owns. dates, when not nil, collects the
 // dates on which the outcome may change.
 func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval) []CriterionResult {
+	results, _ = p.runCounting(a, dates, results, e, nil, nil, false)
+	return results
+}
+
+// runCounting is run that also returns the programme's outcome and, when
+// failedAt and unknownAt are given, counts the failing and unknown
+// criteria by their position in the plan, while each result is at hand.
+// own is set when results is a buffer only this plan writes: a slot that
+// already holds the result of the same rule keeps its ID and reference.
+func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval, failedAt, unknownAt []int, own bool) ([]CriterionResult, Outcome) {
+	out := Eligible
 	for i, br := range p.rules {
 		// Reuse the slot of a buffer without zeroing all of it: the fields a
 		// rule does not set are reset, and Set and Suggest write their own.
@@ -275,19 +286,35 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 			results = append(results, CriterionResult{})
 		}
 		slot := &results[n]
-		slot.ID, slot.Reference, slot.rule = br.crit.ID, br.ref, i+1
-		slot.Unconfirmed, slot.Note = br.crit.Unconfirmed, br.crit.Note
+		if !own || slot.rule != i+1 {
+			slot.ID, slot.Reference, slot.rule = br.crit.ID, br.ref, i+1
+			slot.Unconfirmed, slot.Note = br.crit.Unconfirmed, br.crit.Note
+		}
 		slot.Outcome, slot.Params = "", nil
 		if !slot.Hint.IsZero() {
 			slot.Hint.Set(nil)
 		}
 		*e = Eval{res: slot, dates: dates}
 		br.rule(a, p.asOf, e)
-		if slot.Outcome == "" {
+		switch slot.Outcome {
+		case coop.Pass:
+		case coop.Fail:
+			out = Ineligible
+			if failedAt != nil {
+				failedAt[i]++
+			}
+		case coop.Unknown:
+			if out == Eligible {
+				out = Undetermined
+			}
+			if unknownAt != nil {
+				unknownAt[i]++
+			}
+		case "":
 			results = results[:len(results)-1] // the rule does not apply to this request
 		}
 	}
-	return results
+	return results, out
 }
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {
@@ -380,6 +407,9 @@ func (cat *Catalogue) Evaluate(req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	if err := checkApplicant(op, &req.Applicant); err != nil {
+		return Decision{}, err
+	}
+	if err := req.Applicant.compact(op); err != nil {
 		return Decision{}, err
 	}
 	if call == nil {

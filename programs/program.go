@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // ApplicantKind is the kind of applicant a programme accepts.
@@ -81,19 +83,68 @@ func NewProject(cost, ownCash, ownInKind string) (*Project, error) {
 
 // Applicant is what a programme evaluates: a cooperative (or union), or a
 // person, and optionally a project.
+//
+// Rules read a cooperative in its compact form (readmodel): Evaluate
+// derives it from Cooperative, and screening a read model sets it without a
+// Cooperative, which is then nil. A rule written in Go reads Compact.
 type Applicant struct {
 	Cooperative *coop.Cooperative `json:"cooperative,omitempty"`
 	Person      *PersonFacts      `json:"person,omitempty"`
 	Project     *Project          `json:"project,omitempty"`
+
+	model *readmodel.Model // the model holding the cooperative, if any
+	index int              // its index in model
+	c     *readmodel.Coop  // model.Coop(index)
+	mem   []readmodel.Member
+}
+
+// Compact returns the cooperative's compact form and the model that holds
+// it; ok is false for a person.
+func (a *Applicant) Compact() (m *readmodel.Model, c *readmodel.Coop, index int, ok bool) {
+	return a.model, a.c, a.index, a.c != nil
+}
+
+// bind sets the compact form of a cooperative, the i-th of m.
+func (a *Applicant) bind(m *readmodel.Model, i int) {
+	a.model, a.index = m, i
+	a.c = m.Coop(i)
+	a.mem = m.Members(a.c)
+}
+
+// compact derives the compact form from Cooperative, when there is one and
+// it is not derived yet; a value the compact form cannot hold (an unknown
+// province or sector, an amount with three decimals) is an Invalid error
+// for op naming the field.
+func (a *Applicant) compact(op string) error {
+	if a.Cooperative == nil || a.c != nil {
+		return nil
+	}
+	var b readmodel.Builder
+	b.Add(a.Cooperative)
+	m, err := b.Model()
+	if err != nil {
+		var e *coop.Error
+		if !errors.As(err, &e) {
+			return err
+		}
+		fs := make(coop.Fields, len(e.Fields))
+		for i, f := range e.Fields {
+			f.Field = "cooperative." + strings.TrimPrefix(f.Field, "cooperatives[0].")
+			fs[i] = f
+		}
+		return fs.Err(op, "invalid applicant")
+	}
+	a.bind(m, 0)
+	return nil
 }
 
 // Kind returns the applicant's kind: union or cooperative for a
 // cooperative body, person for a person, "" when empty.
 func (a *Applicant) Kind() ApplicantKind {
 	switch {
-	case a.Cooperative != nil && a.Cooperative.IsUnion():
+	case a.c != nil && a.c.IsUnion(), a.c == nil && a.Cooperative != nil && a.Cooperative.IsUnion():
 		return Union
-	case a.Cooperative != nil:
+	case a.c != nil || a.Cooperative != nil:
 		return Cooperative
 	case a.Person != nil:
 		return Person
@@ -314,7 +365,7 @@ func (e *Eval) Tracking() bool { return e.dates != nil }
 
 // Suggest records what would change the outcome.
 func (e *Eval) Suggest(msg *coop.Message, args ...coop.Arg) {
-	e.res.Hint = coop.NewReason(msg, args...)
+	e.res.Hint.Set(msg, args...)
 }
 
 // UseParams records the parameter values the rule used.

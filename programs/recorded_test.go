@@ -96,9 +96,9 @@ func writeReason(b *strings.Builder, r coop.Reason) {
 		return
 	}
 	fmt.Fprintf(b, ":%s(", r.MessageID())
-	for _, a := range r.Args {
+	for _, a := range r.Args() {
 		if a.Kind != coop.ArgNone {
-			fmt.Fprintf(b, "%d/%d/%s/%s,", a.Kind, a.Int, a.Dec, a.Text)
+			fmt.Fprintf(b, "%d/%d/%s,", a.Kind, a.Int, a.Text())
 		}
 	}
 	b.WriteString(")")

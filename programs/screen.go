@@ -4,8 +4,11 @@ import (
 	"context"
 	"iter"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // ScreenOptions tells Screen what to evaluate.
@@ -24,12 +27,13 @@ type ScreenOptions struct {
 	// ChangeDates computes each decision's ChangesOn, which costs extra
 	// evaluations; screening leaves it off by default.
 	ChangeDates bool
-	// OnDecision, when set, receives every decision, with its reasons. It
-	// is called from several goroutines at once and must be safe for
-	// concurrent use; the cooperative and the decision (whose criteria live
-	// in a buffer reused for the next decision) must not be kept after it
-	// returns: copy what must outlive the call.
-	OnDecision func(c *coop.Cooperative, d *Decision)
+	// OnDecision, when set, receives every decision, with its reasons, and
+	// the index of the cooperative in the sequence (or the model) screened.
+	// It is called from several goroutines at once and must be safe for
+	// concurrent use; the decision (whose criteria live in a buffer reused
+	// for the next decision) must not be kept after it returns: copy what
+	// must outlive the call.
+	OnDecision func(index int, d *Decision)
 }
 
 // ProgramCounts counts the decisions of one programme.
@@ -66,14 +70,74 @@ func (r *ScreenReport) Counts(program string) (ProgramCounts, bool) {
 
 // Screen evaluates every cooperative of seq against the chosen programmes
 // at opts.AsOf, on all cores, and counts the outcomes by programme and the
-// failing and unknown criteria. Each programme is bound to its call once;
-// the cooperatives are read from seq on one goroutine and evaluated on
-// Workers goroutines. Screen stops early with ctx's error when ctx is done.
-// An unknown programme or call is a NotFound error and nothing is screened.
+// failing and unknown criteria. It reads seq once into a read model
+// (readmodel.Build) and screens that (ScreenModel); a service that screens
+// its registry often keeps the model (registry.Registry.ReadModel) and
+// calls ScreenModel itself. Screen stops early with ctx's error when ctx is
+// done. An unknown programme or call is a NotFound error and nothing is
+// screened.
 func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative], opts ScreenOptions) (ScreenReport, error) {
-	const op = "programs.Screen"
+	if _, _, err := cat.targets("programs.Screen", opts); err != nil {
+		return ScreenReport{}, err
+	}
+	m, err := readmodel.Build(ctx, seq)
+	if err != nil {
+		return ScreenReport{}, err
+	}
+	return cat.ScreenModel(ctx, m, opts)
+}
+
+// ScreenModel is Screen over a read model: each programme is bound to its
+// call once, and Workers goroutines take ranges of the model's
+// cooperatives in turn, reading them in place; a decision allocates
+// nothing. OnDecision receives each cooperative's index in the model.
+func (cat *Catalogue) ScreenModel(ctx context.Context, m *readmodel.Model, opts ScreenOptions) (ScreenReport, error) {
+	targets, rep, err := cat.targets("programs.ScreenModel", opts)
+	if err != nil {
+		return ScreenReport{}, err
+	}
+	snap := cat.snap.Load()
+	workers := coop.Workers(opts.Workers)
+	states := make([]*screener, workers)
+	for w := range states {
+		states[w] = newScreener(snap, targets, opts.AsOf)
+	}
+	// Workers take chunks of the model in turn, so that a slow chunk (large
+	// cooperatives) does not hold the others back.
+	const chunk = 512
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range states {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				from := int(next.Add(chunk)) - chunk
+				if from >= m.Len() {
+					return
+				}
+				states[w].screen(m, from, min(from+chunk, m.Len()), &opts)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return ScreenReport{}, err
+	}
+	for w := range states {
+		local := states[w].programCounts()
+		for i := range local {
+			merge(&rep.Programs[i], &local[i])
+		}
+	}
+	rep.Cooperatives = m.Len()
+	return rep, nil
+}
+
+// targets binds each programme of opts to its call at opts.AsOf.
+func (cat *Catalogue) targets(op string, opts ScreenOptions) ([]target, ScreenReport, error) {
 	if opts.AsOf.IsZero() {
-		return ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
+		return nil, ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
 			Fields: []coop.FieldError{{Field: "as_of", Rule: "required", Message: "the date of the decisions is required"}}}
 	}
 	snap := cat.snap.Load()
@@ -86,59 +150,18 @@ func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative]
 	for i, id := range ids {
 		e, call, _, err := snap.resolve(op, Request{Program: id, Call: opts.Calls[id], AsOf: opts.AsOf})
 		if err != nil {
-			return ScreenReport{}, err
+			return nil, ScreenReport{}, err
 		}
 		targets[i].prog, targets[i].e = e.prog, e
+		targets[i].cooperatives = e.prog.AcceptsKind(Cooperative) || e.prog.AcceptsKind(Union)
+		targets[i].grant = e.grant != nil
 		rep.Programs[i] = ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
 		if call != nil {
 			targets[i].plan = snap.plan(e, call, nil, opts.AsOf, opts.Calls[id] != "")
 			rep.Programs[i].Call = call.ID
 		}
 	}
-
-	workers := coop.Workers(opts.Workers)
-	states := make([]screener, workers)
-	for w := range states {
-		states[w] = newScreener(snap, targets, opts.AsOf)
-	}
-	n, err := coop.InBatches(ctx, seq, workers, 256, func(w int, cs []coop.Cooperative) {
-		states[w].screen(cs, &opts)
-	})
-	if err != nil {
-		return ScreenReport{}, err
-	}
-	for w := range states {
-		local := states[w].counts()
-		for i := range local {
-			merge(&rep.Programs[i], &local[i])
-		}
-	}
-	rep.Cooperatives = n
-	return rep, nil
-}
-
-func count(pc *ProgramCounts, d *Decision, failedAt, unknownAt []int) {
-	switch d.Outcome {
-	case Eligible:
-		pc.Eligible++
-	case Ineligible:
-		pc.Ineligible++
-	default:
-		pc.Undetermined++
-	}
-	for i := range d.Criteria {
-		c := &d.Criteria[i]
-		switch {
-		case c.Outcome == coop.Fail && c.rule > 0 && failedAt != nil:
-			failedAt[c.rule-1]++
-		case c.Outcome == coop.Unknown && c.rule > 0 && unknownAt != nil:
-			unknownAt[c.rule-1]++
-		case c.Outcome == coop.Fail:
-			pc.Failed[c.ID]++
-		case c.Outcome == coop.Unknown:
-			pc.Unknown[c.ID]++
-		}
-	}
+	return targets, rep, nil
 }
 
 func merge(dst, src *ProgramCounts) {
@@ -177,93 +200,197 @@ type target struct {
 	prog *Program
 	e    *entry
 	plan *plan // nil when no call had opened
+	// cooperatives is set when the programme takes cooperatives or unions;
+	// grant when it computes grants.
+	cooperatives, grant bool
 }
 
 // screener is one screening worker's state: its counts, and the buffers it
-// reuses from one decision to the next.
+// reuses from one decision to the next. Each worker's state is allocated on
+// its own, padded, so that two cores never write to one cache line.
 type screener struct {
+	_       [128]byte
+	snap    *snapshot
 	targets []target
-	local   []ProgramCounts
-	// Failing and unknown criteria are counted by their rule's position,
-	// and turned into counts by ID at the end.
-	failedAt, unknownAt [][]int
-	buf                 []CriterionResult
-	e                   Eval
-	// Decisions that do not depend on the cooperative are made once.
+	// counts holds, for each target at offset[target], the numbers of
+	// eligible, ineligible and undetermined decisions, of fixed and of
+	// wrong-kind decisions, then of failing and of unknown results of each
+	// rule; turned into ProgramCounts at the end.
+	counts []int
+	offset []int
+	e      Eval
+	// Decisions that do not depend on the cooperative are made once: fixed
+	// by target, wrong by target and kind (cooperative, union). A programme
+	// of persons answers every cooperative body the same way, failing
+	// applicant-kind, so that its counts do not depend on the kind.
 	fixed, wrong []*Decision
-	a            Applicant
-	d            Decision
+	// head holds, for each target, its decision's header, made once.
+	head []Decision
+	a    Applicant
+	d    Decision
+	_    [128]byte
 }
 
-func newScreener(snap *snapshot, targets []target, asOf coop.Date) screener {
-	s := screener{
-		targets:   targets,
-		local:     make([]ProgramCounts, len(targets)),
-		failedAt:  make([][]int, len(targets)),
-		unknownAt: make([][]int, len(targets)),
-		buf:       make([]CriterionResult, 0, 16),
-		fixed:     make([]*Decision, len(targets)),
-		wrong:     make([]*Decision, len(targets)),
+// The counters of a target, from its offset.
+const (
+	cEligible = iota
+	cIneligible
+	cUndetermined
+	cFixed
+	cWrong
+	cRules // then failing, then unknown, by rule
+)
+
+func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
+	s := &screener{
+		snap:    snap,
+		targets: targets,
+		offset:  make([]int, len(targets)),
+		fixed:   make([]*Decision, len(targets)),
+		wrong:   make([]*Decision, 2*len(targets)),
+		head:    make([]Decision, len(targets)),
 	}
+	n := 16 // padding before
 	for i, t := range targets {
-		s.local[i] = ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
+		s.offset[i] = n
+		n += cRules
 		if t.plan != nil {
-			s.failedAt[i], s.unknownAt[i] = make([]int, len(t.plan.rules)), make([]int, len(t.plan.rules))
+			n += 2 * len(t.plan.rules)
+			s.head[i] = t.plan.header()
+			s.head[i].Criteria = make([]CriterionResult, 0, len(t.plan.rules))
 		} else {
 			d := snap.noCall(t.e, &Applicant{}, asOf, false)
 			s.fixed[i] = &d
 		}
 	}
+	s.counts = make([]int, n+16) // and after
 	return s
 }
 
-// screen decides every cooperative of cs against every target.
-func (s *screener) screen(cs []coop.Cooperative, opts *ScreenOptions) {
-	for ci := range cs {
-		s.a = Applicant{Cooperative: &cs[ci]}
-		for ti, t := range s.targets {
+// screen decides the cooperatives from to to of m against every target.
+func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions) {
+	for ci := from; ci < to; ci++ {
+		s.a.bind(m, ci)
+		for ti := range s.targets {
+			t := &s.targets[ti]
+			c := s.counts[s.offset[ti]:]
+			var d *Decision
 			switch {
+			case s.fixed[ti] != nil && opts.ChangeDates && t.cooperatives:
+				// No call has opened: the first one's opening may change the
+				// outcome, which depends on the cooperative.
+				// Its outcome and criteria are those of the fixed decision,
+				// which the counts use.
+				s.d = s.snap.noCall(t.e, &s.a, opts.AsOf, true)
+				d = &s.d
+				c[cFixed]++
 			case s.fixed[ti] != nil:
-				s.d = *s.fixed[ti]
-			case wrongNature(t.prog, &s.a):
-				// The same for every cooperative of a kind.
-				if s.wrong[ti] == nil {
-					w := t.plan.wrongKind(&s.a)
-					s.wrong[ti] = &w
+				c[cFixed]++
+				d = s.fixed[ti]
+			case !t.cooperatives:
+				// A programme of persons: the same for every cooperative of
+				// a kind (the reason names the kind).
+				k := 2 * ti
+				if s.a.c.IsUnion() {
+					k++
 				}
-				s.d = *s.wrong[ti]
-			case opts.ChangeDates:
-				s.d = t.plan.decide(&s.a, true)
+				if s.wrong[k] == nil {
+					w := t.plan.wrongKind(&s.a)
+					s.wrong[k] = &w
+				}
+				c[cWrong]++
+				d = s.wrong[k]
 			default:
-				// A full decision in a buffer reused for the next one.
-				s.buf = t.plan.run(&s.a, nil, s.buf[:0], &s.e)
-				s.d = t.plan.header()
-				s.d.Outcome, s.d.Criteria = combine(s.buf), s.buf
-				s.d.Grant = t.plan.grantFor(&s.a, s.d.Outcome)
+				if opts.ChangeDates {
+					s.d = t.plan.decide(&s.a, true)
+					d = &s.d
+					for i := range d.Criteria {
+						countResult(c, &d.Criteria[i], len(t.plan.rules))
+					}
+				} else {
+					// A full decision in a buffer reused for the next one,
+					// its header made once; its results counted as they are
+					// made.
+					d = &s.head[ti]
+					n := len(t.plan.rules)
+					d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, c[cRules:cRules+n], c[cRules+n:cRules+2*n], true)
+					if t.grant {
+						d.Grant = t.plan.grantFor(&s.a, d.Outcome)
+					}
+				}
+				switch d.Outcome {
+				case Eligible:
+					c[cEligible]++
+				case Ineligible:
+					c[cIneligible]++
+				default:
+					c[cUndetermined]++
+				}
 			}
-			count(&s.local[ti], &s.d, s.failedAt[ti], s.unknownAt[ti])
 			if opts.OnDecision != nil {
-				opts.OnDecision(&cs[ci], &s.d)
+				s.d = *d
+				opts.OnDecision(ci, &s.d)
 			}
 		}
 	}
 }
 
-// counts returns the worker's counts, with failing and unknown criteria by
-// ID.
-func (s *screener) counts() []ProgramCounts {
+// countResult counts a failing or unknown result by its rule.
+func countResult(c []int, r *CriterionResult, rules int) {
+	switch {
+	case r.rule == 0:
+	case r.Outcome == coop.Fail:
+		c[cRules+r.rule-1]++
+	case r.Outcome == coop.Unknown:
+		c[cRules+rules+r.rule-1]++
+	}
+}
+
+// programCounts returns the worker's counts, with failing and unknown
+// criteria by ID.
+func (s *screener) programCounts() []ProgramCounts {
+	out := make([]ProgramCounts, len(s.targets))
 	for ti, t := range s.targets {
+		c := s.counts[s.offset[ti]:]
+		pc := &out[ti]
+		*pc = ProgramCounts{Eligible: c[cEligible], Ineligible: c[cIneligible], Undetermined: c[cUndetermined],
+			Failed: map[string]int{}, Unknown: map[string]int{}}
+		for _, fd := range []struct {
+			d *Decision
+			n int
+		}{{s.fixed[ti], c[cFixed]}, {s.wrong[2*ti], c[cWrong]}} {
+			if fd.d == nil || fd.n == 0 {
+				continue
+			}
+			switch fd.d.Outcome {
+			case Eligible:
+				pc.Eligible += fd.n
+			case Ineligible:
+				pc.Ineligible += fd.n
+			default:
+				pc.Undetermined += fd.n
+			}
+			for _, r := range fd.d.Criteria {
+				switch r.Outcome {
+				case coop.Fail:
+					pc.Failed[r.ID] += fd.n
+				case coop.Unknown:
+					pc.Unknown[r.ID] += fd.n
+				}
+			}
+		}
 		if t.plan == nil {
 			continue
 		}
+		n := len(t.plan.rules)
 		for i, br := range t.plan.rules {
-			if n := s.failedAt[ti][i]; n > 0 {
-				s.local[ti].Failed[br.crit.ID] += n
+			if v := c[cRules+i]; v > 0 {
+				pc.Failed[br.crit.ID] += v
 			}
-			if n := s.unknownAt[ti][i]; n > 0 {
-				s.local[ti].Unknown[br.crit.ID] += n
+			if v := c[cRules+n+i]; v > 0 {
+				pc.Unknown[br.crit.ID] += v
 			}
 		}
 	}
-	return s.local
+	return out
 }

@@ -49,7 +49,7 @@ func TestScreen_MatchesEvaluate(t *testing.T) {
 	asOf := d("2023-06-30")
 	var seen atomic.Int64
 	rep, err := cat.Screen(context.Background(), slices.Values(regs), programs.ScreenOptions{AsOf: asOf, Workers: 4,
-		OnDecision: func(*coop.Cooperative, *programs.Decision) { seen.Add(1) }})
+		OnDecision: func(int, *programs.Decision) { seen.Add(1) }})
 	require.NoError(t, err)
 	assert.Equal(t, 2000, rep.Cooperatives)
 	assert.Len(t, rep.Programs, 8)

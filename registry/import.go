@@ -38,6 +38,7 @@ func (r *Registry) Import(ctx context.Context, cs iter.Seq[coop.Cooperative]) (i
 		}
 	}
 	n, err := r.store.Load(ctx, records)
+	r.gen.Add(1)
 	if err != nil {
 		return 0, wrap(op, err)
 	}

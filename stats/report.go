@@ -6,10 +6,13 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // DefaultYouthMaxAge is the upper age of a young member when a report does
@@ -61,10 +64,21 @@ type Report struct {
 	FoundedPerYear Table `json:"founded_per_year"`
 }
 
-// National computes the national report over seq: seq is read once, on the
-// calling goroutine, and its cooperatives are counted on opts.Workers
-// goroutines. Invalid for a missing date, a youth bound below 18 or decimals outside 0 to 4.
+// National computes the national report over seq: seq is read once into
+// a read model (readmodel.Build), which NationalModel counts. Invalid for a
+// missing date, a youth bound below 18 or decimals outside 0 to 4.
 func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error) {
+	if err := checkReport(&opts); err != nil {
+		return Report{}, err
+	}
+	m, err := readmodel.Build(context.Background(), seq)
+	if err != nil {
+		return Report{}, err
+	}
+	return NationalModel(m, opts)
+}
+
+func checkReport(opts *ReportOptions) error {
 	if opts.Decimals == -1 {
 		opts.Decimals = 1
 	}
@@ -81,30 +95,46 @@ func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error
 	if opts.Decimals < 0 || opts.Decimals > 4 {
 		fs.Add("decimals", "range", "0-4", "0 to 4 decimals")
 	}
-	if err := fs.Err("stats.National", "invalid report"); err != nil {
+	return fs.Err("stats.National", "invalid report")
+}
+
+// NationalModel computes the national report over a read model: opts.Workers
+// goroutines take ranges of its cooperatives in turn and count them in
+// place, each in its own tally, and the tallies are added up: every figure
+// is a sum, so the report does not depend on which worker counted what.
+func NationalModel(m *readmodel.Model, opts ReportOptions) (Report, error) {
+	if err := checkReport(&opts); err != nil {
 		return Report{}, err
 	}
 	asOf := opts.AsOf
 	r := Report{AsOf: asOf, YouthMaxAge: opts.YouthMaxAge}
 	youngest, tooOld := coop.BornBy(asOf, 18), coop.BornBy(asOf, opts.YouthMaxAge+1)
-	parts := make([]tally, coop.Workers(opts.Workers))
+	parts := make([]*tally, coop.Workers(opts.Workers))
 	for i := range parts {
-		parts[i] = tally{asOf: asOf, youngest: youngest, tooOld: tooOld, lastPlace: -1, lastSector: -1}
+		parts[i] = &tally{asOf: asOf, youngest: youngest, tooOld: tooOld}
 	}
-	// The registry is read once, in order; its cooperatives are counted on
-	// all cores, each worker in its own tally, and the tallies are added
-	// up: every figure is a sum, so the report does not depend on which
-	// worker counted what.
-	if _, err := coop.InBatches(context.Background(), seq, len(parts), 512, func(w int, cs []coop.Cooperative) {
-		for i := range cs {
-			parts[w].add(&cs[i])
-		}
-	}); err != nil {
-		return Report{}, err
+	const chunk = 1024
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				from := int(next.Add(chunk)) - chunk
+				if from >= m.Len() {
+					return
+				}
+				for i := from; i < min(from+chunk, m.Len()); i++ {
+					parts[w].addCompact(m, i)
+				}
+			}
+		}()
 	}
-	t := &parts[0]
+	wg.Wait()
+	t := parts[0]
 	for i := 1; i < len(parts); i++ {
-		t.merge(&parts[i])
+		t.merge(parts[i])
 	}
 	n, sizes, sub, paid := &t.national, &t.sizes, &t.sub, &t.paid
 	r.Totals, r.Men, r.GenderUnknown, r.Youth, r.AgeUnknown = t.totals, t.men, t.genderUnknown, t.youth, t.ageUnknown
@@ -150,21 +180,24 @@ func National(seq iter.Seq[coop.Cooperative], opts ReportOptions) (Report, error
 // tally counts the cooperatives of part of the registry for the national
 // report.
 type tally struct {
+	_                                     [64]byte // two workers never share a cache line
 	asOf, youngest, tooOld                coop.Date
 	totals                                Counts
 	men, genderUnknown, youth, ageUnknown int
 	national                              national
 	sizes                                 histogram
 	sub, paid                             centimes
-	lastProvince                          coop.ProvinceCode
-	lastPlace                             int
-	lastSectorName                        coop.Sector
-	lastSector                            int
+	// placeAt and sectorAt cache, by the read model's province and sector
+	// indexes, the places and sectors of the tables (+1; 0 not looked up).
+	placeAt, sectorAt []int
+	_                 [64]byte
 }
 
-// add counts c when it is in the register at the tally's date.
-func (t *tally) add(c *coop.Cooperative) {
-	if !InRegistry(c, t.asOf) {
+// addCompact counts the i-th cooperative of m when it is in the register
+// at the tally's date, as add counts a coop.Cooperative.
+func (t *tally) addCompact(m *readmodel.Model, i int) {
+	c := m.Coop(i)
+	if c.Registered.IsZero() || c.Registered.After(t.asOf) || c.StatusAt(t.asOf) == coop.StruckOff {
 		return
 	}
 	var f Counts
@@ -173,23 +206,24 @@ func (t *tally) add(c *coop.Cooperative) {
 	} else {
 		f.Cooperatives = 1
 	}
-	if len(c.Members) == 0 {
-		if c.MemberCount != nil {
-			f.Members = *c.MemberCount
+	members := m.Members(c)
+	if len(members) == 0 {
+		if n, ok := m.MemberCount(c); ok {
+			f.Members = n
 		}
 	} else {
 		// One pass over the register gives every member figure.
 		allWomen := true
-		for i := range c.Members {
-			m := &c.Members[i]
-			if !m.ActiveAt(t.asOf, c.RegisteredOn) {
+		for j := range members {
+			mb := &members[j]
+			if !mb.ActiveAt(t.asOf) {
 				continue
 			}
 			f.Members++
-			switch m.Gender {
-			case coop.Female:
+			switch mb.Gender {
+			case readmodel.Female:
 				f.Women++
-			case coop.Male:
+			case readmodel.Male:
 				allWomen = false
 				t.men++
 			default:
@@ -197,13 +231,16 @@ func (t *tally) add(c *coop.Cooperative) {
 				t.genderUnknown++
 			}
 			switch {
-			case m.BirthDate.IsZero():
+			case mb.Birth.IsZero():
 				t.ageUnknown++
-			case !m.BirthDate.After(t.youngest) && m.BirthDate.After(t.tooOld):
+			case !mb.Birth.After(t.youngest) && mb.Birth.After(t.tooOld):
 				t.youth++
 			}
-			for j := range m.Shares {
-				t.sub.addMovement(&m.Shares[j], t.asOf, &t.paid)
+			for _, mv := range m.MemberMoves(c, j) {
+				if !mv.On.After(t.asOf) {
+					t.sub.addCentimes(mv.Subscribed)
+					t.paid.addCentimes(mv.Paid)
+				}
 			}
 		}
 		if allWomen && f.Members > 0 {
@@ -212,15 +249,17 @@ func (t *tally) add(c *coop.Cooperative) {
 	}
 	t.totals.add(f)
 	t.sizes.add(f.Members)
-	// Consecutive cooperatives often share a province or a sector (a
-	// registry listed by place): the last lookup is kept.
-	if t.lastPlace < 0 || c.Province != t.lastProvince {
-		t.lastProvince, t.lastPlace = c.Province, t.national.place(c.Province)
+	if t.placeAt == nil {
+		t.placeAt, t.sectorAt = make([]int, readmodel.Provinces()), make([]int, readmodel.Sectors())
 	}
-	if t.lastSector < 0 || c.Sector != t.lastSectorName {
-		t.lastSectorName, t.lastSector = c.Sector, t.national.sectors.index(string(c.Sector))
+	pi, si := c.ProvinceIndex(), c.SectorIndex()
+	if t.placeAt[pi] == 0 {
+		t.placeAt[pi] = t.national.place(readmodel.ProvinceAt(pi)) + 1
 	}
-	t.national.add(t.lastPlace, t.lastSector, c.RegisteredOn.Year(), f)
+	if t.sectorAt[si] == 0 {
+		t.sectorAt[si] = t.national.sectors.index(string(readmodel.SectorAt(si))) + 1
+	}
+	t.national.add(t.placeAt[pi]-1, t.sectorAt[si]-1, c.Registered.Year(), f)
 }
 
 // merge adds o's counts to t's.
@@ -423,28 +462,13 @@ func (c *centimes) add(d decimal.Decimal) {
 	c.big = c.big.Add(d)
 }
 
-// addMovement adds a share movement dated on or before asOf to the
-// subscribed capital, and what it paid to paid.
-func (c *centimes) addMovement(mv *coop.ShareMovement, asOf coop.Date, paid *centimes) {
-	if mv.On.After(asOf) {
-		return
+// addCentimes adds an amount of centimes.
+func (c *centimes) addCentimes(v int64) {
+	if (v > 0 && c.units > (1<<62)) || (v < 0 && c.units < -(1<<62)) {
+		c.big = c.big.Add(decimal.New(c.units, -2))
+		c.units = 0
 	}
-	switch mv.Kind {
-	case coop.Subscription, coop.TransferIn:
-		c.add(mv.Amount)
-		if mv.Paid.Valid {
-			paid.add(mv.Paid.Decimal)
-		}
-	case coop.Payment:
-		paid.add(mv.Amount)
-	case coop.TransferOut, coop.Refund:
-		c.add(mv.Amount.Neg())
-		if mv.Paid.Valid {
-			paid.add(mv.Paid.Decimal.Neg())
-		} else {
-			paid.add(mv.Amount.Neg())
-		}
-	}
+	c.units += v
 }
 
 func (c *centimes) merge(o *centimes) {

@@ -516,13 +516,14 @@ func hScreen(c *call) (reply, error) {
 	if in.AsOf.IsZero() {
 		in.AsOf = c.today()
 	}
-	var iterErr error
-	rep, err := c.a.cat.Screen(c.ctx, c.a.reg.Cooperatives(c.ctx, &iterErr), programs.ScreenOptions{AsOf: in.AsOf, Programs: in.Programs, Calls: in.Calls})
+	// The registry's read model, rebuilt only after a change commits.
+	m, err := c.a.reg.ReadModel(c.ctx)
 	if err != nil {
 		return reply{}, err
 	}
-	if iterErr != nil {
-		return reply{}, iterErr
+	rep, err := c.a.cat.ScreenModel(c.ctx, m, programs.ScreenOptions{AsOf: in.AsOf, Programs: in.Programs, Calls: in.Calls})
+	if err != nil {
+		return reply{}, err
 	}
 	return ok(rep), nil
 }
@@ -594,13 +595,13 @@ func hNational(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	var iterErr error
-	r, err := stats.National(c.a.reg.Cooperatives(c.ctx, &iterErr), stats.ReportOptions{AsOf: asOf, Decimals: decimals, YouthMaxAge: youth})
+	m, err := c.a.reg.ReadModel(c.ctx)
 	if err != nil {
 		return reply{}, err
 	}
-	if iterErr != nil {
-		return reply{}, iterErr
+	r, err := stats.NationalModel(m, stats.ReportOptions{AsOf: asOf, Decimals: decimals, YouthMaxAge: youth})
+	if err != nil {
+		return reply{}, err
 	}
 	if csv {
 		var b bytes.Buffer

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 	"github.com/taawun/taawun/examples/bench"
 	"github.com/taawun/taawun/programs"
 	"github.com/taawun/taawun/registry"
@@ -20,6 +21,16 @@ import (
 // national is the synthetic national registry: 60,939 cooperatives and
 // 764,000 members (stats/synthetic), made once per run.
 var national = sync.OnceValue(func() []coop.Cooperative { return synthetic.Generate(nil) })
+
+// nationalModel is the read model of the national registry, as a service
+// keeps it beside its registry (registry.Registry.ReadModel).
+var nationalModel = sync.OnceValue(func() *readmodel.Model {
+	m, err := readmodel.Build(context.Background(), slices.Values(national()))
+	if err != nil {
+		panic(err)
+	}
+	return m
+})
 
 // screenAsOf is the date of the screenings: the INDH 2023 call and
 // Mourafaka's 4th tranche are both open.
@@ -59,13 +70,14 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 // registry's cooperatives as they are.
 func BenchmarkScreenNational(b *testing.B) {
 	reg := national()
+	model := nationalModel()
 	cat := programs.Default()
 	screen := func(ids []string, calls map[string]string) func(b *testing.B) {
 		return func(b *testing.B) {
 			opts := programs.ScreenOptions{AsOf: screenAsOf, Programs: ids, Calls: calls}
 			b.ReportAllocs()
 			for b.Loop() {
-				rep, err := cat.Screen(context.Background(), slices.Values(reg), opts)
+				rep, err := cat.ScreenModel(context.Background(), model, opts)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -201,10 +213,11 @@ func perDecision(b *testing.B, decisions int) {
 //     not set.
 func BenchmarkStatsNational(b *testing.B) {
 	reg := national()
+	model := nationalModel()
 	b.Run("taawun", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			r, err := stats.National(slices.Values(reg), stats.ReportOptions{AsOf: synthetic.AsOf, Decimals: 1})
+			r, err := stats.NationalModel(model, stats.ReportOptions{AsOf: synthetic.AsOf, Decimals: 1})
 			if err != nil {
 				b.Fatal(err)
 			}

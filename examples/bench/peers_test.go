@@ -114,7 +114,7 @@ func edgeCases() []coop.Cooperative {
 		return m
 	}
 	base := func(name, registered string, members ...coop.Member) coop.Cooperative {
-		return coop.Cooperative{Name: name, Kind: coop.KindCooperative, Sector: coop.Agriculture, Province: "MA-04-381",
+		return coop.Cooperative{Name: name, Kind: coop.KindCooperative, Sector: coop.Agriculture, Province: "MA-KEN",
 			RegisteredOn: d(registered), Status: coop.Active, FoundedUnder: coop.Law11212, Members: members}
 	}
 	men := func(n int, birth string) []coop.Member {

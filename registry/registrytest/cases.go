@@ -829,3 +829,39 @@ func testImport(h *Harness) {
 	_, err = h.Reg.ImportOne(h.Ctx, bad)
 	CheckCode(t, err, coop.Invalid)
 }
+
+// testReadModel shows that the registry's read model is the store's state:
+// built on first use, shared while nothing commits, rebuilt after a
+// commit, and answering as the cooperatives do.
+func testReadModel(h *Harness) {
+	t := h.T
+	c := h.Register("Modèle", d("2024-01-10"), 5)
+	m, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	require.Equal(t, 1, m.Len())
+	again, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.Same(t, m, again, "nothing committed: the same model")
+	n, _ := m.MembersAt(m.Coop(0), Today)
+	assert.Equal(t, 5, n)
+
+	_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: Today, AdmittedBy: "OGM",
+		Member: coop.Member{Type: coop.Natural, Name: "Nadia", Gender: coop.Female}, Shares: 1, Amount: mad("100"), Paid: mad("100")})
+	require.NoError(t, err)
+	after, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.NotSame(t, m, after, "a commit makes the next model anew")
+	n, _ = after.MembersAt(after.Coop(0), Today)
+	assert.Equal(t, 6, n)
+	assert.Equal(t, c.ID, after.ID(0))
+
+	h.Register("Second", d("2024-02-10"), 7)
+	after, err = h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 2, after.Len())
+	h.Reg.InvalidateReadModel()
+	rebuilt, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.NotSame(t, after, rebuilt)
+	assert.Equal(t, 2, rebuilt.Len())
+}

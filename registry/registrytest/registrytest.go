@@ -114,6 +114,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"HostileInput", testHostileInput},
 		{"IdempotencyKeys", testIdempotencyKeys},
 		{"KeyWithTheChange", testKeyWithTheChange},
+		{"ReadModelFollowsCommits", testReadModel},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(NewHarness(t, newStore)) })

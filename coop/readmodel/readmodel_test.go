@@ -1,0 +1,159 @@
+package readmodel_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"unsafe"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
+	"github.com/taawun/taawun/stats/synthetic"
+)
+
+// varied returns synthetic cooperatives made varied: declared facts,
+// branches, members who left or joined late, missing genders and birth
+// dates, no register, dissolved and struck off.
+func varied() []coop.Cooperative {
+	cs := synthetic.Generate(&synthetic.Options{Seed: 5, Cooperatives: 2000, Members: 24000, DefectRate: 0.2})
+	for i := range cs {
+		c := &cs[i]
+		switch i % 6 {
+		case 1:
+			c.Declared = map[string]bool{"disadvantaged-members": true, "precarious-situation": false}
+		case 2:
+			if len(c.Members) > 2 {
+				c.Members[0].Gender, c.Members[1].BirthDate = "", coop.Date{}
+				c.Members[2].LeftOn = c.RegisteredOn.AddYears(2)
+				c.Members[1].JoinedOn = c.RegisteredOn.AddYears(1)
+			}
+		case 3:
+			c.Members, c.MemberCount = nil, nil
+			if i%2 == 0 {
+				n := 3 + i%7
+				c.MemberCount = &n
+			}
+		case 4:
+			c.Status, c.StatusSince = coop.StruckOff, c.RegisteredOn.AddYears(3)
+		case 5:
+			c.Branch = []coop.Branch{"weaving", "beekeeping", "home-made"}[i%3]
+		}
+	}
+	return cs
+}
+
+var dates = []coop.Date{coop.MustParseDate("2010-06-30"), coop.MustParseDate("2019-12-31"), coop.MustParseDate("2024-12-31")}
+
+// TestModel_AsCooperatives checks that the read model answers every
+// question the rules and the statistics ask as the cooperatives do, at
+// several dates.
+func TestModel_AsCooperatives(t *testing.T) {
+	cs := varied()
+	for name, build := range map[string]func() (*readmodel.Model, error){
+		"Build":            func() (*readmodel.Model, error) { return readmodel.Build(context.Background(), slices.Values(cs)) },
+		"FromCooperatives": func() (*readmodel.Model, error) { return readmodel.FromCooperatives(cs) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, err := build()
+			require.NoError(t, err)
+			require.Equal(t, len(cs), m.Len())
+			for i := range cs {
+				c, k := &cs[i], m.Coop(i)
+				require.Equal(t, c.ID, m.ID(i))
+				require.Equal(t, c.Name, m.Name(i))
+				require.Equal(t, c.IsUnion(), k.IsUnion())
+				require.Equal(t, c.Province, k.Province())
+				require.Equal(t, c.Province.Region(), k.Region())
+				require.Equal(t, c.Sector, k.Sector())
+				require.Equal(t, c.Branch, m.Branch(k))
+				require.Equal(t, c.RegisteredOn, k.Registered)
+				require.Equal(t, c.ConformedOn, k.ConformedOn)
+				wantLaw := c.FoundedUnder
+				if wantLaw == "" {
+					wantLaw = coop.Law11212
+				}
+				require.Equal(t, wantLaw, k.FoundedUnder())
+				for _, fact := range []string{"disadvantaged-members", "precarious-situation", "never-declared"} {
+					v, ok := c.Declared[fact]
+					gv, gok := m.Declared(i, m.Fact(fact), fact)
+					require.Equal(t, ok, gok, "cooperative %d declares %s", i, fact)
+					require.Equal(t, v, gv)
+				}
+				members := m.Members(k)
+				require.Len(t, members, len(c.Members))
+				for _, asOf := range dates {
+					require.Equal(t, c.StatusAt(asOf), k.StatusAt(asOf))
+					n, known := c.MembersAt(asOf)
+					gn, gknown := m.MembersAt(k, asOf)
+					require.Equal(t, n, gn)
+					require.Equal(t, known, gknown)
+					var sub, paid decimal.Decimal
+					var gsub, gpaid int64
+					for j := range c.Members {
+						cm, gm := &c.Members[j], &members[j]
+						require.Equal(t, cm.ActiveAt(asOf, c.RegisteredOn), gm.ActiveAt(asOf))
+						require.Equal(t, cm.BirthDate, gm.Birth)
+						require.Equal(t, cm.Type.IsLegalPerson(), gm.Legal)
+						wantGender := map[coop.Gender]readmodel.Gender{coop.Female: readmodel.Female, coop.Male: readmodel.Male}[cm.Gender]
+						require.Equal(t, wantGender, gm.Gender)
+						k := cm.CapitalAt(asOf)
+						sub, paid = sub.Add(k.Subscribed), paid.Add(k.Paid)
+						for _, mv := range m.MemberMoves(m.Coop(i), j) {
+							if !mv.On.After(asOf) {
+								gsub, gpaid = gsub+mv.Subscribed, gpaid+mv.Paid
+							}
+						}
+					}
+					require.True(t, sub.Shift(2).Equal(decimal.NewFromInt(gsub)), "subscribed capital of cooperative %d at %s", i, asOf)
+					require.True(t, paid.Shift(2).Equal(decimal.NewFromInt(gpaid)), "paid capital of cooperative %d at %s", i, asOf)
+				}
+			}
+		})
+	}
+}
+
+func TestBuild_Refused(t *testing.T) {
+	tests := []struct {
+		name  string
+		c     coop.Cooperative
+		field string
+	}{
+		{"UnknownProvince", coop.Cooperative{Province: "MA-XXX"}, "cooperatives[0].province"},
+		{"UnknownSector", coop.Cooperative{Sector: "mining-of-dreams"}, "cooperatives[0].sector"},
+		{"UnknownStatus", coop.Cooperative{Status: "asleep"}, "cooperatives[0].status"},
+		{"ThreeDecimals", coop.Cooperative{Members: []coop.Member{{Shares: []coop.ShareMovement{
+			{Kind: coop.Subscription, Amount: decimal.RequireFromString("100.005")}}}}}, "cooperatives[0].members[0].shares[0]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readmodel.FromCooperatives([]coop.Cooperative{tt.c})
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			var e *coop.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+		})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := readmodel.Build(ctx, slices.Values(make([]coop.Cooperative, 5000)))
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+// TestModel_Compact checks the sizes the package documents.
+func TestModel_Compact(t *testing.T) {
+	m, err := readmodel.FromCooperatives(synthetic.Generate(&synthetic.Options{Seed: 1, Cooperatives: 1000, Members: 12000}))
+	require.NoError(t, err)
+	assert.Equal(t, 1000, m.Len())
+	assert.Equal(t, uintptr(20), sizeOf[readmodel.Member]())
+	assert.Equal(t, uintptr(48), sizeOf[readmodel.Coop]())
+	assert.Equal(t, uintptr(24), sizeOf[readmodel.Move]())
+}
+
+func sizeOf[T any]() uintptr {
+	var v T
+	return unsafe.Sizeof(v)
+}
