@@ -72,7 +72,9 @@
 // Catalogue.Replay checks and decides again for an appeal.
 // Catalogue.Screen evaluates a whole registry (an iter.Seq of cooperatives)
 // against one or all programmes on all cores and counts outcomes and failing
-// criteria.
+// criteria; Catalogue.ScreenModel does it over the registry's compact read
+// model (coop/readmodel), which the rules read in every case: a decision
+// made while screening allocates nothing.
 //
 // # Case files
 //

@@ -8,7 +8,9 @@
 //
 // Every function is pure: it reads an iter.Seq of cooperatives (the
 // registry's iterator, or any slice) at an explicit date and returns plain
-// values that marshal to JSON and write to CSV. A cooperative counts at a
+// values that marshal to JSON and write to CSV. The national report reads
+// the registry's compact read model (NationalModel over coop/readmodel, on
+// all cores); National builds one from the cooperatives first. A cooperative counts at a
 // date when it is registered by then and not struck off; members count when
 // they joined on or before the date and had not left.
 //

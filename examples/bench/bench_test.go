@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -53,7 +54,7 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 // cores: Taawun's Screen by itself, the peers on one goroutine per core
 // over a share of the registry each.
 //
-//   - taawun: all 8 programmes of the catalogue, full decisions (every
+//   - taawun/all: all 8 programmes of the catalogue, full decisions (every
 //     criterion with its outcome, reason arguments, reference and
 //     parameters; the text on demand), counted by outcome and criterion.
 //   - taawun/<programme>: one programme.
@@ -88,7 +89,7 @@ func BenchmarkScreenNational(b *testing.B) {
 			perDecision(b, len(reg)*len(ids))
 		}
 	}
-	b.Run("taawun", screen(cat.ProgramIDs(), nil))
+	b.Run("taawun/all", screen(cat.ProgramIDs(), nil))
 	for _, id := range cat.ProgramIDs() {
 		b.Run("taawun/"+id, screen([]string{id}, nil))
 	}
@@ -241,10 +242,81 @@ func BenchmarkStatsNational(b *testing.B) {
 	})
 }
 
+// BenchmarkReadModelBuild builds the read model of the national registry
+// from its cooperatives, as registry.Registry.ReadModel does after a
+// change commits.
+func BenchmarkReadModelBuild(b *testing.B) {
+	reg := national()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readmodel.FromCooperatives(reg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// scaled returns the read model of a synthetic registry of n
+// cooperatives, with members and women-only cooperatives in the national
+// proportions; the cooperatives themselves are dropped once it is built.
+func scaled(n int) *readmodel.Model {
+	if n == synthetic.DefaultCooperatives {
+		return nationalModel()
+	}
+	cs := synthetic.Generate(&synthetic.Options{Cooperatives: n,
+		Members:   int(int64(n) * synthetic.DefaultMembers / synthetic.DefaultCooperatives),
+		WomenOnly: int(int64(n) * synthetic.DefaultWomenOnly / synthetic.DefaultCooperatives)})
+	m, err := readmodel.FromCooperatives(cs)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// BenchmarkScale screens and counts synthetic registries of 15,000,
+// 60,939 (the national one) and 240,000 cooperatives, to show how the cost
+// per cooperative (ns/cooperative) grows with the registry: all 8
+// programmes with full decisions, Mourafaka alone, and the national
+// statistics report, each over the registry's read model.
+func BenchmarkScale(b *testing.B) {
+	cat := programs.Default()
+	for _, n := range []int{15_000, synthetic.DefaultCooperatives, 240_000} {
+		m := scaled(n)
+		perCooperative := func(b *testing.B) {
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/cooperative")
+		}
+		b.Run("screen/"+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := cat.ScreenModel(context.Background(), m, programs.ScreenOptions{AsOf: screenAsOf}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perCooperative(b)
+		})
+		b.Run("mourafaka/"+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := cat.ScreenModel(context.Background(), m, programs.ScreenOptions{AsOf: screenAsOf, Programs: []string{"mourafaka"}}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perCooperative(b)
+		})
+		b.Run("stats/"+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := stats.NationalModel(m, stats.ReportOptions{AsOf: synthetic.AsOf, Decimals: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perCooperative(b)
+		})
+	}
+}
+
 // BenchmarkMemoryNational imports the national registry into the memory
 // adapter through registry.Import (validation and a journal entry per
-// cooperative, as an ODCO service loading a register would) and reports
-// the heap it holds afterwards, after a garbage collection, in MB-held.
+// cooperative, as an ODCO service loading a register would), builds its
+// read model (Registry.ReadModel), and reports the heap held afterwards,
+// after a garbage collection: by the registry (MB-registry), by the read
+// model (MB-model) and by both (MB-held).
 func BenchmarkMemoryNational(b *testing.B) {
 	reg := national()
 	ctx := context.Background()
@@ -257,8 +329,19 @@ func BenchmarkMemoryNational(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		b.ReportMetric(float64(heap()-before)/1e6, "MB-held")
+		withRegistry := heap()
+		b.StartTimer()
+		m, err := r.ReadModel(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		held := heap()
+		b.ReportMetric(float64(withRegistry-before)/1e6, "MB-registry")
+		b.ReportMetric(float64(held-withRegistry)/1e6, "MB-model")
+		b.ReportMetric(float64(held-before)/1e6, "MB-held")
 		runtime.KeepAlive(r)
+		runtime.KeepAlive(m)
 		b.StartTimer()
 	}
 }
