@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -79,30 +80,114 @@ var (
 // CheckInput checks v, a value or a pointer to one, against the input
 // grammar, field by field, and returns an Invalid error listing every field
 // that breaks it by its JSON path ("member.name", "founders[2].amount"), or
-// nil.
+// nil. It allocates nothing for a valid input given by pointer: field paths
+// are written only for the fields in error, and the fields of each struct
+// type are read once.
 func CheckInput(v any) error {
-	var fs Fields
-	checkValue(&fs, "", reflect.ValueOf(v))
-	return fs.Err("coop.CheckInput", "invalid input")
+	var w walker
+	rv := reflect.ValueOf(v)
+	if rv.IsValid() && rv.Kind() != reflect.Pointer {
+		// An addressable copy, so that decimals and dates are read in place.
+		p := reflect.New(rv.Type())
+		p.Elem().Set(rv)
+		rv = p
+	}
+	w.check(rv)
+	return w.fs.Err("coop.CheckInput", "invalid input")
 }
 
-func checkValue(fs *Fields, path string, v reflect.Value) {
+// walker walks a value, keeping the path to the field it reads as a stack
+// of steps, written out only for a field in error.
+type walker struct {
+	fs    Fields
+	steps []step
+}
+
+// step is a field's JSON name, or an index when name is "".
+type step struct {
+	name  string
+	index int
+}
+
+func (w *walker) path() string {
+	var b strings.Builder
+	for _, s := range w.steps {
+		switch {
+		case s.name == "":
+			fmt.Fprintf(&b, "[%d]", s.index)
+		case b.Len() > 0:
+			b.WriteByte('.')
+			b.WriteString(s.name)
+		default:
+			b.WriteString(s.name)
+		}
+	}
+	return b.String()
+}
+
+// field is an exported field of a struct as the walk reads it.
+type field struct {
+	index     int
+	name      string
+	anonymous bool
+}
+
+var structFields sync.Map // reflect.Type -> []field
+
+func fieldsOf(t reflect.Type) []field {
+	if fs, ok := structFields.Load(t); ok {
+		return fs.([]field)
+	}
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-":
+			continue
+		case f.Anonymous && name == "":
+			out = append(out, field{index: i, anonymous: true})
+			continue
+		case name == "":
+			name = f.Name
+		}
+		out = append(out, field{index: i, name: name})
+	}
+	structFields.Store(t, out)
+	return out
+}
+
+func (w *walker) check(v reflect.Value) {
 	if !v.IsValid() {
 		return
 	}
 	t := v.Type()
 	switch t {
 	case typeDecimal:
-		checkMoney(fs, path, v.Interface().(decimal.Decimal))
+		if v.CanAddr() {
+			w.money(*v.Addr().Interface().(*decimal.Decimal))
+		} else {
+			w.money(v.Interface().(decimal.Decimal))
+		}
 		return
 	case typeNullDecimal:
-		if n := v.Interface().(decimal.NullDecimal); n.Valid {
-			checkMoney(fs, path, n.Decimal)
+		var n decimal.NullDecimal
+		if v.CanAddr() {
+			n = *v.Addr().Interface().(*decimal.NullDecimal)
+		} else {
+			n = v.Interface().(decimal.NullDecimal)
+		}
+		if n.Valid {
+			w.money(n.Decimal)
 		}
 		return
 	case typeDate:
-		if err := CheckDate(v.Interface().(Date)); err != nil {
-			fs.Merge(path, err)
+		d := Date{v: int32(v.Field(0).Int())}
+		if !d.IsZero() && (d.Before(FirstDate) || d.After(LastDate)) {
+			w.fs.Merge(w.path(), CheckDate(d))
 		}
 		return
 	case typeTime:
@@ -110,64 +195,65 @@ func checkValue(fs *Fields, path string, v reflect.Value) {
 	}
 	switch t.Kind() {
 	case reflect.String:
-		if err := CheckText(v.String(), MaxTextBytes); err != nil {
-			fs.Merge(path, err)
+		if s := v.String(); !cleanText(s) {
+			w.fs.Merge(w.path(), CheckText(s, MaxTextBytes))
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		if n := v.Int(); n < MinInt || n > MaxInt {
-			fs.Add(path, "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", n, MinInt, MaxInt)
+			w.fs.Add(w.path(), "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", n, MinInt, MaxInt)
 		}
 	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		if n := v.Uint(); n > MaxInt {
-			fs.Add(path, "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", n, MaxInt)
+			w.fs.Add(w.path(), "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", n, MaxInt)
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			checkValue(fs, path, v.Elem())
+			w.check(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 {
 			return // bytes, as in a UUID
 		}
 		for i := 0; i < v.Len(); i++ {
-			checkValue(fs, fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+			w.steps = append(w.steps, step{index: i})
+			w.check(v.Index(i))
+			w.steps = w.steps[:len(w.steps)-1]
 		}
 	case reflect.Map:
 		for it := v.MapRange(); it.Next(); {
-			k := fmt.Sprint(it.Key().Interface())
-			checkValue(fs, join(path, k), it.Key())
-			checkValue(fs, join(path, k), it.Value())
+			w.steps = append(w.steps, step{name: fmt.Sprint(it.Key().Interface())})
+			w.check(it.Key())
+			w.check(it.Value())
+			w.steps = w.steps[:len(w.steps)-1]
 		}
 	case reflect.Struct:
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
+		for _, f := range fieldsOf(t) {
+			if f.anonymous {
+				w.check(v.Field(f.index))
 				continue
 			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			switch {
-			case name == "-":
-				continue
-			case f.Anonymous && name == "":
-				checkValue(fs, path, v.Field(i))
-				continue
-			case name == "":
-				name = f.Name
-			}
-			checkValue(fs, join(path, name), v.Field(i))
+			w.steps = append(w.steps, step{name: f.name})
+			w.check(v.Field(f.index))
+			w.steps = w.steps[:len(w.steps)-1]
 		}
 	}
 }
 
-func checkMoney(fs *Fields, path string, d decimal.Decimal) {
-	if err := CheckMAD(d); err != nil {
-		fs.Merge(path, err)
+// cleanText reports, without allocating, whether s passes CheckText.
+func cleanText(s string) bool {
+	if len(s) > MaxTextBytes {
+		return false
 	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c >= 0x80 {
+			return !strings.ContainsFunc(s, unicode.IsControl) && utf8.ValidString(s)
+		}
+	}
+	return true
 }
 
-func join(path, name string) string {
-	if path == "" {
-		return name
+func (w *walker) money(d decimal.Decimal) {
+	if err := CheckMAD(d); err != nil {
+		w.fs.Merge(w.path(), err)
 	}
-	return path + "." + name
 }
