@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"iter"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -521,7 +522,10 @@ func (s *Store) insert(r *record) {
 // Load implements registry.Store. The records are read and checked before
 // the store is locked, then stored at once.
 func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, error]) (int, error) {
-	var batch []registry.Record
+	// The records are kept in chunks, so that a large load never copies
+	// them to grow one slice.
+	var chunks [][]registry.Record
+	n := 0
 	ids := map[uuid.UUID]bool{}
 	numbers := map[string]bool{}
 	names := map[string]bool{}
@@ -545,14 +549,27 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 		if rec.Approval.Status.HoldsName() {
 			names[rec.Approval.NameKey] = true
 		}
-		batch = append(batch, rec)
+		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == cap(chunks[len(chunks)-1]) {
+			chunks = append(chunks, make([]registry.Record, 0, 1024))
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], rec)
+		n++
+	}
+	batch := func(yield func(*registry.Record) bool) {
+		for _, chunk := range chunks {
+			for i := range chunk {
+				if !yield(&chunk[i]) {
+					return
+				}
+			}
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	for _, rec := range batch {
+	for rec := range batch {
 		c := &rec.Cooperative
 		if _, dup := s.coops[c.ID]; dup {
 			return 0, registry.Taken("id")
@@ -568,7 +585,17 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 		}
 	}
 	start := len(s.order)
-	for _, rec := range batch {
+	if len(s.coops) == 0 {
+		// An empty store takes the load at once: its maps are made at
+		// their size rather than grown.
+		s.coops = make(map[uuid.UUID]*record, n)
+		s.byNumber = make(map[string]uuid.UUID, n)
+		approvals := make(map[uuid.UUID]registry.NameApproval, n+len(s.approvals))
+		maps.Copy(approvals, s.approvals) // name approvals not yet used
+		s.approvals = approvals
+		s.order = slices.Grow(s.order, n)
+	}
+	for rec := range batch {
 		c := rec.Cooperative
 		s.coops[c.ID] = &record{c: c, journal: []registry.Entry{rec.First}}
 		s.byNumber[c.RegistrationNumber] = c.ID
@@ -581,5 +608,5 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 	if start > 0 || !slices.IsSortedFunc(s.order, compareKeys) {
 		slices.SortFunc(s.order, compareKeys)
 	}
-	return len(batch), nil
+	return n, nil
 }
