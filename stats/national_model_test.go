@@ -100,6 +100,7 @@ func TestNationalModel_AsCooperatives(t *testing.T) {
 			dims  []stats.Dimension
 		}{
 			{r.ByRegion, []stats.Dimension{stats.Region}},
+
 			{r.BySector, []stats.Dimension{stats.Sector}},
 			{r.ByDelegation, []stats.Dimension{stats.Delegation}},
 			{r.FoundedPerYear, []stats.Dimension{stats.Year}},
@@ -107,6 +108,9 @@ func TestNationalModel_AsCooperatives(t *testing.T) {
 		} {
 			counted, err := stats.Count(slices.Values(cs), asOf, 1, tt.dims...)
 			require.NoError(t, err)
+			fromModel, err := stats.CountModel(m, asOf, 1, tt.dims...)
+			require.NoError(t, err)
+			assert.Equal(t, counted, fromModel, "CountModel %v at %s", tt.dims, asOf)
 			assert.Equal(t, counted.Total, tt.table.Total, "%v at %s", tt.dims, asOf)
 			require.Len(t, tt.table.Rows, len(counted.Rows), "%v at %s", tt.dims, asOf)
 			for _, row := range counted.Rows {
@@ -115,6 +119,13 @@ func TestNationalModel_AsCooperatives(t *testing.T) {
 				assert.Equal(t, row.Counts, got.Counts, "%v %v at %s", tt.dims, row.Keys, asOf)
 				assert.True(t, row.Share.Equal(got.Share), "%v %v at %s", tt.dims, row.Keys, asOf)
 			}
+		}
+		for _, dims := range [][]stats.Dimension{{stats.Kind, stats.Status}, {stats.Province}, {stats.Delegation, stats.Year}} {
+			counted, err := stats.Count(slices.Values(cs), asOf, 2, dims...)
+			require.NoError(t, err)
+			fromModel, err := stats.CountModel(m, asOf, 2, dims...)
+			require.NoError(t, err)
+			assert.Equal(t, counted, fromModel, "CountModel %v at %s", dims, asOf)
 		}
 	}
 }

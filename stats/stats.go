@@ -2,6 +2,7 @@ package stats
 
 import (
 	"cmp"
+	"encoding/json"
 	"iter"
 	"slices"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // Dimension is what a table groups cooperatives by.
@@ -114,6 +116,23 @@ type Row struct {
 	Keys   []string        `json:"keys"`
 	Counts                 // embedded figures
 	Share  decimal.Decimal `json:"share"`
+	// places is the number of decimals of Share in JSON, set by the table
+	// ("9.0" at one decimal, not "9"); fixed tells that it is set.
+	places int32
+	fixed  bool
+}
+
+// MarshalJSON writes the row with its share to the table's decimals.
+func (r Row) MarshalJSON() ([]byte, error) {
+	type plain Row // the fields, without this method
+	share := r.Share.String()
+	if r.fixed {
+		share = r.Share.StringFixed(r.places)
+	}
+	return json.Marshal(struct {
+		plain
+		Share string `json:"share"`
+	}{plain(r), share})
 }
 
 // Table counts cooperatives grouped by one or two dimensions at a date.
@@ -206,6 +225,99 @@ func Count(seq iter.Seq[coop.Cooperative], asOf coop.Date, decimals int, dims ..
 	return t, nil
 }
 
+// CountModel is Count over a read model (coop/readmodel): the same table,
+// read from the compact form.
+func CountModel(m *readmodel.Model, asOf coop.Date, decimals int, dims ...Dimension) (Table, error) {
+	if err := checkTable(asOf, decimals, dims); err != nil {
+		return Table{}, err
+	}
+	type key [2]string
+	groups := map[key]*Counts{}
+	t := Table{AsOf: asOf, Dimensions: slices.Clone(dims), Decimals: decimals}
+	for i := range m.Len() {
+		c := m.Coop(i)
+		if c.Registered.IsZero() || c.Registered.After(asOf) || c.StatusAt(asOf) == coop.StruckOff {
+			continue
+		}
+		var k key
+		for j, d := range dims {
+			k[j] = d.compactKey(c)
+		}
+		g := groups[k]
+		if g == nil {
+			g = &Counts{}
+			groups[k] = g
+		}
+		f := compactFigures(m, c, asOf)
+		g.add(f)
+		t.Total.add(f)
+	}
+	for k, g := range groups {
+		t.Rows = append(t.Rows, Row{Keys: slices.Clone(k[:len(dims)]), Counts: *g})
+	}
+	finish(&t)
+	return t, nil
+}
+
+// compactKey is key for a cooperative of a read model.
+func (d Dimension) compactKey(c *readmodel.Coop) string {
+	switch d {
+	case Region:
+		return string(c.Region())
+	case Province:
+		return string(c.Province())
+	case Delegation:
+		return string(c.Province().Delegation())
+	case Sector:
+		return string(c.Sector())
+	case Kind:
+		if c.IsUnion() {
+			return string(coop.KindUnion)
+		}
+		return string(coop.KindCooperative)
+	case Status:
+		return string(c.Status())
+	case Year:
+		if c.Registered.IsZero() {
+			return ""
+		}
+		return strconv.Itoa(c.Registered.Year())
+	}
+	return ""
+}
+
+// compactFigures is figures for a cooperative of a read model.
+func compactFigures(m *readmodel.Model, c *readmodel.Coop, asOf coop.Date) Counts {
+	var f Counts
+	if c.IsUnion() {
+		f.Unions = 1
+	} else {
+		f.Cooperatives = 1
+	}
+	members := m.Members(c)
+	if len(members) == 0 {
+		f.Members, _ = m.MemberCount(c)
+		return f
+	}
+	allWomen := true
+	for i := range members {
+		mb := &members[i]
+		if !mb.ActiveAt(asOf) {
+			continue
+		}
+		f.Members++
+		if mb.Gender == readmodel.Female {
+			f.Women++
+		} else {
+			allWomen = false
+		}
+	}
+	if allWomen && f.Members > 0 {
+		f.WomenOnly = 1
+	}
+	return f
+}
+
 func checkTable(asOf coop.Date, decimals int, dims []Dimension) error {
 	var fs coop.Fields
 	if asOf.IsZero() {
@@ -240,7 +352,7 @@ func finish(t *Table) {
 		counts[i] = r.Cooperatives + r.Unions
 	}
 	for i, s := range Shares(counts, t.Decimals) {
-		t.Rows[i].Share = s
+		t.Rows[i].Share, t.Rows[i].places, t.Rows[i].fixed = s, int32(t.Decimals), true
 	}
 }
 
