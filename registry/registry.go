@@ -96,6 +96,11 @@ func (r *Registry) ReadModel(ctx context.Context) (*readmodel.Model, error) {
 	return m, nil
 }
 
+// Changes returns a number that grows whenever a change commits through
+// this registry (or InvalidateReadModel is called): an aggregate computed
+// when it had a value holds until it has another.
+func (r *Registry) Changes() uint64 { return r.gen.Load() }
+
 // InvalidateReadModel makes the next ReadModel rebuild the model.
 func (r *Registry) InvalidateReadModel() { r.gen.Add(1) }
 

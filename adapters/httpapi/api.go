@@ -40,8 +40,17 @@ type Options struct {
 	MaxBodyBytes int64
 	// RequestTimeout bounds the work of one request (default 30 s).
 	RequestTimeout time.Duration
-	// Logger receives internal errors (default: discarded).
+	// Logger receives internal errors (default: discarded), and the access
+	// log when AccessLog is set.
 	Logger *slog.Logger
+	// AccessLog logs every request at Info: method, path, query, status,
+	// bytes, duration and the principal's subject. Queries carry no
+	// personal data: members are never looked up by name, CIN or birth date.
+	AccessLog bool
+	// Ready, when set, tells whether the registry is ready to serve (loaded
+	// at start): until it is, /readyz and every /v1 route answer 503 with
+	// Retry-After. /healthz answers 200 as soon as the handler serves.
+	Ready func() bool
 }
 
 type api struct {
@@ -53,6 +62,9 @@ type api struct {
 	timeout time.Duration
 	log     *slog.Logger
 	mux     *http.ServeMux
+	agg     aggregates
+	access  bool
+	ready   func() bool
 }
 
 // NewHandler returns the /v1 JSON API over reg: name approvals,
@@ -66,7 +78,7 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 		o = *opts
 	}
 	a := &api{reg: reg, cat: o.Catalogue, now: o.Now, auth: o.Authenticate, maxBody: o.MaxBodyBytes,
-		timeout: o.RequestTimeout, log: o.Logger}
+		timeout: o.RequestTimeout, log: o.Logger, access: o.AccessLog, ready: o.Ready}
 	if a.cat == nil {
 		a.cat = programs.Default()
 	}
@@ -92,9 +104,84 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	return a
 }
 
-// ServeHTTP routes the request, answering unknown paths and wrong methods
-// with problems too.
+// ServeHTTP answers /healthz and /readyz, logs the request when asked, and
+// routes it, answering unknown paths and wrong methods with problems too.
 func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/healthz":
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = io.WriteString(w, `{"status":"ok"}`+"\n")
+		return
+	case "/readyz":
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		if a.ready != nil && !a.ready() {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, `{"status":"loading"}`+"\n")
+			return
+		}
+		_, _ = io.WriteString(w, `{"status":"ready"}`+"\n")
+		return
+	}
+	if a.access {
+		start, info := time.Now(), &requestInfo{}
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
+		defer func() {
+			a.log.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+				slog.String("query", loggedQuery(r.URL.RawQuery)), slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
+				slog.String("took", time.Since(start).Round(time.Microsecond).String()), slog.String("subject", info.subject))
+		}()
+		w = sw
+	}
+	if a.ready != nil && !a.ready() {
+		w.Header().Set("Retry-After", "1")
+		writeProblem(w, r, Problem{Status: http.StatusServiceUnavailable, Code: string(coop.Unavailable),
+			Detail: "the registry is loading; try again shortly"})
+		return
+	}
+	a.route(w, r)
+}
+
+// requestInfo is what the access log learns of a request while it is
+// served: its principal.
+type requestInfo struct{ subject string }
+
+type infoKey struct{}
+
+// statusWriter records the status and size of a response, and flushes
+// through to the connection for a stream.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(s int) {
+	if !w.wrote {
+		w.status, w.wrote = s, true
+	}
+	w.ResponseWriter.WriteHeader(s)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
+// Flush sends what was written to the client.
+func (w *statusWriter) Flush() { http.NewResponseController(w.ResponseWriter).Flush() }
+
+// Unwrap gives http.ResponseController the connection's writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// route routes the request.
+func (a *api) route(w http.ResponseWriter, r *http.Request) {
 	if p := r.URL.Path; p == "" || path.Clean(p) != p {
 		// No redirects to cleaned paths: an API answers the path it is given.
 		writeProblem(w, r, Problem{Status: http.StatusNotFound, Code: string(coop.NotFound), Detail: "no such resource"})
@@ -151,6 +238,8 @@ type reply struct {
 	contentType string
 	// etag and location set the headers of the same names.
 	etag, location string
+	// streamed is set when the handler wrote the response itself.
+	streamed bool
 }
 
 func ok(v any) reply { return reply{status: http.StatusOK, value: v} }
@@ -168,6 +257,9 @@ func (a *api) serve(rt route) http.Handler {
 			return
 		}
 		who, err := a.auth(r)
+		if info, ok := r.Context().Value(infoKey{}).(*requestInfo); ok && who != nil {
+			info.subject = who.Subject
+		}
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="taawun"`)
 			writeProblem(w, r, Problem{Status: http.StatusUnauthorized, Code: codeUnauthenticated, Detail: coop.ErrorMessage(err)})
@@ -330,22 +422,38 @@ func (c *call) keyGuards(gs ...registry.Guard) []registry.Guard {
 // respond runs the route's handler and writes its reply, or its error as a
 // problem. It reports whether the handler succeeded.
 func (a *api) respond(c *call) bool {
+	if c.rt.Aggregate {
+		return a.aggregate(c)
+	}
 	rep, err := c.rt.Handle(c)
 	if err != nil {
-		switch {
-		case errors.Is(err, context.DeadlineExceeded):
-			writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
-		case errors.Is(err, context.Canceled):
-			// The client went away.
-		default:
-			var hp *httpProblem
-			if errors.As(err, &hp) {
-				writeProblem(c.w, c.r, hp.p)
-			} else {
-				a.writeError(c.w, c.r, err)
-			}
-		}
+		a.fail(c, err)
 		return false
+	}
+	return a.write(c, rep)
+}
+
+// fail writes the problem of a handler's error.
+func (a *api) fail(c *call, err error) {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
+	case errors.Is(err, context.Canceled):
+		// The client went away.
+	default:
+		var hp *httpProblem
+		if errors.As(err, &hp) {
+			writeProblem(c.w, c.r, hp.p)
+		} else {
+			a.writeError(c.w, c.r, err)
+		}
+	}
+}
+
+// write writes a reply.
+func (a *api) write(c *call, rep reply) bool {
+	if rep.streamed {
+		return true
 	}
 	if rep.etag != "" {
 		c.w.Header().Set("ETag", rep.etag)
@@ -569,4 +677,41 @@ func encodeJSON(b []byte, v any) ([]byte, error) {
 	}
 	j, err := json.Marshal(v)
 	return append(b, j...), err
+}
+
+// declaredParams holds the name of every query parameter a route declares.
+// None of them carries personal data: members are never looked up by
+// name, CIN or birth date.
+var declaredParams = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, rt := range routes() {
+		for _, p := range rt.Query {
+			names[p.Name] = true
+		}
+	}
+	return names
+})
+
+// loggedQuery is the query string as the access log writes it: the values
+// of parameters no route declares are replaced by "redacted", since
+// nothing says what a client put in them.
+func loggedQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	var b strings.Builder
+	for part := range strings.SplitSeq(raw, "&") {
+		key, _, hasValue := strings.Cut(part, "=")
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		name, err := url.QueryUnescape(key)
+		if err != nil || !declaredParams()[name] {
+			if hasValue {
+				part = key + "=redacted"
+			}
+		}
+		b.WriteString(part)
+	}
+	return b.String()
 }

@@ -133,6 +133,13 @@ func (e *env) conforms(method, path string, rec *httptest.ResponseRecorder) {
 	if mt == "text/csv" {
 		return
 	}
+	if mt == "application/x-ndjson" {
+		// A stream: each line is JSON.
+		for _, line := range strings.Split(strings.TrimSpace(rec.Body.String()), "\n") {
+			require.True(e.t, json.Valid([]byte(line)), "%s %s: a line is not JSON: %s", method, path, line)
+		}
+		return
+	}
 	e.validate(media["schema"].(map[string]any), rec.Body.Bytes(), method+" "+path)
 }
 

@@ -1,11 +1,19 @@
 package httpapi_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/taawun/taawun/adapters/memory"
+	"github.com/taawun/taawun/programs"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -293,4 +301,185 @@ func TestBearerTokens_Refused(t *testing.T) {
 	_, err := httpapi.BearerTokens([]httpapi.TokenScope{national,
 		{Token: "meknes-token-0123456789", Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: "meknes"}})
 	require.NoError(t, err)
+}
+
+// TestAggregates shows that the statistics over the whole registry are
+// computed once while nothing commits: a repeated request is answered from
+// the kept reply, a client sending back the ETag gets 304, and a commit
+// makes new figures under a new ETag.
+func TestAggregates(t *testing.T) {
+	e := newEnv(t)
+	c := e.registerIn("Agrégats", "MA-MEK", meknesToken)
+	e.registerIn("Seconde", "MA-CAS", nationalToken)
+	admits := 0
+	for _, path := range []string{"/v1/stats/national?as_of=2024-06-30", "/v1/stats?by=region,sector&as_of=2024-06-30"} {
+		t.Run(path, func(t *testing.T) {
+			first := e.do("GET", path, "", nil, nil)
+			require.Equal(t, 200, first.Code, first.Body.String())
+			etag := first.Header().Get("ETag")
+			require.NotEmpty(t, etag)
+			assert.True(t, strings.HasPrefix(first.Header().Get("Server-Timing"), "compute;dur="), first.Header().Get("Server-Timing"))
+
+			again := e.do("GET", path, "", nil, nil)
+			assert.Equal(t, "cache;dur=0", again.Header().Get("Server-Timing"))
+			assert.Equal(t, first.Body.String(), again.Body.String())
+			assert.Equal(t, etag, again.Header().Get("ETag"))
+
+			notModified := e.do("GET", path, "", nil, map[string]string{"If-None-Match": etag})
+			assert.Equal(t, 304, notModified.Code)
+			assert.Empty(t, notModified.Body.String())
+
+			csv := e.do("GET", path+"&format=csv", "", nil, nil)
+			assert.NotEqual(t, etag, csv.Header().Get("ETag"), "another format, another ETag")
+
+			// A commit: new figures, a new ETag, and the old one no longer 304.
+			admits++
+			admit := map[string]any{"on": today, "admitted_by": "OGM 2024-06-30", "member": map[string]any{"type": "natural",
+				"name": fmt.Sprintf("Nouvelle %d", admits), "gender": "male"}, "shares": 1, "amount": "100", "paid": "100"}
+			res := e.do("POST", "/v1/cooperatives/"+c.ID.String()+"/members", meknesToken, admit, nil)
+			require.Equal(t, 201, res.Code, res.Body.String())
+			after := e.do("GET", path, "", nil, map[string]string{"If-None-Match": etag})
+			require.Equal(t, 200, after.Code)
+			assert.NotEqual(t, etag, after.Header().Get("ETag"))
+			assert.NotEqual(t, first.Body.String(), after.Body.String())
+			assert.True(t, strings.HasPrefix(after.Header().Get("Server-Timing"), "compute;dur="))
+		})
+	}
+	// Shares are written with the decimals asked.
+	res := e.do("GET", "/v1/stats?by=region&decimals=1&as_of=2024-06-30", "", nil, nil)
+	var table struct {
+		Rows []struct {
+			Share string `json:"share"`
+		} `json:"rows"`
+	}
+	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &table))
+	require.NotEmpty(t, table.Rows)
+	for _, r := range table.Rows {
+		assert.Regexp(t, `^\d+\.\d$`, r.Share)
+	}
+}
+
+// TestReady shows /healthz and /readyz while the registry loads: the
+// handler answers at once, and the API only once ready.
+func TestReady(t *testing.T) {
+	var ready atomic.Bool
+	reg := registry.New(memory.New(), &registry.Options{Now: clock})
+	h := httpapi.NewHandler(reg, &httpapi.Options{Now: clock, Ready: ready.Load})
+	get := func(path string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec
+	}
+	tests := []struct {
+		path          string
+		before, after int
+	}{
+		{"/healthz", 200, 200},
+		{"/readyz", 503, 200},
+		{"/v1/cooperatives", 503, 200},
+		{"/v1/stats/national", 503, 200},
+	}
+	for _, tt := range tests {
+		res := get(tt.path)
+		assert.Equal(t, tt.before, res.Code, "%s while loading", tt.path)
+		if res.Code == 503 {
+			assert.Equal(t, "1", res.Header().Get("Retry-After"), tt.path)
+		}
+	}
+	ready.Store(true)
+	for _, tt := range tests {
+		assert.Equal(t, tt.after, get(tt.path).Code, "%s once loaded", tt.path)
+	}
+}
+
+// TestAccessLog shows what a request's log line holds: the query string,
+// with the values of parameters no route declares redacted, and the
+// principal's subject.
+func TestAccessLog(t *testing.T) {
+	auth, err := httpapi.BearerTokens([]httpapi.TokenScope{{Token: nationalToken, Principal: httpapi.Principal{Subject: "ministry", National: true}}})
+	require.NoError(t, err)
+	tests := []struct {
+		name, target, query string
+		status              float64
+	}{
+		{"declared parameters", "/v1/stats?by=region&as_of=2024-06-30", "by=region&as_of=2024-06-30", 200},
+		{"an undeclared parameter", "/v1/stats?by=region&cin=AB123456", "by=region&cin=redacted", 400},
+		{"an encoded undeclared name", "/v1/cooperatives?na%6De=x&birth%20date=1990-01-01", "na%6De=x&birth%20date=redacted", 400},
+		{"no query", "/v1/programs", "", 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			reg := registry.New(memory.New(), &registry.Options{Now: clock})
+			h := httpapi.NewHandler(reg, &httpapi.Options{Now: clock, Authenticate: auth, AccessLog: true,
+				Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+			req := httptest.NewRequest("GET", tt.target, nil)
+			req.Header.Set("Authorization", "Bearer "+nationalToken)
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			var line map[string]any
+			require.NoError(t, json.Unmarshal(logs.Bytes(), &line), logs.String())
+			assert.Equal(t, tt.query, line["query"])
+			assert.Equal(t, "ministry", line["subject"])
+			assert.Equal(t, tt.status, line["status"])
+			assert.Regexp(t, `^[0-9.]+(µs|ms|s)$`, line["took"])
+		})
+	}
+}
+
+// TestScreeningStream streams every decision of a screening as NDJSON and
+// as CSV, flushed as it goes, and checks the lines against the summary.
+func TestScreeningStream(t *testing.T) {
+	e := newEnv(t)
+	for i, p := range []coop.ProvinceCode{"MA-MEK", "MA-CAS", "MA-FES"} {
+		e.registerAt(fmt.Sprintf("Flux %d", i), p, nationalToken, coop.MustParseDate("2023-01-10"))
+	}
+	body := map[string]any{"as_of": "2024-06-30", "programs": []string{"mourafaka", "moazara"}}
+	res := e.do("POST", "/v1/screenings", nationalToken, body, map[string]string{"Accept": "application/x-ndjson"})
+	require.Equal(t, 200, res.Code, res.Body.String())
+	assert.Equal(t, "application/x-ndjson", res.Header().Get("Content-Type"))
+	assert.True(t, res.Flushed, "the stream is flushed as it goes")
+	lines := strings.Split(strings.TrimSpace(res.Body.String()), "\n")
+	require.Len(t, lines, 3*2+1)
+	seen := map[string]int{}
+	for _, l := range lines[:6] {
+		var d struct {
+			CooperativeID string `json:"cooperative_id"`
+			Name          string `json:"name"`
+			Decision      struct {
+				Program  string `json:"program"`
+				Outcome  string `json:"outcome"`
+				Criteria []struct {
+					ID     string            `json:"id"`
+					Reason map[string]string `json:"reason"`
+				} `json:"criteria"`
+			} `json:"decision"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &d), l)
+		assert.NotEmpty(t, d.CooperativeID)
+		assert.True(t, strings.HasPrefix(d.Name, "Flux"), d.Name)
+		require.NotEmpty(t, d.Decision.Criteria)
+		assert.NotEmpty(t, d.Decision.Criteria[0].Reason["ar"], "reasons in every language")
+		seen[d.Decision.Program+" "+d.Decision.Outcome]++
+	}
+	var last struct {
+		Summary programs.ScreenReport `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[6]), &last))
+	require.Equal(t, 3, last.Summary.Cooperatives)
+	for _, pc := range last.Summary.Programs {
+		assert.Equal(t, pc.Eligible, seen[pc.Program+" eligible"], pc.Program)
+		assert.Equal(t, pc.Ineligible, seen[pc.Program+" ineligible"], pc.Program)
+	}
+
+	res = e.do("POST", "/v1/screenings", nationalToken, body, map[string]string{"Accept": "text/csv"})
+	require.Equal(t, 200, res.Code)
+	records, err := csv.NewReader(res.Body).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, records, 1+6)
+	assert.Equal(t, []string{"cooperative_id", "name", "program", "call", "outcome", "failed", "unknown"}, records[0])
+
+	// An unknown programme is refused before anything is streamed.
+	res = e.do("POST", "/v1/screenings", nationalToken, map[string]any{"as_of": "2024-06-30", "programs": []string{"forsa"}},
+		map[string]string{"Accept": "application/x-ndjson"})
+	assert.Equal(t, 404, res.Code)
 }

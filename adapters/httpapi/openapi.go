@@ -76,14 +76,27 @@ func buildDocument() map[string]any {
 		if rt.CSV {
 			content["text/csv"] = map[string]any{"schema": Schema{"type": "string"}}
 		}
+		if rt.Stream {
+			content["application/x-ndjson"] = map[string]any{"schema": Schema{"type": "string",
+				"description": "one JSON object a line, {cooperative_id, name, decision} for every decision as it is made, then {summary}"}}
+			content["text/csv"] = map[string]any{"schema": Schema{"type": "string",
+				"description": "cooperative_id,name,program,call,outcome,failed,unknown, a line for every decision as it is made"}}
+		}
 		ok := map[string]any{"description": "success", "content": content}
 		if rt.ETag {
 			ok["headers"] = map[string]any{"ETag": map[string]any{"schema": Schema{"type": "string"}, "description": "the cooperative's version"}}
 		}
+		if rt.Aggregate {
+			ok["headers"] = map[string]any{
+				"ETag": map[string]any{"schema": Schema{"type": "string"},
+					"description": "the registry's state and the request: sent back in If-None-Match, answered 304 while nothing has changed"},
+				"Server-Timing": map[string]any{"schema": Schema{"type": "string"},
+					"description": "compute;dur=<ms> when the figures were computed, cache;dur=0 when kept ones answered"}}
+		}
 		responses := map[string]any{strconv.Itoa(rt.OK): ok,
 			"default": map[string]any{"description": "an error (RFC 9457 problem details)",
 				"content": map[string]any{"application/problem+json": map[string]any{"schema": sb.schema(reflect.TypeOf(Problem{}))}}}}
-		if rt.ID == "getCooperative" {
+		if rt.ID == "getCooperative" || rt.Aggregate {
 			responses["304"] = map[string]any{"description": "not modified since the ETag of If-None-Match"}
 		}
 		op["responses"] = responses

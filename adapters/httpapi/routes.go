@@ -35,7 +35,14 @@ type route struct {
 	Result                         any // a value of the success body's type
 	CSV                            bool
 	ETag                           bool
-	Handle                         func(*call) (reply, error)
+	// Aggregate marks a route whose reply depends only on the registry's
+	// state and the request: kept while nothing commits, with an ETag
+	// answered by 304 (see aggregates).
+	Aggregate bool
+	// Stream marks a route that also streams its result as NDJSON or CSV
+	// lines when the Accept header asks for them.
+	Stream bool
+	Handle func(*call) (reply, error)
 }
 
 var (
@@ -145,14 +152,14 @@ func routes() []route {
 		{Method: "GET", Path: "/v1/programs/{program}/follow-up", ID: "followUp", Summary: "Visits done, due and overdue for each beneficiary", Tag: "programs",
 			Query: []param{pAsOf}, OK: 200, Result: programs.FollowUpReport{}, Handle: hFollowUp},
 		{Method: "POST", Path: "/v1/screenings", ID: "screen", Summary: "Screen the whole registry against programmes", Tag: "programs",
-			Auth: authenticated, Body: screeningBody{}, OK: 200, Result: programs.ScreenReport{}, Handle: hScreen},
+			Auth: authenticated, Body: screeningBody{}, OK: 200, Result: programs.ScreenReport{}, Stream: true, Handle: hScreen},
 
 		{Method: "GET", Path: "/v1/stats", ID: "stats", Summary: "Counts by one or two dimensions at a date (JSON or CSV)", Tag: "statistics",
 			Query: []param{pAsOf, {"by", "string", "one or two of region, province, delegation, sector, kind, status, year, comma-separated", true}, pDecimals, pFormat},
-			OK:    200, Result: stats.Table{}, CSV: true, Handle: hStats},
+			OK:    200, Result: stats.Table{}, CSV: true, Aggregate: true, Handle: hStats},
 		{Method: "GET", Path: "/v1/stats/national", ID: "nationalReport", Summary: "The national report at a date (JSON or CSV)", Tag: "statistics",
 			Query: []param{pAsOf, {"youth_max_age", "integer", "young members are 18 to this age (default 35)", false}, pDecimals, pFormat},
-			OK:    200, Result: stats.Report{}, CSV: true, Handle: hNational},
+			OK:    200, Result: stats.Report{}, CSV: true, Aggregate: true, Handle: hNational},
 		{Method: "GET", Path: "/v1/stats/activity", ID: "activityReport", Summary: "A delegation's support activity over a period", Tag: "statistics",
 			Query: []param{{"from", "date", "first day", true}, {"to", "date", "last day", true}, {"delegation", "string", "ODCO delegation ID", false},
 				{"program", "string", "programme ID", false}}, OK: 200, Result: stats.Activity{}, Handle: hActivity},
