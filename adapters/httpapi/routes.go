@@ -36,7 +36,7 @@ type route struct {
 	CSV                            bool
 	ETag                           bool
 	// Aggregate marks a route whose reply depends only on the registry's
-	// state and the request: kept while nothing commits, with an ETag
+	// state and the request, never on the principal: kept while nothing commits, with an ETag
 	// answered by 304 (see aggregates).
 	Aggregate bool
 	// Stream marks a route that also streams its result as NDJSON or CSV
@@ -141,7 +141,7 @@ func routes() []route {
 		{Method: "POST", Path: "/v1/cooperatives/{id}/union-members", ID: "joinUnion", Summary: "Admit a cooperative to this union (art. 85)", Tag: "groupings",
 			Auth: scopedWrite, Body: registry.UnionMembership{}, OK: 200, Result: coopT, ETag: true, Handle: hJoinUnion},
 		{Method: "GET", Path: "/v1/labels/expiring", ID: "expiringLabels", Summary: "Labels in force whose validity ends in a period", Tag: "labels",
-			Query: []param{{"from", "date", "start of the period; default today", false}, {"to", "date", "end of the period", true}}, OK: 200, Result: []stats.Expiry{}, Handle: hExpiring},
+			Query: []param{{"from", "date", "start of the period; default today", false}, {"to", "date", "end of the period", true}}, OK: 200, Result: []stats.Expiry{}, Aggregate: true, Handle: hExpiring},
 
 		{Method: "GET", Path: "/v1/programs", ID: "listPrograms", Summary: "The catalogue of programmes with calls, parameters and criteria", Tag: "programs",
 			OK: 200, Result: []programs.Program{}, Handle: hPrograms},
@@ -150,7 +150,7 @@ func routes() []route {
 		{Method: "POST", Path: "/v1/programs/{program}/eligibility", ID: "eligibility", Summary: "Decide eligibility for a registered cooperative or for posted facts", Tag: "programs",
 			Body: eligibilityBody{}, OK: 200, Result: eligibilityReply{}, Handle: hEligibility},
 		{Method: "GET", Path: "/v1/programs/{program}/follow-up", ID: "followUp", Summary: "Visits done, due and overdue for each beneficiary", Tag: "programs",
-			Query: []param{pAsOf}, OK: 200, Result: programs.FollowUpReport{}, Handle: hFollowUp},
+			Query: []param{pAsOf}, OK: 200, Result: programs.FollowUpReport{}, Aggregate: true, Handle: hFollowUp},
 		{Method: "POST", Path: "/v1/screenings", ID: "screen", Summary: "Screen the whole registry against programmes", Tag: "programs",
 			Auth: authenticated, Body: screeningBody{}, OK: 200, Result: programs.ScreenReport{}, Stream: true, Handle: hScreen},
 
@@ -162,8 +162,8 @@ func routes() []route {
 			OK:    200, Result: stats.Report{}, CSV: true, Aggregate: true, Handle: hNational},
 		{Method: "GET", Path: "/v1/stats/activity", ID: "activityReport", Summary: "A delegation's support activity over a period", Tag: "statistics",
 			Query: []param{{"from", "date", "first day", true}, {"to", "date", "last day", true}, {"delegation", "string", "ODCO delegation ID", false},
-				{"program", "string", "programme ID", false}}, OK: 200, Result: stats.Activity{}, Handle: hActivity},
+				{"program", "string", "programme ID", false}}, OK: 200, Result: stats.Activity{}, Aggregate: true, Handle: hActivity},
 		{Method: "GET", Path: "/v1/stats/labels", ID: "labelCoverage", Summary: "Label coverage by one or two dimensions at a date", Tag: "statistics",
-			Query: []param{pAsOf, {"by", "string", "one or two dimensions, comma-separated", true}, pDecimals}, OK: 200, Result: stats.LabelCoverage{}, Handle: hLabelCoverage},
+			Query: []param{pAsOf, {"by", "string", "one or two dimensions, comma-separated", true}, pDecimals}, OK: 200, Result: stats.LabelCoverage{}, Aggregate: true, Handle: hLabelCoverage},
 	}
 }
