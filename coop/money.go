@@ -80,6 +80,11 @@ func checkAmount(s string) error {
 // two decimals or more than 12 digits before the point: what ParseMAD
 // refuses in text.
 func CheckMAD(d decimal.Decimal) error {
+	// The common case, decided without arithmetic: at most two decimals
+	// written, and fewer digits before the point than the limit.
+	if exp := d.Exponent(); exp >= -Centimes && d.NumDigits()+int(exp) <= maxAmountDigits {
+		return nil
+	}
 	if !d.Equal(d.Truncate(Centimes)) {
 		return Fieldf("", "amount", "%s has more than two decimals", Excerpt(d.String()))
 	}

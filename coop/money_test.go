@@ -62,6 +62,41 @@ func TestRounding(t *testing.T) {
 	require.ErrorIs(t, coop.CheckMAD(decimal.RequireFromString("10.255")), coop.ErrInvalid)
 }
 
+// CheckMAD accepts at most two decimals and fewer than 13 digits before
+// the point, however the decimal is written.
+func TestCheckMAD(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"0", true},
+		{"0.00", true},
+		{"10.25", true},
+		{"-10.25", true},
+		{"10.250", true}, // three decimals written, two meant
+		{"10.255", false},
+		{"0.001", false},
+		{"999999999999.99", true},
+		{"-999999999999.99", true},
+		{"1000000000000", false},
+		{"1000000000000.00", false},
+		{"1e12", false},
+		{"9.99e11", true},
+		{"1e11", true},
+		{"123456789012345678901234567890", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			err := coop.CheckMAD(decimal.RequireFromString(tt.in))
+			if tt.ok {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, coop.ErrInvalid)
+			}
+		})
+	}
+}
+
 func FuzzParseMAD(f *testing.F) {
 	for _, s := range []string{"1000", "1000.00", "1e3", "-0.01", "1.234", "", "."} {
 		f.Add(s)

@@ -2,7 +2,9 @@ package coop
 
 import (
 	"fmt"
+	"strconv"
 
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 )
 
@@ -57,71 +59,102 @@ func (c *Cooperative) Validate() error {
 		fs.Add("last_year_end_members", "gte", "0", "must not be negative")
 	}
 	for y, t := range c.Turnover {
-		checkAmountField(&fs, fmt.Sprintf("turnover.%d", y), t)
+		if !amountOK(t) {
+			checkAmountField(&fs, fmt.Sprintf("turnover.%d", y), t)
+		}
 	}
-	ids := map[string]bool{}
+	// Field names are made only for a problem: a valid register of
+	// thousands of members is checked without building one.
+	var ids map[uuid.UUID]bool
 	for i := range c.Members {
 		m := &c.Members[i]
-		p := fmt.Sprintf("members[%d]", i)
+		p := lazyField{prefix: "members[", i: i}
 		if !m.Type.Valid() {
-			fs.Add(p+".type", "enum", "", "%q is not a member type (natural, legal, cooperative)", m.Type)
+			fs.Add(p.String()+".type", "enum", "", "%q is not a member type (natural, legal, cooperative)", m.Type)
 		} else if c.Kind == KindUnion && m.Type != MemberCooperative {
-			fs.Add(p+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
+			fs.Add(p.String()+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
 		} else if c.Kind == KindCooperative && m.Type == MemberCooperative {
-			fs.Add(p+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
+			fs.Add(p.String()+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
 		}
 		if m.Gender != "" && !m.Gender.Valid() {
-			fs.Add(p+".gender", "enum", "", "%q is not a gender (female or male)", m.Gender)
+			fs.Add(p.String()+".gender", "enum", "", "%q is not a gender (female or male)", m.Gender)
 		}
 		if m.ExitReason != "" && !m.ExitReason.Valid() {
-			fs.Add(p+".exit_reason", "enum", "", "%q is not an exit reason", m.ExitReason)
+			fs.Add(p.String()+".exit_reason", "enum", "", "%q is not an exit reason", m.ExitReason)
 		}
 		joined := m.JoinedOn
 		if joined.IsZero() {
 			joined = c.RegisteredOn
 		}
 		if !m.LeftOn.IsZero() && !joined.IsZero() && !m.LeftOn.After(joined) {
-			fs.Add(p+".left_on", "after", "joined_on", "must be after the joining date %s", joined)
+			fs.Add(p.String()+".left_on", "after", "joined_on", "must be after the joining date %s", joined)
 		}
 		if !m.BirthDate.IsZero() && !joined.IsZero() && m.BirthDate.After(joined) {
-			fs.Add(p+".birth_date", "before", "joined_on", "must not be after the joining date %s", joined)
+			fs.Add(p.String()+".birth_date", "before", "joined_on", "must not be after the joining date %s", joined)
 		}
-		if m.ID != [16]byte{} {
-			if ids[m.ID.String()] {
-				fs.Add(p+".id", "unique", "", "member %s appears twice", m.ID)
+		if m.ID != uuid.Nil {
+			if ids == nil {
+				ids = make(map[uuid.UUID]bool, len(c.Members))
 			}
-			ids[m.ID.String()] = true
+			if ids[m.ID] {
+				fs.Add(p.String()+".id", "unique", "", "member %s appears twice", m.ID)
+			}
+			ids[m.ID] = true
 		}
 		for j := range m.Shares {
 			mv := &m.Shares[j]
-			q := fmt.Sprintf("%s.shares[%d]", p, j)
+			q := lazyField{parent: &p, prefix: ".shares[", i: j}
 			if !mv.Kind.Valid() {
-				fs.Add(q+".kind", "enum", "", "%q is not a share movement", mv.Kind)
+				fs.Add(q.String()+".kind", "enum", "", "%q is not a share movement", mv.Kind)
 			}
 			if mv.Shares < 0 {
-				fs.Add(q+".shares", "gte", "0", "must not be negative")
+				fs.Add(q.String()+".shares", "gte", "0", "must not be negative")
 			}
-			checkAmountField(&fs, q+".amount", mv.Amount)
+			if !amountOK(mv.Amount) {
+				checkAmountField(&fs, q.String()+".amount", mv.Amount)
+			}
 			if mv.Paid.Valid {
-				checkAmountField(&fs, q+".paid", mv.Paid.Decimal)
+				if !amountOK(mv.Paid.Decimal) {
+					checkAmountField(&fs, q.String()+".paid", mv.Paid.Decimal)
+				}
 				if mv.Paid.Decimal.GreaterThan(mv.Amount) && mv.Kind != Payment {
-					fs.Add(q+".paid", "lte", "amount", "the paid part %s exceeds the amount %s", FormatMAD(mv.Paid.Decimal), FormatMAD(mv.Amount))
+					fs.Add(q.String()+".paid", "lte", "amount", "the paid part %s exceeds the amount %s", FormatMAD(mv.Paid.Decimal), FormatMAD(mv.Amount))
 				}
 			}
 		}
 	}
 	for i, o := range c.Governance.Directors {
-		checkOfficer(&fs, fmt.Sprintf("governance.directors[%d]", i), o)
+		checkOfficer(&fs, lazyField{prefix: "governance.directors[", i: i}, o)
 	}
 	for i, o := range c.Governance.Managers {
-		checkOfficer(&fs, fmt.Sprintf("governance.managers[%d]", i), o)
+		checkOfficer(&fs, lazyField{prefix: "governance.managers[", i: i}, o)
 	}
 	return fs.Err("coop.Validate", "invalid cooperative")
 }
 
-func checkOfficer(fs *Fields, p string, o Officer) {
+// lazyField is the name of an element of a list, "members[3]", made only
+// when a problem is reported: parent's name, prefix, i and "]".
+type lazyField struct {
+	parent *lazyField
+	prefix string
+	i      int
+}
+
+// String returns the field's name.
+func (f lazyField) String() string {
+	s := f.prefix + strconv.Itoa(f.i) + "]"
+	if f.parent != nil {
+		s = f.parent.String() + s
+	}
+	return s
+}
+
+// amountOK reports whether d is an amount checkAmountField accepts.
+func amountOK(d decimal.Decimal) bool { return d.Sign() >= 0 && CheckMAD(d) == nil }
+
+func checkOfficer(fs *Fields, p lazyField, o Officer) {
 	if !o.Until.IsZero() && !o.Since.IsZero() && !o.Until.After(o.Since) {
-		fs.Add(p+".until", "after", "since", "must be after %s", o.Since)
+		fs.Add(p.String()+".until", "after", "since", "must be after %s", o.Since)
 	}
 }
 

@@ -51,6 +51,21 @@ func TestCooperative_Validate(t *testing.T) {
 		{"NegativeShares", func(c *coop.Cooperative) {
 			c.Members[0].Shares = []coop.ShareMovement{{Kind: coop.Subscription, Shares: -1, Amount: decimal.NewFromInt(100)}}
 		}, "members[0].shares[0].shares", "gte"},
+		{"AmountThreeDecimals", func(c *coop.Cooperative) {
+			c.Members = append(c.Members, coop.Member{ID: uuid.New(), Type: coop.Natural, Shares: []coop.ShareMovement{
+				{Kind: coop.Subscription, Shares: 1, Amount: decimal.NewFromInt(100)},
+				{Kind: coop.Subscription, Shares: 1, Amount: decimal.RequireFromString("100.005")}}})
+		}, "members[1].shares[1].amount", "mad"},
+		{"NegativePaid", func(c *coop.Cooperative) {
+			c.Members[0].Shares = []coop.ShareMovement{{Kind: coop.Subscription, Shares: 1, Amount: decimal.NewFromInt(100),
+				Paid: decimal.NewNullDecimal(decimal.NewFromInt(-1))}}
+		}, "members[0].shares[0].paid", "dec_gte0"},
+		{"MemberTwice", func(c *coop.Cooperative) {
+			c.Members = append(c.Members, c.Members[0])
+		}, "members[1].id", "unique"},
+		{"ManagerUntilBeforeSince", func(c *coop.Cooperative) {
+			c.Governance.Managers = []coop.Officer{{Name: "A"}, {Name: "B", Since: d("2021-01-01"), Until: d("2020-01-01")}}
+		}, "governance.managers[1].until", "after"},
 		{"PaidAboveAmount", func(c *coop.Cooperative) {
 			c.Members[0].Shares = []coop.ShareMovement{{Kind: coop.Subscription, Shares: 1, Amount: decimal.NewFromInt(100),
 				Paid: decimal.NewNullDecimal(decimal.NewFromInt(200))}}
