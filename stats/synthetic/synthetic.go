@@ -19,6 +19,7 @@ package synthetic
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -127,6 +128,60 @@ var words = []string{"Al Amal", "Annour", "Tawada", "Al Baraka", "Tifawin", "Ass
 
 // Generate returns the registry, sorted by registration date.
 func Generate(opts *Options) []coop.Cooperative {
+	g := newGenerator(opts)
+	for i := range g.out {
+		g.fill(i)
+	}
+	injectDefects(g.out, g.o.DefectRate, g.rng)
+	return g.out
+}
+
+// All yields the registry that Generate returns, cooperative by
+// cooperative, in the same order and equal to it. Each cooperative's
+// members are made as it is yielded, so that a consumer that keeps its own
+// copy (registry.Registry.Import does) never holds the registry twice.
+// The cooperatives yielded are the consumer's: nothing else refers to
+// them. With a DefectRate, the defects are drawn once every member exists,
+// and All yields from a generated registry.
+func All(opts *Options) iter.Seq[coop.Cooperative] {
+	return func(yield func(coop.Cooperative) bool) {
+		if opts != nil && opts.DefectRate > 0 {
+			for _, c := range Generate(opts) {
+				if !yield(c) {
+					return
+				}
+			}
+			return
+		}
+		g := newGenerator(opts)
+		for i := range g.out {
+			g.fill(i)
+			c := g.out[i]
+			g.out[i] = coop.Cooperative{} // the consumer's now
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// generator holds a registry being generated: the cooperatives without
+// their members, and what fill needs to make the members of each in turn.
+type generator struct {
+	o         Options
+	rng       *rand.Rand
+	out       []coop.Cooperative
+	sizes     []int
+	womenOnly []bool
+	// women is the number of women still to place among the slots left in
+	// the cooperatives that are not women-only.
+	women, slots int
+	amounts      []decimal.Decimal
+}
+
+// newGenerator draws the cooperatives (dates, sectors, provinces, sizes,
+// women-only ones) of the registry opts describes.
+func newGenerator(opts *Options) *generator {
 	o := Options{Seed: 1}
 	if opts != nil {
 		o = *opts
@@ -168,12 +223,23 @@ func Generate(opts *Options) []coop.Cooperative {
 		c.RegistrationNumber = fmt.Sprintf("1/%s/%d/%d", c.Court, reg.Year(), seq[key])
 		out[i] = c
 	}
-	sizes := memberSizes(out, o.Members, rng)
-	womenOnly := pickWomenOnly(out, sizes, o.WomenOnly, rng)
-	women := int(o.WomenShare*float64(o.Members) + 0.5)
-	fillMembers(out, sizes, womenOnly, women, rng)
-	injectDefects(out, o.DefectRate, rng)
-	return out
+	g := &generator{o: o, rng: rng, out: out}
+	g.sizes = memberSizes(out, o.Members, rng)
+	g.womenOnly = pickWomenOnly(out, g.sizes, o.WomenOnly, rng)
+	g.women = int(o.WomenShare*float64(o.Members) + 0.5)
+	for i, s := range g.sizes {
+		if g.womenOnly[i] {
+			g.women -= s
+		} else {
+			g.slots += s - 1
+		}
+	}
+	g.women = max(g.women, 0)
+	g.amounts = make([]decimal.Decimal, 101)
+	for k := range g.amounts {
+		g.amounts[k] = coop.MustParseMAD(fmt.Sprint(k * 100))
+	}
+	return g
 }
 
 // registrationDates returns n dates, ascending, following Growth scaled to n.
@@ -346,53 +412,43 @@ func pickWomenOnly(cs []coop.Cooperative, sizes []int, want int, rng *rand.Rand)
 	return out
 }
 
-// fillMembers creates the members: all women in women-only cooperatives;
-// elsewhere a man first and exactly as many women as the target needs,
-// chosen by selection sampling; birth dates making every member 18 to 60 at
+// fill creates the members of the i-th cooperative, the cooperatives
+// before it filled: all women in a women-only cooperative; elsewhere a man
+// first and exactly as many women as the target needs, chosen by selection
+// sampling over the registry; birth dates making every member 18 to 60 at
 // registration; shares fully paid.
-func fillMembers(cs []coop.Cooperative, sizes []int, womenOnly []bool, women int, rng *rand.Rand) {
-	slots := 0
-	for i, s := range sizes {
-		if womenOnly[i] {
-			women -= s
-		} else {
-			slots += s - 1
-		}
-	}
-	women = max(women, 0)
-	amounts := make([]decimal.Decimal, 101)
-	for k := range amounts {
-		amounts[k] = coop.MustParseMAD(fmt.Sprint(k * 100))
-	}
-	for i := range cs {
-		c := &cs[i]
-		c.Members = make([]coop.Member, sizes[i])
-		for j := range c.Members {
-			m := &c.Members[j]
-			m.Number, m.Type = j+1, coop.Natural
-			switch {
-			case womenOnly[i]:
+func (g *generator) fill(i int) {
+	c, rng := &g.out[i], g.rng
+	c.Members = make([]coop.Member, g.sizes[i])
+	// One share movement each, all in one array: each member's clipped so
+	// that appending to it never reaches the next one's.
+	moves := make([]coop.ShareMovement, len(c.Members))
+	for j := range c.Members {
+		m := &c.Members[j]
+		m.Number, m.Type = j+1, coop.Natural
+		switch {
+		case g.womenOnly[i]:
+			m.Gender = coop.Female
+		case j == 0:
+			m.Gender = coop.Male
+		default:
+			if rng.IntN(g.slots) < g.women {
 				m.Gender = coop.Female
-			case j == 0:
+				g.women--
+			} else {
 				m.Gender = coop.Male
-			default:
-				if rng.IntN(slots) < women {
-					m.Gender = coop.Female
-					women--
-				} else {
-					m.Gender = coop.Male
-				}
-				slots--
 			}
-			age := 18 + rng.IntN(43)
-			m.BirthDate = c.RegisteredOn.AddYears(-age).AddDays(-rng.IntN(365))
-			k := 2 + rng.IntN(9)
-			if c.Sector == coop.Housing {
-				k = 20 + rng.IntN(81)
-			}
-			m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: c.RegisteredOn, Shares: k,
-				Amount: amounts[k], Paid: decimal.NewNullDecimal(amounts[k])}}
+			g.slots--
 		}
+		age := 18 + rng.IntN(43)
+		m.BirthDate = c.RegisteredOn.AddYears(-age).AddDays(-rng.IntN(365))
+		k := 2 + rng.IntN(9)
+		if c.Sector == coop.Housing {
+			k = 20 + rng.IntN(81)
+		}
+		moves[j] = coop.ShareMovement{Kind: coop.Subscription, On: c.RegisteredOn, Shares: k,
+			Amount: g.amounts[k], Paid: decimal.NewNullDecimal(g.amounts[k])}
+		m.Shares = moves[j : j+1 : j+1]
 	}
 }
 

@@ -101,6 +101,34 @@ func TestGenerate_Deterministic(t *testing.T) {
 	assert.Less(t, same, 250, "another seed gives another registry")
 }
 
+// All yields the registry Generate returns, equal cooperative by
+// cooperative, with and without defects, and stops when asked.
+func TestAll_AsGenerate(t *testing.T) {
+	tests := []struct {
+		name string
+		opts *synthetic.Options
+	}{
+		{"small", &synthetic.Options{Seed: 42, Cooperatives: 800}},
+		{"with defects", &synthetic.Options{Seed: 7, Cooperatives: 600, DefectRate: 0.1}},
+		{"few members", &synthetic.Options{Seed: 3, Cooperatives: 300, Members: 1500, WomenShare: 0.5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := synthetic.Generate(tt.opts)
+			got := slices.Collect(synthetic.All(tt.opts))
+			require.Equal(t, want, got)
+
+			n := 0
+			for range synthetic.All(tt.opts) {
+				if n++; n == 10 {
+					break
+				}
+			}
+			assert.Equal(t, 10, n)
+		})
+	}
+}
+
 func BenchmarkGenerate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
