@@ -507,12 +507,21 @@ func (b *Builder) Model() (*Model, error) {
 	if err := b.err.Err("readmodel.Build", "the registry has values the read model cannot hold"); err != nil {
 		return nil, err
 	}
-	// The columns grew by appending: keep them at their length, so that a
-	// model holds no spare capacity.
+	// A column that grew by appending is copied at its length, so that a
+	// model holds little spare capacity; one made near its size is kept.
 	m := b.m
-	m.coops, m.ids, m.names = slices.Clone(m.coops), slices.Clone(m.ids), slices.Clone(m.names)
-	m.members, m.moves = slices.Clone(m.members), slices.Clone(m.moves)
+	m.coops, m.ids, m.names = trim(m.coops), trim(m.ids), trim(m.names)
+	m.members, m.moves = trim(m.members), trim(m.moves)
 	return &m, nil
+}
+
+// trim returns s, or a copy at its length when more than an eighth of its
+// capacity is spare.
+func trim[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) > cap(s)/8 {
+		return slices.Clone(s)
+	}
+	return s
 }
 
 // Grow makes room for n more cooperatives with members members and moves
@@ -542,10 +551,30 @@ func FromCooperatives(cs []coop.Cooperative) (*Model, error) {
 	return b.Model()
 }
 
+// Size is how many cooperatives, members and share movements a model
+// holds.
+type Size struct {
+	Cooperatives, Members, Moves int
+}
+
+// Size returns how many cooperatives, members and share movements m holds.
+func (m *Model) Size() Size {
+	return Size{Cooperatives: len(m.coops), Members: len(m.members), Moves: len(m.moves)}
+}
+
 // Build reads the cooperatives of seq into a Model. It stops with ctx's
 // error when ctx is done.
 func Build(ctx context.Context, seq iter.Seq[coop.Cooperative]) (*Model, error) {
+	return BuildSized(ctx, seq, Size{})
+}
+
+// BuildSized is Build with the columns made at the size the model is
+// expected to take, such as the Size of the model it replaces: a model
+// built at its size is never copied to grow. A model larger than expected
+// grows as Build's; the size only saves work.
+func BuildSized(ctx context.Context, seq iter.Seq[coop.Cooperative], expect Size) (*Model, error) {
 	var b Builder
+	b.Grow(max(expect.Cooperatives, 0), max(expect.Members, 0), max(expect.Moves, 0))
 	n := 0
 	for c := range seq {
 		if n++; n%1024 == 0 && ctx.Err() != nil {

@@ -56,11 +56,35 @@ func TestModel_AsCooperatives(t *testing.T) {
 	for name, build := range map[string]func() (*readmodel.Model, error){
 		"Build":            func() (*readmodel.Model, error) { return readmodel.Build(context.Background(), slices.Values(cs)) },
 		"FromCooperatives": func() (*readmodel.Model, error) { return readmodel.FromCooperatives(cs) },
+		"BuildSized exactly": func() (*readmodel.Model, error) {
+			exact, err := readmodel.FromCooperatives(cs)
+			if err != nil {
+				return nil, err
+			}
+			return readmodel.BuildSized(context.Background(), slices.Values(cs), exact.Size())
+		},
+		"BuildSized too small": func() (*readmodel.Model, error) {
+			return readmodel.BuildSized(context.Background(), slices.Values(cs), readmodel.Size{Cooperatives: 2, Members: 3, Moves: 1})
+		},
+		"BuildSized too large": func() (*readmodel.Model, error) {
+			return readmodel.BuildSized(context.Background(), slices.Values(cs), readmodel.Size{Cooperatives: 1e5, Members: 1e6, Moves: 2e6})
+		},
+		"BuildSized negative": func() (*readmodel.Model, error) {
+			return readmodel.BuildSized(context.Background(), slices.Values(cs), readmodel.Size{Cooperatives: -1, Members: -5, Moves: -9})
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			m, err := build()
 			require.NoError(t, err)
 			require.Equal(t, len(cs), m.Len())
+			members, moves := 0, 0
+			for i := range cs {
+				members += len(cs[i].Members)
+				for j := range cs[i].Members {
+					moves += len(cs[i].Members[j].Shares)
+				}
+			}
+			require.Equal(t, readmodel.Size{Cooperatives: len(cs), Members: members, Moves: moves}, m.Size())
 			for i := range cs {
 				c, k := &cs[i], m.Coop(i)
 				require.Equal(t, c.ID, m.ID(i))
