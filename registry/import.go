@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // Import stores cooperatives from a historical register as they stand,
@@ -24,17 +27,46 @@ import (
 // is stored or with another one of the sequence (Conflict on its ID,
 // registration number or name). It reads cs once, through the store's bulk
 // load, and returns how many it stored.
+//
+// The cooperatives are checked and copied on every core (GOMAXPROCS), a
+// batch at a time, while the store takes the ones before: cs is then read
+// on a goroutine of Import's, never after Import returns. IDs are assigned
+// in the order of cs, so that Options.NewID is called from one goroutine
+// at a time.
 func (r *Registry) Import(ctx context.Context, cs iter.Seq[coop.Cooperative]) (int, error) {
-	const op = "registry.Import"
+	return r.load(ctx, "registry.Import", cs, false)
+}
+
+// ImportOwned is Import for cooperatives that become the registry's as cs
+// yields them: it keeps them as they are, without copying them. The caller
+// must not keep, read or modify a cooperative after yielding it, nor
+// anything it refers to (members, share accounts, maps); values that two
+// cooperatives share must be immutable (decimals are). A decoder that
+// makes each cooperative afresh, or synthetic.All, yields such
+// cooperatives: a national registry is then loaded without being held
+// twice.
+func (r *Registry) ImportOwned(ctx context.Context, cs iter.Seq[coop.Cooperative]) (int, error) {
+	return r.load(ctx, "registry.ImportOwned", cs, true)
+}
+
+// load is Import, copying the cooperatives unless they are owned.
+func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Cooperative], owned bool) (int, error) {
 	recorded := r.recorded()
+	var size readmodel.Size
 	records := func(yield func(Record, error) bool) {
-		i := 0
-		for c := range cs {
-			rec, err := r.importRecord(op, c, i, recorded)
-			if !yield(rec, err) || err != nil {
+		for in, err := range checkImports(op, cs, owned, runtime.GOMAXPROCS(0)) {
+			if err != nil {
+				yield(Record{}, err)
 				return
 			}
-			i++
+			size.Cooperatives++
+			size.Members += len(in.c.Members)
+			for i := range in.c.Members {
+				size.Moves += len(in.c.Members[i].Shares)
+			}
+			if !yield(r.importRecord(in, recorded), nil) {
+				return
+			}
 		}
 	}
 	n, err := r.store.Load(ctx, records)
@@ -42,7 +74,131 @@ func (r *Registry) Import(ctx context.Context, cs iter.Seq[coop.Cooperative]) (i
 	if err != nil {
 		return 0, wrap(op, err)
 	}
+	r.model.mu.Lock()
+	if r.model.m != nil {
+		prev := r.model.m.Size()
+		size.Cooperatives += prev.Cooperatives
+		size.Members += prev.Members
+		size.Moves += prev.Moves
+	}
+	r.model.size = size
+	r.model.m = nil // replaced by a model of the registry with the load
+	r.model.mu.Unlock()
 	return n, nil
+}
+
+// importBatchSize is the number of cooperatives an import checks as one
+// batch.
+const importBatchSize = 256
+
+// imported is a cooperative of an import, checked, with its name key.
+type imported struct {
+	c   coop.Cooperative
+	key string
+}
+
+// importBatch is a batch of an import: the cooperatives from the start-th
+// of the sequence, replaced by their checked copies, or the error of the
+// first invalid one (at errAt, the batch ending there).
+type importBatch struct {
+	start int
+	cs    []coop.Cooperative
+	out   []imported
+	err   error
+	done  chan struct{}
+}
+
+// check checks the batch's cooperatives, copying them unless owned, and
+// stops at the first invalid one.
+func (b *importBatch) check(op string, owned bool) {
+	defer close(b.done)
+	b.out = make([]imported, 0, len(b.cs))
+	for k := range b.cs {
+		in, err := checkImport(op, b.cs[k], b.start+k, owned)
+		if err != nil {
+			b.err = err
+			break
+		}
+		b.out = append(b.out, in)
+	}
+	b.cs = nil
+}
+
+// checkImports yields the cooperatives of cs in order, checked and copied
+// unless owned, or the error of the first invalid one, checking batches on
+// up to workers goroutines while the ones before are yielded.
+func checkImports(op string, cs iter.Seq[coop.Cooperative], owned bool, workers int) iter.Seq2[imported, error] {
+	return func(yield func(imported, error) bool) {
+		if workers <= 1 {
+			i := 0
+			for c := range cs {
+				in, err := checkImport(op, c, i, owned)
+				if !yield(in, err) || err != nil {
+					return
+				}
+				i++
+			}
+			return
+		}
+		var (
+			batches = make(chan *importBatch, 2*workers) // in the order of cs
+			slots   = make(chan struct{}, workers)       // batches being checked
+			quit    = make(chan struct{})
+			wg      sync.WaitGroup
+		)
+		// The sequence is read, and each batch handed to a checker, on a
+		// goroutine of its own; the batches reach the consumer in order.
+		wg.Go(func() {
+			defer close(batches)
+			send := func(b *importBatch) bool {
+				select {
+				case slots <- struct{}{}:
+				case <-quit:
+					return false
+				}
+				wg.Go(func() {
+					b.check(op, owned)
+					<-slots
+				})
+				select {
+				case batches <- b:
+					return true
+				case <-quit:
+					return false
+				}
+			}
+			b := &importBatch{done: make(chan struct{})}
+			i := 0
+			for c := range cs {
+				b.cs = append(b.cs, c)
+				if i++; len(b.cs) == importBatchSize {
+					if !send(b) {
+						return
+					}
+					b = &importBatch{start: i, cs: make([]coop.Cooperative, 0, importBatchSize), done: make(chan struct{})}
+				}
+			}
+			if len(b.cs) > 0 {
+				send(b)
+			}
+		})
+		defer func() {
+			close(quit)
+			wg.Wait()
+		}()
+		for b := range batches {
+			<-b.done
+			for _, in := range b.out {
+				if !yield(in, nil) {
+					return
+				}
+			}
+			if b.err != nil {
+				yield(imported{}, b.err)
+				return
+			}
+		}
+	}
 }
 
 // ImportOne imports one cooperative as Import does and returns it as
@@ -62,10 +218,12 @@ func (r *Registry) ImportOne(ctx context.Context, c coop.Cooperative) (coop.Coop
 	return r.Get(ctx, stored.ID)
 }
 
-// importRecord checks and prepares the i-th cooperative of an import.
-func (r *Registry) importRecord(op string, c coop.Cooperative, i int, recorded time.Time) (Record, error) {
+// checkImport checks the i-th cooperative of an import and returns what
+// the registry keeps: a copy, or c itself when owned, with its name key.
+func checkImport(op string, c coop.Cooperative, i int, owned bool) (imported, error) {
 	var fs coop.Fields
-	if NameKey(c.Name) == "" {
+	key := NameKey(c.Name)
+	if key == "" {
 		fs.Add("name", "required", "", "is required")
 	}
 	if strings.TrimSpace(c.RegistrationNumber) == "" {
@@ -77,9 +235,18 @@ func (r *Registry) importRecord(op string, c coop.Cooperative, i int, recorded t
 	fs.Merge("", coop.CheckInput(c))
 	fs.Merge("", c.Validate())
 	if err := fs.Err(op, "invalid cooperative"); err != nil {
-		return Record{}, coop.AtField(fmt.Sprintf("cooperatives[%d]", i), err)
+		return imported{}, coop.AtField(fmt.Sprintf("cooperatives[%d]", i), err)
 	}
-	c = c.Clone()
+	if !owned {
+		c = c.Clone()
+	}
+	return imported{c: c, key: key}, nil
+}
+
+// importRecord makes the record of a checked cooperative: the IDs it
+// lacks, its name approval and its first journal entry.
+func (r *Registry) importRecord(in imported, recorded time.Time) Record {
+	c := in.c
 	if c.ID == uuid.Nil {
 		c.ID = r.newID()
 	}
@@ -88,12 +255,12 @@ func (r *Registry) importRecord(op string, c coop.Cooperative, i int, recorded t
 			c.Members[i].ID = r.newID()
 		}
 	}
-	a := NameApproval{ID: r.newID(), Version: 1, Proposed: []string{c.Name}, Name: c.Name, NameKey: NameKey(c.Name),
+	a := NameApproval{ID: r.newID(), Version: 1, Proposed: []string{c.Name}, Name: c.Name, NameKey: in.key,
 		Status: ApprovalUsed, Province: c.Province, RequestedOn: c.RegisteredOn, DecidedOn: c.RegisteredOn, ValidUntil: c.RegisteredOn,
 		CooperativeID: c.ID}
 	c.ApprovalID, c.Version = a.ID, 1
 	return Record{Cooperative: c, Approval: a,
-		First: Entry{Seq: 1, Kind: EntryRegistration, Effective: c.RegisteredOn, Recorded: recorded, Change: Imported{State: c}}}, nil
+		First: Entry{Seq: 1, Kind: EntryRegistration, Effective: c.RegisteredOn, Recorded: recorded, Change: Imported{State: c}}}
 }
 
 // unindex removes the "cooperatives[0]." prefix of the field errors of a

@@ -62,6 +62,9 @@ type Registry struct {
 		mu  sync.Mutex
 		m   *readmodel.Model
 		gen uint64
+		// size is what the last load added to the registry: the size
+		// of the first model expected.
+		size readmodel.Size
 	}
 }
 
@@ -84,8 +87,17 @@ func (r *Registry) ReadModel(ctx context.Context) (*readmodel.Model, error) {
 	if r.model.m != nil && r.model.gen == g {
 		return r.model.m, nil
 	}
+	// The model is made at the size of the one it replaces, or of the
+	// registry's last load, with room for what commits meanwhile.
+	expect := r.model.size
+	if r.model.m != nil {
+		expect = r.model.m.Size()
+	}
+	expect.Cooperatives += expect.Cooperatives / 64
+	expect.Members += expect.Members / 64
+	expect.Moves += expect.Moves / 64
 	var iterErr error
-	m, err := readmodel.Build(ctx, r.Cooperatives(ctx, &iterErr))
+	m, err := readmodel.BuildSized(ctx, r.Cooperatives(ctx, &iterErr), expect)
 	if err == nil {
 		err = iterErr
 	}

@@ -864,4 +864,22 @@ func testReadModel(h *Harness) {
 	require.NoError(t, err)
 	assert.NotSame(t, after, rebuilt)
 	assert.Equal(t, 2, rebuilt.Len())
+
+	// A load adds to the model, whether or not it copies what it loads.
+	_, err = h.Reg.Import(h.Ctx, slices.Values(historical("Modèle", 40)))
+	require.NoError(t, err)
+	loaded, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 42, loaded.Len())
+	more := historical("Modèle suite", 80)[40:]
+	_, err = h.Reg.ImportOwned(h.Ctx, slices.Values(more))
+	require.NoError(t, err)
+	loaded, err = h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 82, loaded.Len())
+	members := 0
+	for i := range loaded.Len() {
+		members += len(loaded.Members(loaded.Coop(i)))
+	}
+	assert.Equal(t, loaded.Size().Members, members)
 }

@@ -3,6 +3,7 @@ package registrytest
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 
 	"github.com/google/uuid"
@@ -151,4 +152,128 @@ func testBulkLoadAllOrNothing(h *Harness) {
 		_, err = h.Store.ApprovalHolding(h.Ctx, registry.NameKey(batch[0].Name))
 		CheckCode(t, err, coop.NotFound)
 	}
+}
+
+// testBulkLoadInBatches imports more cooperatives than one batch of
+// checks holds, on several cores: the first invalid one in the order of
+// the sequence is named, whichever batch holds it, and nothing is stored;
+// a valid load stores them all, and the caller's cooperatives are left as
+// they were.
+func testBulkLoadInBatches(h *Harness) {
+	t := h.T
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	const n = 700
+	tests := []struct {
+		name    string
+		invalid []int
+		field   string
+	}{
+		{"in the last batch", []int{650}, "cooperatives[650].province"},
+		{"the first of two", []int{520, 300}, "cooperatives[300].province"},
+		{"the first of a batch", []int{256}, "cooperatives[256].province"},
+		{"the first cooperative", []int{0, 699}, "cooperatives[0].province"},
+	}
+	for _, tt := range tests {
+		cs := historical("Lot "+tt.name, n)
+		for _, i := range tt.invalid {
+			cs[i].Province = "MA-XXX"
+		}
+		_, err := h.Reg.Import(h.Ctx, slices.Values(cs))
+		CheckCode(t, err, coop.Invalid)
+		var e *coop.Error
+		require.True(t, errors.As(err, &e), tt.name)
+		require.NotEmpty(t, e.Fields, tt.name)
+		assert.Equal(t, tt.field, e.Fields[0].Field, "%s: %v", tt.name, err)
+		p, err := h.Reg.List(h.Ctx, registry.Filter{})
+		require.NoError(t, err)
+		assert.Zero(t, p.Total, "%s stores nothing", tt.name)
+	}
+
+	cs := historical("Grand lot", n)
+	got, err := h.Reg.Import(h.Ctx, slices.Values(cs))
+	require.NoError(t, err)
+	assert.Equal(t, n, got)
+	p, err := h.Reg.List(h.Ctx, registry.Filter{Limit: registry.MaxLimit})
+	require.NoError(t, err)
+	assert.Equal(t, n, p.Total)
+	members := 0
+	for i, c := range cs {
+		assert.Equal(t, uuid.Nil, c.ID, "the caller's cooperative %d keeps no ID", i)
+		assert.Equal(t, uuid.Nil, c.Members[0].ID, "nor its members")
+		members += len(c.Members)
+	}
+	stored, ids := 0, map[uuid.UUID]bool{}
+	for c, err := range h.Store.All(h.Ctx) {
+		require.NoError(t, err)
+		require.NotEqual(t, uuid.Nil, c.ID)
+		ids[c.ID] = true
+		for _, m := range c.Members {
+			require.NotEqual(t, uuid.Nil, m.ID)
+			ids[m.ID] = true
+		}
+		stored += len(c.Members)
+	}
+	assert.Equal(t, members, stored, "every member is stored")
+	assert.Len(t, ids, n+members, "every ID assigned is distinct")
+	for _, i := range []int{0, 255, 256, 511, 699} {
+		c, err := h.Reg.GetByNumber(h.Ctx, cs[i].RegistrationNumber)
+		require.NoError(t, err)
+		assert.Equal(t, cs[i].Name, c.Name)
+		assert.Len(t, c.Members, len(cs[i].Members))
+	}
+}
+
+// testBulkLoadOwned loads cooperatives the registry keeps without copying
+// them: it refuses what Import refuses, in the same words, stores what
+// Import stores, and a later write leaves the imported state as it was.
+func testBulkLoadOwned(h *Harness) {
+	t := h.T
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	const n = 600
+	bad := historical("Refusée", n)
+	bad[400].Province = "MA-XXX"
+	_, err := h.Reg.ImportOwned(h.Ctx, slices.Values(bad))
+	CheckCode(t, err, coop.Invalid)
+	var e *coop.Error
+	require.True(t, errors.As(err, &e))
+	require.NotEmpty(t, e.Fields)
+	assert.Equal(t, "cooperatives[400].province", e.Fields[0].Field)
+	p, err := h.Reg.List(h.Ctx, registry.Filter{})
+	require.NoError(t, err)
+	assert.Zero(t, p.Total, "a refused load stores nothing")
+
+	want := historical("Possédée", n)
+	got, err := h.Reg.ImportOwned(h.Ctx, slices.Values(historical("Possédée", n)))
+	require.NoError(t, err)
+	assert.Equal(t, n, got)
+	for _, i := range []int{0, 299, 599} {
+		c, err := h.Reg.GetByNumber(h.Ctx, want[i].RegistrationNumber)
+		require.NoError(t, err)
+		assert.Equal(t, want[i].Name, c.Name)
+		assert.Equal(t, want[i].RegisteredOn, c.RegisteredOn)
+		require.Len(t, c.Members, len(want[i].Members))
+		for j := range c.Members {
+			assert.NotEqual(t, uuid.Nil, c.Members[j].ID)
+			assert.Equal(t, want[i].Members[j].Name, c.Members[j].Name)
+			assert.Equal(t, want[i].Members[j].Shares, c.Members[j].Shares)
+		}
+	}
+
+	// A write copies before it changes: the imported state stays in the
+	// journal as it was loaded.
+	c, err := h.Reg.GetByNumber(h.Ctx, want[0].RegistrationNumber)
+	require.NoError(t, err)
+	members := len(c.Members)
+	_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: c.RegisteredOn.AddYears(1), AdmittedBy: "OGM",
+		Member: coop.Member{Type: coop.Natural, Name: "Nouvelle", Gender: coop.Female}, Shares: 5, Amount: mad("500"), Paid: mad("500")})
+	require.NoError(t, err)
+	j, err := h.Reg.Journal(h.Ctx, c.ID)
+	require.NoError(t, err)
+	require.Len(t, j, 2)
+	imported, ok := j[0].Change.(registry.Imported)
+	require.True(t, ok, "%T", j[0].Change)
+	assert.Len(t, imported.State.Members, members)
+	after, err := h.Reg.Get(h.Ctx, c.ID)
+	require.NoError(t, err)
+	assert.Len(t, after.Members, members+1)
 }

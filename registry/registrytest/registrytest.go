@@ -111,6 +111,8 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"ChangeKinds", testChangeKinds},
 		{"BulkLoad", testBulkLoad},
 		{"BulkLoadAllOrNothing", testBulkLoadAllOrNothing},
+		{"BulkLoadInBatches", testBulkLoadInBatches},
+		{"BulkLoadOwned", testBulkLoadOwned},
 		{"HostileInput", testHostileInput},
 		{"IdempotencyKeys", testIdempotencyKeys},
 		{"KeyWithTheChange", testKeyWithTheChange},
