@@ -80,11 +80,11 @@ var (
 // CheckInput checks v, a value or a pointer to one, against the input
 // grammar, field by field, and returns an Invalid error listing every field
 // that breaks it by its JSON path ("member.name", "founders[2].amount"), or
-// nil. It allocates nothing for a valid input given by pointer: field paths
-// are written only for the fields in error, and the fields of each struct
-// type are read once.
+// nil. For a valid input given by pointer it allocates only its path
+// stack: field paths are written only for the fields in error, and each
+// struct type is planned once.
 func CheckInput(v any) error {
-	var w walker
+	w := walker{steps: make([]step, 0, 8)}
 	rv := reflect.ValueOf(v)
 	if rv.IsValid() && rv.Kind() != reflect.Pointer {
 		// An addressable copy, so that decimals and dates are read in place.
@@ -125,20 +125,81 @@ func (w *walker) path() string {
 	return b.String()
 }
 
-// field is an exported field of a struct as the walk reads it.
-type field struct {
-	index     int
-	name      string
-	anonymous bool
+// fieldPath is the path to the field named name of the struct being read.
+func (w *walker) fieldPath(name string) string {
+	w.steps = append(w.steps, step{name: name})
+	p := w.path()
+	w.steps = w.steps[:len(w.steps)-1]
+	return p
 }
 
-var structFields sync.Map // reflect.Type -> []field
+// structPlan is how the walk reads a struct type: its fields, each with
+// the way it is read. Plans are made once per type and never change.
+type structPlan struct {
+	fields []field
+}
 
-func fieldsOf(t reflect.Type) []field {
-	if fs, ok := structFields.Load(t); ok {
-		return fs.([]field)
+// field is an exported field of a struct as the walk reads it: its index,
+// JSON name, how it is read and, for a struct, a pointer to one or a slice
+// of them, the struct's plan.
+type field struct {
+	index int
+	name  string
+	kind  fieldKind
+	plan  *structPlan
+}
+
+// fieldKind says how the walk reads a value: a leaf it checks in place, a
+// value that holds nothing to check, or one it walks into.
+type fieldKind uint8
+
+const (
+	fieldWalk fieldKind = iota
+	fieldEmbedded
+	fieldStruct
+	fieldStructPointer
+	fieldStructSlice
+	fieldString
+	fieldInt
+	fieldUint
+	fieldDate
+	fieldDecimal
+	fieldNullDecimal
+	fieldNone
+)
+
+var (
+	plans  sync.Map   // reflect.Type -> *structPlan
+	planMu sync.Mutex // held while plans are made
+)
+
+// planOf returns the plan of struct type t, making it (and the plans of
+// the structs it holds) on first use.
+func planOf(t reflect.Type) *structPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*structPlan)
 	}
-	var out []field
+	planMu.Lock()
+	defer planMu.Unlock()
+	making := map[reflect.Type]*structPlan{}
+	p := makePlan(t, making)
+	for t, p := range making {
+		plans.Store(t, p)
+	}
+	return p
+}
+
+// makePlan makes the plan of t, sharing the plans being made so that a
+// type that holds itself is planned once.
+func makePlan(t reflect.Type, making map[reflect.Type]*structPlan) *structPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*structPlan)
+	}
+	if p, ok := making[t]; ok {
+		return p
+	}
+	p := &structPlan{}
+	making[t] = p
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -149,15 +210,58 @@ func fieldsOf(t reflect.Type) []field {
 		case name == "-":
 			continue
 		case f.Anonymous && name == "":
-			out = append(out, field{index: i, anonymous: true})
+			p.fields = append(p.fields, field{index: i, kind: fieldEmbedded})
 			continue
 		case name == "":
 			name = f.Name
 		}
-		out = append(out, field{index: i, name: name})
+		fd := field{index: i, name: name, kind: kindOf(f.Type)}
+		if fd.kind == fieldWalk {
+			switch ft := f.Type; {
+			case isPlainStruct(ft):
+				fd.kind, fd.plan = fieldStruct, makePlan(ft, making)
+			case ft.Kind() == reflect.Pointer && isPlainStruct(ft.Elem()):
+				fd.kind, fd.plan = fieldStructPointer, makePlan(ft.Elem(), making)
+			case ft.Kind() == reflect.Slice && isPlainStruct(ft.Elem()):
+				fd.kind, fd.plan = fieldStructSlice, makePlan(ft.Elem(), making)
+			}
+		}
+		p.fields = append(p.fields, fd)
 	}
-	structFields.Store(t, out)
-	return out
+	return p
+}
+
+// isPlainStruct reports whether t is a struct the walk reads field by
+// field (not one it reads as a leaf).
+func isPlainStruct(t reflect.Type) bool { return t.Kind() == reflect.Struct && kindOf(t) == fieldWalk }
+
+// kindOf says how a value of type t is read.
+func kindOf(t reflect.Type) fieldKind {
+	switch t {
+	case typeDecimal:
+		return fieldDecimal
+	case typeNullDecimal:
+		return fieldNullDecimal
+	case typeDate:
+		return fieldDate
+	case typeTime:
+		return fieldNone
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return fieldString
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return fieldInt
+	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return fieldUint
+	case reflect.Bool, reflect.Uint8, reflect.Float32, reflect.Float64:
+		return fieldNone
+	case reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return fieldNone // bytes, as in a UUID
+		}
+	}
+	return fieldWalk
 }
 
 func (w *walker) check(v reflect.Value) {
@@ -165,54 +269,91 @@ func (w *walker) check(v reflect.Value) {
 		return
 	}
 	t := v.Type()
-	switch t {
-	case typeDecimal:
-		if v.CanAddr() {
-			w.money(*v.Addr().Interface().(*decimal.Decimal))
-		} else {
-			w.money(v.Interface().(decimal.Decimal))
+	switch kindOf(t) {
+	case fieldNone:
+	case fieldString:
+		w.text(v.String(), "")
+	case fieldInt:
+		w.int(v.Int(), "")
+	case fieldUint:
+		w.uint(v.Uint(), "")
+	case fieldDate:
+		w.date(Date{v: int32(v.Field(0).Int())}, "")
+	case fieldDecimal:
+		w.money(decimalOf(v), "")
+	case fieldNullDecimal:
+		if n := nullDecimalOf(v); n.Valid {
+			w.money(n.Decimal, "")
 		}
-		return
-	case typeNullDecimal:
-		var n decimal.NullDecimal
-		if v.CanAddr() {
-			n = *v.Addr().Interface().(*decimal.NullDecimal)
-		} else {
-			n = v.Interface().(decimal.NullDecimal)
+	default:
+		if t.Kind() == reflect.Struct {
+			w.checkStruct(v, planOf(t))
+			return
 		}
-		if n.Valid {
-			w.money(n.Decimal)
-		}
-		return
-	case typeDate:
-		d := Date{v: int32(v.Field(0).Int())}
-		if !d.IsZero() && (d.Before(FirstDate) || d.After(LastDate)) {
-			w.fs.Merge(w.path(), CheckDate(d))
-		}
-		return
-	case typeTime:
-		return
+		w.walk(v, t)
 	}
+}
+
+// checkStruct checks the fields of a struct by its plan, the leaves in
+// place.
+func (w *walker) checkStruct(v reflect.Value, p *structPlan) {
+	for _, f := range p.fields {
+		fv := v.Field(f.index)
+		switch f.kind {
+		case fieldNone:
+		case fieldString:
+			w.text(fv.String(), f.name)
+		case fieldInt:
+			w.int(fv.Int(), f.name)
+		case fieldUint:
+			w.uint(fv.Uint(), f.name)
+		case fieldDate:
+			w.date(Date{v: int32(fv.Field(0).Int())}, f.name)
+		case fieldDecimal:
+			w.money(decimalOf(fv), f.name)
+		case fieldNullDecimal:
+			if n := nullDecimalOf(fv); n.Valid {
+				w.money(n.Decimal, f.name)
+			}
+		case fieldEmbedded:
+			w.check(fv)
+		case fieldStruct:
+			w.steps = append(w.steps, step{name: f.name})
+			w.checkStruct(fv, f.plan)
+			w.steps = w.steps[:len(w.steps)-1]
+		case fieldStructPointer:
+			if !fv.IsNil() {
+				w.steps = append(w.steps, step{name: f.name})
+				w.checkStruct(fv.Elem(), f.plan)
+				w.steps = w.steps[:len(w.steps)-1]
+			}
+		case fieldStructSlice:
+			if n := fv.Len(); n > 0 {
+				w.steps = append(w.steps, step{name: f.name}, step{})
+				for i := range n {
+					w.steps[len(w.steps)-1].index = i
+					w.checkStruct(fv.Index(i), f.plan)
+				}
+				w.steps = w.steps[:len(w.steps)-2]
+			}
+		default:
+			w.steps = append(w.steps, step{name: f.name})
+			w.check(fv)
+			w.steps = w.steps[:len(w.steps)-1]
+		}
+	}
+}
+
+// walk reads into pointers, interfaces, slices, arrays and maps.
+func (w *walker) walk(v reflect.Value, t reflect.Type) {
 	switch t.Kind() {
-	case reflect.String:
-		if s := v.String(); !cleanText(s) {
-			w.fs.Merge(w.path(), CheckText(s, MaxTextBytes))
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if n := v.Int(); n < MinInt || n > MaxInt {
-			w.fs.Add(w.path(), "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", n, MinInt, MaxInt)
-		}
-	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if n := v.Uint(); n > MaxInt {
-			w.fs.Add(w.path(), "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", n, MaxInt)
-		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			w.check(v.Elem())
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 {
-			return // bytes, as in a UUID
+			return // bytes
 		}
 		for i := 0; i < v.Len(); i++ {
 			w.steps = append(w.steps, step{index: i})
@@ -226,17 +367,61 @@ func (w *walker) check(v reflect.Value) {
 			w.check(it.Value())
 			w.steps = w.steps[:len(w.steps)-1]
 		}
-	case reflect.Struct:
-		for _, f := range fieldsOf(t) {
-			if f.anonymous {
-				w.check(v.Field(f.index))
-				continue
-			}
-			w.steps = append(w.steps, step{name: f.name})
-			w.check(v.Field(f.index))
-			w.steps = w.steps[:len(w.steps)-1]
-		}
 	}
+}
+
+// at is the path of the value being read, or of its field named name.
+func (w *walker) at(name string) string {
+	if name == "" {
+		return w.path()
+	}
+	return w.fieldPath(name)
+}
+
+func (w *walker) text(s, name string) {
+	if !cleanText(s) {
+		w.fs.Merge(w.at(name), CheckText(s, MaxTextBytes))
+	}
+}
+
+func (w *walker) int(n int64, name string) {
+	if n < MinInt || n > MaxInt {
+		w.fs.Add(w.at(name), "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", n, MinInt, MaxInt)
+	}
+}
+
+func (w *walker) uint(n uint64, name string) {
+	if n > MaxInt {
+		w.fs.Add(w.at(name), "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", n, MaxInt)
+	}
+}
+
+func (w *walker) date(d Date, name string) {
+	if !d.IsZero() && (d.Before(FirstDate) || d.After(LastDate)) {
+		w.fs.Merge(w.at(name), CheckDate(d))
+	}
+}
+
+func (w *walker) money(d decimal.Decimal, name string) {
+	if err := CheckMAD(d); err != nil {
+		w.fs.Merge(w.at(name), err)
+	}
+}
+
+// decimalOf reads a decimal in place when it can.
+func decimalOf(v reflect.Value) decimal.Decimal {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*decimal.Decimal)
+	}
+	return v.Interface().(decimal.Decimal)
+}
+
+// nullDecimalOf reads a nullable decimal in place when it can.
+func nullDecimalOf(v reflect.Value) decimal.NullDecimal {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*decimal.NullDecimal)
+	}
+	return v.Interface().(decimal.NullDecimal)
 }
 
 // cleanText reports, without allocating, whether s passes CheckText.
@@ -250,10 +435,4 @@ func cleanText(s string) bool {
 		}
 	}
 	return true
-}
-
-func (w *walker) money(d decimal.Decimal) {
-	if err := CheckMAD(d); err != nil {
-		w.fs.Merge(w.path(), err)
-	}
 }

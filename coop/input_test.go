@@ -77,3 +77,58 @@ func TestCheckInput(t *testing.T) {
 	require.True(t, errors.As(coop.CheckInput(bad), &e))
 	assert.Len(t, e.Fields, 3)
 }
+
+// TestCheckInput_Nested names the field in error deep in a register and in
+// a type that holds itself.
+func TestCheckInput_Nested(t *testing.T) {
+	type node struct {
+		Name string          `json:"name"`
+		Next *node           `json:"next"`
+		Kids []node          `json:"kids"`
+		Cost decimal.Decimal `json:"cost"`
+	}
+	tests := []struct {
+		name  string
+		in    any
+		field string
+		rule  string
+	}{
+		{"a share movement", &coop.Cooperative{Members: []coop.Member{{}, {Shares: []coop.ShareMovement{{}, {Amount: decimal.RequireFromString("1.005")}}}}},
+			"members[1].shares[1].amount", "amount"},
+		{"a withdrawal", &coop.Cooperative{Members: []coop.Member{{Withdrawal: &coop.WithdrawalRequest{Received: coop.MustParseDate("1800-01-01")}}}},
+			"members[0].withdrawal.received", "date-range"},
+		{"a list in a list", &node{Kids: []node{{}, {Kids: []node{{Name: "\x00"}}}}}, "kids[1].kids[0].name", "text"},
+		{"a chain", &node{Next: &node{Next: &node{Cost: decimal.RequireFromString("0.001")}}}, "next.next.cost", "amount"},
+		{"by value", node{Kids: []node{{Name: "\x01"}}}, "kids[0].name", "text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := coop.CheckInput(tt.in)
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			var e *coop.Error
+			require.True(t, errors.As(err, &e))
+			require.Len(t, e.Fields, 1, "%v", e.Fields)
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+			assert.Equal(t, tt.rule, e.Fields[0].Rule)
+		})
+	}
+}
+
+// BenchmarkCheckInput checks a cooperative of twelve members, each with a
+// share account, as an import checks every cooperative it loads.
+func BenchmarkCheckInput(b *testing.B) {
+	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212,
+		Name: "Coopérative Al Amal", RegistrationNumber: "1/MEK/2020/1", Province: "MA-MEK", Sector: coop.Agriculture,
+		RegisteredOn: coop.MustParseDate("2020-03-01"), Statutes: coop.Statutes{DurationYears: 99, ShareNominal: coop.MustParseMAD("100")}}
+	for i := range 12 {
+		c.Members = append(c.Members, coop.Member{Number: i + 1, Type: coop.Natural, Name: "Fatima Zahra", Gender: coop.Female,
+			BirthDate: coop.MustParseDate("1990-01-01"), Shares: []coop.ShareMovement{{Kind: coop.Subscription, On: c.RegisteredOn,
+				Shares: 5, Amount: coop.MustParseMAD("500"), Paid: decimal.NewNullDecimal(coop.MustParseMAD("500"))}}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := coop.CheckInput(&c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
