@@ -35,8 +35,8 @@ const maxAggregates = 256
 // aggregate answers an aggregate route from the cache, or computes it,
 // keeps it and answers. The key is the route, its query in canonical
 // order, the languages and formats asked and today's date (the default
-// date of the figures). Server-Timing says how long the computation took,
-// or that the cache answered.
+// date of the figures). Server-Timing says how long the computation and
+// the encoding took, or that the cache answered.
 func (a *api) aggregate(c *call) bool {
 	changes := a.reg.Changes()
 	q, _ := url.ParseQuery(c.r.URL.RawQuery) // checked by checkQuery
@@ -74,12 +74,13 @@ func (a *api) aggregate(c *call) bool {
 		a.fail(c, err)
 		return false
 	}
+	computed := time.Now()
 	body, contentType, err := render(rep)
 	if err != nil {
 		a.writeError(c.w, c.r, err)
 		return false
 	}
-	h.Set("Server-Timing", "compute;dur="+strconv.FormatFloat(float64(time.Since(start).Microseconds())/1000, 'f', 2, 64))
+	h.Set("Server-Timing", timing("compute", computed.Sub(start))+", "+timing("encode", time.Since(computed)))
 	a.agg.mu.Lock()
 	if a.agg.changes == changes && len(a.agg.replies) < maxAggregates {
 		a.agg.replies[key] = cached{body: body, contentType: contentType, etag: etag}
@@ -89,6 +90,11 @@ func (a *api) aggregate(c *call) bool {
 	c.w.WriteHeader(rep.status)
 	_, _ = c.w.Write(body)
 	return true
+}
+
+// timing is a Server-Timing metric: its name and duration in milliseconds.
+func timing(name string, d time.Duration) string {
+	return name + ";dur=" + strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 2, 64)
 }
 
 // render encodes a reply's body.

@@ -536,10 +536,12 @@ func hScreen(c *call) (reply, error) {
 	case strings.Contains(accept, "text/csv"):
 		return streamScreening(c, m, opts, csvLine, "text/csv; charset=utf-8")
 	}
+	start := time.Now()
 	rep, err := c.a.cat.ScreenModel(c.ctx, m, opts)
 	if err != nil {
 		return reply{}, err
 	}
+	c.w.Header().Set("Server-Timing", timing("compute", time.Since(start)))
 	return ok(rep), nil
 }
 

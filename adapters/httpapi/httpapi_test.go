@@ -331,7 +331,7 @@ func TestAggregates(t *testing.T) {
 			require.Equal(t, 200, first.Code, first.Body.String())
 			etag := first.Header().Get("ETag")
 			require.NotEmpty(t, etag)
-			assert.True(t, strings.HasPrefix(first.Header().Get("Server-Timing"), "compute;dur="), first.Header().Get("Server-Timing"))
+			assert.Regexp(t, `^compute;dur=\d+\.\d\d, encode;dur=\d+\.\d\d$`, first.Header().Get("Server-Timing"))
 
 			again := e.do("GET", path, "", nil, nil)
 			assert.Equal(t, "cache;dur=0", again.Header().Get("Server-Timing"))
@@ -496,6 +496,12 @@ func TestScreeningStream(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, records, 1+6)
 	assert.Equal(t, []string{"cooperative_id", "name", "program", "call", "outcome", "failed", "unknown"}, records[0])
+
+	// The summary alone says how long the screening took.
+	res = e.do("POST", "/v1/screenings", nationalToken, body, nil)
+	require.Equal(t, 200, res.Code)
+	assert.Regexp(t, `^compute;dur=\d+\.\d\d$`, res.Header().Get("Server-Timing"))
+	assert.Equal(t, 3, decode[programs.ScreenReport](t, res).Cooperatives)
 
 	// An unknown programme is refused before anything is streamed.
 	res = e.do("POST", "/v1/screenings", nationalToken, map[string]any{"as_of": "2024-06-30", "programs": []string{"forsa"}},

@@ -91,7 +91,11 @@ func buildDocument() map[string]any {
 				"ETag": map[string]any{"schema": Schema{"type": "string"},
 					"description": "the registry's state and the request: sent back in If-None-Match, answered 304 while nothing has changed"},
 				"Server-Timing": map[string]any{"schema": Schema{"type": "string"},
-					"description": "compute;dur=<ms> when the figures were computed, cache;dur=0 when kept ones answered"}}
+					"description": "compute;dur=<ms>, encode;dur=<ms> when the figures were computed, cache;dur=0 when kept ones answered"}}
+		}
+		if rt.Stream {
+			ok["headers"] = map[string]any{"Server-Timing": map[string]any{"schema": Schema{"type": "string"},
+				"description": "compute;dur=<ms>: the screening's time, on the JSON summary"}}
 		}
 		responses := map[string]any{strconv.Itoa(rt.OK): ok,
 			"default": map[string]any{"description": "an error (RFC 9457 problem details)",
