@@ -18,8 +18,20 @@
 //	 {"token": "…", "subject": "odco-meknes", "delegation": "meknes"}]
 //
 // Without either, the server makes a national token and a Meknès
-// delegation token for this run and prints them. Logs are JSON (slog) on
-// standard error; SIGINT or SIGTERM shut the server down gracefully.
+// delegation token for this run and prints them.
+//
+// The server listens at once: /healthz answers 200 while it runs, and
+// /readyz and the API answer 503 with Retry-After until the registry is
+// loaded. Loading logs its progress (cooperatives read and the rate) every
+// second. On PostgreSQL, a database that already holds cooperatives is
+// ready at once: nothing is read until a request needs it.
+//
+// Logs are JSON (slog) on standard error, one line a request with its
+// method, path, query, status, bytes, duration and the principal's
+// subject. -debug ADDR serves expvar (with the heap and resident memory
+// under "memory") and pprof on a second listener for operators. Unless
+// GOGC is set, the collector runs when new garbage reaches half the live
+// heap (GOGC=50). SIGINT or SIGTERM shut the server down gracefully.
 package main
 
 import (
@@ -29,12 +41,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"iter"
 	"log/slog"
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -55,15 +71,22 @@ func main() {
 	dsn := flag.String("dsn", "", "PostgreSQL connection string; empty keeps the registry in memory")
 	tokensFile := flag.String("tokens", "", "JSON file of bearer tokens and their scopes (default: $TAAWUN_TOKENS)")
 	programFiles := flag.String("programs", "", "comma-separated programme files to add to the built-in catalogue")
+	debugAddr := flag.String("debug", "", "address of an operators' listener with expvar at /debug/vars and pprof at /debug/pprof/ (none when empty; never expose it)")
 	flag.Parse()
 
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	if os.Getenv("GOGC") == "" {
+		// The heap is mostly the registry, which lives as long as the
+		// server: collecting when the garbage reaches half of it keeps
+		// the resident memory within about 1.5 times the live heap.
+		debug.SetGCPercent(50)
+	}
 	cat, err := catalogue(*programFiles)
 	if err != nil {
 		log.Error("the programme files are refused", slog.Any("error", err))
 		os.Exit(1)
 	}
-	if err := run(log, cat, *addr, *national, *dsn, *tokensFile); err != nil {
+	if err := run(log, cat, *addr, *debugAddr, *national, *dsn, *tokensFile); err != nil {
 		log.Error("server stopped", slog.Any("error", err))
 		os.Exit(1)
 	}
@@ -90,9 +113,12 @@ func catalogue(files string) (*programs.Catalogue, error) {
 	return cat, nil
 }
 
-func run(log *slog.Logger, cat *programs.Catalogue, addr string, national bool, dsn, tokensFile string) error {
+func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, national bool, dsn, tokensFile string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	if debugAddr != "" {
+		go serveDebug(ctx, log, debugAddr)
+	}
 
 	auth, err := authenticator(log, tokensFile)
 	if err != nil {
@@ -114,25 +140,34 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr string, national bool, 
 		store = postgres.New(pool, nil)
 	}
 	reg := registry.New(store, nil)
-	if err := load(ctx, log, reg, national); err != nil {
-		return err
-	}
 
+	// The server answers at once: /healthz says it runs, /readyz and the
+	// API answer 503 until the registry is loaded.
+	var ready atomic.Bool
 	go purgeKeys(ctx, log, reg)
-	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second, Catalogue: cat})
+	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second,
+		Catalogue: cat, AccessLog: true, Ready: ready.Load})
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           accessLog(log, api),
+		Handler:           api,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
 	log.Info("serving the Taawun API", slog.String("addr", addr), slog.String("openapi", "/v1/openapi.json"),
 		slog.String("catalogue", cat.Version()), slog.Any("programs", cat.ProgramIDs()))
+	go func() {
+		if err := load(ctx, log, reg, national); err != nil {
+			errc <- err
+			return
+		}
+		ready.Store(true)
+		log.Info("ready", slog.String("since_start", since(processStart)))
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -151,8 +186,11 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr string, national bool, 
 }
 
 // load fills an empty registry: the demo cooperatives, or the synthetic
-// national registry. A registry that already holds cooperatives (a
-// PostgreSQL database used before) is left as it is.
+// national registry, logging its progress. A registry that already holds
+// cooperatives (a PostgreSQL database used before) is left as it is, and
+// nothing of it is read until a request needs it. In memory, the read
+// model that statistics and screenings read is built before the server
+// says it is ready, so that the first of them does not wait for it.
 func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, national bool) error {
 	p, err := reg.List(ctx, registry.Filter{Limit: 1})
 	if err != nil {
@@ -163,16 +201,71 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 		return nil
 	}
 	start := time.Now()
-	cs := demo()
+	d := demo()
+	cs, total := slices.Values(d), len(d)
 	if national {
-		cs = synthetic.Generate(nil)
+		// Generated as it is imported, so that the registry is never
+		// held twice.
+		cs, total = synthetic.All(nil), synthetic.DefaultCooperatives
 	}
-	n, err := reg.Import(ctx, slices.Values(cs))
+	prog := &progress{log: log, total: total, start: start, last: start}
+	n, err := reg.ImportOwned(ctx, prog.count(cs))
 	if err != nil {
 		return fmt.Errorf("loading: %w", err)
 	}
-	log.Info("registry loaded", slog.Int("cooperatives", n), slog.Duration("took", time.Since(start)))
+	log.Info("registry loaded", slog.Int("cooperatives", n), slog.String("took", since(prog.start)),
+		slog.String("rate", rate(n, time.Since(prog.start))))
+	modelStart := time.Now()
+	m, err := reg.ReadModel(ctx)
+	if err != nil {
+		return fmt.Errorf("building the read model: %w", err)
+	}
+	// What the load allocated and no longer needs goes back to the system.
+	debug.FreeOSMemory()
+	mem := memoryNow()
+	log.Info("read model built", slog.Int("cooperatives", m.Len()), slog.String("took", since(modelStart)),
+		slog.String("heap_live", mb(mem.HeapLive)), slog.String("resident", mb(mem.Resident)))
 	return nil
+}
+
+// progress logs how far a load has come, at most once a second.
+type progress struct {
+	log         *slog.Logger
+	total, done int
+	start, last time.Time
+}
+
+// count passes seq on, logging the count and rate as it goes.
+func (p *progress) count(seq iter.Seq[coop.Cooperative]) iter.Seq[coop.Cooperative] {
+	return func(yield func(coop.Cooperative) bool) {
+		for c := range seq {
+			if !yield(c) {
+				return
+			}
+			p.done++
+			if p.done%1024 == 0 {
+				if now := time.Now(); now.Sub(p.last) >= time.Second {
+					p.last = now
+					p.log.Info("loading", slog.Int("cooperatives", p.done), slog.Int("of", p.total),
+						slog.String("rate", rate(p.done, now.Sub(p.start))))
+				}
+			}
+		}
+	}
+}
+
+// processStart is when the process started, as near as Go tells.
+var processStart = time.Now()
+
+// since is the time since start in human units, to the millisecond.
+func since(start time.Time) string { return time.Since(start).Round(time.Millisecond).String() }
+
+// rate is n cooperatives over d, per second.
+func rate(n int, d time.Duration) string {
+	if d <= 0 {
+		return "-"
+	}
+	return strconv.Itoa(int(float64(n)/d.Seconds())) + "/s"
 }
 
 // purgeKeys removes expired idempotency keys every hour, until ctx ends.
@@ -231,21 +324,3 @@ func randomToken() string {
 	}
 	return hex.EncodeToString(b[:])
 }
-
-// accessLog logs each request with its status and duration.
-func accessLog(log *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(sw, r)
-		log.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", sw.status),
-			slog.Duration("took", time.Since(start)))
-	})
-}
-
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(s int) { w.status = s; w.ResponseWriter.WriteHeader(s) }
