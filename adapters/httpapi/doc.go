@@ -54,6 +54,33 @@
 // (coop.CheckInput) before any store sees the input. A database that cannot
 // be reached is answered 503 with Retry-After.
 //
+// # Aggregates and screenings at national scale
+//
+// Statistics, label coverage and expiries, support activity and
+// programme follow-up are computed from the registry's read model
+// (registry.Registry.ReadModel), never by copying cooperatives. Their
+// replies are kept while nothing commits through the registry, per query,
+// Accept, Accept-Language and date, with a weak ETag: a client that sends
+// it back in If-None-Match gets 304 Not Modified, and any commit changes
+// it. Server-Timing says how long the figures took to compute and encode
+// (compute;dur, encode;dur) or that kept ones answered (cache;dur=0).
+//
+// POST /v1/screenings answers its counts as JSON, or, when Accept asks for
+// application/x-ndjson, every decision as a JSON line
+// ({cooperative_id, name, decision}, with every criterion and reason) as
+// it is made, then {summary}; text/csv gives a line a decision for a
+// spreadsheet. The stream is flushed after its first line and then at
+// least every 50 ms.
+//
+// # Operations
+//
+// GET /healthz answers 200 while the handler runs. With Options.Ready,
+// GET /readyz and every /v1 route answer 503 with Retry-After until Ready
+// reports true (a server loading its registry), and /readyz 200 after.
+// Options.AccessLog logs a line a request: method, path, query (the values
+// of parameters no route declares are redacted, so that nothing a client
+// adds is logged), status, bytes, duration and the principal's subject.
+//
 // # Authorization
 //
 // Options.Authenticate, a hook the caller supplies (BearerTokens is one),
