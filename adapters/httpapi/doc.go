@@ -81,6 +81,18 @@
 // of parameters no route declares are redacted, so that nothing a client
 // adds is logged), status, bytes, duration and the principal's subject.
 //
+// # Client
+//
+// Client calls a Taawun server with the library's own types: a method per
+// operation (Register, AdmitMember, Get, List, Eligibility, Screen,
+// Stats, NationalReport, ...), each taking a context, the writes taking
+// IfVersion and IdempotencyKey options. A refusal comes back as a
+// *coop.Error with the server's code, message, article and field errors,
+// so that errors.Is(err, coop.ErrNotFound) and coop.ErrorCode hold across
+// the wire; HTTP's own refusals map to the nearest code (401 to
+// coop.Forbidden, 412 to coop.Conflict). A test drives every operation of
+// the API through it.
+//
 // # Authorization
 //
 // Options.Authenticate, a hook the caller supplies (BearerTokens is one),

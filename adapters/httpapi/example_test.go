@@ -1,0 +1,47 @@
+package httpapi_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http/httptest"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/taawun/taawun/adapters/httpapi"
+	"github.com/taawun/taawun/adapters/memory"
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+	"github.com/taawun/taawun/registry"
+)
+
+// A service asks a central Taawun server for a decision on facts it
+// holds, and reads a cooperative, with the library's own types; a
+// refusal is a *coop.Error that errors.Is recognises.
+func ExampleClient() {
+	now := func() time.Time { return time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC) }
+	reg := registry.New(memory.New(), &registry.Options{Now: now})
+	srv := httptest.NewServer(httpapi.NewHandler(reg, &httpapi.Options{Now: now}))
+	defer srv.Close()
+
+	client := httpapi.NewClient(srv.URL, nil)
+	ctx := context.Background()
+	seven := 7
+	d, err := client.Eligibility(ctx, "mourafaka", httpapi.EligibilityRequest{
+		AsOf: coop.MustParseDate("2024-01-15"),
+		Facts: programs.Facts{Cooperative: &programs.CaseCooperative{Kind: "cooperative", Status: "active",
+			FoundedUnder: "112-12", RegisteredOn: "2022-04-06", Province: "MA-HAO", MemberCount: &seven}},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(d.Decision.Outcome, d.Summary[coop.FR])
+
+	_, err = client.Get(ctx, uuid.MustParse("00000000-0000-4000-8000-00000000beef"))
+	fmt.Println(errors.Is(err, coop.ErrNotFound), coop.ErrorCode(err))
+	// Output:
+	// eligible éligible jusqu'au 2026-04-06
+	// true not_found
+}
