@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,6 +39,13 @@ func TestNoTornRead(t *testing.T) {
 				mu      sync.Mutex
 				reads   []readAt
 				written []int
+				// committed counts the payments made; readBy[k] is closed
+				// once a read begun after k payments has answered, so that
+				// the writer knows reads happen before and between its
+				// writes, whatever the scheduler does.
+				committed atomic.Int64
+				readBy    = [2]chan struct{}{make(chan struct{}), make(chan struct{})}
+				once      [2]sync.Once
 			)
 			for r := range readers {
 				// Half the clients are outside the cooperative's scope and
@@ -57,17 +65,24 @@ func TestNoTornRead(t *testing.T) {
 							return
 						default:
 						}
+						k := min(committed.Load(), 1)
 						rec := httptest.NewRecorder()
 						e.h.ServeHTTP(rec, e.request("GET", path, token, nil, nil))
 						mine = append(mine, readAt{code: rec.Code, body: rec.Body.Bytes(), redacted: redacted})
+						once[k].Do(func() { close(readBy[k]) })
 					}
 				})
 			}
+			<-readBy[0]
 			for i := range payments {
 				body := fmt.Sprintf(`{"on":"2024-06-%02d","amount":"10"}`, 1+i)
 				rec := httptest.NewRecorder()
 				e.h.ServeHTTP(rec, e.request("POST", path+"/members/"+member.String()+"/payments", meknesToken, body, nil))
 				written = append(written, rec.Code)
+				committed.Add(1)
+				if i == 0 {
+					<-readBy[1]
+				}
 			}
 			close(done)
 			wg.Wait()
