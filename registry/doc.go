@@ -75,6 +75,18 @@
 // concerned; it changes nothing. A Registry is safe for concurrent use; it
 // reads the clock only through Options.Now.
 //
+// # The register as CSV
+//
+// A delegation's register leaves and enters as CSV in one documented
+// layout, one row per member with the cooperative's columns repeated
+// (RegisterColumns). ExportCSV and WriteRegisterCSV write the register at
+// a date: the cooperatives registered by then, the members who counted
+// then, their shares, capital subscribed and paid from the movements dated
+// by then, the status as it stood. ImportCSV and ReadRegisterCSV check
+// every row first, reporting each problem with "file:line:column" as its
+// Source, and ImportCSV stores the file whole or not at all. An export
+// imported into an empty registry exports to the same bytes.
+//
 // # Stores
 //
 // A Store only stores: it runs transactions (Write, with a Tx to lock,

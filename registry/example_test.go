@@ -2,8 +2,10 @@ package registry_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"strings"
 	"time"
 
 	"github.com/taawun/taawun/adapters/memory"
@@ -87,4 +89,39 @@ func ExampleAuthorize() {
 	// forbidden Coopérative Tinas is outside the Casablanca delegation
 	// 2 <nil>
 	// conflict the cooperative changed: it is at version 2, not 1
+}
+
+// A delegation's register kept in a spreadsheet is imported whole, or not
+// at all: each problem is reported with its line, column and rule.
+func ExampleRegistry_ImportCSV() {
+	ctx := context.Background()
+	reg := registry.New(memory.New(), nil)
+	file := `registration_number,court,name,name_ar,kind,registered_on,status,status_since,founded_under,conformed_on,sector,branch,province,commune,duration_years,share_nominal,member_number,member_type,member_name,gender,cin,birth_date,joined_on,shares,subscribed,paid
+1/MEK/2019/106,MEK,Coopérative Tinas Cop,,cooperative,2019-04-15,active,,112-12,,agriculture,beekeeping,MA-MEK,,99,100.00,1,natural,Amal,female,,1990-02-30,,10,1000.00,1000.00
+1/MEK/2019/106,MEK,Coopérative Tinas Cop,,cooperative,2019-04-15,active,,112-12,,agriculture,beekeeping,MA-MEK,,99,100.00,2,natural,Hafsa,F,,,,10,1000.00,1000.00
+`
+	_, err := reg.ImportCSV(ctx, strings.NewReader(file), "meknes.csv")
+	var e *coop.Error
+	if errors.As(err, &e) {
+		for _, f := range e.Fields {
+			fmt.Println(f.Source, f.Field, f.Rule)
+		}
+	}
+
+	file = strings.Replace(strings.Replace(file, "1990-02-30", "1990-02-28", 1), ",F,", ",female,", 1)
+	n, err := reg.ImportCSV(ctx, strings.NewReader(file), "meknes.csv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(n, "imported")
+	var out strings.Builder
+	if err := reg.ExportCSV(ctx, &out, registry.Filter{Delegation: "meknes"}, coop.MustParseDate("2024-12-31")); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(out.String() == file)
+	// Output:
+	// meknes.csv:2:22 birth_date date
+	// meknes.csv:3:20 gender enum
+	// 1 imported
+	// true
 }

@@ -157,12 +157,12 @@ func (r *Registry) GetByNumber(ctx context.Context, number string) (coop.Coopera
 	return c, nil
 }
 
-// List returns a page of cooperatives matching f, ordered by registration
-// date then ID. Invalid for an unknown region, province, delegation, sector
-// or status, a limit outside 0 to 1000, an inverted date range or a cursor
-// that was not issued by a listing.
-func (r *Registry) List(ctx context.Context, f Filter) (Page, error) {
-	const op = "registry.List"
+// Validate checks the filter: Invalid for an unknown kind, region,
+// province, delegation, sector or status, a limit outside 0 to 1000, an
+// inverted date range or a cursor that was not issued by a listing, with
+// every problem at once.
+func (f *Filter) Validate() error {
+	const op = "registry.Filter"
 	var fs coop.Fields
 	fs.Merge("", coop.CheckInput(f))
 	if f.Kind != "" && !f.Kind.Valid() {
@@ -194,7 +194,16 @@ func (r *Registry) List(ctx context.Context, f Filter) (Page, error) {
 			fs.Add("cursor", "cursor", "", "not a cursor issued by a listing")
 		}
 	}
-	if err := fs.Err(op, "invalid filter"); err != nil {
+	return fs.Err(op, "invalid filter")
+}
+
+// List returns a page of cooperatives matching f, ordered by registration
+// date then ID. Invalid for an unknown region, province, delegation, sector
+// or status, a limit outside 0 to 1000, an inverted date range or a cursor
+// that was not issued by a listing.
+func (r *Registry) List(ctx context.Context, f Filter) (Page, error) {
+	const op = "registry.List"
+	if err := f.Validate(); err != nil {
 		return Page{}, err
 	}
 	if f.Limit == 0 {

@@ -1,0 +1,524 @@
+package registry
+
+import (
+	"cmp"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/taawun/taawun/coop"
+)
+
+// RegisterColumns are the columns of the register as CSV, in order: one
+// row per member, the cooperative's columns repeated on each of its rows.
+// A cooperative with no member at the date has one row whose member
+// columns are empty.
+//
+//	registration_number  the court's number, e.g. 1/MEK/2019/106 (required; identifies the cooperative)
+//	court                the court's code, e.g. MEK
+//	name, name_ar        the names in Latin and Arabic script (name required)
+//	kind                 cooperative or union
+//	registered_on        YYYY-MM-DD (required)
+//	status               active, dissolved, in-liquidation or struck-off, at the date
+//	status_since         YYYY-MM-DD, empty when active
+//	founded_under        112-12 or 24-83
+//	conformed_on         YYYY-MM-DD, the conformity to Law 112-12 of a cooperative founded under Law 24-83 (art. 108)
+//	sector, branch       the sector slug (agriculture, crafts, ...) and its branch
+//	province             ISO 3166-2 code, e.g. MA-MEK
+//	commune              the commune of the seat
+//	duration_years       the statutory duration (art. 5)
+//	share_nominal        the nominal value of a share in MAD, e.g. 100.00 (art. 26)
+//	member_number        the member's number in the register (1, 2, ...)
+//	member_type          natural, legal or cooperative
+//	member_name          the member's name
+//	gender               female or male
+//	cin                  the national identity card number
+//	birth_date           YYYY-MM-DD
+//	joined_on            YYYY-MM-DD, empty for a founder (the registration date)
+//	shares               the shares held at the date
+//	subscribed, paid     the capital subscribed and paid up at the date, in MAD; paid is empty when not known
+//
+// Money is written with two decimals and a point, dates as YYYY-MM-DD;
+// fields are quoted as RFC 4180 says. A union's members are written by
+// name: the link to their own registration is not kept.
+var RegisterColumns = []string{
+	"registration_number", "court", "name", "name_ar", "kind", "registered_on", "status", "status_since",
+	"founded_under", "conformed_on", "sector", "branch", "province", "commune", "duration_years", "share_nominal",
+	"member_number", "member_type", "member_name", "gender", "cin", "birth_date", "joined_on", "shares", "subscribed", "paid",
+}
+
+// The index of each column in RegisterColumns.
+const (
+	colNumber = iota
+	colCourt
+	colName
+	colNameAR
+	colKind
+	colRegisteredOn
+	colStatus
+	colStatusSince
+	colFoundedUnder
+	colConformedOn
+	colSector
+	colBranch
+	colProvince
+	colCommune
+	colDuration
+	colShareNominal
+	colMemberNumber
+	colMemberType
+	colMemberName
+	colGender
+	colCIN
+	colBirthDate
+	colJoinedOn
+	colShares
+	colSubscribed
+	colPaid
+	nColumns
+)
+
+// firstMemberColumn is where the member's columns start.
+const firstMemberColumn = colMemberNumber
+
+// WriteRegisterCSV writes the register of cs at a date as CSV with the
+// columns of RegisterColumns: every cooperative registered on or before at,
+// with the members who count at that date (joined by it and not yet
+// left) and their share position from the movements dated by it, its
+// status as it stood then. Cooperatives are written in the order of their
+// registration dates and numbers, members in the order of their numbers,
+// so that the same register gives the same bytes.
+func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) error {
+	var sel []coop.Cooperative
+	for c := range cs {
+		if !c.RegisteredOn.IsZero() && !c.RegisteredOn.After(at) {
+			sel = append(sel, c)
+		}
+	}
+	slices.SortFunc(sel, func(a, b coop.Cooperative) int {
+		return cmp.Or(a.RegisteredOn.Compare(b.RegisteredOn), strings.Compare(a.RegistrationNumber, b.RegistrationNumber))
+	})
+	cw := csv.NewWriter(w)
+	if err := cw.Write(RegisterColumns); err != nil {
+		return err
+	}
+	row := make([]string, nColumns)
+	for i := range sel {
+		c := &sel[i]
+		clear(row)
+		row[colNumber], row[colCourt], row[colName], row[colNameAR] = c.RegistrationNumber, c.Court, c.Name, c.NameAR
+		row[colKind], row[colRegisteredOn] = string(c.Kind), c.RegisteredOn.String()
+		row[colStatus] = string(c.StatusAt(at))
+		if st := c.StatusAt(at); st != coop.Active && st != "" {
+			row[colStatusSince] = dateText(c.StatusSince)
+		}
+		row[colFoundedUnder], row[colConformedOn] = string(c.FoundedUnder), dateText(c.ConformedOn)
+		if !c.ConformedOn.IsZero() && c.ConformedOn.After(at) {
+			row[colConformedOn] = ""
+		}
+		row[colSector], row[colBranch], row[colProvince], row[colCommune] = string(c.Sector), string(c.Branch), string(c.Province), c.Commune
+		if c.Statutes.DurationYears != 0 {
+			row[colDuration] = strconv.Itoa(c.Statutes.DurationYears)
+		}
+		if !c.Statutes.ShareNominal.IsZero() {
+			row[colShareNominal] = coop.FormatMAD(c.Statutes.ShareNominal)
+		}
+		members := make([]*coop.Member, 0, len(c.Members))
+		for j := range c.Members {
+			if c.Members[j].ActiveAt(at, c.RegisteredOn) {
+				members = append(members, &c.Members[j])
+			}
+		}
+		slices.SortStableFunc(members, func(a, b *coop.Member) int { return cmp.Compare(a.Number, b.Number) })
+		if len(members) == 0 {
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, m := range members {
+			clear(row[firstMemberColumn:])
+			if m.Number != 0 {
+				row[colMemberNumber] = strconv.Itoa(m.Number)
+			}
+			row[colMemberType], row[colMemberName], row[colGender] = string(m.Type), m.Name, string(m.Gender)
+			row[colCIN], row[colBirthDate], row[colJoinedOn] = m.CIN.String(), dateText(m.BirthDate), dateText(m.JoinedOn)
+			if k := m.CapitalAt(at); k.HasData {
+				row[colShares], row[colSubscribed] = strconv.Itoa(k.Shares), coop.FormatMAD(k.Subscribed)
+				if k.PaidKnown {
+					row[colPaid] = coop.FormatMAD(k.Paid)
+				}
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func dateText(d coop.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// ReadRegisterCSV reads a register written in the layout of
+// RegisterColumns, as WriteRegisterCSV writes it, and returns its
+// cooperatives in the order they first appear. source names the input in
+// errors ("meknes.csv").
+//
+// Every row is checked before anything is returned: the header, each
+// value against its column's rule, the cooperative's columns repeated
+// alike on each of its rows, member numbers once per cooperative, and the
+// rules a cooperative must meet to be imported (Registry.Import). The
+// error is Invalid with one field error per problem, each with its
+// column as Field, its rule, and "source:line:column" as Source (lines and
+// columns count from 1, the header being line 1).
+func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
+	const op = "registry.ReadRegisterCSV"
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	var fs coop.Fields
+	at := func(line, col int) string { return fmt.Sprintf("%s:%d:%d", source, line, col+1) }
+	bad := map[int]bool{} // lines with a problem of their own
+	add := func(line, col int, rule, param, format string, args ...any) {
+		bad[line] = true
+		fs = append(fs, coop.FieldError{Field: RegisterColumns[col], Rule: rule, Param: param, Message: fmt.Sprintf(format, args...), Source: at(line, col)})
+	}
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = errors.New("the file is empty")
+		}
+		return nil, csvReadError(op, source, err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a spreadsheet's byte order mark
+	}
+	if !slices.Equal(header, RegisterColumns) {
+		return nil, (coop.Fields{{Field: "header", Rule: "columns", Param: strings.Join(RegisterColumns, ","),
+			Message: "the first line must name the columns " + strings.Join(RegisterColumns, ","), Source: source + ":1"}}).Err(op, "invalid register")
+	}
+
+	type group struct {
+		c     coop.Cooperative
+		line  int          // the first row's line
+		row   []string     // the first row's cooperative columns
+		lines []int        // the line of each member
+		seen  map[int]bool // member numbers
+	}
+	var groups []*group
+	byNumber := map[string]*group{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				fs = append(fs, coop.FieldError{Field: "", Rule: "csv", Message: pe.Err.Error(), Source: fmt.Sprintf("%s:%d:%d", source, pe.Line, pe.Column)})
+				break
+			}
+			return nil, csvReadError(op, source, err)
+		}
+		line, _ := cr.FieldPos(0) // a quoted field may span lines
+		if len(rec) != nColumns {
+			fs = append(fs, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
+				Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns), Source: fmt.Sprintf("%s:%d", source, line)})
+			continue
+		}
+		before := len(fs)
+		for col, v := range rec {
+			if v != strings.TrimSpace(v) {
+				add(line, col, "trimmed", "", "begins or ends with a space")
+			}
+		}
+		number := rec[colNumber]
+		if number == "" {
+			add(line, colNumber, "required", "", "is required")
+			continue
+		}
+		g := byNumber[number]
+		if g == nil {
+			g = &group{line: line, row: slices.Clone(rec[:firstMemberColumn]), seen: map[int]bool{}}
+			c := &g.c
+			c.RegistrationNumber, c.Court, c.Name, c.NameAR, c.Commune = number, rec[colCourt], rec[colName], rec[colNameAR], rec[colCommune]
+			c.Kind, c.Status, c.FoundedUnder = coop.Kind(rec[colKind]), coop.Status(rec[colStatus]), coop.Law(rec[colFoundedUnder])
+			c.Sector, c.Branch, c.Province = coop.Sector(rec[colSector]), coop.Branch(rec[colBranch]), coop.ProvinceCode(rec[colProvince])
+			c.RegisteredOn = parseDateCol(rec, line, colRegisteredOn, true, add)
+			c.StatusSince = parseDateCol(rec, line, colStatusSince, false, add)
+			c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, add)
+			c.Statutes.DurationYears = parseIntCol(rec, line, colDuration, 0, 99, add)
+			c.Statutes.ShareNominal = parseMADCol(rec, line, colShareNominal, add)
+			if c.Status == "" {
+				c.Status = coop.Active
+			}
+			byNumber[number] = g
+			groups = append(groups, g)
+		} else {
+			for col := colCourt; col < firstMemberColumn; col++ {
+				if rec[col] != g.row[col] {
+					add(line, col, "same", strconv.Itoa(g.line), "%q differs from line %d's %q for the same registration number", coop.Excerpt(rec[col]), g.line, coop.Excerpt(g.row[col]))
+				}
+			}
+		}
+		if len(fs) > before {
+			continue
+		}
+		empty := true
+		for _, v := range rec[firstMemberColumn:] {
+			empty = empty && v == ""
+		}
+		if empty {
+			continue
+		}
+		m := coop.Member{Type: coop.MemberType(rec[colMemberType]), Name: rec[colMemberName], Gender: coop.Gender(rec[colGender])}
+		m.Number = parseIntCol(rec, line, colMemberNumber, 1, 1<<30, add)
+		if rec[colMemberNumber] == "" {
+			add(line, colMemberNumber, "required", "", "is required on a member's row")
+		} else if g.seen[m.Number] {
+			add(line, colMemberNumber, "unique", "", "member %d of %s appears twice", m.Number, number)
+		}
+		g.seen[m.Number] = true
+		if rec[colMemberType] == "" {
+			add(line, colMemberType, "required", "", "is required on a member's row")
+		}
+		if rec[colCIN] != "" {
+			cin, err := coop.ParseCIN(rec[colCIN])
+			if err != nil {
+				add(line, colCIN, "cin", "", "%s", problemText(err))
+			}
+			m.CIN = cin
+		}
+		m.BirthDate = parseDateCol(rec, line, colBirthDate, false, add)
+		m.JoinedOn = parseDateCol(rec, line, colJoinedOn, false, add)
+		shares := parseIntCol(rec, line, colShares, 0, 1<<31-1, add)
+		subscribed := parseMADCol(rec, line, colSubscribed, add)
+		switch {
+		case rec[colShares] == "" && rec[colSubscribed] == "" && rec[colPaid] == "":
+		case rec[colShares] == "" || rec[colSubscribed] == "":
+			col := colShares
+			if rec[colShares] != "" {
+				col = colSubscribed
+			}
+			add(line, col, "required_with", "shares,subscribed", "shares and subscribed are given together")
+		default:
+			mv := coop.ShareMovement{Kind: coop.Subscription, On: m.JoinedOn, Shares: shares, Amount: subscribed}
+			if mv.On.IsZero() {
+				mv.On = g.c.RegisteredOn
+			}
+			if rec[colPaid] != "" {
+				mv.Paid = decimal.NewNullDecimal(parseMADCol(rec, line, colPaid, add))
+			}
+			m.Shares = []coop.ShareMovement{mv}
+		}
+		g.c.Members = append(g.c.Members, m)
+		g.lines = append(g.lines, line)
+	}
+
+	// The rules of an import, each problem at its line and column.
+	for _, g := range groups {
+		_, err := checkImport(op, g.c, 0, true)
+		var e *coop.Error
+		if !errors.As(err, &e) {
+			continue
+		}
+		for _, f := range e.Fields {
+			path := strings.TrimPrefix(strings.TrimPrefix(f.Field, "cooperatives[0]"), ".")
+			line, col := g.line, columnOf(path)
+			if i, rest, ok := memberPath(path); ok && i < len(g.lines) {
+				line, col = g.lines[i], columnOf(rest)
+				if rest == "name" {
+					col = colMemberName
+				}
+			}
+			if bad[line] {
+				// The line's own problems are reported; a rule would
+				// repeat them.
+				continue
+			}
+			f.Field, f.Source = RegisterColumns[col], at(line, col)
+			fs = append(fs, f)
+		}
+	}
+	slices.SortStableFunc(fs, func(a, b coop.FieldError) int {
+		al, ac := sourcePos(a.Source)
+		bl, bc := sourcePos(b.Source)
+		return cmp.Or(cmp.Compare(al, bl), cmp.Compare(ac, bc))
+	})
+	if err := fs.Err(op, "invalid register"); err != nil {
+		return nil, err
+	}
+	out := make([]coop.Cooperative, len(groups))
+	for i, g := range groups {
+		out[i] = g.c
+	}
+	return out, nil
+}
+
+// sourcePos reads the line and column of "source:line:column" or
+// "source:line".
+func sourcePos(s string) (line, col int) {
+	parts := strings.Split(s, ":")
+	nums := []int{}
+	for i := len(parts) - 1; i >= 0 && len(nums) < 2; i-- {
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			break
+		}
+		nums = append([]int{n}, nums...)
+	}
+	switch len(nums) {
+	case 2:
+		return nums[0], nums[1]
+	case 1:
+		return nums[0], 0
+	}
+	return 0, 0
+}
+
+// problemText is what a parsing error says: its field error's message when
+// it has one.
+func problemText(err error) string {
+	var e *coop.Error
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		return e.Fields[0].Message
+	}
+	return coop.ErrorMessage(err)
+}
+
+func csvReadError(op, source string, err error) error {
+	return &coop.Error{Code: coop.Invalid, Op: op, Message: "the register cannot be read",
+		Fields: []coop.FieldError{{Rule: "csv", Message: err.Error(), Source: source}}, Err: err}
+}
+
+var memberRE = regexp.MustCompile(`^members\[(\d+)\]\.?(.*)$`)
+
+// memberPath splits "members[3].birth_date" into 3 and "birth_date".
+func memberPath(path string) (int, string, bool) {
+	m := memberRE.FindStringSubmatch(path)
+	if m == nil {
+		return 0, "", false
+	}
+	i, _ := strconv.Atoi(m[1])
+	return i, m[2], true
+}
+
+// columnOf returns the CSV column of a field of the model: a cooperative's
+// field, or a member's (its share movement's amount and paid part are
+// subscribed and paid).
+func columnOf(path string) int {
+	switch {
+	case path == "statutes.duration_years":
+		return colDuration
+	case path == "statutes.share_nominal":
+		return colShareNominal
+	case path == "type":
+		return colMemberType
+	case path == "number":
+		return colMemberNumber
+	case strings.HasSuffix(path, ".amount"), strings.HasSuffix(path, ".shares"):
+		if strings.HasSuffix(path, ".shares") {
+			return colShares
+		}
+		return colSubscribed
+	case strings.HasSuffix(path, ".paid"):
+		return colPaid
+	}
+	name := path
+	if i := strings.IndexAny(name, ".["); i >= 0 {
+		name = name[:i]
+	}
+	if i := slices.Index(RegisterColumns, name); i >= 0 {
+		return i
+	}
+	return colNumber
+}
+
+func parseDateCol(rec []string, line, col int, required bool, add func(int, int, string, string, string, ...any)) coop.Date {
+	s := rec[col]
+	if s == "" {
+		if required {
+			add(line, col, "required", "", "is required")
+		}
+		return coop.Date{}
+	}
+	d, err := coop.ParseDate(s)
+	if err != nil {
+		add(line, col, "date", "YYYY-MM-DD", "%q is not a date (YYYY-MM-DD)", coop.Excerpt(s))
+	}
+	return d
+}
+
+func parseIntCol(rec []string, line, col, lo, hi int, add func(int, int, string, string, string, ...any)) int {
+	s := rec[col]
+	if s == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		add(line, col, "integer", fmt.Sprintf("%d..%d", lo, hi), "%q is not a whole number from %d to %d", coop.Excerpt(s), lo, hi)
+		return 0
+	}
+	return n
+}
+
+func parseMADCol(rec []string, line, col int, add func(int, int, string, string, string, ...any)) decimal.Decimal {
+	s := rec[col]
+	if s == "" {
+		return decimal.Decimal{}
+	}
+	d, err := coop.ParseMAD(s)
+	if err != nil {
+		add(line, col, "mad", "", "%s", problemText(err))
+	}
+	return d
+}
+
+// ExportCSV writes the register of the cooperatives matching f at a date
+// as CSV (WriteRegisterCSV): f selects by kind, region, province,
+// delegation, sector, status or name; its Limit and Cursor are ignored.
+func (r *Registry) ExportCSV(ctx context.Context, w io.Writer, f Filter, at coop.Date) error {
+	f.Limit, f.Cursor = 0, ""
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	var iterErr error
+	err := WriteRegisterCSV(w, func(yield func(coop.Cooperative) bool) {
+		for c := range r.Cooperatives(ctx, &iterErr) {
+			if f.Matches(&c) && !yield(c) {
+				return
+			}
+		}
+	}, at)
+	if iterErr != nil {
+		return iterErr
+	}
+	return err
+}
+
+// ImportCSV reads a register as CSV (ReadRegisterCSV) and imports it
+// (Import): every row is checked first, and nothing is stored unless the
+// whole file passes and no registration number or name is taken. It
+// returns how many cooperatives it stored.
+func (r *Registry) ImportCSV(ctx context.Context, rd io.Reader, source string) (int, error) {
+	cs, err := ReadRegisterCSV(rd, source)
+	if err != nil {
+		return 0, err
+	}
+	return r.ImportOwned(ctx, slices.Values(cs))
+}

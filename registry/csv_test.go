@@ -1,0 +1,190 @@
+package registry_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/adapters/memory"
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats/synthetic"
+)
+
+// TestRegisterCSV_RoundTrip exports the Meknès delegation of the synthetic
+// national registry at a date, imports the file into an empty registry and
+// exports that: the two files are the same bytes.
+func TestRegisterCSV_RoundTrip(t *testing.T) {
+	ctx := context.Background()
+	at := coop.MustParseDate("2024-12-31")
+	meknes := registry.Filter{Delegation: "meknes"}
+	national := registry.New(memory.New(), &registry.Options{Now: clock})
+	_, err := national.ImportOwned(ctx, synthetic.All(nil))
+	require.NoError(t, err)
+
+	var first bytes.Buffer
+	require.NoError(t, national.ExportCSV(ctx, &first, meknes, at))
+	empty := registry.New(memory.New(), &registry.Options{Now: clock})
+	n, err := empty.ImportCSV(ctx, bytes.NewReader(first.Bytes()), "meknes.csv")
+	require.NoError(t, err)
+	var second bytes.Buffer
+	require.NoError(t, empty.ExportCSV(ctx, &second, meknes, at))
+	assert.Equal(t, first.String(), second.String(), "export, import, export gives the same bytes")
+
+	// The file holds the delegation's cooperatives registered by the date,
+	// a row per member counted then.
+	var want, members int
+	for c := range national.Cooperatives(ctx, &err) {
+		if meknes.Matches(&c) && !c.RegisteredOn.After(at) {
+			want++
+			count, _ := c.MembersAt(at)
+			members += max(count, 1)
+		}
+	}
+	require.NoError(t, err)
+	assert.Greater(t, want, 1000)
+	assert.Equal(t, want, n)
+	assert.Equal(t, members+1, strings.Count(first.String(), "\n"), "a header and a row per member")
+	assert.True(t, strings.HasPrefix(first.String(), strings.Join(registry.RegisterColumns, ",")+"\n"))
+}
+
+// registerFile is a valid register of two cooperatives, the second with a
+// member who joined later and whose paid part is not known.
+const registerFile = `registration_number,court,name,name_ar,kind,registered_on,status,status_since,founded_under,conformed_on,sector,branch,province,commune,duration_years,share_nominal,member_number,member_type,member_name,gender,cin,birth_date,joined_on,shares,subscribed,paid
+1/MEK/2019/106,MEK,Coopérative Tinas Cop,تعاونية تيناس,cooperative,2019-04-15,active,,112-12,,agriculture,beekeeping,MA-MEK,Ouislane,99,100.00,1,natural,Amal,female,D123456,1990-05-01,,10,1000.00,1000.00
+1/MEK/2019/106,MEK,Coopérative Tinas Cop,تعاونية تيناس,cooperative,2019-04-15,active,,112-12,,agriculture,beekeeping,MA-MEK,Ouislane,99,100.00,2,natural,Hafsa,female,,1988-02-11,,10,1000.00,1000.00
+2/MEK/2020/4,MEK,"Coopérative Zitoun, Meknès",,cooperative,2020-02-03,dissolved,2024-06-30,112-12,,agriculture,,MA-MEK,,,100.00,1,natural,Said,male,,,,5,500.00,500.00
+2/MEK/2020/4,MEK,"Coopérative Zitoun, Meknès",,cooperative,2020-02-03,dissolved,2024-06-30,112-12,,agriculture,,MA-MEK,,,100.00,2,legal,Association Al Amal,,,,2023-01-10,3,300.00,
+`
+
+func TestReadRegisterCSV(t *testing.T) {
+	cs, err := registry.ReadRegisterCSV(strings.NewReader(registerFile), "register.csv")
+	require.NoError(t, err)
+	require.Len(t, cs, 2)
+	tinas, zitoun := cs[0], cs[1]
+	assert.Equal(t, "Coopérative Tinas Cop", tinas.Name)
+	assert.Equal(t, "تعاونية تيناس", tinas.NameAR)
+	assert.Equal(t, coop.ProvinceCode("MA-MEK"), tinas.Province)
+	assert.Equal(t, 99, tinas.Statutes.DurationYears)
+	require.Len(t, tinas.Members, 2)
+	assert.Equal(t, "D123456", tinas.Members[0].CIN.String())
+	k := tinas.Members[1].CapitalAt(coop.MustParseDate("2024-12-31"))
+	assert.Equal(t, 10, k.Shares)
+	assert.Equal(t, "1000.00", coop.FormatMAD(k.Paid))
+	assert.Equal(t, coop.Dissolved, zitoun.Status)
+	assert.Equal(t, "Coopérative Zitoun, Meknès", zitoun.Name)
+	late := zitoun.Members[1]
+	assert.Equal(t, coop.MustParseDate("2023-01-10"), late.JoinedOn)
+	assert.False(t, late.CapitalAt(coop.MustParseDate("2024-12-31")).PaidKnown, "an empty paid is not known")
+
+	// Written back at a date after everything, the file is the same.
+	var out bytes.Buffer
+	require.NoError(t, registry.WriteRegisterCSV(&out, func(yield func(coop.Cooperative) bool) {
+		for _, c := range cs {
+			if !yield(c) {
+				return
+			}
+		}
+	}, coop.MustParseDate("2024-12-31")))
+	assert.Equal(t, registerFile, out.String())
+
+	// Before Zitoun's dissolution and its late member, the register says so.
+	out.Reset()
+	require.NoError(t, registry.WriteRegisterCSV(&out, func(yield func(coop.Cooperative) bool) {
+		for _, c := range cs {
+			if !yield(c) {
+				return
+			}
+		}
+	}, coop.MustParseDate("2022-12-31")))
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 4)
+	assert.Contains(t, lines[3], ",active,,112-12,")
+}
+
+// TestReadRegisterCSV_Refused changes valid lines of registerFile and
+// checks that each problem is reported at its line and column with its
+// rule.
+func TestReadRegisterCSV_Refused(t *testing.T) {
+	lines := strings.Split(registerFile, "\n")
+	// set sets column col of the lines to v.
+	set := func(col int, v string, at ...int) string {
+		out := append([]string(nil), lines...)
+		for _, line := range at {
+			f := strings.Split(out[line-1], ",")
+			f[col-1] = v
+			out[line-1] = strings.Join(f, ",")
+		}
+		return strings.Join(out, "\n")
+	}
+	tests := []struct {
+		name   string
+		file   string
+		field  string
+		rule   string
+		source string
+	}{
+		{"BadDate", set(6, "2019-02-30", 2, 3), "registered_on", "date", "register.csv:2:6"},
+		{"BadProvince", set(13, "MA-ZZZ", 2, 3), "province", "province", "register.csv:2:13"},
+		{"BadKind", set(5, "company", 2, 3), "kind", "enum", "register.csv:2:5"},
+		{"RepeatedColumnDiffers", set(15, "50", 3), "duration_years", "same", "register.csv:3:15"},
+		{"MemberTwice", set(17, "1", 3), "member_number", "unique", "register.csv:3:17"},
+		{"BadCIN", set(21, "12", 3), "cin", "cin", "register.csv:3:21"},
+		{"BornAfterJoining", set(22, "2020-01-01", 3), "birth_date", "before", "register.csv:3:22"},
+		{"AmountExponent", set(25, "1e3", 2), "subscribed", "mad", "register.csv:2:25"},
+		{"PaidAboveSubscribed", set(26, "2000.00", 2), "paid", "lte", "register.csv:2:26"},
+		{"SharesWithoutAmount", set(25, "", 2), "subscribed", "required_with", "register.csv:2:25"},
+		{"NegativeShares", set(24, "-1", 2), "shares", "integer", "register.csv:2:24"},
+		{"NoNumber", set(1, "", 2), "registration_number", "required", "register.csv:2:1"},
+		{"Padded", set(19, " Amal", 2), "member_name", "trimmed", "register.csv:2:19"},
+		{"UnionMemberType", set(18, "cooperative", 2), "member_type", "member-type", "register.csv:2:18"},
+		{"WrongHeader", strings.Replace(registerFile, "member_name", "nom", 1), "header", "columns", "register.csv:1"},
+		{"ShortRow", strings.Replace(registerFile, ",10,1000.00,1000.00\n1/MEK", ",10,1000.00\n1/MEK", 1), "", "columns", "register.csv:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := registry.New(memory.New(), &registry.Options{Now: clock})
+			n, err := reg.ImportCSV(context.Background(), strings.NewReader(tt.file), "register.csv")
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			assert.Zero(t, n)
+			var e *coop.Error
+			require.ErrorAs(t, err, &e)
+			require.Len(t, e.Fields, 1, "%v", e.Fields)
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+			assert.Equal(t, tt.rule, e.Fields[0].Rule)
+			assert.Equal(t, tt.source, e.Fields[0].Source)
+			p, err := reg.List(context.Background(), registry.Filter{})
+			require.NoError(t, err)
+			assert.Zero(t, p.Total, "nothing is written")
+		})
+	}
+}
+
+// TestImportCSV_ThreeBadRows: a file with three bad rows is refused with
+// three located errors, and nothing is written, not even its good rows.
+func TestImportCSV_ThreeBadRows(t *testing.T) {
+	lines := strings.Split(registerFile, "\n")
+	lines[1] = strings.Replace(lines[1], "1990-05-01", "1990-13-01", 1)
+	lines[2] = strings.Replace(lines[2], "Hafsa,female", "Hafsa,F", 1)
+	lines[4] = strings.Replace(lines[4], "legal,", "robot,", 1)
+	reg := registry.New(memory.New(), &registry.Options{Now: clock})
+	_, err := reg.ImportCSV(context.Background(), strings.NewReader(strings.Join(lines, "\n")), "meknes.csv")
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	var got []string
+	for _, f := range e.Fields {
+		got = append(got, f.Source+" "+f.Field+" "+f.Rule)
+	}
+	assert.Equal(t, []string{"meknes.csv:2:22 birth_date date", "meknes.csv:3:20 gender enum", "meknes.csv:5:18 member_type enum"}, got)
+	p, err := reg.List(context.Background(), registry.Filter{})
+	require.NoError(t, err)
+	assert.Zero(t, p.Total)
+}
+
+// clock is the registries' clock in these tests: 2025-01-15, 10:00 UTC.
+func clock() time.Time { return time.Date(2025, 1, 15, 10, 0, 0, 0, time.UTC) }
