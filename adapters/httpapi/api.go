@@ -38,6 +38,9 @@ type Options struct {
 	Now func() time.Time
 	// MaxBodyBytes bounds request bodies (default 1 MiB).
 	MaxBodyBytes int64
+	// MaxRegisterBytes bounds a register imported as CSV (default 64 MiB,
+	// about 400,000 members).
+	MaxRegisterBytes int64
 	// RequestTimeout bounds the work of one request (default 30 s).
 	RequestTimeout time.Duration
 	// Logger receives internal errors (default: discarded), and the access
@@ -59,6 +62,7 @@ type api struct {
 	now     func() time.Time
 	auth    Authenticator
 	maxBody int64
+	maxCSV  int64
 	timeout time.Duration
 	log     *slog.Logger
 	mux     *http.ServeMux
@@ -78,7 +82,7 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 		o = *opts
 	}
 	a := &api{reg: reg, cat: o.Catalogue, now: o.Now, auth: o.Authenticate, maxBody: o.MaxBodyBytes,
-		timeout: o.RequestTimeout, log: o.Logger, access: o.AccessLog, ready: o.Ready}
+		maxCSV: o.MaxRegisterBytes, timeout: o.RequestTimeout, log: o.Logger, access: o.AccessLog, ready: o.Ready}
 	if a.cat == nil {
 		a.cat = programs.Default()
 	}
@@ -90,6 +94,9 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	}
 	if a.maxBody <= 0 {
 		a.maxBody = 1 << 20
+	}
+	if a.maxCSV <= 0 {
+		a.maxCSV = 64 << 20
 	}
 	if a.timeout <= 0 {
 		a.timeout = 30 * time.Second
@@ -510,19 +517,23 @@ func (c *call) readBody() bool {
 		c.body = nil
 		return true
 	}
-	if ct := c.r.Header.Get("Content-Type"); ct != "" {
+	want, limit := "application/json", c.a.maxBody
+	if c.rt.CSVBody {
+		want, limit = "text/csv", c.a.maxCSV
+	}
+	if ct := c.r.Header.Get("Content-Type"); ct != "" || c.rt.CSVBody {
 		mt, _, err := mime.ParseMediaType(ct)
-		if err != nil || mt != "application/json" {
-			writeProblem(c.w, c.r, Problem{Status: http.StatusUnsupportedMediaType, Code: codeUnsupportedMedia, Detail: "send application/json"})
+		if err != nil || mt != want {
+			writeProblem(c.w, c.r, Problem{Status: http.StatusUnsupportedMediaType, Code: codeUnsupportedMedia, Detail: "send " + want})
 			return false
 		}
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(c.w, c.r.Body, c.a.maxBody))
+	b, err := io.ReadAll(http.MaxBytesReader(c.w, c.r.Body, limit))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			writeProblem(c.w, c.r, Problem{Status: http.StatusRequestEntityTooLarge, Code: codeTooLarge,
-				Detail: "the body is larger than " + strconv.FormatInt(c.a.maxBody, 10) + " bytes"})
+				Detail: "the body is larger than " + strconv.FormatInt(limit, 10) + " bytes"})
 			return false
 		}
 		writeProblem(c.w, c.r, Problem{Status: http.StatusBadRequest, Code: string(coop.Invalid), Detail: "the body could not be read"})

@@ -79,21 +79,30 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 		u += "?" + query.Encode()
 	}
 	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
+	contentType := "application/json"
+	switch b := body.(type) {
+	case nil:
+	case csvBody:
+		rd, contentType = b.r, "text/csv"
+	default:
+		j, err := json.Marshal(b)
 		if err != nil {
 			return &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be encoded", Err: err}
 		}
-		rd = bytes.NewReader(b)
+		rd = bytes.NewReader(j)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, rd)
 	if err != nil {
 		return &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be made", Err: err}
 	}
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
-	req.Header.Set("Accept", "application/json")
+	accept := "application/json"
+	if _, ok := out.(io.Writer); ok {
+		accept = "text/csv"
+	}
+	req.Header.Set("Accept", accept)
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
@@ -114,6 +123,12 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	}
 	if res.StatusCode >= 300 {
 		return problemError(res.StatusCode, data)
+	}
+	if w, ok := out.(io.Writer); ok {
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+		return nil
 	}
 	if out == nil || len(data) == 0 {
 		return nil
@@ -223,6 +238,34 @@ func (c *Client) List(ctx context.Context, f registry.Filter) (registry.Page, er
 	}
 	var out registry.Page
 	return out, c.do(ctx, "GET", "/v1/cooperatives", q, nil, &out, nil)
+}
+
+// csvBody is a request body sent as text/csv.
+type csvBody struct{ r io.Reader }
+
+// ExportRegister writes to w the register of the cooperatives matching f
+// (its kind, region, province, delegation, sector and status) at a date
+// (today when zero), as CSV in the layout of registry.RegisterColumns.
+// Personal data the client's token does not cover is left empty.
+func (c *Client) ExportRegister(ctx context.Context, w io.Writer, f registry.Filter, at coop.Date) error {
+	q := dateQuery("as_of", at)
+	for _, kv := range [][2]string{{"kind", string(f.Kind)}, {"region", string(f.Region)}, {"province", string(f.Province)},
+		{"delegation", string(f.Delegation)}, {"sector", string(f.Sector)}, {"status", string(f.Status)}} {
+		if kv[1] != "" {
+			q.Set(kv[0], kv[1])
+		}
+	}
+	return c.do(ctx, "GET", "/v1/register", q, nil, w, nil)
+}
+
+// ImportRegister sends a register as CSV (registry.RegisterColumns) to be
+// imported: every row is checked and nothing is stored unless the whole
+// file passes; a refusal lists each problem with its line and column as
+// a field error's Source. It returns how many cooperatives were stored.
+func (c *Client) ImportRegister(ctx context.Context, r io.Reader, opts ...CallOption) (int, error) {
+	var out ImportResult
+	err := c.do(ctx, "POST", "/v1/register", nil, csvBody{r}, &out, opts)
+	return out.Imported, err
 }
 
 // Get reads a cooperative; members' personal data is redacted unless the

@@ -1,12 +1,14 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -79,6 +81,13 @@ var clientWrites = map[string]func(t *testing.T, ctx context.Context, c *httpapi
 		if err == nil {
 			assert.NotEmpty(t, co.RegistrationNumber)
 			assert.Len(t, co.Members, 5)
+		}
+		return err
+	},
+	"importRegister": func(t *testing.T, ctx context.Context, c *httpapi.Client, f *scopeFixture, body any) error {
+		n, err := c.ImportRegister(ctx, strings.NewReader(body.(string)))
+		if err == nil {
+			assert.Equal(t, 1, n)
 		}
 		return err
 	},
@@ -272,6 +281,14 @@ func TestClient(t *testing.T) {
 	assert.Equal(t, f.esiLabel, labels[0].ID)
 	_, err = c.ExpiringLabels(ctx, coop.Date{}, coop.MustParseDate("2030-12-31"))
 	require.NoError(t, err)
+
+	var csv bytes.Buffer
+	require.NoError(t, c.ExportRegister(ctx, &csv, registry.Filter{Province: "MA-ESI"}, today))
+	assert.Equal(t, 1+7+6+4, strings.Count(csv.String(), "\n"), "a header and a row per member of Mogador, Souiria and Union Haha")
+	assert.Contains(t, csv.String(), ",Nora,")
+	var anonymous bytes.Buffer
+	require.NoError(t, s.client("").ExportRegister(ctx, &anonymous, registry.Filter{Province: "MA-ESI"}, today))
+	assert.NotContains(t, anonymous.String(), ",Nora,", "names are personal data")
 
 	progs, err := c.Programs(ctx)
 	require.NoError(t, err)

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
 )
 
 // Schema is a JSON Schema (2020-12, as OpenAPI 3.1 uses it), as a map.
@@ -57,7 +58,7 @@ func buildDocument() map[string]any {
 			}
 			params = append(params, map[string]any{"name": q.Name, "in": "query", "required": q.Required, "description": q.Doc, "schema": s})
 		}
-		if rt.Method == "POST" {
+		if rt.Method == "POST" && rt.Auth == scopedWrite {
 			params = append(params, map[string]any{"name": "Idempotency-Key", "in": "header", "required": false,
 				"description": "a retried request with the same key and body gets the first response", "schema": Schema{"type": "string", "maxLength": 200}})
 		}
@@ -72,7 +73,16 @@ func buildDocument() map[string]any {
 			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
 				"application/json": map[string]any{"schema": sb.schema(reflect.TypeOf(rt.Body))}}}
 		}
-		content := map[string]any{"application/json": map[string]any{"schema": sb.schema(reflect.TypeOf(rt.Result))}}
+		if rt.CSVBody {
+			op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
+				"text/csv": map[string]any{"schema": Schema{"type": "string", "description": registerCSVDoc}}}}
+		}
+		content := map[string]any{}
+		if rt.CSVOnly {
+			content["text/csv"] = map[string]any{"schema": Schema{"type": "string", "description": registerCSVDoc}}
+		} else {
+			content["application/json"] = map[string]any{"schema": sb.schema(reflect.TypeOf(rt.Result))}
+		}
 		if rt.CSV {
 			content["text/csv"] = map[string]any{"schema": Schema{"type": "string"}}
 		}
@@ -126,6 +136,10 @@ func buildDocument() map[string]any {
 			"securitySchemes": map[string]any{"bearer": map[string]any{"type": "http", "scheme": "bearer"}}},
 	}
 }
+
+// registerCSVDoc describes the register's CSV layout.
+var registerCSVDoc = "RFC 4180 CSV with a header line, one row per member, the cooperative's columns repeated: " +
+	strings.Join(registry.RegisterColumns, ",") + ". Dates YYYY-MM-DD, amounts in MAD with two decimals and a point."
 
 func openAPIPath(p string) string { return strings.ReplaceAll(p, "...}", "}") }
 

@@ -34,7 +34,10 @@ type route struct {
 	OK                             int // success status
 	Result                         any // a value of the success body's type
 	CSV                            bool
-	ETag                           bool
+	// CSVOnly marks a route that answers text/csv only; CSVBody one whose
+	// body is text/csv.
+	CSVOnly, CSVBody bool
+	ETag             bool
 	// Aggregate marks a route whose reply depends only on the registry's
 	// state and the request, never on the principal: kept while nothing commits, with an ETag
 	// answered by 304 (see aggregates).
@@ -73,6 +76,10 @@ func routes() []route {
 			Auth: scopedWrite, Body: registry.Registration{}, OK: 201, Result: coopT, ETag: true, Handle: hRegister},
 		{Method: "GET", Path: "/v1/cooperatives", ID: "listCooperatives", Summary: "List cooperatives with filters and cursor pages", Tag: "registry",
 			Query: listParams, OK: 200, Result: registry.Page{}, Handle: hList},
+		{Method: "GET", Path: "/v1/register", ID: "exportRegister", Summary: "The register at a date as CSV, a row per member (columns of registry.RegisterColumns; personal data out of scope left empty)", Tag: "registry",
+			Query: append([]param{pAsOf}, listParams[:6]...), OK: 200, CSVOnly: true, Handle: hExportRegister},
+		{Method: "POST", Path: "/v1/register", ID: "importRegister", Summary: "Import a register from CSV: every row checked first, nothing written unless all pass", Tag: "registry",
+			Auth: authenticated, CSVBody: true, OK: 201, Result: ImportResult{}, Handle: hImportRegister},
 		{Method: "GET", Path: "/v1/cooperatives/{id}", ID: "getCooperative", Summary: "A cooperative (members' personal data redacted out of scope)", Tag: "registry",
 			OK: 200, Result: coopT, ETag: true, Handle: hGet},
 		{Method: "GET", Path: "/v1/registration-numbers/{number...}", ID: "getByNumber", Summary: "A cooperative by registration number", Tag: "registry",

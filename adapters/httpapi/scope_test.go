@@ -160,11 +160,11 @@ func TestScope_EveryWriteRoute(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/%d", id, i), func(t *testing.T) {
 				f := newScopeFixture(t)
 				before := f.state(t)
-				res := f.e.do("POST", w.path(f), meknesToken, w.body(f), nil)
+				res := f.e.do("POST", w.path(f), meknesToken, w.body(f), scopeHeaders[id])
 				require.Equal(t, 403, res.Code, res.Body.String())
 				assert.Equal(t, string(coop.Forbidden), decode[map[string]any](t, res)["code"])
 				assert.Equal(t, before, f.state(t), "a refused request changes nothing")
-				res = f.e.do("POST", w.path(f), nationalToken, w.body(f), nil)
+				res = f.e.do("POST", w.path(f), nationalToken, w.body(f), scopeHeaders[id])
 				if id == "joinUnion" && i == 1 {
 					// A union cannot join a union: refused by the law once
 					// the scope lets it through.
@@ -183,6 +183,14 @@ type scopeWrite struct {
 	path func(*scopeFixture) string
 	body func(*scopeFixture) any
 }
+
+// scopeHeaders are the headers of the operations whose body is not JSON.
+var scopeHeaders = map[string]map[string]string{"importRegister": {"Content-Type": "text/csv"}}
+
+// essaouiraRegister is a register of one cooperative of Essaouira, as CSV.
+const essaouiraRegister = `registration_number,court,name,name_ar,kind,registered_on,status,status_since,founded_under,conformed_on,sector,branch,province,commune,duration_years,share_nominal,member_number,member_type,member_name,gender,cin,birth_date,joined_on,shares,subscribed,paid
+3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,1,natural,Fadma,female,,,,10,1000.00,1000.00
+`
 
 // scopeWrites returns, for each writing operation, its requests.
 func scopeWrites() map[string][]scopeWrite {
@@ -214,6 +222,7 @@ func scopeWrites() map[string][]scopeWrite {
 		}}},
 		"admitMember": {{on("members"), body(map[string]any{"on": today, "admitted_by": "OGM", "member": map[string]any{"type": "natural", "name": "Nora"},
 			"shares": 1, "amount": "100", "paid": "100"})}},
+		"importRegister":    {{func(*scopeFixture) string { return "/v1/register" }, func(*scopeFixture) any { return essaouiraRegister }}},
 		"subscribeShares":   {{member("subscriptions"), body(map[string]any{"on": today, "shares": 1, "amount": "100", "paid": "100"})}},
 		"payShares":         {{member("payments"), body(map[string]any{"on": today, "amount": "10"})}},
 		"requestWithdrawal": {{member("withdrawal"), body(map[string]any{"received": today})}},

@@ -1,0 +1,81 @@
+package httpapi_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
+)
+
+// badRegister has three bad rows: a birth date that does not exist, a
+// gender that is not one, an amount with an exponent.
+const badRegister = `registration_number,court,name,name_ar,kind,registered_on,status,status_since,founded_under,conformed_on,sector,branch,province,commune,duration_years,share_nominal,member_number,member_type,member_name,gender,cin,birth_date,joined_on,shares,subscribed,paid
+3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,1,natural,Fadma,female,,1990-02-30,,10,1000.00,1000.00
+3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,2,natural,Aicha,woman,,,,10,1000.00,1000.00
+3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,3,natural,Itto,female,,,,10,1e3,1000.00
+3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,4,natural,Tuda,female,,,,10,1000.00,1000.00
+`
+
+// TestRegisterOverHTTP exports a province's register as CSV, imports it
+// into an empty registry over HTTP and exports it again: the same bytes.
+// A file with bad rows is refused with each problem located and writes
+// nothing; a retried import is refused and stores nothing twice.
+func TestRegisterOverHTTP(t *testing.T) {
+	f := newScopeFixture(t)
+	csv := map[string]string{"Content-Type": "text/csv"}
+	first := f.e.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30", nationalToken, nil, nil)
+	require.Equal(t, 200, first.Code, first.Body.String())
+	assert.Equal(t, "text/csv; charset=utf-8", first.Header().Get("Content-Type"))
+
+	e := newEnv(t)
+	res := e.do("POST", "/v1/register", nationalToken, first.Body.String(), csv)
+	require.Equal(t, 201, res.Code, res.Body.String())
+	assert.Equal(t, 3, decode[map[string]int](t, res)["imported"])
+	second := e.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30", nationalToken, nil, nil)
+	assert.Equal(t, first.Body.String(), second.Body.String())
+
+	retry := e.do("POST", "/v1/register", nationalToken, first.Body.String(), csv)
+	require.Equal(t, 409, retry.Code, retry.Body.String())
+	p, err := e.reg.List(t.Context(), registry.Filter{})
+	require.NoError(t, err)
+	assert.Equal(t, 3, p.Total, "the retry stored nothing")
+
+	tests := []struct {
+		name, token, body string
+		header            map[string]string
+		status            int
+		code              string
+		sources           []string
+	}{
+		{"ThreeBadRows", nationalToken, badRegister, csv, 400, "invalid", []string{"register.csv:2:22", "register.csv:3:20", "register.csv:4:25"}},
+		{"OutOfScope", meknesToken, essaouiraRegister, csv, 403, "forbidden", nil},
+		{"Anonymous", "", essaouiraRegister, csv, 401, "unauthenticated", nil},
+		{"JSON", nationalToken, `{"rows":[]}`, nil, 415, "unsupported_media_type", nil},
+		{"Empty", nationalToken, "", csv, 400, "invalid", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			res := e.do("POST", "/v1/register", tt.token, tt.body, tt.header)
+			require.Equal(t, tt.status, res.Code, res.Body.String())
+			pr := decode[struct {
+				Code   string            `json:"code"`
+				Errors []coop.FieldError `json:"errors"`
+			}](t, res)
+			assert.Equal(t, tt.code, pr.Code)
+			var sources []string
+			for _, f := range pr.Errors {
+				sources = append(sources, f.Source)
+			}
+			if tt.sources != nil {
+				assert.Equal(t, tt.sources, sources)
+			}
+			p, err := e.reg.List(t.Context(), registry.Filter{})
+			require.NoError(t, err)
+			assert.Zero(t, p.Total, "nothing is written")
+		})
+	}
+}
