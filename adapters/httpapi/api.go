@@ -54,6 +54,10 @@ type Options struct {
 	// at start): until it is, /readyz and every /v1 route answer 503 with
 	// Retry-After. /healthz answers 200 as soon as the handler serves.
 	Ready func() bool
+	// Metrics, when set, counts every request by route pattern and status
+	// with its duration, and is served at GET /metrics in the Prometheus
+	// text format with the gauges the caller added.
+	Metrics *Metrics
 }
 
 type api struct {
@@ -69,6 +73,7 @@ type api struct {
 	agg     aggregates
 	access  bool
 	ready   func() bool
+	metrics *Metrics
 }
 
 // NewHandler returns the /v1 JSON API over reg: name approvals,
@@ -82,7 +87,7 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 		o = *opts
 	}
 	a := &api{reg: reg, cat: o.Catalogue, now: o.Now, auth: o.Authenticate, maxBody: o.MaxBodyBytes,
-		maxCSV: o.MaxRegisterBytes, timeout: o.RequestTimeout, log: o.Logger, access: o.AccessLog, ready: o.Ready}
+		maxCSV: o.MaxRegisterBytes, timeout: o.RequestTimeout, log: o.Logger, access: o.AccessLog, ready: o.Ready, metrics: o.Metrics}
 	if a.cat == nil {
 		a.cat = programs.Default()
 	}
@@ -131,15 +136,26 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		_, _ = io.WriteString(w, `{"status":"ready"}`+"\n")
 		return
+	case "/metrics":
+		if a.metrics != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			a.metrics.ServeHTTP(w, r)
+			return
+		}
 	}
-	if a.access {
-		start, info := time.Now(), &requestInfo{}
+	if a.access || a.metrics != nil {
+		start, info := time.Now(), &requestInfo{route: "unmatched"}
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		r = r.WithContext(context.WithValue(r.Context(), infoKey{}, info))
 		defer func() {
-			a.log.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.String("query", loggedQuery(r.URL.RawQuery)), slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
-				slog.String("took", time.Since(start).Round(time.Microsecond).String()), slog.String("subject", info.subject))
+			took := time.Since(start)
+			if a.metrics != nil {
+				a.metrics.observe(info.route, sw.status, took)
+			}
+			if a.access {
+				a.log.Info("request", slog.String("method", r.Method), slog.String("path", r.URL.Path),
+					slog.String("query", loggedQuery(r.URL.RawQuery)), slog.Int("status", sw.status), slog.Int64("bytes", sw.bytes),
+					slog.String("took", took.Round(time.Microsecond).String()), slog.String("subject", info.subject))
+			}
 		}()
 		w = sw
 	}
@@ -152,9 +168,9 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	a.route(w, r)
 }
 
-// requestInfo is what the access log learns of a request while it is
-// served: its principal.
-type requestInfo struct{ subject string }
+// requestInfo is what the access log and the metrics learn of a request
+// while it is served: its principal and its route pattern.
+type requestInfo struct{ subject, route string }
 
 type infoKey struct{}
 
@@ -254,7 +270,12 @@ func ok(v any) reply { return reply{status: http.StatusOK, value: v} }
 // serve wraps a route: authentication, body limits, the request timeout,
 // idempotent POSTs and the encoding of the reply.
 func (a *api) serve(rt route) http.Handler {
+	route := rt.Method + " " + openAPIPath(rt.Path)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		info, _ := r.Context().Value(infoKey{}).(*requestInfo)
+		if info != nil {
+			info.route = route
+		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Cache-Control", "no-store")
 		if len(r.Header.Values("Authorization")) > 1 {
@@ -264,7 +285,7 @@ func (a *api) serve(rt route) http.Handler {
 			return
 		}
 		who, err := a.auth(r)
-		if info, ok := r.Context().Value(infoKey{}).(*requestInfo); ok && who != nil {
+		if info != nil && who != nil {
 			info.subject = who.Subject
 		}
 		if err != nil {

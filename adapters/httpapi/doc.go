@@ -77,6 +77,11 @@
 // GET /healthz answers 200 while the handler runs. With Options.Ready,
 // GET /readyz and every /v1 route answer 503 with Retry-After until Ready
 // reports true (a server loading its registry), and /readyz 200 after.
+// With Options.Metrics, GET /metrics serves the Prometheus text format:
+// requests by route pattern and status, their durations as a histogram,
+// and the gauges the caller adds (examples/server adds the registry's size,
+// the load's progress and readiness). No heavy dependency: the format is
+// written by the package itself.
 // Options.AccessLog logs a line a request: method, path, query (the values
 // of parameters no route declares are redacted, so that nothing a client
 // adds is logged), status, bytes, duration and the principal's subject.

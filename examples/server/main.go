@@ -43,6 +43,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"math"
 	"net/http"
 	"os"
 	"os/signal"
@@ -145,8 +146,12 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 	// API answer 503 until the registry is loaded.
 	var ready atomic.Bool
 	go purgeKeys(ctx, log, reg)
+	metrics, err := serverMetrics(reg, ready.Load)
+	if err != nil {
+		return err
+	}
 	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second,
-		Catalogue: cat, AccessLog: true, Ready: ready.Load})
+		Catalogue: cat, AccessLog: true, Ready: ready.Load, Metrics: metrics})
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           api,
@@ -198,6 +203,8 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 	}
 	if p.Total > 0 {
 		log.Info("the registry already holds cooperatives", slog.Int("cooperatives", p.Total))
+		loadDone.Store(int64(p.Total))
+		loadTotal.Store(int64(p.Total))
 		return nil
 	}
 	start := time.Now()
@@ -208,6 +215,7 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 		// held twice.
 		cs, total = synthetic.All(nil), synthetic.DefaultCooperatives
 	}
+	loadTotal.Store(int64(total))
 	prog := &progress{log: log, total: total, start: start, last: start}
 	n, err := reg.ImportOwned(ctx, prog.count(cs))
 	if err != nil {
@@ -243,6 +251,7 @@ func (p *progress) count(seq iter.Seq[coop.Cooperative]) iter.Seq[coop.Cooperati
 				return
 			}
 			p.done++
+			loadDone.Store(int64(p.done))
 			if p.done%1024 == 0 {
 				if now := time.Now(); now.Sub(p.last) >= time.Second {
 					p.last = now
@@ -252,6 +261,38 @@ func (p *progress) count(seq iter.Seq[coop.Cooperative]) iter.Seq[coop.Cooperati
 			}
 		}
 	}
+}
+
+// loadDone and loadTotal tell /metrics how far the load has come.
+var loadDone, loadTotal atomic.Int64
+
+// serverMetrics are the API's request metrics with the server's gauges:
+// the registry's size, the load's progress and readiness.
+func serverMetrics(reg *registry.Registry, ready func() bool) (*httpapi.Metrics, error) {
+	m := httpapi.NewMetrics()
+	return m, errors.Join(
+		m.Gauge("taawun_registry_cooperatives", "Cooperatives and unions in the registry.", func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			p, err := reg.List(ctx, registry.Filter{Limit: 1})
+			if err != nil {
+				return math.NaN()
+			}
+			return float64(p.Total)
+		}),
+		m.Gauge("taawun_load_progress_ratio", "How far the load of the registry at start has come, 0 to 1.", func() float64 {
+			if total := loadTotal.Load(); total > 0 {
+				return float64(loadDone.Load()) / float64(total)
+			}
+			return 0
+		}),
+		m.Gauge("taawun_ready", "1 once the registry is loaded and the API serves, 0 before.", func() float64 {
+			if ready() {
+				return 1
+			}
+			return 0
+		}),
+	)
 }
 
 // processStart is when the process started, as near as Go tells.
