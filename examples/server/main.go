@@ -58,6 +58,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/taawun/taawun/adapters/httpapi"
+	"github.com/taawun/taawun/adapters/httpapi/apidocs"
 	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/adapters/postgres"
 	"github.com/taawun/taawun/coop"
@@ -154,7 +155,7 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 		Catalogue: cat, AccessLog: true, Ready: ready.Load, Metrics: metrics})
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           api,
+		Handler:           withDocs(api),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -261,6 +262,22 @@ func (p *progress) count(seq iter.Seq[coop.Cooperative]) iter.Seq[coop.Cooperati
 			}
 		}
 	}
+}
+
+// withDocs serves the API's reference page at /docs/, rendered from
+// /v1/openapi.json by the embedded Swagger UI, and the API at every other
+// path.
+// The paths are matched as they come, so that the API answers unclean
+// paths itself.
+func withDocs(api http.Handler) http.Handler {
+	docs := apidocs.Handler("/docs/", "/v1/openapi.json")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/docs" || strings.HasPrefix(r.URL.Path, "/docs/") {
+			docs.ServeHTTP(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
 }
 
 // loadDone and loadTotal tell /metrics how far the load has come.
