@@ -156,6 +156,9 @@ func (r *Registry) JoinUnion(ctx context.Context, union uuid.UUID, in UnionMembe
 	if err := r.checkDate(op, in.On); err != nil {
 		return coop.Cooperative{}, err
 	}
+	if err := noID(op, "cooperative_id", in.CooperativeID); err != nil {
+		return coop.Cooperative{}, err
+	}
 	if in.CooperativeID == union {
 		return coop.Cooperative{}, refuse(coop.Invalid, op, art, "cooperative_id", "union-member", "a union is not a member of itself")
 	}

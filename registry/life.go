@@ -37,7 +37,10 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 		// 1st, 2nd or 3rd.
 		q, err := coop.Quorum(a.Kind, a.Call, n)
 		fs.Merge("assembly", err)
-		if a.Present < 0 || a.Present > n {
+		switch {
+		case a.Present == 0:
+			fs.Add("assembly.present", "required", "", "the members present are required")
+		case a.Present < 0 || a.Present > n:
 			fs.Add("assembly.present", "range", fmt.Sprint(n), "%d present of %d members", a.Present, n)
 		}
 		for i, res := range a.Resolutions {
@@ -168,6 +171,9 @@ func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
+	if err := noVotes(op, "Law 112-12 arts. 42-43", in.Votes); err != nil {
+		return coop.Cooperative{}, err
+	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -209,6 +215,9 @@ type SeatChange struct {
 func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, guards ...Guard) (coop.Cooperative, error) {
 	const op = "registry.ChangeSeat"
 	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
+	if err := noVotes(op, "Law 112-12 arts. 42-43", in.Votes); err != nil {
 		return coop.Cooperative{}, err
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
@@ -288,6 +297,11 @@ func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, 
 	const op, art = "registry.Dissolve", "Law 112-12 art. 82"
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
+	}
+	if in.Votes != nil {
+		if err := noVotes(op, "Law 112-12 arts. 42-43, 82", *in.Votes); err != nil {
+			return coop.Cooperative{}, err
+		}
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if err := transition(op, art, c, coop.Dissolved); err != nil {

@@ -294,6 +294,9 @@ func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in E
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
+	if err := noVotes(op, art, in.Votes); err != nil {
+		return coop.Cooperative{}, err
+	}
 	exclude := func(c *coop.Cooperative) (Change, error) {
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
@@ -370,6 +373,12 @@ type Transfer struct {
 func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer, guards ...Guard) (coop.Cooperative, error) {
 	const op, art = "registry.TransferShares", "Law 112-12 art. 28"
 	if err := checkInput(op, in); err != nil {
+		return coop.Cooperative{}, err
+	}
+	var ids coop.Fields
+	ids.Merge("", noID(op, "from", from))
+	ids.Merge("", noID(op, "to", to))
+	if err := ids.Err(op, "the members are required"); err != nil {
 		return coop.Cooperative{}, err
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {

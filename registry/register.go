@@ -64,6 +64,7 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 		return coop.Cooperative{}, err
 	}
 	var fs coop.Fields
+	fs.Merge("", noID(op, "approval_id", reg.ApprovalID))
 	today := r.today()
 	if !reg.Kind.Valid() {
 		fs.Add("kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", reg.Kind)

@@ -85,3 +85,19 @@ func checkInput(op string, in any) error {
 	out.Op = op
 	return &out
 }
+
+// noVotes refuses a decision whose votes are not given: none cast.
+func noVotes(op, art string, v coop.Votes) error {
+	if v.Cast() > 0 {
+		return nil
+	}
+	return refuse(coop.Invalid, op, art, "votes", "required", "the votes cast are required: for, against")
+}
+
+// noID refuses an ID left out of an input (the zero UUID).
+func noID(op, field string, id uuid.UUID) error {
+	if id != uuid.Nil {
+		return nil
+	}
+	return refuse(coop.Invalid, op, "", field, "required", "is required")
+}

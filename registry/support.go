@@ -66,6 +66,9 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 	if !a.Kind.Valid() {
 		fs.Add("kind", "enum", "", "%q is not a kind of support action", a.Kind)
 	}
+	for i, p := range a.Reached {
+		fs.Merge(fmt.Sprintf("reached[%d]", i), noID(op, "cooperative_id", p.CooperativeID))
+	}
 	if strings.TrimSpace(a.Title) == "" {
 		fs.Add("title", "required", "", "is required")
 	}
