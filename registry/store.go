@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"time"
 
@@ -186,6 +187,15 @@ const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
 )
+
+// MarshalJSON writes the page with its items as an array, empty or not.
+func (p Page) MarshalJSON() ([]byte, error) {
+	type plain Page // the fields, without this method
+	if p.Items == nil {
+		p.Items = []coop.Cooperative{}
+	}
+	return json.Marshal(plain(p))
+}
 
 // Page is a page of a listing.
 type Page struct {

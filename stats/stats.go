@@ -147,6 +147,15 @@ type Table struct {
 	Total      Counts      `json:"total"`
 }
 
+// MarshalJSON writes the table with its rows as an array, empty or not.
+func (t Table) MarshalJSON() ([]byte, error) {
+	type plain Table // the fields, without this method
+	if t.Rows == nil {
+		t.Rows = []Row{}
+	}
+	return json.Marshal(plain(t))
+}
+
 // Row returns the row with the given keys.
 func (t *Table) Row(keys ...string) (Row, bool) {
 	for _, r := range t.Rows {
