@@ -494,7 +494,7 @@ type Eligibility struct {
 // for a programme.
 func (c *Client) Eligibility(ctx context.Context, program string, in EligibilityRequest) (Eligibility, error) {
 	var out Eligibility
-	return out, c.do(ctx, "POST", "/v1/programs/"+url.PathEscape(program)+"/eligibility", nil, eligibilityBody(in), &out, nil)
+	return out, c.do(ctx, "POST", "/v1/programs/"+url.PathEscape(program)+"/eligibility", nil, in, &out, nil)
 }
 
 // FollowUp reads the visits done, due and overdue for each beneficiary of
@@ -517,7 +517,7 @@ type ScreeningRequest struct {
 // and by failing or unknown criterion.
 func (c *Client) Screen(ctx context.Context, in ScreeningRequest) (programs.ScreenReport, error) {
 	var out programs.ScreenReport
-	return out, c.do(ctx, "POST", "/v1/screenings", nil, screeningBody(in), &out, nil)
+	return out, c.do(ctx, "POST", "/v1/screenings", nil, in, &out, nil)
 }
 
 // StatsQuery asks for counts by one or two dimensions.

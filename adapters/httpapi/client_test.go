@@ -34,7 +34,7 @@ type served struct {
 func serve(t *testing.T, e *env) *served {
 	s := &served{e: e, ops: map[string]bool{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if op := e.operation(r.Method, r.URL.Path); op != nil {
+		if op := e.operation(r.Method, r.URL.EscapedPath()); op != nil {
 			s.mu.Lock()
 			s.ops[op["operationId"].(string)] = true
 			s.mu.Unlock()

@@ -11,10 +11,21 @@
 // 112-12 check); members (admit, subscribe, pay, withdraw and answer,
 // exclude, transfer, departure); governance and life events; programmes,
 // eligibility (for a registered cooperative or for posted facts in the
-// case-file shape) and screening; statistics as JSON or CSV. The OpenAPI
-// 3.1 document at /v1/openapi.json is generated from the same table, with
-// JSON schemas reflected from the Go types, and a test checks every route
-// and every response against it.
+// case-file shape) and screening; statistics as JSON or CSV; the register
+// as CSV. The OpenAPI 3.1 document at /v1/openapi.json is generated from
+// the same table, with JSON schemas reflected from the Go types and named
+// for what they are (Cooperative, Decision, Admission): required lists (in
+// a reply, every field always written; in a request, every field the API
+// refuses a request without), enums for every closed set (kinds, statuses,
+// sectors, regions, provinces, delegations, outcomes, dimensions, problem
+// codes), patterns for dates and amounts and bounds for numbers and text.
+// A type a request gives and a reply holds has two schemas, Member for the
+// reply and MemberInput for the request. Errors are Problem on every
+// operation. The tests check every response they receive against the
+// document, send one request per constraint of every request body and
+// query parameter and expect the documented 400, and check that leaving
+// out any optional field is accepted; .ci/oapi-check generates a client
+// with oapi-codegen and builds it.
 //
 // # Errors and input
 //

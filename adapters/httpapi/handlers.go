@@ -431,10 +431,60 @@ var (
 	hStatutes  = verb((*registry.Registry).AmendStatutes)
 	hSeat      = verb((*registry.Registry).ChangeSeat)
 	hTurnover  = verb((*registry.Registry).ReportTurnover)
-	hDissolve  = verb((*registry.Registry).Dissolve)
-	hLiquidate = verb((*registry.Registry).OpenLiquidation)
-	hStrikeOff = verb((*registry.Registry).StrikeOff)
+	hDissolve  = statusVerb[dissolutionBody]((*registry.Registry).Dissolve)
+	hLiquidate = statusVerb[liquidationBody]((*registry.Registry).OpenLiquidation)
+	hStrikeOff = statusVerb[strikeOffBody]((*registry.Registry).StrikeOff)
 )
+
+// The bodies of the three changes of status, each with the fields its
+// verb reads (a registry.StatusChange as JSON is each of them).
+type (
+	// dissolutionBody: the decision that dissolves (art. 82), and the
+	// extraordinary assembly's votes when it decided.
+	dissolutionBody struct {
+		On     coop.Date   `json:"on"`
+		Reason string      `json:"reason"`
+		Votes  *coop.Votes `json:"votes,omitempty"`
+	}
+	// liquidationBody: the liquidator appointed (art. 83).
+	liquidationBody struct {
+		On         coop.Date `json:"on"`
+		Liquidator string    `json:"liquidator"`
+		Reason     string    `json:"reason,omitempty"`
+	}
+	// strikeOffBody: the ground of art. 13.
+	strikeOffBody struct {
+		On     coop.Date `json:"on"`
+		Reason string    `json:"reason"`
+	}
+)
+
+// statusChange is any of the three bodies.
+type statusChange interface {
+	dissolutionBody | liquidationBody | strikeOffBody
+}
+
+// statusVerb is the handler of a change of status whose body is B.
+func statusVerb[B statusChange](do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in registry.StatusChange, guards ...registry.Guard) (coop.Cooperative, error)) func(*call) (reply, error) {
+	return func(c *call) (reply, error) {
+		var b B
+		if err := c.decode(&b); err != nil {
+			return reply{}, err
+		}
+		var in registry.StatusChange
+		switch x := any(b).(type) {
+		case dissolutionBody:
+			in = registry.StatusChange{On: x.On, Reason: x.Reason, Votes: x.Votes}
+		case liquidationBody:
+			in = registry.StatusChange{On: x.On, Reason: x.Reason, Liquidator: x.Liquidator}
+		case strikeOffBody:
+			in = registry.StatusChange{On: x.On, Reason: x.Reason}
+		}
+		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
+			return do(c.a.reg, ctx, id, in, guards...)
+		})
+	}
+}
 
 func hPrograms(c *call) (reply, error) { return ok(c.a.cat.Programs()), nil }
 
@@ -446,26 +496,10 @@ func hProgram(c *call) (reply, error) {
 	return ok(p), nil
 }
 
-// eligibilityBody asks for a decision: for a registered cooperative
+// EligibilityRequest asks for a decision: for a registered cooperative
 // (cooperative_id) or for facts in the shape of a case file.
-type eligibilityBody struct {
-	AsOf          coop.Date  `json:"as_of"`
-	Call          string     `json:"call,omitempty"`
-	Phase         string     `json:"phase,omitempty"`
-	CooperativeID *uuid.UUID `json:"cooperative_id,omitempty"`
-	programs.Facts
-}
-
-// eligibilityReply is a decision with its summary in each language and the
-// hash of its inputs, for the record.
-type eligibilityReply struct {
-	Decision  programs.Decision    `json:"decision"`
-	Summary   map[coop.Lang]string `json:"summary"`
-	InputHash string               `json:"input_hash"`
-}
-
 func hEligibility(c *call) (reply, error) {
-	var in eligibilityBody
+	var in EligibilityRequest
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
@@ -502,21 +536,15 @@ func hEligibility(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	out := eligibilityReply{Decision: rec.Decision, InputHash: rec.InputHash, Summary: map[coop.Lang]string{}}
+	out := Eligibility{Decision: rec.Decision, InputHash: rec.InputHash, Summary: map[coop.Lang]string{}}
 	for _, l := range coop.Langs {
 		out.Summary[l] = rec.Decision.Summary(l)
 	}
 	return ok(out), nil
 }
 
-type screeningBody struct {
-	AsOf     coop.Date         `json:"as_of"`
-	Programs []string          `json:"programs,omitempty"`
-	Calls    map[string]string `json:"calls,omitempty"`
-}
-
 func hScreen(c *call) (reply, error) {
-	var in screeningBody
+	var in ScreeningRequest
 	if err := c.decode(&in); err != nil {
 		return reply{}, err
 	}
@@ -643,24 +671,16 @@ func (c *call) wantsCSV() (bool, error) {
 }
 
 func hStats(c *call) (reply, error) {
+	var fs coop.Fields
 	asOf, err := c.dateParam("as_of", false)
-	if err != nil {
-		return reply{}, err
-	}
+	fs.Merge("", err)
 	decimals, err := c.intParam("decimals", 1, 0, 4)
-	if err != nil {
-		return reply{}, err
-	}
-	var dims []stats.Dimension
-	for _, s := range strings.Split(c.r.URL.Query().Get("by"), ",") {
-		d, err := stats.ParseDimension(strings.TrimSpace(s))
-		if err != nil {
-			return reply{}, coop.AtField("by", err)
-		}
-		dims = append(dims, d)
-	}
+	fs.Merge("", err)
+	dims, err := c.dimensions()
+	fs.Merge("", err)
 	csv, err := c.wantsCSV()
-	if err != nil {
+	fs.Merge("", err)
+	if err := fs.Err("httpapi.Stats", "invalid query"); err != nil {
 		return reply{}, err
 	}
 	m, err := c.a.reg.ReadModel(c.ctx)
@@ -682,20 +702,16 @@ func hStats(c *call) (reply, error) {
 }
 
 func hNational(c *call) (reply, error) {
+	var fs coop.Fields
 	asOf, err := c.dateParam("as_of", false)
-	if err != nil {
-		return reply{}, err
-	}
+	fs.Merge("", err)
 	decimals, err := c.intParam("decimals", 1, 0, 4)
-	if err != nil {
-		return reply{}, err
-	}
+	fs.Merge("", err)
 	youth, err := c.intParam("youth_max_age", stats.DefaultYouthMaxAge, 18, 120)
-	if err != nil {
-		return reply{}, err
-	}
+	fs.Merge("", err)
 	csv, err := c.wantsCSV()
-	if err != nil {
+	fs.Merge("", err)
+	if err := fs.Err("httpapi.National", "invalid query"); err != nil {
 		return reply{}, err
 	}
 	m, err := c.a.reg.ReadModel(c.ctx)
@@ -714,6 +730,19 @@ func hNational(c *call) (reply, error) {
 		return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
 	}
 	return ok(r), nil
+}
+
+// dimensions reads the by parameter: one or two dimensions, comma-separated.
+func (c *call) dimensions() ([]stats.Dimension, error) {
+	var dims []stats.Dimension
+	for _, s := range strings.Split(c.r.URL.Query().Get("by"), ",") {
+		d, err := stats.ParseDimension(strings.TrimSpace(s))
+		if err != nil {
+			return nil, coop.AtField("by", err)
+		}
+		dims = append(dims, d)
+	}
+	return dims, nil
 }
 
 // lang reads the first language of Accept-Language that Taawun speaks.

@@ -8,9 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -69,7 +71,7 @@ func (e *env) do(method, path, token string, body any, header map[string]string)
 	rec := httptest.NewRecorder()
 	e.h.ServeHTTP(rec, req)
 	if e.doc != nil {
-		e.conforms(method, req.URL.Path, rec)
+		e.conforms(method, req.URL.EscapedPath(), rec)
 	}
 	return rec
 }
@@ -114,7 +116,7 @@ func (e *env) conforms(method, path string, rec *httptest.ResponseRecorder) {
 	if op == nil {
 		// Unknown paths and methods are answered with problems only.
 		require.GreaterOrEqual(e.t, rec.Code, 400, "%s %s is not in the document", method, path)
-		e.validate(e.componentRef("httpapi.Problem"), rec.Body.Bytes(), method+" "+path)
+		e.validate(e.componentRef("Problem"), rec.Body.Bytes(), method+" "+path)
 		return
 	}
 	responses := op["responses"].(map[string]any)
@@ -153,8 +155,6 @@ func (e *env) operation(method, path string) map[string]any {
 		var parts []string
 		for _, seg := range strings.Split(tmpl, "/") {
 			switch {
-			case seg == "{number}":
-				parts = append(parts, ".+") // a registration number has slashes
 			case strings.HasPrefix(seg, "{"):
 				parts = append(parts, "[^/]+")
 			default:
@@ -181,8 +181,9 @@ func (e *env) validate(schema map[string]any, body []byte, where string) {
 }
 
 // check is a small JSON Schema validator for what the document uses: $ref,
-// type (one or several), properties, additionalProperties, items, anyOf,
-// pattern.
+// type (one or several), properties, required, additionalProperties,
+// propertyNames, items, anyOf, enum, pattern, minimum, maximum and
+// maxLength.
 func (e *env) check(s map[string]any, v any, at string) string {
 	if ref, ok := s["$ref"].(string); ok {
 		name := strings.TrimPrefix(ref, "#/components/schemas/")
@@ -217,8 +218,23 @@ func (e *env) check(s map[string]any, v any, at string) string {
 			return fmt.Sprintf("%s: %T is not %v", at, v, types)
 		}
 	}
+	if enum, ok := s["enum"].([]any); ok && !slices.Contains(enum, v) {
+		return fmt.Sprintf("%s: %v is not one of %v", at, v, enum)
+	}
 	switch x := v.(type) {
 	case map[string]any:
+		for _, r := range asList(s["required"]) {
+			if _, ok := x[r]; !ok {
+				return fmt.Sprintf("%s: the required property %s is missing", at, r)
+			}
+		}
+		if names, ok := s["propertyNames"].(map[string]any); ok {
+			for k := range x {
+				if err := e.check(names, k, at+" key "+k); err != "" {
+					return err
+				}
+			}
+		}
 		props, _ := s["properties"].(map[string]any)
 		for k, val := range x {
 			if ps, ok := props[k].(map[string]any); ok {
@@ -250,8 +266,29 @@ func (e *env) check(s map[string]any, v any, at string) string {
 		if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(x) {
 			return fmt.Sprintf("%s: %q does not match %s", at, x, p)
 		}
+		if n, ok := s["maxLength"].(float64); ok && float64(utf8.RuneCountInString(x)) > n {
+			return fmt.Sprintf("%s: longer than %v characters", at, n)
+		}
+	case float64:
+		if n, ok := s["minimum"].(float64); ok && x < n {
+			return fmt.Sprintf("%s: %v is below %v", at, x, n)
+		}
+		if n, ok := s["maximum"].(float64); ok && x > n {
+			return fmt.Sprintf("%s: %v is above %v", at, x, n)
+		}
 	}
 	return ""
+}
+
+// asList reads a JSON array of strings.
+func asList(v any) []string {
+	var out []string
+	if l, ok := v.([]any); ok {
+		for _, x := range l {
+			out = append(out, x.(string))
+		}
+	}
+	return out
 }
 
 func typeMatches(types []string, v any) bool {

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -29,7 +30,7 @@ func TestRedaction(t *testing.T) {
 	routes := []string{
 		"/v1/cooperatives/" + c.ID.String(),
 		"/v1/cooperatives?name=discrete",
-		"/v1/registration-numbers/" + c.RegistrationNumber,
+		"/v1/registration-numbers/" + url.PathEscape(c.RegistrationNumber),
 		"/v1/cooperatives/" + c.ID.String() + "/state?date=2024-03-01",
 		"/v1/cooperatives/" + c.ID.String() + "/journal",
 	}

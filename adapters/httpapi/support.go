@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/google/uuid"
 
@@ -158,21 +157,15 @@ func hActivity(c *call) (reply, error) {
 }
 
 func hLabelCoverage(c *call) (reply, error) {
+	var fs coop.Fields
 	asOf, err := c.dateParam("as_of", false)
-	if err != nil {
-		return reply{}, err
-	}
+	fs.Merge("", err)
 	decimals, err := c.intParam("decimals", 1, 0, 4)
-	if err != nil {
+	fs.Merge("", err)
+	dims, err := c.dimensions()
+	fs.Merge("", err)
+	if err := fs.Err("httpapi.LabelCoverage", "invalid query"); err != nil {
 		return reply{}, err
-	}
-	var dims []stats.Dimension
-	for _, s := range strings.Split(c.r.URL.Query().Get("by"), ",") {
-		d, err := stats.ParseDimension(strings.TrimSpace(s))
-		if err != nil {
-			return reply{}, coop.AtField("by", err)
-		}
-		dims = append(dims, d)
 	}
 	var iterErr error
 	cov, err := stats.Labels(c.a.reg.Cooperatives(c.ctx, &iterErr), asOf, decimals, dims...)
