@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -83,6 +84,40 @@ func testHostileInput(h *Harness) {
 			_, err := h.Reg.HoldAssembly(h.Ctx, c.ID, registry.AssemblyInput{Assembly: coop.Assembly{Kind: "annual", Date: Today, Call: 1, Present: 1}})
 			return err
 		}, "assembly.kind"},
+		{"assembly with no one present", func() error {
+			_, err := h.Reg.HoldAssembly(h.Ctx, c.ID, registry.AssemblyInput{Assembly: coop.Assembly{Kind: coop.Ordinary, Date: Today, Call: 1}})
+			return err
+		}, "assembly.present"},
+		{"statutes amended without votes", func() error {
+			_, err := h.Reg.AmendStatutes(h.Ctx, c.ID, registry.Amendment{On: Today, Statutes: coop.Statutes{DurationYears: 50, ShareNominal: mad("100")}})
+			return err
+		}, "votes"},
+		{"exclusion without votes", func() error {
+			_, err := h.Reg.ExcludeMember(h.Ctx, c.ID, m, registry.Exclusion{On: Today, Reason: "breach"})
+			return err
+		}, "votes"},
+		{"dissolution with empty votes", func() error {
+			_, err := h.Reg.Dissolve(h.Ctx, c.ID, registry.StatusChange{On: Today, Reason: "EGM", Votes: &coop.Votes{}})
+			return err
+		}, "votes"},
+		{"transfer from no one", func() error {
+			_, err := h.Reg.TransferShares(h.Ctx, c.ID, uuid.Nil, m, registry.Transfer{On: Today, Shares: 1})
+			return err
+		}, "from"},
+		{"support reaching no cooperative", func() error {
+			_, err := h.Reg.RecordSupport(h.Ctx, registry.SupportAction{Kind: coop.Training, Title: "Gestion", Start: Today,
+				Reached: []registry.Participation{{People: 1}}})
+			return err
+		}, "reached[0].cooperative_id"},
+		{"union admitting no cooperative", func() error {
+			_, err := h.Reg.JoinUnion(h.Ctx, c.ID, registry.UnionMembership{On: Today, AdmittedBy: "EGM", Shares: 1, Amount: mad("100"), Paid: mad("100")})
+			return err
+		}, "cooperative_id"},
+		{"registration without an approval", func() error {
+			reg := Registration(uuid.Nil, Today, 5)
+			_, err := h.Reg.Register(h.Ctx, reg)
+			return err
+		}, "approval_id"},
 		{"seat with a tab", func() error {
 			_, err := h.Reg.ChangeSeat(h.Ctx, c.ID, registry.SeatChange{On: Today, Province: "MA-MEK", Commune: "Ouis\tlane", Votes: coop.Votes{For: 5}})
 			return err
