@@ -14,7 +14,7 @@ import (
 // has not left); IsZero reports it. Dates compare with Before, After, Equal
 // and Compare, or with == since the representation is canonical.
 //
-// Period arithmetic follows ../shared/spec/programs.md §1: AddYears and
+// Period arithmetic is the one the programmes' rules use: AddYears and
 // AddMonths keep the day of the month and clamp it to the month's last day
 // when it does not exist (2024-02-29 plus one year is 2025-02-28; 2024-03-31
 // plus one month is 2024-04-30). Unlike time.Time.AddDate, they never spill

@@ -20,7 +20,8 @@
 //
 // # The Law 112-12 check
 //
-// CheckLaw evaluates the checks of ../shared/spec/programs.md §3 at a date.
+// CheckLaw evaluates the checks of Law 112-12 at a date (LawMessages lists
+// them with their articles).
 // Each Result carries a stable ID ("members-min"), a three-valued Outcome
 // (pass, fail, unknown), the article, the parameter values with the date from
 // which they are in force, and a Reason with the actual values, rendered on

@@ -7,8 +7,8 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The numbers of Law 112-12. Each is cited with its article
-// (../shared/reference/law-112-12.md).
+// The numbers of Law 112-12 on cooperatives (Dahir 1-14-189 of 21 November
+// 2014, BO 6318). Each is cited with its article.
 const (
 	// MinMembers is the minimum number of members of a cooperative, at
 	// formation and at all times (art. 14).

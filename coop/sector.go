@@ -2,10 +2,10 @@ package coop
 
 import "strings"
 
-// Sector is a cooperative's sector of activity, as a stable slug
-// (../shared/spec/cases.md). ODCO publishes no machine-readable nomenclature;
-// the list is reconstructed from its communiqués
-// (../shared/reference/territory-sectors-identifiers.md §b). Argan and
+// Sector is a cooperative's sector of activity, as a stable lower-case slug
+// ("agriculture", "handicraft"; Sectors lists them). ODCO publishes no
+// machine-readable nomenclature; the list is reconstructed from the sectors
+// its communiqués and yearly figures report. Argan and
 // aromatic and medicinal plants are separate sectors, as ODCO reports them.
 type Sector string
 

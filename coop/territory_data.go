@@ -2,7 +2,7 @@ package coop
 
 // The territorial division of Decree 2-15-40 of 20 February 2015 (BO 6340):
 // 12 regions and 75 prefectures and provinces, with their ISO 3166-2:MA codes
-// and HCP geographic codes (../shared/reference/territory-sectors-identifiers.md §a).
+// and the geographic codes of the Haut-Commissariat au Plan (HCP).
 
 var regionTable = []Region{
 	{Code: "MA-01", HCP: "01", Seat: "Tanger", Names: Names{FR: "Tanger-Tétouan-Al Hoceïma", AR: "طنجة - تطوان - الحسيمة", EN: "Tanger-Tetouan-Al Hoceima"}},
@@ -111,8 +111,8 @@ var provinceTable = []Province{
 	{Code: "MA-AOU", Region: "MA-12", Type: ProvinceType, HCP: "066", Names: Names{FR: "Aousserd", AR: "أوسرد", EN: "Aousserd"}},
 }
 
-// ODCO regional delegations and the provinces each serves
-// (../shared/reference/statistics.md §4). The delegations marked Attested
+// ODCO regional delegations and the provinces each serves, from the
+// delegations' pages on odco.gov.ma and the press. The delegations marked Attested
 // have a page on odco.gov.ma or are named in the press with their coverage;
 // the others are named after their region and stand for "the delegation that
 // serves this region", because no official list was found.

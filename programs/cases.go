@@ -12,7 +12,8 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// Case is one case of a case file (../shared/spec/cases.md): an applicant,
+// Case is one case of a case file (the format is documented in package
+// programtest): an applicant,
 // a programme or the law-112-12 check, a date, and what is expected.
 type Case struct {
 	Name string

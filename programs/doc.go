@@ -1,6 +1,8 @@
 // Package programs is the eligibility engine of Taawun and the catalogue of
-// the public support programmes for Moroccan cooperatives
-// (../shared/spec/programs.md): Mourafaka, INDH income improvement, the
+// the public support programmes for Moroccan cooperatives (CATALOGUE.md in
+// this directory, generated from catalogue.yaml, lists every programme,
+// call, parameter and criterion with its source): Mourafaka, INDH income
+// improvement, the
 // Casablanca-Settat craft programme, Moazara, the Lalla Al Moutaâouina and
 // Génération Solidaire prizes, PIAE and Motatawi3.
 //
@@ -78,7 +80,8 @@
 //
 // # Case files
 //
-// ParseCases reads the YAML case files of ../shared/spec/cases.md and
+// ParseCases reads the YAML case files whose format package programtest
+// documents, and
 // RunCase decides them; the programtest package runs them under go test.
 //
 // # Concurrency

@@ -341,3 +341,18 @@ func ExampleDecision_Explain() {
 	//   مستوفى	مقيدة في 2019-04-15 ونشيطة بتاريخ 2023-06-30 [القانون رقم 112-12، المادتان 9 و11]
 	//   غير مستوفى	قيدت في 2019-04-15؛ بلغت مدة وجودها القانوني 4 سنوات في 2023-04-15، وتجاوزت الحد الأقصى منذ 2023-04-16 [مرافقة، الشطر الرابع (2022)] → لا تؤهل إلا التعاونيات المقيدة ابتداء من 2019-06-30
 }
+
+// A programme officer's reference of the catalogue in use, built-in and
+// loaded programmes alike, as Markdown.
+func ExampleCatalogue_WriteReference() {
+	var b strings.Builder
+	if err := programs.Default().WriteReference(&b); err != nil {
+		log.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(lines[0])
+	fmt.Println(lines[5])
+	// Output:
+	// # The programme catalogue
+	// - [Mourafaka](#mourafaka) (`mourafaka`)
+}

@@ -11,8 +11,9 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// Facts is an applicant described in the shape of the case files of
-// ../shared/spec/cases.md: a cooperative (or union), or a person, and
+// Facts is an applicant described in the shape of the case files
+// (package programtest documents the format): a cooperative (or union), or
+// a person, and
 // optionally a project. It is what users write in YAML case files and post
 // to the HTTP adapter; Applicant turns it into an Applicant, checking every
 // field.

@@ -1,6 +1,7 @@
 // Package readmodel is the compact read model of a registry: what the
 // eligibility rules and the statistics read of every cooperative, held in
-// columns (../shared/spec/architecture.md, "Read model"). A member takes 20
+// columns, derived from the registry and never a second source of truth. A
+// member takes 20
 // bytes (its dates as day numbers, gender and kind), a cooperative 48 (its
 // dates, status, territory and sector as indexes, declared facts as bits),
 // a share movement 24 (its amounts in integer centimes), instead of the

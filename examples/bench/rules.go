@@ -32,7 +32,7 @@ var (
 )
 
 // Rulesets are the criteria of Mourafaka's 4th tranche and of the INDH
-// income improvement call of 2023 (../shared/spec/programs.md §2), as
+// income improvement call of 2023 (programs/CATALOGUE.md), as
 // reported on 2023-06-30: Mourafaka's call has no closing date and no phase
 // is named, so neither call-window nor region is reported; INDH's request
 // has no project, so neither own-contribution nor in-kind-cap is.

@@ -57,8 +57,7 @@ func main() {
 
 // ouchAlmaz is the Ouch Almaz cooperative of Dar Bouazza (Nouaceur), founded
 // in 2020 by young graduates of the Traditional Art Academy of Casablanca,
-// jewellery, Génération Solidaire prize 2022
-// (../shared/reference/cooperatives-in-the-sources.md). The exact
+// jewellery, Génération Solidaire prize 2022, as the press reported it. The exact
 // registration date and the members are illustrative.
 func ouchAlmaz() coop.Cooperative {
 	born := []string{"1996-03-14", "1997-11-02", "1995-06-30", "1998-01-21", "1996-09-09", "1999-04-17"}
@@ -75,8 +74,8 @@ func ouchAlmaz() coop.Cooperative {
 
 // nissaeAlHourate is the Nissae Al Hourate women's cooperative of Sidi
 // Moussa Ben Ali (Mohammedia), founded in 2016 by about thirty women, hot
-// peppers, ONSSA certification 2018, Lalla Al Moutaâouina prize 2022
-// (../shared/reference/cooperatives-in-the-sources.md). The registration
+// peppers, ONSSA certification 2018, Lalla Al Moutaâouina prize 2022, as
+// the press reported it. The registration
 // date and the members' details are illustrative.
 func nissaeAlHourate() coop.Cooperative {
 	members := make([]coop.Member, 30)

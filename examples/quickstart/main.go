@@ -47,8 +47,8 @@ func main() {
 	}
 }
 
-// ittihad returns the Ittihad cooperative as the sources describe it
-// (../shared/reference/cooperatives-in-the-sources.md): the first women's
+// ittihad returns the Ittihad cooperative as the press describes it: the
+// first women's
 // agricultural cooperative of the Middle Atlas, in Douar Toufestelt, rural
 // commune of Ain Leuh, Ifrane province, founded on 5 November 1998. The
 // sources give neither its register nor its accounts: the members, shares,

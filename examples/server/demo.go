@@ -9,8 +9,8 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// demo returns the cooperatives named in the source documents
-// (../shared/reference/cooperatives-in-the-sources.md). The sources give
+// demo returns cooperatives named in the press and in ODCO's communiqués.
+// The sources give
 // their place, founding year and activity; registration numbers, exact
 // dates where only a year is known (or none), provinces where only a region
 // is, members, shares and officers are illustrative.

@@ -1,17 +1,3 @@
-// Package programtest runs eligibility and compliance case files
-// (../shared/spec/cases.md) as Go tests, the way OpenFisca users write YAML
-// tests, but checked by go test and checking the explanation, not only the
-// verdict:
-//
-//	func TestMyCases(t *testing.T) { programtest.RunFile(t, "testdata/mourafaka.yaml") }
-//	func TestAllCases(t *testing.T) { programtest.RunDir(t, "testdata/cases") }
-//
-// Each case runs as a subtest named after the case. A failing case prints
-// the case, the expected and the actual outcome and every criterion's result
-// with its reason and reference. A malformed file (bad YAML, an unknown key,
-// an unknown programme, call, criterion, sector or province, a bad date or
-// amount) fails the test with the file, the line and what is wrong: unknown
-// keys are errors, never ignored.
 package programtest
 
 import (

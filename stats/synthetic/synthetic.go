@@ -1,6 +1,7 @@
 // Package synthetic generates a synthetic national registry of Moroccan
 // cooperatives, deterministic from a seed and calibrated to the official
-// figures of ../shared/reference/statistics.md: 60,939 cooperatives and
+// figures of the ministry and ODCO (as the Secretary of State gave them in
+// 2025): 60,939 cooperatives and
 // 764,000 members in 2024, registrations growing from about 3,000 in 1998
 // to 14,859 by mid-2015, 34,515 by mid-2020 and 53,800 by the end of 2022,
 // agriculture about 63 % of cooperatives, handicraft next, then housing,
