@@ -1,7 +1,9 @@
 package httpapi
 
 import (
+	"bufio"
 	"bytes"
+	"log/slog"
 	"net/http"
 	"slices"
 
@@ -29,26 +31,32 @@ func hExportRegister(c *call) (reply, error) {
 	if err := f.Validate(); err != nil {
 		return reply{}, err
 	}
+	// The cooperatives are gathered first (shared snapshots, not copies,
+	// but for the ones redacted), so that a failure of the store is still a
+	// problem; the rows then stream to the client.
 	var iterErr error
-	var b bytes.Buffer
-	err = registry.WriteRegisterCSV(&b, func(yield func(coop.Cooperative) bool) {
-		for co := range c.a.reg.Cooperatives(c.ctx, &iterErr) {
-			if !f.Matches(&co) {
-				continue
-			}
+	var sel []coop.Cooperative
+	for co := range c.a.reg.Cooperatives(c.ctx, &iterErr) {
+		if f.Matches(&co) {
 			c.redact(&co)
-			if !yield(co) {
-				return
-			}
+			sel = append(sel, co)
 		}
-	}, at)
+	}
 	if iterErr != nil {
 		return reply{}, iterErr
 	}
-	if err != nil {
-		return reply{}, err
+	c.w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	c.w.WriteHeader(http.StatusOK)
+	out := bufio.NewWriterSize(c.w, 64<<10)
+	err = registry.WriteRegisterCSV(out, slices.Values(sel), at)
+	if err == nil {
+		err = out.Flush()
 	}
-	return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
+	if err != nil {
+		// The status is sent: the client sees the file end early.
+		c.a.log.Warn("a register export ended early", slog.Any("error", err))
+	}
+	return reply{streamed: true}, nil
 }
 
 // hImportRegister imports a register sent as CSV: every row is checked,
