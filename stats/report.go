@@ -197,7 +197,7 @@ type tally struct {
 // at the tally's date, as add counts a coop.Cooperative.
 func (t *tally) addCompact(m *readmodel.Model, i int) {
 	c := m.Coop(i)
-	if c.Registered.IsZero() || c.Registered.After(t.asOf) || c.StatusAt(t.asOf) == coop.StruckOff {
+	if !inRegistryModel(c, t.asOf) {
 		return
 	}
 	var f Counts

@@ -207,31 +207,18 @@ func Count(seq iter.Seq[coop.Cooperative], asOf coop.Date, decimals int, dims ..
 	if err := checkTable(asOf, decimals, dims); err != nil {
 		return Table{}, err
 	}
-	type key [2]string
-	groups := map[key]*Counts{}
-	t := Table{AsOf: asOf, Dimensions: slices.Clone(dims), Decimals: decimals}
+	g := newGrouping(asOf, decimals, dims)
 	for c := range seq {
 		if !InRegistry(&c, asOf) {
 			continue
 		}
-		var k key
+		var k [2]string
 		for i, d := range dims {
 			k[i] = d.key(&c)
 		}
-		g := groups[k]
-		if g == nil {
-			g = &Counts{}
-			groups[k] = g
-		}
-		f := figures(&c, asOf)
-		g.add(f)
-		t.Total.add(f)
+		g.add(k, figures(&c, asOf))
 	}
-	for k, g := range groups {
-		t.Rows = append(t.Rows, Row{Keys: slices.Clone(k[:len(dims)]), Counts: *g})
-	}
-	finish(&t)
-	return t, nil
+	return g.table(), nil
 }
 
 // CountModel is Count over a read model (coop/readmodel): the same table,
@@ -240,32 +227,54 @@ func CountModel(m *readmodel.Model, asOf coop.Date, decimals int, dims ...Dimens
 	if err := checkTable(asOf, decimals, dims); err != nil {
 		return Table{}, err
 	}
-	type key [2]string
-	groups := map[key]*Counts{}
-	t := Table{AsOf: asOf, Dimensions: slices.Clone(dims), Decimals: decimals}
+	g := newGrouping(asOf, decimals, dims)
 	for i := range m.Len() {
 		c := m.Coop(i)
-		if c.Registered.IsZero() || c.Registered.After(asOf) || c.StatusAt(asOf) == coop.StruckOff {
+		if !inRegistryModel(c, asOf) {
 			continue
 		}
-		var k key
+		var k [2]string
 		for j, d := range dims {
 			k[j] = d.compactKey(c)
 		}
-		g := groups[k]
-		if g == nil {
-			g = &Counts{}
-			groups[k] = g
-		}
-		f := compactFigures(m, c, asOf)
-		g.add(f)
-		t.Total.add(f)
+		g.add(k, compactFigures(m, c, asOf))
 	}
-	for k, g := range groups {
-		t.Rows = append(t.Rows, Row{Keys: slices.Clone(k[:len(dims)]), Counts: *g})
+	return g.table(), nil
+}
+
+// grouping gathers the rows of a table by their keys, and its total.
+type grouping struct {
+	t      Table
+	groups map[[2]string]*Counts
+}
+
+func newGrouping(asOf coop.Date, decimals int, dims []Dimension) *grouping {
+	return &grouping{t: Table{AsOf: asOf, Dimensions: slices.Clone(dims), Decimals: decimals}, groups: map[[2]string]*Counts{}}
+}
+
+// add counts figures f under keys k.
+func (g *grouping) add(k [2]string, f Counts) {
+	row := g.groups[k]
+	if row == nil {
+		row = &Counts{}
+		g.groups[k] = row
 	}
-	finish(&t)
-	return t, nil
+	row.add(f)
+	g.t.Total.add(f)
+}
+
+// table returns the table of the rows gathered, sorted and with shares.
+func (g *grouping) table() Table {
+	for k, row := range g.groups {
+		g.t.Rows = append(g.t.Rows, Row{Keys: slices.Clone(k[:len(g.t.Dimensions)]), Counts: *row})
+	}
+	finish(&g.t)
+	return g.t
+}
+
+// inRegistryModel is InRegistry for a cooperative of a read model.
+func inRegistryModel(c *readmodel.Coop, asOf coop.Date) bool {
+	return !c.Registered.IsZero() && !c.Registered.After(asOf) && c.StatusAt(asOf) != coop.StruckOff
 }
 
 // compactKey is key for a cooperative of a read model.
