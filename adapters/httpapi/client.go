@@ -217,12 +217,23 @@ func (c *Client) Register(ctx context.Context, in registry.Registration, opts ..
 	return out, c.do(ctx, "POST", "/v1/cooperatives", nil, in, &out, opts)
 }
 
+// setSelection sets in q the criteria of f a listing and an export share:
+// kind, region, province, delegation, sector and status.
+func setSelection(q url.Values, f registry.Filter) {
+	for _, kv := range [][2]string{{"kind", string(f.Kind)}, {"region", string(f.Region)}, {"province", string(f.Province)},
+		{"delegation", string(f.Delegation)}, {"sector", string(f.Sector)}, {"status", string(f.Status)}} {
+		if kv[1] != "" {
+			q.Set(kv[0], kv[1])
+		}
+	}
+}
+
 // List lists cooperatives with f's filters, a page at a time: pass the
 // page's Next as the next filter's Cursor.
 func (c *Client) List(ctx context.Context, f registry.Filter) (registry.Page, error) {
 	q := url.Values{}
-	for _, kv := range [][2]string{{"kind", string(f.Kind)}, {"region", string(f.Region)}, {"province", string(f.Province)},
-		{"delegation", string(f.Delegation)}, {"sector", string(f.Sector)}, {"status", string(f.Status)}, {"name", f.Name}, {"cursor", f.Cursor}} {
+	setSelection(q, f)
+	for _, kv := range [][2]string{{"name", f.Name}, {"cursor", f.Cursor}} {
 		if kv[1] != "" {
 			q.Set(kv[0], kv[1])
 		}
@@ -249,12 +260,7 @@ type csvBody struct{ r io.Reader }
 // Personal data the client's token does not cover is left empty.
 func (c *Client) ExportRegister(ctx context.Context, w io.Writer, f registry.Filter, at coop.Date) error {
 	q := dateQuery("as_of", at)
-	for _, kv := range [][2]string{{"kind", string(f.Kind)}, {"region", string(f.Region)}, {"province", string(f.Province)},
-		{"delegation", string(f.Delegation)}, {"sector", string(f.Sector)}, {"status", string(f.Status)}} {
-		if kv[1] != "" {
-			q.Set(kv[0], kv[1])
-		}
-	}
+	setSelection(q, f)
 	return c.do(ctx, "GET", "/v1/register", q, nil, w, nil)
 }
 

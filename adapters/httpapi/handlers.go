@@ -9,6 +9,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -204,11 +205,17 @@ func hRegister(c *call) (reply, error) {
 	return c.result(http.StatusCreated, co), nil
 }
 
+// selection reads the criteria a listing and an export share: kind,
+// region, province, delegation, sector and status.
+func selection(q url.Values) registry.Filter {
+	return registry.Filter{Kind: coop.Kind(q.Get("kind")), Region: coop.RegionCode(q.Get("region")), Province: coop.ProvinceCode(q.Get("province")),
+		Delegation: coop.DelegationID(q.Get("delegation")), Sector: coop.Sector(q.Get("sector")), Status: coop.Status(q.Get("status"))}
+}
+
 func hList(c *call) (reply, error) {
 	q := c.r.URL.Query()
-	f := registry.Filter{Kind: coop.Kind(q.Get("kind")), Region: coop.RegionCode(q.Get("region")), Province: coop.ProvinceCode(q.Get("province")),
-		Delegation: coop.DelegationID(q.Get("delegation")), Sector: coop.Sector(q.Get("sector")), Status: coop.Status(q.Get("status")),
-		Name: q.Get("name"), Cursor: q.Get("cursor")}
+	f := selection(q)
+	f.Name, f.Cursor = q.Get("name"), q.Get("cursor")
 	var fs coop.Fields
 	for _, p := range []struct {
 		name string

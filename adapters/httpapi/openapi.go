@@ -457,46 +457,24 @@ func (sb *schemaBuilder) schema(t reflect.Type, m mode) Schema {
 // as encoding/json does, and the ones a reply always holds (those without
 // omitempty or omitzero) to required.
 func (sb *schemaBuilder) fields(t reflect.Type, m mode, props Schema, required *[]string) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("json")
-		name, opts, _ := strings.Cut(tag, ",")
-		if name == "-" || f.Type.Kind() == reflect.Func {
-			continue
-		}
-		if f.Anonymous && name == "" {
-			ft := f.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				sb.fields(ft, m, props, required)
-				continue
-			}
-		}
-		if !f.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		omitted := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
-		s := sb.schema(f.Type, m)
-		if m == response && !omitted {
-			*required = append(*required, name)
+	for f := range jsonFields(t) {
+		ft := f.Field.Type
+		s := sb.schema(ft, m)
+		if m == response && !f.Omitted {
+			*required = append(*required, f.Name)
 			// A slice or map left empty is written as null, but for the
 			// lists that are never nil.
-			switch f.Type.Kind() {
+			switch ft.Kind() {
 			case reflect.Slice, reflect.Map:
-				if f.Type.Elem().Kind() != reflect.Uint8 && !neverNull[t.Name()+"."+f.Name] {
+				if ft.Elem().Kind() != reflect.Uint8 && !neverNull[f.Owner.Name()+"."+f.Field.Name] {
 					s = nullable(s)
 				}
 			}
-			if f.Type == tDate {
+			if ft == tDate {
 				s = Schema{"type": []any{"string", "null"}, "format": "date"}
 			}
 		}
-		props[name] = s
+		props[f.Name] = s
 	}
 }
 

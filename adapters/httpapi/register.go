@@ -25,9 +25,7 @@ func hExportRegister(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	q := c.r.URL.Query()
-	f := registry.Filter{Kind: coop.Kind(q.Get("kind")), Region: coop.RegionCode(q.Get("region")), Province: coop.ProvinceCode(q.Get("province")),
-		Delegation: coop.DelegationID(q.Get("delegation")), Sector: coop.Sector(q.Get("sector")), Status: coop.Status(q.Get("status"))}
+	f := selection(c.r.URL.Query())
 	if err := f.Validate(); err != nil {
 		return reply{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"reflect"
 	"strings"
 	"time"
@@ -56,35 +57,65 @@ type strict struct {
 	fs  coop.Fields
 }
 
-// fieldsOf returns the JSON names of t's fields and their types, with the
-// fields of embedded structs promoted, as encoding/json sees them.
-func fieldsOf(t reflect.Type, into map[string]reflect.Type) map[string]reflect.Type {
-	if into == nil {
-		into = map[string]reflect.Type{}
+// jsonField is a field of a struct as encoding/json sees it.
+type jsonField struct {
+	// Name is its JSON name.
+	Name  string
+	Field reflect.StructField
+	// Owner is the struct that declares it: an embedded one for a promoted
+	// field.
+	Owner reflect.Type
+	// Omitted tells that it is left out when empty (omitempty, omitzero).
+	Omitted bool
+}
+
+// jsonFields yields the fields of struct t as encoding/json writes them,
+// in order, with the fields of embedded structs promoted; fields named
+// "-", unexported ones and functions are left out.
+func jsonFields(t reflect.Type) iter.Seq[jsonField] {
+	return func(yield func(jsonField) bool) {
+		var walk func(t reflect.Type) bool
+		walk = func(t reflect.Type) bool {
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+				if name == "-" || f.Type.Kind() == reflect.Func {
+					continue
+				}
+				if f.Anonymous && name == "" {
+					ft := f.Type
+					if ft.Kind() == reflect.Pointer {
+						ft = ft.Elem()
+					}
+					if ft.Kind() == reflect.Struct {
+						if !walk(ft) {
+							return false
+						}
+						continue
+					}
+				}
+				if !f.IsExported() {
+					continue
+				}
+				if name == "" {
+					name = f.Name
+				}
+				omitted := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
+				if !yield(jsonField{Name: name, Field: f, Owner: t, Omitted: omitted}) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(t)
 	}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if f.Anonymous && name == "" {
-			ft := f.Type
-			if ft.Kind() == reflect.Pointer {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct {
-				fieldsOf(ft, into)
-				continue
-			}
-		}
-		if !f.IsExported() {
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		into[name] = f.Type
+}
+
+// fieldsOf returns the JSON names of t's fields and their types.
+func fieldsOf(t reflect.Type) map[string]reflect.Type {
+	into := map[string]reflect.Type{}
+	for f := range jsonFields(t) {
+		into[f.Name] = f.Field.Type
 	}
 	return into
 }
@@ -206,7 +237,7 @@ func (s *strict) read(tok json.Token, t reflect.Type, path string) error {
 		if d, ok := tok.(json.Delim); !ok || d != '{' {
 			return wrong("an object")
 		}
-		fields := fieldsOf(t, nil)
+		fields := fieldsOf(t)
 		seen := map[string]bool{}
 		for s.dec.More() {
 			k, err := s.dec.Token()
