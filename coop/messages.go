@@ -13,6 +13,8 @@ const (
 	enYears = "one{# year} other{# years}"
 	frYears = "one{# an} other{# ans}"
 	arYears = "zero{# سنة} one{سنة واحدة} two{سنتان} few{# سنوات} many{# سنة} other{# سنة}"
+	// arYearsGen is arYears after a preposition or in a construct.
+	arYearsGen = "zero{# سنة} one{سنة واحدة} two{سنتين} few{# سنوات} many{# سنة} other{# سنة}"
 
 	enSubscriptions = "one{# subscription} other{# subscriptions}"
 	frSubscriptions = "one{# souscription} other{# souscriptions}"
@@ -29,6 +31,20 @@ const (
 	enDirectors = "one{# director} other{# directors}"
 	frDirectors = "one{# administrateur} other{# administrateurs}"
 	arDirectors = "zero{# متصرف} one{متصرف واحد} two{متصرفين} few{# متصرفين} many{# متصرفا} other{# متصرف}"
+)
+
+// The plural cases of "member" and "year", for other packages' messages
+// that count them too (programs' reasons): in English, French, Arabic, and
+// Arabic after a preposition or in a construct (ARGen).
+const (
+	PluralMembersEN    = enMembers
+	PluralMembersFR    = frMembers
+	PluralMembersAR    = arMembers
+	PluralMembersARGen = arMembersGen
+	PluralYearsEN      = enYears
+	PluralYearsFR      = frYears
+	PluralYearsAR      = arYears
+	PluralYearsARGen   = arYearsGen
 )
 
 // Reasons of the Law 112-12 checks. {n} is the n-th argument of the reason;

@@ -9,16 +9,14 @@ type m = coop.Message
 // for it. The Arabic cases come in the nominative and, after a preposition,
 // in the genitive.
 const (
-	enMembers    = "one{# member} other{# members}"
-	frMembers    = "one{# adhérent} other{# adhérents}"
-	arMembers    = "zero{# عضو} one{عضو واحد} two{عضوان} few{# أعضاء} many{# عضوا} other{# عضو}"
-	arMembersGen = "zero{# عضو} one{عضو واحد} two{عضوين} few{# أعضاء} many{# عضوا} other{# عضو}"
-
-	enYears = "one{# year} other{# years}"
-	frYears = "one{# an} other{# ans}"
-	arYears = "zero{# سنة} one{سنة واحدة} two{سنتان} few{# سنوات} many{# سنة} other{# سنة}"
-	// arYearsGen is arYears after a preposition or in a construct.
-	arYearsGen = "zero{# سنة} one{سنة واحدة} two{سنتين} few{# سنوات} many{# سنة} other{# سنة}"
+	enMembers    = coop.PluralMembersEN
+	frMembers    = coop.PluralMembersFR
+	arMembers    = coop.PluralMembersAR
+	arMembersGen = coop.PluralMembersARGen
+	enYears      = coop.PluralYearsEN
+	frYears      = coop.PluralYearsFR
+	arYears      = coop.PluralYearsAR
+	arYearsGen   = coop.PluralYearsARGen
 )
 
 // Outcome labels and the parts of an explanation.
