@@ -4,8 +4,6 @@ import (
 	"context"
 	"iter"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
@@ -102,25 +100,7 @@ func (cat *Catalogue) ScreenModel(ctx context.Context, m *readmodel.Model, opts 
 	for w := range states {
 		states[w] = newScreener(snap, targets, opts.AsOf)
 	}
-	// Workers take chunks of the model in turn, so that a slow chunk (large
-	// cooperatives) does not hold the others back.
-	const chunk = 512
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range states {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				from := int(next.Add(chunk)) - chunk
-				if from >= m.Len() {
-					return
-				}
-				states[w].screen(m, from, min(from+chunk, m.Len()), &opts)
-			}
-		}()
-	}
-	wg.Wait()
+	m.Chunks(ctx, len(states), 512, func(w, from, to int) { states[w].screen(m, from, to, &opts) })
 	if err := ctx.Err(); err != nil {
 		return ScreenReport{}, err
 	}

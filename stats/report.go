@@ -6,8 +6,6 @@ import (
 	"io"
 	"iter"
 	"strconv"
-	"sync"
-	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -113,25 +111,11 @@ func NationalModel(m *readmodel.Model, opts ReportOptions) (Report, error) {
 	for i := range parts {
 		parts[i] = &tally{asOf: asOf, youngest: youngest, tooOld: tooOld}
 	}
-	const chunk = 1024
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				from := int(next.Add(chunk)) - chunk
-				if from >= m.Len() {
-					return
-				}
-				for i := from; i < min(from+chunk, m.Len()); i++ {
-					parts[w].addCompact(m, i)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	m.Chunks(context.Background(), len(parts), 1024, func(w, from, to int) {
+		for i := from; i < to; i++ {
+			parts[w].addCompact(m, i)
+		}
+	})
 	t := parts[0]
 	for i := 1; i < len(parts); i++ {
 		t.merge(parts[i])

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
@@ -583,4 +585,26 @@ func BuildSized(ctx context.Context, seq iter.Seq[coop.Cooperative], expect Size
 		b.Add(&c)
 	}
 	return b.Model()
+}
+
+// Chunks calls work on every cooperative index of the model, in ranges
+// [from, to) of at most size, on workers goroutines that take the ranges in
+// turn, so that a slow range (large cooperatives) does not hold the others
+// back; w is the worker, for state of its own. It stops taking ranges once
+// ctx is done, and returns when every worker has.
+func (m *Model) Chunks(ctx context.Context, workers, size int, work func(w, from, to int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range max(workers, 1) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				from := int(next.Add(int64(size))) - size
+				if from >= m.Len() {
+					return
+				}
+				work(w, from, min(from+size, m.Len()))
+			}
+		})
+	}
+	wg.Wait()
 }
