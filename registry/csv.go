@@ -190,13 +190,19 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 	const op = "registry.ReadRegisterCSV"
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	var fs coop.Fields
+	// The problems with their line and column (from 1; 0 for a whole
+	// line), reported in that order.
+	type located struct {
+		line, col int
+		f         coop.FieldError
+	}
+	var fs []located
 	at := func(line, col int) string { return fmt.Sprintf("%s:%d:%d", source, line, col+1) }
 	bad := map[int]bool{} // lines with a problem of their own
 	add := func(line, col int, rule, param, format string, args ...any) {
 		bad[line] = true
-		fs = append(fs, coop.FieldError{Field: RegisterColumns[col], Rule: rule, Param: param, Message: fmt.Sprintf(format, args...), Source: at(line, col)})
+		fs = append(fs, located{line, col + 1, coop.FieldError{Field: RegisterColumns[col], Rule: rule, Param: param,
+			Message: fmt.Sprintf(format, args...), Source: at(line, col)}})
 	}
 	header, err := cr.Read()
 	if err != nil {
@@ -230,15 +236,16 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				fs = append(fs, coop.FieldError{Field: "", Rule: "csv", Message: pe.Err.Error(), Source: fmt.Sprintf("%s:%d:%d", source, pe.Line, pe.Column)})
+				fs = append(fs, located{pe.Line, pe.Column, coop.FieldError{Rule: "csv", Message: pe.Err.Error(),
+					Source: fmt.Sprintf("%s:%d:%d", source, pe.Line, pe.Column)}})
 				break
 			}
 			return nil, csvReadError(op, source, err)
 		}
 		line, _ := cr.FieldPos(0) // a quoted field may span lines
 		if len(rec) != nColumns {
-			fs = append(fs, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
-				Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns), Source: fmt.Sprintf("%s:%d", source, line)})
+			fs = append(fs, located{line, 0, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
+				Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns), Source: fmt.Sprintf("%s:%d", source, line)}})
 			continue
 		}
 		before := len(fs)
@@ -352,43 +359,22 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 				continue
 			}
 			f.Field, f.Source = RegisterColumns[col], at(line, col)
-			fs = append(fs, f)
+			fs = append(fs, located{line, col + 1, f})
 		}
 	}
-	slices.SortStableFunc(fs, func(a, b coop.FieldError) int {
-		al, ac := sourcePos(a.Source)
-		bl, bc := sourcePos(b.Source)
-		return cmp.Or(cmp.Compare(al, bl), cmp.Compare(ac, bc))
-	})
-	if err := fs.Err(op, "invalid register"); err != nil {
-		return nil, err
+	slices.SortStableFunc(fs, func(a, b located) int { return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col)) })
+	if len(fs) > 0 {
+		fields := make(coop.Fields, len(fs))
+		for i, p := range fs {
+			fields[i] = p.f
+		}
+		return nil, fields.Err(op, "invalid register")
 	}
 	out := make([]coop.Cooperative, len(groups))
 	for i, g := range groups {
 		out[i] = g.c
 	}
 	return out, nil
-}
-
-// sourcePos reads the line and column of "source:line:column" or
-// "source:line".
-func sourcePos(s string) (line, col int) {
-	parts := strings.Split(s, ":")
-	nums := []int{}
-	for i := len(parts) - 1; i >= 0 && len(nums) < 2; i-- {
-		n, err := strconv.Atoi(parts[i])
-		if err != nil {
-			break
-		}
-		nums = append([]int{n}, nums...)
-	}
-	switch len(nums) {
-	case 2:
-		return nums[0], nums[1]
-	case 1:
-		return nums[0], 0
-	}
-	return 0, 0
 }
 
 // problemText is what a parsing error says: its field error's message when
