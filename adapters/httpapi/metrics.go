@@ -122,36 +122,41 @@ func (m *Metrics) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (m *Metrics) write(w *bufio.Writer) {
-	m.mu.RLock()
-	keys := make([]requestKey, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
+	// The series as they are now: counters and histograms are read after
+	// the lock is released, each atomically.
+	type counter struct {
+		k requestKey
+		n *atomic.Uint64
 	}
-	routes := make([]string, 0, len(m.latency))
-	for r := range m.latency {
-		routes = append(routes, r)
+	type series struct {
+		route string
+		h     *histogram
+	}
+	m.mu.RLock()
+	counters := make([]counter, 0, len(m.requests))
+	for k, n := range m.requests {
+		counters = append(counters, counter{k, n})
+	}
+	histograms := make([]series, 0, len(m.latency))
+	for r, h := range m.latency {
+		histograms = append(histograms, series{r, h})
 	}
 	gauges := slices.Clone(m.gauges)
 	m.mu.RUnlock()
-	slices.SortFunc(keys, func(a, b requestKey) int {
-		return cmp.Or(strings.Compare(a.route, b.route), cmp.Compare(a.status, b.status))
+	slices.SortFunc(counters, func(a, b counter) int {
+		return cmp.Or(strings.Compare(a.k.route, b.k.route), cmp.Compare(a.k.status, b.k.status))
 	})
-	slices.Sort(routes)
+	slices.SortFunc(histograms, func(a, b series) int { return strings.Compare(a.route, b.route) })
 
 	fmt.Fprintln(w, "# HELP taawun_http_requests_total Requests answered, by route pattern and status.")
 	fmt.Fprintln(w, "# TYPE taawun_http_requests_total counter")
-	for _, k := range keys {
-		m.mu.RLock()
-		n := m.requests[k].Load()
-		m.mu.RUnlock()
-		fmt.Fprintf(w, "taawun_http_requests_total{route=%s,status=\"%d\"} %d\n", labelValue(k.route), k.status, n)
+	for _, c := range counters {
+		fmt.Fprintf(w, "taawun_http_requests_total{route=%s,status=\"%d\"} %d\n", labelValue(c.k.route), c.k.status, c.n.Load())
 	}
 	fmt.Fprintln(w, "# HELP taawun_http_request_duration_seconds Time to answer a request, by route pattern.")
 	fmt.Fprintln(w, "# TYPE taawun_http_request_duration_seconds histogram")
-	for _, route := range routes {
-		m.mu.RLock()
-		h := m.latency[route]
-		m.mu.RUnlock()
+	for _, sr := range histograms {
+		route, h := sr.route, sr.h
 		var cum uint64
 		for i := range h.counts {
 			cum += h.counts[i].Load()

@@ -266,7 +266,6 @@ var renamed = map[reflect.Type]string{
 	reflect.TypeFor[dissolutionBody](): "Dissolution",
 	reflect.TypeFor[liquidationBody](): "Liquidation",
 	reflect.TypeFor[strikeOffBody]():   "StrikingOff",
-	reflect.TypeFor[registry.Filter](): "Filter",
 }
 
 // inputRequired lists, for each type a request gives, the fields the API
