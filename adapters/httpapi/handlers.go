@@ -466,27 +466,26 @@ type (
 	}
 )
 
-// statusChange is any of the three bodies.
-type statusChange interface {
-	dissolutionBody | liquidationBody | strikeOffBody
+func (b dissolutionBody) change() registry.StatusChange {
+	return registry.StatusChange{On: b.On, Reason: b.Reason, Votes: b.Votes}
+}
+
+func (b liquidationBody) change() registry.StatusChange {
+	return registry.StatusChange{On: b.On, Reason: b.Reason, Liquidator: b.Liquidator}
+}
+
+func (b strikeOffBody) change() registry.StatusChange {
+	return registry.StatusChange{On: b.On, Reason: b.Reason}
 }
 
 // statusVerb is the handler of a change of status whose body is B.
-func statusVerb[B statusChange](do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in registry.StatusChange, guards ...registry.Guard) (coop.Cooperative, error)) func(*call) (reply, error) {
+func statusVerb[B interface{ change() registry.StatusChange }](do func(r *registry.Registry, ctx context.Context, id uuid.UUID, in registry.StatusChange, guards ...registry.Guard) (coop.Cooperative, error)) func(*call) (reply, error) {
 	return func(c *call) (reply, error) {
 		var b B
 		if err := c.decode(&b); err != nil {
 			return reply{}, err
 		}
-		var in registry.StatusChange
-		switch x := any(b).(type) {
-		case dissolutionBody:
-			in = registry.StatusChange{On: x.On, Reason: x.Reason, Votes: x.Votes}
-		case liquidationBody:
-			in = registry.StatusChange{On: x.On, Reason: x.Reason, Liquidator: x.Liquidator}
-		case strikeOffBody:
-			in = registry.StatusChange{On: x.On, Reason: x.Reason}
-		}
+		in := b.change()
 		return c.mutate(http.StatusOK, func(ctx context.Context, id uuid.UUID, guards ...registry.Guard) (coop.Cooperative, error) {
 			return do(c.a.reg, ctx, id, in, guards...)
 		})
