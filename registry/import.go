@@ -70,19 +70,18 @@ func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Coopera
 		}
 	}
 	n, err := r.store.Load(ctx, records)
-	r.gen.Add(1)
+	r.staleModel()
 	if err != nil {
 		return 0, wrap(op, err)
 	}
 	r.model.mu.Lock()
-	if r.model.m != nil {
-		prev := r.model.m.Size()
+	if r.model.live != nil {
+		prev := r.model.live.Model().Size()
 		size.Cooperatives += prev.Cooperatives
 		size.Members += prev.Members
 		size.Moves += prev.Moves
 	}
 	r.model.size = size
-	r.model.m = nil // replaced by a model of the registry with the load
 	r.model.mu.Unlock()
 	return n, nil
 }

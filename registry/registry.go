@@ -7,14 +7,11 @@ import (
 	"iter"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/taawun/taawun/coop"
-	"github.com/taawun/taawun/coop/readmodel"
 )
 
 // Options configures a Registry. A nil *Options means the defaults.
@@ -55,66 +52,8 @@ type Registry struct {
 	newID    func() uuid.UUID
 	keyTTL   time.Duration
 	keyLease time.Duration
-	// gen counts the writes that committed through this registry, so that
-	// the read model knows when it is stale.
-	gen   atomic.Uint64
-	model struct {
-		mu  sync.Mutex
-		m   *readmodel.Model
-		gen uint64
-		// size is what the last load added to the registry: the size
-		// of the first model expected.
-		size readmodel.Size
-	}
+	model    readModel
 }
-
-// ReadModel returns the compact read model of the registry's current state
-// (package coop/readmodel), for screening (programs.Catalogue.ScreenModel)
-// and statistics (stats.NationalModel) at national scale. The model is
-// derived, never a second source of truth: it is built from the store's
-// cooperatives on first use and rebuilt on the next call after a change
-// commits through this registry, so that it is never older than the last
-// write this process made when the call began. Concurrent callers share
-// one build. A store written by another process (a second server on one
-// PostgreSQL database) is seen at the next rebuild that a local write
-// causes; such deployments call InvalidateReadModel when they learn of a
-// change, or on a schedule.
-func (r *Registry) ReadModel(ctx context.Context) (*readmodel.Model, error) {
-	const op = "registry.ReadModel"
-	r.model.mu.Lock()
-	defer r.model.mu.Unlock()
-	g := r.gen.Load()
-	if r.model.m != nil && r.model.gen == g {
-		return r.model.m, nil
-	}
-	// The model is made at the size of the one it replaces, or of the
-	// registry's last load, with room for what commits meanwhile.
-	expect := r.model.size
-	if r.model.m != nil {
-		expect = r.model.m.Size()
-	}
-	expect.Cooperatives += expect.Cooperatives / 64
-	expect.Members += expect.Members / 64
-	expect.Moves += expect.Moves / 64
-	var iterErr error
-	m, err := readmodel.BuildSized(ctx, r.Cooperatives(ctx, &iterErr), expect)
-	if err == nil {
-		err = iterErr
-	}
-	if err != nil {
-		return nil, wrap(op, err)
-	}
-	r.model.m, r.model.gen = m, g
-	return m, nil
-}
-
-// Changes returns a number that grows whenever a change commits through
-// this registry (or InvalidateReadModel is called): an aggregate computed
-// when it had a value holds until it has another.
-func (r *Registry) Changes() uint64 { return r.gen.Load() }
-
-// InvalidateReadModel makes the next ReadModel rebuild the model.
-func (r *Registry) InvalidateReadModel() { r.gen.Add(1) }
 
 // New returns a Registry over store.
 func New(store Store, opts *Options) *Registry {

@@ -74,8 +74,63 @@ type Store interface {
 	// an error or clashes (Taken) with what is stored or with another
 	// record. It returns how many it stored. Records are read once, in
 	// order; a store should not hold them all in memory where it can avoid
-	// it.
+	// it. A load is one commit (see Position).
 	Load(ctx context.Context, records iter.Seq2[Record, error]) (int, error)
+
+	// Position returns the position of the last commit that changed a
+	// cooperative, 0 before the first. Every Write that puts or creates a
+	// cooperative, and every Load, is one commit; positions grow by one in
+	// the order the commits are made, by every process that shares the
+	// store, so that two readers at one position see the same
+	// cooperatives.
+	Position(ctx context.Context) (uint64, error)
+	// Changed returns, as of one snapshot, the position of the snapshot's
+	// last commit and the state of every cooperative that a commit after
+	// position after changed, each once. It returns Gone instead when the
+	// store no longer knows what changed after that position (it forgets
+	// old commits), when more than limit cooperatives changed, or when
+	// after is beyond its last commit: the caller then reads everything
+	// again (Snapshot).
+	Changed(ctx context.Context, after uint64, limit int) (ChangeSet, error)
+	// Snapshot calls add with every cooperative, as of one snapshot, and
+	// returns the position of that snapshot's last commit. It stops at the
+	// first error add returns, which it returns. The cooperatives add sees
+	// must carry at least what the read model reads (readmodel.Builder.Add
+	// lists it); a store may leave the rest out, so as to stream its
+	// tables rather than read each cooperative whole. add must not keep
+	// what it is given.
+	Snapshot(ctx context.Context, add func(*coop.Cooperative) error) (uint64, error)
+}
+
+// ChangeSet is what Store.Changed returns.
+type ChangeSet struct {
+	// Position is the position of the last commit of the snapshot read.
+	Position uint64
+	// Cooperatives are the states, as of Position, of the cooperatives
+	// changed after the position asked.
+	Cooperatives []coop.Cooperative
+	// Gone is set when the store cannot tell what changed: read everything
+	// again.
+	Gone bool
+}
+
+// A Notifier is a Store that several processes may write: a process learns
+// of another's commits by waiting for them. The PostgreSQL store is one,
+// and so is the memory store for registries that share it in one process.
+type Notifier interface {
+	// WaitCommit returns nil once the store's position may be beyond
+	// after, or ctx's error when ctx is done first. It may return early,
+	// without a new commit (the caller then waits again), and returns at
+	// the latest after a polling interval of the store's, so that a lost
+	// notification delays a reader by that interval at most. It returns
+	// another error when the store cannot be reached.
+	WaitCommit(ctx context.Context, after uint64) error
+}
+
+// A Pinger is a Store that can tell whether its storage answers.
+type Pinger interface {
+	// Ping returns nil when the storage answers, Unavailable otherwise.
+	Ping(ctx context.Context) error
 }
 
 // Tx is a transaction of a Store, valid only during the Write that made

@@ -113,7 +113,9 @@ func (r *Registry) write(ctx context.Context, op string, target uuid.UUID, gs []
 			Fields: []coop.FieldError{{Field: "version", Rule: "target", Message: "this verb names no single cooperative"}}}
 	}
 	today := r.today()
-	defer r.gen.Add(1) // after the commit (or the failure): the read model is rebuilt
+	// After the commit, or a failure that may have followed it (a lost
+	// connection), the read model catches up before it is read again.
+	defer r.staleModel()
 	return wrap(op, r.store.Write(ctx, func(tx Tx) error {
 		w := &writer{r: r, tx: tx, op: op, guards: gs, today: today, target: target,
 			locked: map[uuid.UUID]coop.Cooperative{}, put: map[uuid.UUID]coop.Cooperative{}}

@@ -12,13 +12,16 @@ import (
 )
 
 // aggregates keeps the replies of the aggregate routes (statistics over the
-// whole registry) while nothing commits: an aggregate for a date depends
-// only on the registry's state, which registry.Registry.Changes numbers.
-// A repeated request is answered from the cache, and a client that sends
-// back the ETag gets 304 Not Modified without any work.
+// whole registry) computed on one version of the read model: an aggregate
+// for a date depends only on the registry's state, which the version of
+// the read model names (the position of the last commit it holds, the same
+// on every server that follows one database). A repeated request is
+// answered from the cache, and a client that sends back the ETag gets 304
+// Not Modified without any work; the ETag carries the version, so no two
+// bodies computed on different states share one.
 type aggregates struct {
 	mu      sync.Mutex
-	changes uint64
+	version uint64
 	replies map[string]cached
 }
 
@@ -38,12 +41,19 @@ const maxAggregates = 256
 // date of the figures). Server-Timing says how long the computation and
 // the encoding took, or that the cache answered.
 func (a *api) aggregate(c *call) bool {
-	changes := a.reg.Changes()
+	m, err := a.reg.ReadModel(c.ctx)
+	if err != nil {
+		c.w.Header().Set("Cache-Control", "no-store")
+		a.fail(c, err)
+		return false
+	}
+	c.model = m
+	version := m.Version()
 	q, _ := url.ParseQuery(c.r.URL.RawQuery) // checked by checkQuery
 	key := strings.Join([]string{c.r.Method, c.r.URL.Path, q.Encode(), c.r.Header.Get("Accept"),
-		c.r.Header.Get("Accept-Language"), c.today().String(), strconv.FormatUint(changes, 10)}, "\x00")
+		c.r.Header.Get("Accept-Language"), c.today().String()}, "\x00")
 	sum := sha256.Sum256([]byte(key))
-	etag := `W/"` + strconv.FormatUint(changes, 10) + "-" + hex.EncodeToString(sum[:8]) + `"`
+	etag := `W/"` + strconv.FormatUint(version, 10) + "-" + hex.EncodeToString(sum[:8]) + `"`
 	h := c.w.Header()
 	h.Set("Cache-Control", "no-cache")
 	h.Set("ETag", etag)
@@ -54,10 +64,14 @@ func (a *api) aggregate(c *call) bool {
 		return true
 	}
 	a.agg.mu.Lock()
-	if a.agg.replies == nil || a.agg.changes != changes {
-		a.agg.changes, a.agg.replies = changes, map[string]cached{}
+	if a.agg.replies == nil || a.agg.version < version {
+		a.agg.version, a.agg.replies = version, map[string]cached{}
 	}
-	hit, found := a.agg.replies[key]
+	var hit cached
+	found := false
+	if a.agg.version == version {
+		hit, found = a.agg.replies[key]
+	}
 	a.agg.mu.Unlock()
 	if found {
 		h.Set("Server-Timing", "cache;dur=0")
@@ -82,7 +96,7 @@ func (a *api) aggregate(c *call) bool {
 	}
 	h.Set("Server-Timing", timing("compute", computed.Sub(start))+", "+timing("encode", time.Since(computed)))
 	a.agg.mu.Lock()
-	if a.agg.changes == changes && len(a.agg.replies) < maxAggregates {
+	if a.agg.version == version && len(a.agg.replies) < maxAggregates {
 		a.agg.replies[key] = cached{body: body, contentType: contentType, etag: etag}
 	}
 	a.agg.mu.Unlock()

@@ -23,6 +23,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 	"github.com/taawun/taawun/programs"
 	"github.com/taawun/taawun/registry"
 )
@@ -51,8 +52,10 @@ type Options struct {
 	// personal data: members are never looked up by name, CIN or birth date.
 	AccessLog bool
 	// Ready, when set, tells whether the registry is ready to serve (loaded
-	// at start): until it is, /readyz and every /v1 route answer 503 with
-	// Retry-After. /healthz answers 200 as soon as the handler serves.
+	// at start, its read model built): until it is, /readyz and every /v1
+	// route answer 503 with Retry-After. /healthz answers 200 as soon as the
+	// handler serves. /readyz also asks the store (registry.Registry.Ping)
+	// and answers 503 while it cannot be reached.
 	Ready func() bool
 	// Metrics, when set, counts every request by route pattern and status
 	// with its duration, and is served at GET /metrics in the Prometheus
@@ -116,6 +119,9 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	return a
 }
 
+// readyPing is how long /readyz waits for the store to answer.
+const readyPing = 2 * time.Second
+
 // ServeHTTP answers /healthz and /readyz, logs the request when asked, and
 // routes it, answering unknown paths and wrong methods with problems too.
 func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -132,6 +138,15 @@ func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", "1")
 			w.WriteHeader(http.StatusServiceUnavailable)
 			_, _ = io.WriteString(w, `{"status":"loading"}`+"\n")
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), readyPing)
+		defer cancel()
+		if err := a.reg.Ping(ctx); err != nil {
+			a.log.WarnContext(r.Context(), "not ready: the store does not answer", slog.Any("error", err))
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, `{"status":"unavailable"}`+"\n")
 			return
 		}
 		_, _ = io.WriteString(w, `{"status":"ready"}`+"\n")
@@ -250,6 +265,23 @@ type call struct {
 	// once completes the request's idempotency key in the transaction of
 	// its write, when the request has one.
 	once *registry.Guard
+	// model is the read model an aggregate route answers from, read once
+	// so that its figures and its ETag name one version.
+	model *readmodel.Model
+}
+
+// readModel returns the call's read model: the one the aggregate route
+// read, or the registry's current one.
+func (c *call) readModel() (*readmodel.Model, error) {
+	if c.model != nil {
+		return c.model, nil
+	}
+	m, err := c.a.reg.ReadModel(c.ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.model = m
+	return m, nil
 }
 
 // reply is what a handler answers: a status and a value to encode as JSON,
@@ -467,7 +499,7 @@ func (a *api) fail(c *call, err error) {
 	case errors.Is(err, context.DeadlineExceeded):
 		writeProblem(c.w, c.r, Problem{Status: http.StatusServiceUnavailable, Code: codeTimeout, Detail: "the request took too long"})
 	case errors.Is(err, context.Canceled):
-		// The client went away.
+		clientLeft(a, c.w, c.r)
 	default:
 		var hp *httpProblem
 		if errors.As(err, &hp) {

@@ -87,7 +87,9 @@
 //
 // GET /healthz answers 200 while the handler runs. With Options.Ready,
 // GET /readyz and every /v1 route answer 503 with Retry-After until Ready
-// reports true (a server loading its registry), and /readyz 200 after.
+// reports true (a server loading its registry and building its read
+// model), and /readyz 200 after, as long as the store answers
+// (registry.Registry.Ping): 503 while the database refuses connections.
 // With Options.Metrics, GET /metrics serves the Prometheus text format:
 // requests by route pattern and status, their durations as a histogram,
 // and the gauges the caller adds (examples/server adds the registry's size,

@@ -557,8 +557,8 @@ func hScreen(c *call) (reply, error) {
 	if in.AsOf.IsZero() {
 		in.AsOf = c.today()
 	}
-	// The registry's read model, rebuilt only after a change commits.
-	m, err := c.a.reg.ReadModel(c.ctx)
+	// The registry's read model, kept current commit by commit.
+	m, err := c.readModel()
 	if err != nil {
 		return reply{}, err
 	}
@@ -689,7 +689,7 @@ func hStats(c *call) (reply, error) {
 	if err := fs.Err("httpapi.Stats", "invalid query"); err != nil {
 		return reply{}, err
 	}
-	m, err := c.a.reg.ReadModel(c.ctx)
+	m, err := c.readModel()
 	if err != nil {
 		return reply{}, err
 	}
@@ -720,7 +720,7 @@ func hNational(c *call) (reply, error) {
 	if err := fs.Err("httpapi.National", "invalid query"); err != nil {
 		return reply{}, err
 	}
-	m, err := c.a.reg.ReadModel(c.ctx)
+	m, err := c.readModel()
 	if err != nil {
 		return reply{}, err
 	}

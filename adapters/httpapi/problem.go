@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -65,6 +66,10 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
 // message, article and fields; anything else as an internal error whose
 // detail goes to the log, never to the client.
 func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, context.Canceled) || errors.Is(r.Context().Err(), context.Canceled) {
+		clientLeft(a, w, r)
+		return
+	}
 	var e *coop.Error
 	if !errors.As(err, &e) {
 		e = &coop.Error{Code: coop.Internal, Err: err}
@@ -84,4 +89,15 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		p = Problem{Status: http.StatusInternalServerError, Code: string(coop.Internal), Detail: "internal error"}
 	}
 	writeProblem(w, r, p)
+}
+
+// StatusClientClosed is the status the access log and the metrics record
+// for a request whose client hung up before the answer (as nginx logs
+// it): nothing is sent, and it is not counted as an error of the server.
+const StatusClientClosed = 499
+
+// clientLeft records that the client of r hung up.
+func clientLeft(a *api, w http.ResponseWriter, r *http.Request) {
+	a.log.InfoContext(r.Context(), "client left before the answer", slog.String("method", r.Method), slog.String("path", r.URL.Path))
+	w.WriteHeader(StatusClientClosed)
 }

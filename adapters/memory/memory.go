@@ -31,7 +31,26 @@ type Store struct {
 	names     map[string]uuid.UUID // name key -> approval holding it
 	seqs      map[seqKey]int
 	keys      map[string]registry.KeyRecord
+
+	// position is the position of the last commit; log holds what the
+	// last commits changed, oldest first, from the one after forgotten.
+	position  uint64
+	log       []commit
+	logIDs    int
+	forgotten uint64
+	// committed is closed, and replaced, at every commit.
+	committed chan struct{}
 }
+
+// commit is what one commit changed: the cooperatives it put or created.
+type commit struct {
+	position uint64
+	ids      []uuid.UUID
+}
+
+// maxLogIDs bounds the cooperatives the log of commits remembers; a reader
+// further behind reads the registry whole (registry.ChangeSet.Gone).
+const maxLogIDs = 1 << 18
 
 // record is a cooperative's current state and its journal. The state is
 // replaced, never changed; the journal only grows, and its entries never
@@ -51,7 +70,10 @@ type seqKey struct {
 	year  int
 }
 
-var _ registry.Store = (*Store)(nil)
+var (
+	_ registry.Store    = (*Store)(nil)
+	_ registry.Notifier = (*Store)(nil)
+)
 
 // New returns an empty store.
 func New() *Store {
@@ -62,6 +84,95 @@ func New() *Store {
 		names:     map[string]uuid.UUID{},
 		seqs:      map[seqKey]int{},
 		keys:      map[string]registry.KeyRecord{},
+		committed: make(chan struct{}),
+	}
+}
+
+// record logs a commit that changed the cooperatives ids and wakes those
+// who wait for one. The write lock is held.
+func (s *Store) record(ids []uuid.UUID) {
+	s.position++
+	s.log = append(s.log, commit{position: s.position, ids: ids})
+	s.logIDs += len(ids)
+	for len(s.log) > 1 && s.logIDs > maxLogIDs {
+		s.forgotten = s.log[0].position
+		s.logIDs -= len(s.log[0].ids)
+		s.log[0] = commit{}
+		s.log = s.log[1:]
+	}
+	close(s.committed)
+	s.committed = make(chan struct{})
+}
+
+// Position implements registry.Store.
+func (s *Store) Position(ctx context.Context) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.position, nil
+}
+
+// Changed implements registry.Store.
+func (s *Store) Changed(ctx context.Context, after uint64, limit int) (registry.ChangeSet, error) {
+	if err := ctx.Err(); err != nil {
+		return registry.ChangeSet{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	set := registry.ChangeSet{Position: s.position}
+	if after > s.position || after < s.forgotten {
+		set.Gone = true
+		return set, nil
+	}
+	seen := map[uuid.UUID]bool{}
+	for i := len(s.log) - 1; i >= 0 && s.log[i].position > after; i-- {
+		for _, id := range s.log[i].ids {
+			if seen[id] {
+				continue
+			}
+			if seen[id] = true; len(seen) > limit {
+				return registry.ChangeSet{Position: s.position, Gone: true}, nil
+			}
+			set.Cooperatives = append(set.Cooperatives, s.coops[id].c)
+		}
+	}
+	return set, nil
+}
+
+// Snapshot implements registry.Store: the store is read under its read
+// lock, which holds writers back until add has seen every cooperative.
+func (s *Store) Snapshot(ctx context.Context, add func(*coop.Cooperative) error) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, k := range s.order {
+		c := s.coops[k.id].c
+		if err := add(&c); err != nil {
+			return 0, err
+		}
+	}
+	return s.position, nil
+}
+
+// WaitCommit implements registry.Notifier, for registries that share the
+// store: it returns once a commit is beyond after.
+func (s *Store) WaitCommit(ctx context.Context, after uint64) error {
+	for {
+		s.mu.RLock()
+		pos, ch := s.position, s.committed
+		s.mu.RUnlock()
+		if pos > after {
+			return nil
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 }
 
@@ -508,6 +619,13 @@ func (t *tx) commit() {
 		st := t.coops[id]
 		s.insert(&record{c: st.c, journal: st.entries})
 	}
+	if len(t.coops) > 0 {
+		ids := make([]uuid.UUID, 0, len(t.coops))
+		for id := range t.coops {
+			ids = append(ids, id)
+		}
+		s.record(ids)
+	}
 }
 
 // insert adds a new record to the store's indexes.
@@ -608,5 +726,10 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 	if start > 0 || !slices.IsSortedFunc(s.order, compareKeys) {
 		slices.SortFunc(s.order, compareKeys)
 	}
+	loaded := make([]uuid.UUID, 0, n)
+	for rec := range batch {
+		loaded = append(loaded, rec.Cooperative.ID)
+	}
+	s.record(loaded)
 	return n, nil
 }

@@ -41,7 +41,7 @@ func approval(ctx context.Context, q querier, op, what, sql string, arg any) (re
 		return registry.NameApproval{}, registry.NotFound(what)
 	}
 	if err != nil {
-		return registry.NameApproval{}, mapErr(op, err)
+		return registry.NameApproval{}, mapErr(op, errors.Join(ctx.Err(), err))
 	}
 	return a, nil
 }

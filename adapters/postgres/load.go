@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/taawun/taawun/coop"
@@ -23,9 +24,13 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 	var seqErr error
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		batch := make([]*registry.Record, 0, LoadBatch)
+		var ids []uuid.UUID
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
+			}
+			for _, r := range batch {
+				ids = append(ids, r.Cooperative.ID)
 			}
 			err := copyBatch(ctx, tx, batch)
 			batch = batch[:0]
@@ -44,13 +49,19 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 				}
 			}
 		}
-		return flush()
+		if err := flush(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		return s.recordCommit(ctx, tx, ids)
 	})
 	if err != nil {
 		if seqErr != nil && err == seqErr {
 			return 0, err
 		}
-		return 0, mapErr(op, err)
+		return 0, s.fail(ctx, op, err)
 	}
 	return n, nil
 }

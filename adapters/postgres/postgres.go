@@ -132,13 +132,21 @@ func mapErr(op string, err error) error {
 	return &coop.Error{Code: coop.Internal, Op: op, Message: "internal error", Err: err}
 }
 
-// unavailable reports whether err says that the database cannot be
-// reached: a connection refused, closed or cut (the server shutting down or
-// terminating the backend), or no connection to be had.
+// unavailable reports whether err says that the database cannot serve the
+// request now but may shortly: a connection refused, closed or cut (the
+// server shutting down or terminating the backend, class 08 and 57P0x), no
+// connection or resource to be had (class 53), the database not in a state
+// to answer (55000), a lock not granted or a statement cancelled by a
+// timeout (55P03, 57014), or a transaction that lost a serialization race
+// or a deadlock (40001, 40P01).
 func unavailable(err error) bool {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
-		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" || pe.Code == "53300"
+		switch pe.Code {
+		case "55000", "55P03", "57014", "57P01", "57P02", "57P03", "40001", "40P01":
+			return true
+		}
+		return strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "53")
 	}
 	var connect *pgconn.ConnectError
 	var ne net.Error

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
@@ -20,11 +21,18 @@ import (
 
 // Store is a registry.Store on PostgreSQL.
 type Store struct {
-	pool  *pgxpool.Pool
-	cache *cache
+	pool      *pgxpool.Pool
+	cache     *cache
+	listen    listener
+	retention int64
+	poll      time.Duration
 }
 
-var _ registry.Store = (*Store)(nil)
+var (
+	_ registry.Store    = (*Store)(nil)
+	_ registry.Notifier = (*Store)(nil)
+	_ registry.Pinger   = (*Store)(nil)
+)
 
 // Options configures a Store. A nil *Options means the defaults.
 type Options struct {
@@ -35,6 +43,15 @@ type Options struct {
 	// database must then be written only through stores of this package
 	// (the registry's versions make every other process's writes visible).
 	CacheSize int
+	// LogRetention is how many commits the commit log keeps (default
+	// DefaultLogRetention). A server whose read model is further behind
+	// than that rebuilds it from the tables instead of applying the log.
+	LogRetention int64
+	// PollInterval is how often a server waiting for commits reads the
+	// commit position when no notification comes (default
+	// DefaultPollInterval): the bound on how late a server sees another's
+	// commit should notifications be lost.
+	PollInterval time.Duration
 }
 
 // DefaultCacheSize is the number of cooperatives a Store keeps by default.
@@ -43,11 +60,31 @@ const DefaultCacheSize = 4096
 // New returns a Store over the caller's pool, on a database migrated with
 // Migrate.
 func New(pool *pgxpool.Pool, opts *Options) *Store {
-	size := DefaultCacheSize
-	if opts != nil && opts.CacheSize != 0 {
-		size = opts.CacheSize
+	s := &Store{pool: pool, cache: newCache(DefaultCacheSize), retention: DefaultLogRetention, poll: DefaultPollInterval}
+	if opts != nil {
+		if opts.CacheSize != 0 {
+			s.cache = newCache(opts.CacheSize)
+		}
+		if opts.LogRetention > 0 {
+			s.retention = opts.LogRetention
+		}
+		if opts.PollInterval > 0 {
+			s.poll = opts.PollInterval
+		}
 	}
-	return &Store{pool: pool, cache: newCache(size)}
+	return s
+}
+
+// fail maps a driver error of op, or returns the context's error when the
+// caller gave up: a request whose client left is not a database fault.
+func (s *Store) fail(ctx context.Context, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return mapErr(op, err)
 }
 
 // querier is what reads need of a pool or a transaction.
@@ -307,7 +344,7 @@ func (s *Store) getWhere(ctx context.Context, op, where string, arg any, what st
 		return coop.Cooperative{}, registry.NotFound(what)
 	}
 	if err != nil {
-		return coop.Cooperative{}, mapErr(op, err)
+		return coop.Cooperative{}, s.fail(ctx, op, err)
 	}
 	return c, nil
 }
@@ -409,7 +446,7 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 		return nil
 	})
 	if err != nil {
-		return registry.Page{}, mapErr(op, err)
+		return registry.Page{}, s.fail(ctx, op, err)
 	}
 	return p, nil
 }
@@ -443,7 +480,7 @@ func (s *Store) All(ctx context.Context) iter.Seq2[coop.Cooperative, error] {
 				return loadChildren(ctx, tx, batch)
 			})
 			if err != nil {
-				yield(coop.Cooperative{}, mapErr("postgres.All", err))
+				yield(coop.Cooperative{}, s.fail(ctx, "postgres.All", err))
 				return
 			}
 			for _, c := range batch {
@@ -494,7 +531,7 @@ func (s *Store) Journal(ctx context.Context, id uuid.UUID) ([]registry.Entry, er
 		return nil
 	})
 	if err != nil {
-		return nil, mapErr(op, err)
+		return nil, s.fail(ctx, op, err)
 	}
 	return out, nil
 }

@@ -20,7 +20,7 @@ func (s *Store) Write(ctx context.Context, fn func(registry.Tx) error) error {
 	const op = "postgres.Write"
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
-		return mapErr(op, err)
+		return s.fail(ctx, op, err)
 	}
 	done := false
 	defer func() {
@@ -32,11 +32,16 @@ func (s *Store) Write(ctx context.Context, fn func(registry.Tx) error) error {
 	if err := fn(t); err != nil {
 		return err // fn's own, or a Tx method's already mapped
 	}
+	if ids := t.changed(); len(ids) > 0 {
+		if err := s.recordCommit(ctx, tx, ids); err != nil {
+			return s.fail(ctx, op, err)
+		}
+	}
 	token := s.cache.stage(t.written)
 	done = true
 	if err := tx.Commit(ctx); err != nil {
 		s.cache.withdraw(token)
-		return mapErr(op, err)
+		return s.fail(ctx, op, err)
 	}
 	return nil
 }
@@ -52,8 +57,20 @@ type pgTx struct {
 	written []coop.Cooperative
 }
 
+// changed returns the IDs of the cooperatives the transaction wrote, each
+// once.
+func (t *pgTx) changed() []uuid.UUID {
+	ids := make([]uuid.UUID, 0, len(t.written))
+	for _, c := range t.written {
+		if !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
 // fail maps a driver error.
-func (t *pgTx) fail(op string, err error) error { return mapErr(op, err) }
+func (t *pgTx) fail(op string, err error) error { return t.s.fail(t.ctx, op, err) }
 
 // Lock implements registry.Tx: the rows are locked in the order of their
 // IDs, whatever the order asked.

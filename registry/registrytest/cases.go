@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/shopspring/decimal"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
 	"github.com/taawun/taawun/registry"
 )
 
@@ -831,8 +833,9 @@ func testImport(h *Harness) {
 }
 
 // testReadModel shows that the registry's read model is the store's state:
-// built on first use, shared while nothing commits, rebuilt after a
-// commit, and answering as the cooperatives do.
+// built whole once, shared while nothing commits, then kept current change
+// by change, at every commit's position, equal to a model built afresh,
+// and followed by a second registry over the same store.
 func testReadModel(h *Harness) {
 	t := h.T
 	c := h.Register("Modèle", d("2024-01-10"), 5)
@@ -844,6 +847,9 @@ func testReadModel(h *Harness) {
 	assert.Same(t, m, again, "nothing committed: the same model")
 	n, _ := m.MembersAt(m.Coop(0), Today)
 	assert.Equal(t, 5, n)
+	pos, err := h.Reg.Position(h.Ctx)
+	require.NoError(t, err)
+	assert.Equal(t, pos, m.Version(), "the model is at the store's last commit")
 
 	_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: Today, AdmittedBy: "OGM",
 		Member: coop.Member{Type: coop.Natural, Name: "Nadia", Gender: coop.Female}, Shares: 1, Amount: mad("100"), Paid: mad("100")})
@@ -851,19 +857,17 @@ func testReadModel(h *Harness) {
 	after, err := h.Reg.ReadModel(h.Ctx)
 	require.NoError(t, err)
 	assert.NotSame(t, m, after, "a commit makes the next model anew")
+	assert.Greater(t, after.Version(), m.Version())
 	n, _ = after.MembersAt(after.Coop(0), Today)
 	assert.Equal(t, 6, n)
+	n, _ = m.MembersAt(m.Coop(0), Today)
+	assert.Equal(t, 5, n, "a model once returned never changes")
 	assert.Equal(t, c.ID, after.ID(0))
 
 	h.Register("Second", d("2024-02-10"), 7)
 	after, err = h.Reg.ReadModel(h.Ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 2, after.Len())
-	h.Reg.InvalidateReadModel()
-	rebuilt, err := h.Reg.ReadModel(h.Ctx)
-	require.NoError(t, err)
-	assert.NotSame(t, after, rebuilt)
-	assert.Equal(t, 2, rebuilt.Len())
 
 	// A load adds to the model, whether or not it copies what it loads.
 	_, err = h.Reg.Import(h.Ctx, slices.Values(historical("Modèle", 40)))
@@ -882,4 +886,45 @@ func testReadModel(h *Harness) {
 		members += len(loaded.Members(loaded.Coop(i)))
 	}
 	assert.Equal(t, loaded.Size().Members, members)
+	assert.Empty(t, loaded.Diff(fresh(h), 5), "kept current, the model is the one built afresh")
+	assert.EqualValues(t, 1, h.Reg.ModelBuilds(), "the commits were applied, not rebuilt")
+
+	// A second registry over the store follows the first one's commits.
+	other := h.Over(h.Store)
+	ctx, cancel := context.WithCancel(h.Ctx)
+	followed := make(chan error, 1)
+	go func() { followed <- other.Follow(ctx, nil) }()
+	defer func() {
+		cancel()
+		assert.ErrorIs(t, <-followed, context.Canceled)
+	}()
+	_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: Today, AdmittedBy: "OGM",
+		Member: coop.Member{Type: coop.Natural, Name: "Samira", Gender: coop.Female}, Shares: 1, Amount: mad("100"), Paid: mad("100")})
+	require.NoError(t, err)
+	h.Register("Troisième", d("2024-03-10"), 9)
+	pos, err = h.Reg.Position(h.Ctx)
+	require.NoError(t, err)
+	wait, stop := context.WithTimeout(h.Ctx, 5*time.Second)
+	defer stop()
+	seen, err := other.WaitModel(wait, pos)
+	require.NoError(t, err, "the follower reaches the writer's last commit")
+	mine, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	assert.Equal(t, mine.Version(), seen.Version())
+	assert.Equal(t, 83, seen.Len())
+	assert.Empty(t, seen.Diff(mine, 5))
+	assert.Empty(t, seen.Diff(fresh(h), 5))
+}
+
+// fresh builds a read model afresh from every cooperative of the harness's
+// registry.
+func fresh(h *Harness) *readmodel.Model {
+	var cs []coop.Cooperative
+	for c, err := range h.Reg.All(h.Ctx) {
+		require.NoError(h.T, err)
+		cs = append(cs, c)
+	}
+	m, err := readmodel.FromCooperatives(cs)
+	require.NoError(h.T, err)
+	return m
 }
