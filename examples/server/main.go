@@ -23,8 +23,12 @@
 // The server listens at once: /healthz answers 200 while it runs, and
 // /readyz and the API answer 503 with Retry-After until the registry is
 // loaded. Loading logs its progress (cooperatives read and the rate) every
-// second. On PostgreSQL, a database that already holds cooperatives is
-// ready at once: nothing is read until a request needs it.
+// second. The read model of statistics and screenings is built before the
+// server is ready (on PostgreSQL by streaming the tables), then kept
+// current commit by commit, including the commits of other servers on the
+// same database, which it follows (registry.Registry.Follow). Servers
+// started together on one empty database load it once: the others wait
+// for the first and find it loaded.
 //
 // Logs are JSON (slog) on standard error, one line a request with its
 // method, path, query, status, bytes, duration and the principal's
@@ -128,6 +132,8 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 	}
 
 	var store registry.Store
+	// exclusive runs the load alone among the servers of one database.
+	exclusive := func(ctx context.Context, _ string, fn func(context.Context) error) error { return fn(ctx) }
 	if dsn == "" {
 		store = memory.New()
 	} else {
@@ -139,12 +145,15 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 		if err := postgres.Migrate(ctx, pool); err != nil {
 			return fmt.Errorf("migrating the database: %w", err)
 		}
-		store = postgres.New(pool, nil)
+		pg := postgres.New(pool, nil)
+		defer pg.Close()
+		store, exclusive = pg, pg.Exclusive
 	}
 	reg := registry.New(store, nil)
 
 	// The server answers at once: /healthz says it runs, /readyz and the
-	// API answer 503 until the registry is loaded.
+	// API answer 503 until the registry is loaded and its read model
+	// built; /readyz answers 503 too while the store cannot be reached.
 	var ready atomic.Bool
 	go purgeKeys(ctx, log, reg)
 	metrics, err := serverMetrics(reg, ready.Load)
@@ -167,12 +176,20 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 	log.Info("serving the Taawun API", slog.String("addr", addr), slog.String("openapi", "/v1/openapi.json"),
 		slog.String("catalogue", cat.Version()), slog.Any("programs", cat.ProgramIDs()))
 	go func() {
-		if err := load(ctx, log, reg, national); err != nil {
+		err := exclusive(ctx, "load", func(ctx context.Context) error { return load(ctx, log, reg, national) })
+		if err == nil {
+			err = buildModel(ctx, log, reg)
+		}
+		if err != nil {
 			errc <- err
 			return
 		}
 		ready.Store(true)
 		log.Info("ready", slog.String("since_start", since(processStart)))
+		// Other servers on the database commit too: apply their commits.
+		_ = reg.Follow(ctx, &registry.FollowOptions{OnError: func(err error) {
+			log.Warn("following the registry's commits", slog.Any("error", err))
+		}})
 	}()
 	select {
 	case err := <-errc:
@@ -193,10 +210,8 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 
 // load fills an empty registry: the demo cooperatives, or the synthetic
 // national registry, logging its progress. A registry that already holds
-// cooperatives (a PostgreSQL database used before) is left as it is, and
-// nothing of it is read until a request needs it. In memory, the read
-// model that statistics and screenings read is built before the server
-// says it is ready, so that the first of them does not wait for it.
+// cooperatives (a PostgreSQL database used before, or loaded by a server
+// started at the same time) is left as it is.
 func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, national bool) error {
 	p, err := reg.List(ctx, registry.Filter{Limit: 1})
 	if err != nil {
@@ -224,7 +239,15 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 	}
 	log.Info("registry loaded", slog.Int("cooperatives", n), slog.String("took", since(prog.start)),
 		slog.String("rate", rate(n, time.Since(prog.start))))
-	modelStart := time.Now()
+	return nil
+}
+
+// buildModel builds the read model that statistics and screenings read
+// before the server says it is ready, so that the first of them does not
+// wait for it: in memory from the registry, on PostgreSQL by streaming the
+// tables. From then on it is kept current commit by commit.
+func buildModel(ctx context.Context, log *slog.Logger, reg *registry.Registry) error {
+	start := time.Now()
 	m, err := reg.ReadModel(ctx)
 	if err != nil {
 		return fmt.Errorf("building the read model: %w", err)
@@ -232,8 +255,8 @@ func load(ctx context.Context, log *slog.Logger, reg *registry.Registry, nationa
 	// What the load allocated and no longer needs goes back to the system.
 	debug.FreeOSMemory()
 	mem := memoryNow()
-	log.Info("read model built", slog.Int("cooperatives", m.Len()), slog.String("took", since(modelStart)),
-		slog.String("heap_live", mb(mem.HeapLive)), slog.String("resident", mb(mem.Resident)))
+	log.Info("read model built", slog.Int("cooperatives", m.Len()), slog.Uint64("version", m.Version()),
+		slog.String("took", since(start)), slog.String("heap_live", mb(mem.HeapLive)), slog.String("resident", mb(mem.Resident)))
 	return nil
 }
 
