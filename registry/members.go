@@ -600,5 +600,29 @@ func (ch MemberLeft) Apply(c *coop.Cooperative, on coop.Date) {
 	}
 }
 
+// WritesMembers implements MemberWriter: the member admitted.
+func (ch MemberAdmitted) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.Member.ID} }
+
+// WritesMembers implements MemberWriter.
+func (ch SharesSubscribed) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
+// WritesMembers implements MemberWriter.
+func (ch SharesPaid) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
+// WritesMembers implements MemberWriter.
+func (ch WithdrawalRequested) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
+// WritesMembers implements MemberWriter.
+func (ch WithdrawalAnswered) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
+// WritesMembers implements MemberWriter.
+func (ch MemberExcluded) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
+// WritesMembers implements MemberWriter: both accounts.
+func (ch SharesTransferred) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID, ch.To} }
+
+// WritesMembers implements MemberWriter.
+func (ch MemberLeft) WritesMembers() []uuid.UUID { return []uuid.UUID{ch.MemberID} }
+
 // Redacted implements Redacter.
 func (ch MemberAdmitted) Redacted() Change { return MemberAdmitted{Member: ch.Member.Redacted()} }

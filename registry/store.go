@@ -102,6 +102,20 @@ type Store interface {
 	Snapshot(ctx context.Context, add func(*coop.Cooperative) error) (uint64, error)
 }
 
+// MemberWriter is implemented by a change that writes only the members it
+// names, adding those it names that were not in the register at its end:
+// every other member keeps its place and stays as it was, share account
+// and all. The registry then copies the member register only when the
+// change rewrites a member already in it (an admission appends to a
+// register it shares), and a store compares and writes only the members
+// named. A change that does not implement it may write any member.
+type MemberWriter interface {
+	Change
+	// WritesMembers returns the IDs of the members the change writes or
+	// adds.
+	WritesMembers() []uuid.UUID
+}
+
 // ChangeSet is what Store.Changed returns.
 type ChangeSet struct {
 	// Position is the position of the last commit of the snapshot read.

@@ -164,6 +164,9 @@ func (w *writer) change(id uuid.UUID, on coop.Date, kind EntryKind, check func(c
 	if err != nil {
 		return coop.Cooperative{}, err
 	}
+	if !appendsOnly(&old, ch) {
+		c.Members = ownMembers(old.Members)
+	}
 	ch.Apply(&c, on)
 	// What identifies a cooperative never changes after registration.
 	c.ID, c.RegistrationNumber, c.RegisteredOn, c.ApprovalID = old.ID, old.RegistrationNumber, old.RegisteredOn, old.ApprovalID
@@ -223,22 +226,17 @@ func lockOrder(ids []uuid.UUID) []uuid.UUID {
 
 // forChange returns a copy of a stored state that a check may read and a
 // change may apply to without touching the stored state: the cooperative,
-// its members, labels, groupings, officers and maps are copied; the share
-// accounts, assemblies, supports and selections are shared but clipped, so
-// that appending to one makes a new one. Changes follow the rule of
-// Change.Apply: they set fields of c and of its members, and append, but
-// never write into a shared element. A write thus costs one copy of the
-// member list, not a copy of every member's account.
+// its labels, groupings, officers and maps are copied; the assemblies,
+// supports and selections are shared but clipped, so that appending to one
+// makes a new one. The member register is shared as it is, for a check
+// only reads it: change gives it a copy of its own (ownMembers) before a
+// change that rewrites members is applied, and shares it with a change
+// that only appends members (appendsOnly), which then appends into the
+// register's spare room, that no committed state reads. Changes follow
+// the rule of Change.Apply: they set fields of c and of its members, and
+// append, but never write into a shared element.
 func forChange(old coop.Cooperative) coop.Cooperative {
 	c := old
-	if old.Members != nil {
-		// Room for one more: an admission appends without copying again.
-		c.Members = make([]coop.Member, len(old.Members), len(old.Members)+1)
-		copy(c.Members, old.Members)
-		for i := range c.Members {
-			c.Members[i].Shares = slices.Clip(c.Members[i].Shares)
-		}
-	}
 	c.Governance = old.Governance.Clone()
 	c.Assemblies = slices.Clip(old.Assemblies)
 	c.Supports = slices.Clip(old.Supports)
@@ -256,4 +254,37 @@ func forChange(old coop.Cooperative) coop.Cooperative {
 		c.LastYearEndMembers = &n
 	}
 	return c
+}
+
+// ownMembers returns a copy of a member register that a change may write
+// into, its share accounts shared but clipped so that appending to one
+// makes a new one. A write thus costs one copy of the member list, not a
+// copy of every member's account.
+func ownMembers(ms []coop.Member) []coop.Member {
+	if ms == nil {
+		return nil
+	}
+	// Room to grow: the admissions that follow append without copying.
+	out := make([]coop.Member, len(ms), len(ms)+len(ms)/4+1)
+	copy(out, ms)
+	for i := range out {
+		out[i].Shares = slices.Clip(out[i].Shares)
+	}
+	return out
+}
+
+// appendsOnly reports whether ch writes no member of old's register, only
+// members it adds at its end (a MemberWriter naming members old does not
+// have): the register can then be shared.
+func appendsOnly(old *coop.Cooperative, ch Change) bool {
+	mw, ok := ch.(MemberWriter)
+	if !ok {
+		return false
+	}
+	for _, id := range mw.WritesMembers() {
+		if _, found := old.Member(id); found {
+			return false
+		}
+	}
+	return true
 }

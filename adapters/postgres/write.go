@@ -117,7 +117,14 @@ func (t *pgTx) Put(c coop.Cooperative, e registry.Entry) error {
 	}
 	var b pgx.Batch
 	b.Queue(updateCoop, coopRow(&c)...)
-	queueDiff(&b, &old, &c)
+	var writes []uuid.UUID
+	if mw, ok := e.Change.(registry.MemberWriter); ok {
+		writes = mw.WritesMembers()
+		if writes == nil {
+			writes = []uuid.UUID{}
+		}
+	}
+	queueDiff(&b, &old, &c, writes)
 	j, err := journalRow(c.ID, &e)
 	if err != nil {
 		return t.fail(op, err)
@@ -136,7 +143,7 @@ func (t *pgTx) Create(c coop.Cooperative, first registry.Entry) error {
 	const op = "postgres.Create"
 	var b pgx.Batch
 	b.Queue(insertCoop, coopRow(&c)...)
-	queueDiff(&b, &coop.Cooperative{ID: c.ID}, &c)
+	queueDiff(&b, &coop.Cooperative{ID: c.ID}, &c, nil)
 	j, err := journalRow(c.ID, &first)
 	if err != nil {
 		return t.fail(op, err)
@@ -192,8 +199,10 @@ func queueInsert(b *pgx.Batch, table string, cols []string, rows [][]any) {
 // queueDiff queues the writes that take the child rows of old to those of
 // c: members changed, added or gone; share movements appended (or, when an
 // account was rewritten, the account); officers and assemblies that differ
-// by position.
-func queueDiff(b *pgx.Batch, old, c *coop.Cooperative) {
+// by position. A non-nil writes names the only members the change wrote
+// (registry.MemberWriter): the others, found at their places, are not
+// compared.
+func queueDiff(b *pgx.Batch, old, c *coop.Cooperative, writes []uuid.UUID) {
 	// Members keep their places: each is found at its own position first,
 	// and by ID only when the register was reordered.
 	var before map[uuid.UUID]int
@@ -223,6 +232,9 @@ func queueDiff(b *pgx.Batch, old, c *coop.Cooperative) {
 			continue
 		}
 		matched++
+		if writes != nil && i == j && !slices.Contains(writes, m.ID) {
+			continue
+		}
 		o := &old.Members[j]
 		if i != j || !sameMember(o, m) {
 			b.Queue(updateMember, memberRow(c.ID, m, i)...)

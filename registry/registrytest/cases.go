@@ -302,6 +302,32 @@ func testSnapshots(h *Harness) {
 	after := []string{asJSON(t, c), asJSON(t, read), asJSON(t, page.Items[0]), asJSON(t, j)}
 	assert.Equal(t, before, after, "a snapshot read before a write does not change")
 
+	// Admissions share the member register and append to it: each state
+	// returned keeps its members, whatever is admitted after, or refused.
+	states := []coop.Cooperative{}
+	frozen := []string{}
+	for i := range 6 {
+		got, err := h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: d("2024-02-05"), AdmittedBy: "OGM 2024-02-05",
+			Member: coop.Member{Type: coop.Natural, Name: fmt.Sprintf("Admise %d", i)}, Shares: 1, Amount: mad("100"), Paid: mad("100")})
+		require.NoError(t, err)
+		_, err = h.Reg.AdmitMember(h.Ctx, c.ID, registry.Admission{On: d("2024-02-05"), AdmittedBy: "OGM 2024-02-05",
+			Member: coop.Member{Type: coop.Natural, Name: "Refusée"}, Shares: 1, Amount: mad("100"), Paid: mad("1")}, registry.IfVersion(got.Version-1))
+		require.Error(t, err)
+		states, frozen = append(states, got), append(frozen, asJSON(t, got))
+		if i == 3 {
+			// A payment rewrites a member: the register is copied.
+			got, err = h.Reg.PayShares(h.Ctx, c.ID, got.Members[0].ID, registry.Payment{On: d("2024-02-05"), Amount: mad("10")})
+			require.NoError(t, err)
+			states, frozen = append(states, got), append(frozen, asJSON(t, got))
+		}
+	}
+	for i := range states {
+		assert.Equal(t, frozen[i], asJSON(t, states[i]), "state %d", i)
+	}
+	last, err := h.Reg.Get(h.Ctx, c.ID)
+	require.NoError(t, err)
+	assert.Len(t, last.Members, 12)
+
 	// A clone is the caller's: changing it changes nothing stored.
 	own := read.Clone()
 	own.Members[0].Name = "changed"
