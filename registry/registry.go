@@ -211,6 +211,43 @@ func (r *Registry) StateAt(ctx context.Context, id uuid.UUID, date coop.Date) (c
 	return stateAt(cur, journal, date, op)
 }
 
+// AtVersion returns the cooperative as its write of version left it (the
+// version its ETag named): the current state when it is still at that
+// version, otherwise the state its journal's first version entries
+// rebuild, in the order they were recorded. It is how an idempotency key
+// that kept only the version it made answers a retry with the same
+// representation. NotFound when the cooperative does not exist or never
+// had that version.
+func (r *Registry) AtVersion(ctx context.Context, id uuid.UUID, version int64) (coop.Cooperative, error) {
+	const op = "registry.AtVersion"
+	cur, err := r.store.Get(ctx, id)
+	if err != nil {
+		return coop.Cooperative{}, wrap(op, err)
+	}
+	if cur.Version == version {
+		return cur, nil
+	}
+	if version < 1 || version > cur.Version {
+		return coop.Cooperative{}, &coop.Error{Code: coop.NotFound, Op: op,
+			Message: fmt.Sprintf("cooperative %s has no version %d", cur.ID, version)}
+	}
+	journal, err := r.store.Journal(ctx, id)
+	if err != nil {
+		return coop.Cooperative{}, wrap(op, err)
+	}
+	entries := slices.Clone(journal)
+	slices.SortFunc(entries, func(a, b Entry) int { return a.Seq - b.Seq })
+	var c coop.Cooperative
+	for i := range entries {
+		if int64(entries[i].Seq) > version {
+			break
+		}
+		entries[i].Change.Apply(&c, entries[i].Effective)
+	}
+	c.ID, c.RegistrationNumber, c.ApprovalID, c.Version = cur.ID, cur.RegistrationNumber, cur.ApprovalID, version
+	return c, nil
+}
+
 func stateAt(cur coop.Cooperative, journal []Entry, date coop.Date, op string) (coop.Cooperative, error) {
 	entries := slices.Clone(journal)
 	slices.SortStableFunc(entries, func(a, b Entry) int {

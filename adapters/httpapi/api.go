@@ -395,27 +395,58 @@ func (a *api) keyed(c *call, key string) {
 	}
 }
 
-// storedReply is the outcome of a keyed request as the registry keeps it.
+// storedReply is the outcome of a keyed request as the registry keeps it:
+// its status and headers, and what its body showed named by reference (the
+// cooperatives at the versions the write made, the support action's ID),
+// so that a key costs a few hundred bytes whatever the size of the
+// cooperative. Only a small outcome that no version names (a name
+// approval) is kept whole.
 type storedReply struct {
-	Status   int             `json:"status"`
-	ETag     string          `json:"etag,omitempty"`
-	Location string          `json:"location,omitempty"`
-	Body     json.RawMessage `json:"body"`
+	Status   int           `json:"status"`
+	ETag     string        `json:"etag,omitempty"`
+	Location string        `json:"location,omitempty"`
+	States   []storedState `json:"states,omitempty"`
+	// Action is the ID of a recorded support action, whose body lists
+	// States.
+	Action *uuid.UUID      `json:"action,omitempty"`
+	Body   json.RawMessage `json:"body,omitempty"`
 }
 
-// envelope records the reply a write's outcome makes, inside the write's
+// storedState names a cooperative at a version.
+type storedState struct {
+	ID      uuid.UUID `json:"id"`
+	Version int64     `json:"version"`
+}
+
+// envelope records the outcome of a write, inside the write's
 // transaction.
 func (c *call) envelope(v any) ([]byte, error) {
 	rep := c.result(c.rt.OK, v)
-	body, err := encodeJSON(nil, rep.value)
-	if err != nil {
-		return nil, err
+	sr := storedReply{Status: rep.status, ETag: rep.etag, Location: rep.location}
+	switch x := v.(type) {
+	case coop.Cooperative:
+		sr.States = []storedState{{ID: x.ID, Version: x.Version}}
+	case registry.RecordedAction:
+		id := x.ActionID
+		sr.Action = &id
+		sr.States = make([]storedState, len(x.Cooperatives))
+		for i, co := range x.Cooperatives {
+			sr.States[i] = storedState{ID: co.ID, Version: co.Version}
+		}
+	default:
+		body, err := encodeJSON(nil, rep.value)
+		if err != nil {
+			return nil, err
+		}
+		sr.Body = body
 	}
-	return json.Marshal(storedReply{Status: rep.status, ETag: rep.etag, Location: rep.location, Body: body})
+	return json.Marshal(sr)
 }
 
 // replay answers a retry with the outcome of the first request, once the
-// principal is authorized again on every cooperative it changed.
+// principal is authorized again on every cooperative it changed: the same
+// status and headers, and the cooperatives as the first request left them
+// (registry.Registry.AtVersion), redacted for the principal as they were.
 func (a *api) replay(c *call, rec registry.KeyRecord) {
 	for _, id := range rec.Cooperatives {
 		co, err := a.reg.Get(c.ctx, id)
@@ -434,17 +465,26 @@ func (a *api) replay(c *call, rec registry.KeyRecord) {
 		a.writeError(c.w, c.r, err)
 		return
 	}
-	h := c.w.Header()
-	if sr.ETag != "" {
-		h.Set("ETag", sr.ETag)
+	states := make([]coop.Cooperative, len(sr.States))
+	for i, st := range sr.States {
+		co, err := a.reg.AtVersion(c.ctx, st.ID, st.Version)
+		if err != nil {
+			a.fail(c, err)
+			return
+		}
+		states[i] = co
 	}
-	if sr.Location != "" {
-		h.Set("Location", sr.Location)
+	rep := reply{status: sr.Status, etag: sr.ETag, location: sr.Location, raw: sr.Body, contentType: "application/json"}
+	switch {
+	case sr.Action != nil:
+		rep.raw, rep.value = nil, c.result(sr.Status, registry.RecordedAction{ActionID: *sr.Action, Cooperatives: states}).value
+	case len(states) == 1:
+		rep.raw, rep.value = nil, c.result(sr.Status, states[0]).value
+	case sr.Body != nil:
+		rep.raw = append(sr.Body, '\n')
 	}
-	h.Set("Idempotent-Replayed", "true")
-	h.Set("Content-Type", "application/json")
-	c.w.WriteHeader(sr.Status)
-	_, _ = c.w.Write(append(sr.Body, '\n'))
+	c.w.Header().Set("Idempotent-Replayed", "true")
+	a.write(c, rep)
 }
 
 // result is the reply of a write's outcome v, with status: a cooperative
@@ -520,6 +560,14 @@ func (a *api) write(c *call, rep reply) bool {
 	}
 	if rep.location != "" {
 		c.w.Header().Set("Location", rep.location)
+	}
+	if c.rt.Auth == scopedWrite && (rep.status == http.StatusOK || rep.status == http.StatusCreated) && preferMinimal(c.r) {
+		// RFC 7240: the client needs only the status and headers.
+		c.w.Header().Set("Preference-Applied", "return=minimal")
+		c.w.Header().Add("Vary", "Prefer")
+		c.w.Header().Set("Content-Length", "0")
+		c.w.WriteHeader(rep.status)
+		return true
 	}
 	if rep.raw != nil {
 		c.w.Header().Set("Content-Type", rep.contentType)
@@ -778,4 +826,20 @@ func loggedQuery(raw string) string {
 		b.WriteString(part)
 	}
 	return b.String()
+}
+
+// preferMinimal reports whether the request asks, in its Prefer headers
+// (RFC 7240), for return=minimal: the status and headers of a write,
+// without the representation it made.
+func preferMinimal(r *http.Request) bool {
+	for _, line := range r.Header.Values("Prefer") {
+		for _, pref := range strings.Split(line, ",") {
+			name, value, _ := strings.Cut(strings.TrimSpace(pref), "=")
+			value, _, _ = strings.Cut(value, ";")
+			if strings.EqualFold(strings.TrimSpace(name), "return") && strings.EqualFold(strings.Trim(strings.TrimSpace(value), `"`), "minimal") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -71,6 +71,14 @@ func IdempotencyKey(key string) CallOption {
 	return func(r *http.Request) { r.Header.Set("Idempotency-Key", key) }
 }
 
+// ReturnMinimal asks the server for the status and headers of a write
+// without its body (Prefer: return=minimal, RFC 7240): the call's result
+// is then left as it was, and a client that needs only the new version
+// reads it from the ETag.
+func ReturnMinimal() CallOption {
+	return func(r *http.Request) { r.Header.Set("Prefer", "return=minimal") }
+}
+
 // do sends one request and decodes the success body into out (unless nil
 // or the body is empty).
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any, opts []CallOption) error {

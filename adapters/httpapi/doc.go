@@ -49,11 +49,20 @@
 // it survives a restart), written in the transaction of the change it
 // guards, for 24 hours, never evicted before. A retry with the same key and
 // body gets the first reply, with Idempotent-Replayed: true, once the
-// principal's scope is checked again on the cooperatives the write changed;
+// principal's scope is checked again on the cooperatives the write changed:
+// the key keeps the status, Location, ETag and the versions the write made,
+// not the body, and a replay renders the cooperatives at those versions
+// (registry.Registry.AtVersion), so that a key costs a few hundred bytes
+// whatever the size of the cooperative;
 // with another body, 422; while the first request runs, 409. A request
 // refused, or cancelled before it committed, leaves its key free. On the
 // POSTs that only compute (eligibility, screening) the header changes
 // nothing.
+//
+// A write sent with Prefer: return=minimal (RFC 7240) is answered with its
+// status, Location and ETag and no body, and Preference-Applied:
+// return=minimal: what a client that only needs the new version saves is
+// the encoding of the whole cooperative, members and all.
 //
 // # Input
 //

@@ -125,6 +125,13 @@ func (e *env) conforms(method, path string, rec *httptest.ResponseRecorder) {
 		require.GreaterOrEqual(e.t, rec.Code, 400, "%s %s answered %d, not documented", method, path, rec.Code)
 		resp = responses["default"].(map[string]any)
 	}
+	if rec.Header().Get("Preference-Applied") == "return=minimal" {
+		// RFC 7240: no body, which the document says it may leave out.
+		require.Empty(e.t, rec.Body.String(), "%s %s: a minimal reply has no body", method, path)
+		headers, _ := resp["headers"].(map[string]any)
+		require.Contains(e.t, headers, "Preference-Applied", "%s %s: return=minimal is not documented", method, path)
+		return
+	}
 	content, _ := resp["content"].(map[string]any)
 	if content == nil {
 		return

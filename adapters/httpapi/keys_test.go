@@ -47,13 +47,29 @@ func TestIdempotencyKeys(t *testing.T) {
 			assert.Equal(t, first.Body.String(), again.Body.String())
 			assert.Equal(t, first.Header().Get("ETag"), again.Header().Get("ETag"))
 			assert.Equal(t, 7, e.members(c.ID), "one admission")
+			// Written since, the cooperative has moved on; the retry still
+			// gets the reply of its version, rebuilt from the journal.
+			other := e.do("POST", path, nationalToken, admission("Houda"), nil)
+			require.Equal(t, 201, other.Code, other.Body.String())
+			again = e.do("POST", path, nationalToken, admission("Nadia"), key)
+			require.Equal(t, 201, again.Code)
+			assert.Equal(t, first.Body.String(), again.Body.String())
+			assert.Equal(t, first.Header().Get("ETag"), again.Header().Get("ETag"))
+			assert.NotEqual(t, other.Header().Get("ETag"), again.Header().Get("ETag"))
+			// Asked for no body, the retry gets the headers alone.
+			minimal := e.do("POST", path, nationalToken, admission("Nadia"), map[string]string{"Idempotency-Key": "admit-nadia-1", "Prefer": "return=minimal"})
+			require.Equal(t, 201, minimal.Code)
+			assert.Empty(t, minimal.Body.String())
+			assert.Equal(t, first.Header().Get("ETag"), minimal.Header().Get("ETag"))
+			assert.Equal(t, "return=minimal", minimal.Header().Get("Preference-Applied"))
+			assert.Equal(t, 8, e.members(c.ID), "one admission each")
 
 			// Another principal with the same key is another request: its own
 			// scope decides, and it replays nothing.
 			res := e.do("POST", path, casablancaToken, admission("Nadia"), key)
 			assert.Equal(t, 403, res.Code, res.Body.String())
 			assert.Empty(t, res.Header().Get("Idempotent-Replayed"))
-			assert.Equal(t, 7, e.members(c.ID))
+			assert.Equal(t, 8, e.members(c.ID))
 
 			// A replay is authorized again: once the cooperative has moved out
 			// of Meknès, the Meknès token's retry is refused.
@@ -65,7 +81,7 @@ func TestIdempotencyKeys(t *testing.T) {
 			require.Equal(t, 200, res.Code, res.Body.String())
 			res = e.do("POST", path, meknesToken, admission("Amal"), mine)
 			assert.Equal(t, 403, res.Code, res.Body.String())
-			assert.Equal(t, 8, e.members(c.ID))
+			assert.Equal(t, 9, e.members(c.ID))
 
 			// The key cannot serve another body.
 			res = e.do("POST", path, nationalToken, admission("Autre"), key)
@@ -78,7 +94,7 @@ func TestIdempotencyKeys(t *testing.T) {
 			require.Equal(t, 400, res.Code, res.Body.String())
 			res = e.do("POST", path, nationalToken, admission("Saida"), bad2)
 			require.Equal(t, 201, res.Code, "the key of a refused request is free: %s", res.Body.String())
-			assert.Equal(t, 9, e.members(c.ID))
+			assert.Equal(t, 10, e.members(c.ID))
 		})
 	}
 }

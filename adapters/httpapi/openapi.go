@@ -109,6 +109,9 @@ func buildDocument() map[string]any {
 			params = append(params, map[string]any{"name": "Idempotency-Key", "in": "header", "required": false,
 				"description": "a retried request with the same key and body gets the first response",
 				"schema":      Schema{"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"}})
+			params = append(params, map[string]any{"name": "Prefer", "in": "header", "required": false,
+				"description": "return=minimal (RFC 7240): the status, Location and ETag of the write, without its body",
+				"schema":      Schema{"type": "string"}})
 		}
 		if rt.ETag && rt.Method == "POST" && rt.OK != 201 {
 			params = append(params, map[string]any{"name": "If-Match", "in": "header", "required": false,
@@ -146,6 +149,17 @@ func buildDocument() map[string]any {
 		ok := map[string]any{"description": "success", "content": content}
 		if rt.ETag {
 			ok["headers"] = map[string]any{"ETag": map[string]any{"schema": Schema{"type": "string"}, "description": "the cooperative's version"}}
+		}
+		if rt.Method == "POST" && rt.Auth == scopedWrite {
+			headers, _ := ok["headers"].(map[string]any)
+			if headers == nil {
+				headers = map[string]any{}
+				ok["headers"] = headers
+			}
+			headers["Preference-Applied"] = map[string]any{"schema": Schema{"type": "string", "enum": []string{"return=minimal"}},
+				"description": "return=minimal when the request preferred it: the body is then empty"}
+			headers["Idempotent-Replayed"] = map[string]any{"schema": Schema{"type": "string", "enum": []string{"true"}},
+				"description": "true when the reply is a retry's, answered from the Idempotency-Key"}
 		}
 		if rt.Aggregate {
 			ok["headers"] = map[string]any{

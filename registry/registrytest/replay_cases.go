@@ -113,8 +113,16 @@ func testChangeKinds(h *Harness) {
 	slices.Sort(kinds)
 	assert.Equal(t, registry.ChangeKinds(), kinds, "every kind of change is journaled and replays")
 
-	// No write changed a state read before it.
+	// No write changed a state read before it, and each is the state its
+	// version names, rebuilt from the journal.
 	for i, c := range snapshots {
 		assert.Equal(t, frozen[i], asJSON(t, c), "snapshot %d of %s", i, c.Name)
+		at, err := h.Reg.AtVersion(h.Ctx, c.ID, c.Version)
+		require.NoError(t, err)
+		assert.Equal(t, frozen[i], asJSON(t, at), "snapshot %d of %s at version %d", i, c.Name, c.Version)
+	}
+	for _, v := range []int64{0, a.Version + 1} {
+		_, err := h.Reg.AtVersion(h.Ctx, a.ID, v)
+		CheckCode(t, err, coop.NotFound)
 	}
 }
