@@ -17,9 +17,11 @@ type readModel struct {
 	mu   sync.Mutex
 	live *readmodel.Live
 	cur  atomic.Pointer[readmodel.Model]
-	// stale is set when a commit through this registry may have made the
-	// current model old.
-	stale atomic.Bool
+	// dirty counts the commits through this registry (and loads), each
+	// counted once it is made; clean is the count the last update of the
+	// model began after, so that it holds every commit counted up to
+	// clean. The model may be old while clean < dirty.
+	dirty, clean atomic.Uint64
 	// size is what the last load left in the registry: the size of the
 	// first model expected.
 	size readmodel.Size
@@ -53,7 +55,7 @@ type readModel struct {
 // returns the store's error (Unavailable) rather than a model it knows to
 // be old.
 func (r *Registry) ReadModel(ctx context.Context) (*readmodel.Model, error) {
-	if m := r.model.cur.Load(); m != nil && !r.model.stale.Load() {
+	if m := r.model.cur.Load(); m != nil && r.model.clean.Load() == r.model.dirty.Load() {
 		return m, nil
 	}
 	return r.catchUp(ctx, false)
@@ -64,23 +66,26 @@ func (r *Registry) ReadModel(ctx context.Context) (*readmodel.Model, error) {
 // the store could not tell what changed (Store.Changed's Gone).
 func (r *Registry) ModelBuilds() int64 { return r.model.builds.Load() }
 
-// catchUp brings the model up to the store's last commit when it is stale
+// catchUp brings the model up to the store's last commit when a commit
+// through this registry may have made it old
 // or when force is set, and returns it.
 func (r *Registry) catchUp(ctx context.Context, force bool) (*readmodel.Model, error) {
 	const op = "registry.ReadModel"
 	rm := &r.model
 	rm.mu.Lock()
 	defer rm.mu.Unlock()
-	stale := rm.stale.Swap(false)
-	if rm.live != nil && !stale && !force {
+	// Every commit counted by now is in the store, so the update that
+	// begins here reads it.
+	dirty := rm.dirty.Load()
+	if rm.live != nil && rm.clean.Load() == dirty && !force {
 		return rm.live.Model(), nil
 	}
 	m, err := r.advance(ctx)
 	if err != nil {
 		// The next reader tries again.
-		rm.stale.Store(true)
 		return nil, wrap(op, err)
 	}
+	rm.clean.Store(dirty)
 	if prev := rm.cur.Swap(m); prev != m {
 		rm.advMu.Lock()
 		if rm.advanced != nil {
@@ -153,7 +158,7 @@ func (r *Registry) build(ctx context.Context) (*readmodel.Model, error) {
 
 // staleModel records that a commit through this registry may have made the
 // read model old.
-func (r *Registry) staleModel() { r.model.stale.Store(true) }
+func (r *Registry) staleModel() { r.model.dirty.Add(1) }
 
 // WaitModel returns the read model once it holds the commit at position
 // (Position), bringing it up to date first when this registry committed

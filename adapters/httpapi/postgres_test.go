@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"net/http/httptest"
 	"os"
 	"testing"
 
@@ -94,4 +95,10 @@ func TestUnavailable(t *testing.T) {
 		require.NotContains(t, res.Body.String(), "127.0.0.1")
 		require.NotContains(t, res.Body.String(), "connect")
 	}
+	// Not ready while the database refuses connections.
+	rec := httptest.NewRecorder()
+	e.h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+	require.Equal(t, 503, rec.Code)
+	require.NotEmpty(t, rec.Header().Get("Retry-After"))
+	require.JSONEq(t, `{"status":"unavailable"}`, rec.Body.String())
 }
