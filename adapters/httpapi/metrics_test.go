@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bufio"
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -59,6 +60,11 @@ func TestMetrics(t *testing.T) {
 	e.do("GET", "/v1/cooperatives/00000000-0000-4000-8000-00000000cafe", "", nil, nil)
 	e.do("GET", "/v1/nowhere/1", "", nil, nil)
 	e.do("GET", "/v1/nowhere/2", "", nil, nil)
+	// A client that hung up is not an error of the server.
+	gone, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := e.serveCtx(gone, "GET", "/v1/cooperatives", "", nil, nil)
+	require.Equal(t, httpapi.StatusClientClosed, rec.Code, rec.Body.String())
 	loaded = 0.5
 
 	got := scrape(t, e)
@@ -73,6 +79,7 @@ func TestMetrics(t *testing.T) {
 		{`taawun_http_request_duration_seconds_bucket{route="GET /v1/programs",le="+Inf"}`, 3},
 		{`taawun_http_request_duration_seconds_count{route="GET /v1/cooperatives/{id}"}`, 2},
 		{`taawun_load_progress_ratio`, 0.5},
+		{`taawun_http_requests_total{route="GET /v1/cooperatives",status="499"}`, 1},
 	}
 	for _, tt := range tests {
 		v, ok := got[tt.sample]
