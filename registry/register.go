@@ -159,9 +159,16 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	}
 
 	part, year := Part(&c), reg.RegisteredOn.Year()
-	err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+	founders, err := unionFounders(op, reg)
+	if err != nil {
+		return coop.Cooperative{}, err
+	}
+	err = r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
 		tx := w.tx
 		if err := w.guards.check(op, &c, false); err != nil {
+			return err
+		}
+		if err := lockFounders(w, op, founders, reg.RegisteredOn); err != nil {
 			return err
 		}
 		a, err := tx.LockApproval(reg.ApprovalID)
@@ -203,12 +210,79 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 		a = a.Clone()
 		a.Status, a.CooperativeID, a.Version = ApprovalUsed, c.ID, a.Version+1
 		w.put[c.ID], w.result = c, c
-		return tx.PutApproval(a)
+		if err := tx.PutApproval(a); err != nil {
+			return err
+		}
+		// Each founding cooperative records its membership of the union,
+		// as one admitted later does (JoinUnion).
+		for id := range founders {
+			g := coop.Grouping{ID: r.newID(), Kind: coop.UnionGrouping, Name: c.Name, GroupID: c.ID, From: reg.RegisteredOn}
+			if _, err := w.change(id, reg.RegisteredOn, EntryModification, func(*coop.Cooperative) (Change, error) {
+				return GroupingJoined{Grouping: g}, nil
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return coop.Cooperative{}, err
 	}
 	return c, nil
+}
+
+// unionFounders returns the registered cooperatives that found a union,
+// each with the index of its founder, refusing one named twice.
+func unionFounders(op string, reg Registration) (map[uuid.UUID]int, error) {
+	if reg.Kind != coop.KindUnion {
+		return nil, nil
+	}
+	out := map[uuid.UUID]int{}
+	for i, f := range reg.Founders {
+		id := f.Member.CooperativeID
+		if id == uuid.Nil {
+			continue
+		}
+		if _, dup := out[id]; dup {
+			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 85", fmt.Sprintf("founders[%d].member.cooperative_id", i), "unique",
+				"the cooperative %s is named twice among the founders", id)
+		}
+		out[id] = i
+	}
+	return out, nil
+}
+
+// lockFounders locks the registered cooperatives that found a union, so
+// that the guards (the principal's scope) are checked on each, as when a
+// union admits one (JoinUnion), and checks that each is an active
+// cooperative on the date of registration.
+func lockFounders(w *writer, op string, founders map[uuid.UUID]int, on coop.Date) error {
+	if len(founders) == 0 {
+		return nil
+	}
+	const art = "Law 112-12 art. 85"
+	ids := make([]uuid.UUID, 0, len(founders))
+	for id := range founders {
+		ids = append(ids, id)
+	}
+	for _, id := range lockOrder(ids) {
+		field := fmt.Sprintf("founders[%d].member.cooperative_id", founders[id])
+		cs, err := w.lock(id)
+		if coop.ErrorCode(err) == coop.NotFound {
+			return refuse(coop.NotFound, op, art, field, "exists", "no cooperative %s: a union's members are registered cooperatives", id)
+		}
+		if err != nil {
+			return err
+		}
+		c := &cs[0]
+		if c.Kind != coop.KindCooperative {
+			return refuse(coop.Invalid, op, art, field, "union-member", "%s is not a cooperative: a union's members are cooperatives", c.Name)
+		}
+		if err := mustBeActive(op, c, on); err != nil {
+			return coop.AtField(field, err)
+		}
+	}
+	return nil
 }
 
 // Registered is a first registration (art. 11): the cooperative as it was

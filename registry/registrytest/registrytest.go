@@ -104,6 +104,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"GuardAuthorize", testGuardAuthorize},
 		{"GuardEveryCooperative", testGuardEveryCooperative},
 		{"UnionBothSides", testUnionBothSides},
+		{"FoundUnion", testFoundUnion},
 		{"FaultBetweenSides", testFaultBetweenSides},
 		{"LockOrder", testLockOrder},
 		{"ConcurrentRegistration", testConcurrentRegistration},
@@ -128,6 +129,19 @@ func CheckCode(t *testing.T, err error, code coop.Code) {
 	t.Helper()
 	require.Error(t, err)
 	require.Equal(t, code, coop.ErrorCode(err), "error: %v", err)
+}
+
+// CheckField asserts that err is a coop error with code that names field.
+func CheckField(t *testing.T, err error, code coop.Code, field string) {
+	t.Helper()
+	CheckCode(t, err, code)
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	var fields []string
+	for _, f := range e.Fields {
+		fields = append(fields, f.Field)
+	}
+	require.Contains(t, fields, field, "error: %v", err)
 }
 
 var d = coop.MustParseDate

@@ -172,6 +172,63 @@ func unionMember(t *testing.T, u coop.Cooperative, member uuid.UUID) coop.Member
 	return coop.Member{}
 }
 
+// testFoundUnion: a union founded by registered cooperatives is written on
+// both sides, and founding needs the principal's scope over every founder,
+// as admitting one later does.
+func testFoundUnion(h *Harness) {
+	t := h.T
+	var founders []coop.Cooperative
+	for i, p := range []coop.ProvinceCode{"MA-IFR", "MA-IFR", "MA-MEK"} {
+		c := h.Register(fmt.Sprintf("Fondatrice %d", i+1), d("2023-01-10"), 5)
+		if p != c.Province {
+			var err error
+			c, err = h.Reg.ChangeSeat(h.Ctx, c.ID, registry.SeatChange{On: d("2023-02-01"), Province: p, Votes: coop.Votes{For: 5}})
+			require.NoError(t, err)
+		}
+		founders = append(founders, c)
+	}
+	reg := func(name string, cs ...coop.Cooperative) registry.Registration {
+		a := h.Approve(name, d("2023-03-01"))
+		r := Registration(a.ID, d("2023-03-01"), len(cs))
+		r.Kind = coop.KindUnion
+		r.Governance = coop.Governance{Directors: []coop.Officer{{Name: "A"}, {Name: "B"}, {Name: "C"}}}
+		for i, c := range cs {
+			r.Founders[i].Member = coop.Member{Type: coop.MemberCooperative, Name: c.Name, CooperativeID: c.ID}
+		}
+		return r
+	}
+	before := make([][2]int64, len(founders))
+	for i, c := range founders {
+		before[i] = h.version(c.ID)
+	}
+
+	// An Ifrane scope cannot found a union with a Meknès cooperative.
+	_, err := h.Reg.Register(h.Ctx, reg("Union Refusée", founders...), inScope("MA-IFR"))
+	CheckCode(t, err, coop.Forbidden)
+	// A founder named twice, or one that does not exist, is refused.
+	_, err = h.Reg.Register(h.Ctx, reg("Union Double", founders[0], founders[0], founders[1]))
+	CheckField(t, err, coop.Invalid, "founders[1].member.cooperative_id")
+	ghost := founders[2]
+	ghost.ID = uuid.MustParse("00000000-0000-4000-8000-0000000000aa")
+	_, err = h.Reg.Register(h.Ctx, reg("Union Fantôme", founders[0], founders[1], ghost))
+	CheckField(t, err, coop.NotFound, "founders[2].member.cooperative_id")
+	for i, c := range founders {
+		assert.Equal(t, before[i], h.version(c.ID), "a refused founding writes nothing")
+	}
+
+	u, err := h.Reg.Register(h.Ctx, reg("Union Fondée", founders...), inScope("MA-IFR", "MA-MEK"))
+	require.NoError(t, err)
+	for i, c := range founders {
+		got, err := h.Reg.Get(h.Ctx, c.ID)
+		require.NoError(t, err)
+		require.Len(t, got.Groupings, 1, "founder %d records the union", i)
+		assert.Equal(t, u.ID, got.Groupings[0].GroupID)
+		assert.Equal(t, coop.UnionGrouping, got.Groupings[0].Kind)
+		assert.Equal(t, d("2023-03-01"), got.Groupings[0].From)
+		assert.Equal(t, c.ID, u.Members[i].CooperativeID)
+	}
+}
+
 func testUnionBothSides(h *Harness) {
 	t := h.T
 	u := h.RegisterUnion("Union des Deux Rives", d("2023-01-10"))
