@@ -51,27 +51,13 @@ func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on
 	if err := r.checkDate(op, on); err != nil {
 		return coop.Cooperative{}, err
 	}
-	// The grouping names the union to lock with the cooperative; it is read
-	// once before the transaction to know it, and checked again inside.
-	cur, err := r.store.Get(ctx, id)
-	if err != nil {
-		return coop.Cooperative{}, wrap(op, err)
-	}
-	ids := []uuid.UUID{id}
-	if g := groupingAt(&cur, grouping); g != nil && g.Kind == coop.UnionGrouping && g.GroupID != uuid.Nil {
-		ids = append(ids, g.GroupID)
-	}
 	var out coop.Cooperative
-	err = r.write(ctx, op, id, guards, func(w *writer) error {
-		cs, err := w.lock(lockOrder(ids)...)
+	err := r.write(ctx, op, id, guards, func(w *writer) error {
+		cs, err := w.lock(id)
 		if err != nil {
 			return err
 		}
-		c := cs[0]
-		if c.ID != id {
-			c = cs[1]
-		}
-		g := groupingAt(&c, grouping)
+		g := groupingAt(&cs[0], grouping)
 		switch {
 		case g == nil:
 			return refuse(coop.NotFound, op, "", "grouping_id", "exists", "no grouping %s", grouping)
@@ -81,8 +67,12 @@ func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on
 			return refuse(coop.Invalid, op, "", "on", "after", "a membership ends after it starts on %s", g.From)
 		}
 		if g.Kind == coop.UnionGrouping && g.GroupID != uuid.Nil {
-			if len(ids) != 2 || ids[0] != g.GroupID && ids[1] != g.GroupID {
-				return &coop.Error{Code: coop.Conflict, Op: op, Message: "the cooperative changed while it was read; try again"}
+			// The union the locked state names is locked second, out of
+			// ID order: a concurrent write holding the union and waiting
+			// for the cooperative is a deadlock, which PostgreSQL breaks
+			// by refusing one of the two (Unavailable, nothing written).
+			if _, err := w.lock(g.GroupID); err != nil {
+				return err
 			}
 			if _, err := w.change(g.GroupID, on, EntryModification, func(u *coop.Cooperative) (Change, error) {
 				return unionExit(op, u, id, on)

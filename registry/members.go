@@ -314,33 +314,36 @@ func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in E
 		}
 		return MemberExcluded{MemberID: m.ID, Reason: in.Reason}, nil
 	}
-	// A union excluding a member cooperative ends the cooperative's
-	// membership on its own record too, in the same transaction.
-	cur, err := r.store.Get(ctx, id)
-	if err != nil {
-		return coop.Cooperative{}, wrap(op, err)
-	}
-	var other uuid.UUID
-	if m, ok := cur.Member(member); ok && cur.IsUnion() && m.CooperativeID != uuid.Nil && m.CooperativeID != id {
-		if _, err := r.store.Get(ctx, m.CooperativeID); err == nil {
-			other = m.CooperativeID
-		}
-	}
-	if other == uuid.Nil {
-		return r.update(ctx, op, id, guards, in.On, EntryModification, exclude)
-	}
 	if err := r.checkDate(op, in.On); err != nil {
 		return coop.Cooperative{}, err
 	}
 	var out coop.Cooperative
-	err = r.write(ctx, op, id, guards, func(w *writer) error {
-		if _, err := w.lock(lockOrder([]uuid.UUID{id, other})...); err != nil {
+	err := r.write(ctx, op, id, guards, func(w *writer) error {
+		cs, err := w.lock(id)
+		if err != nil {
 			return err
 		}
 		if out, err = w.change(id, in.On, EntryModification, exclude); err != nil {
 			return err
 		}
 		w.result = out
+		// A union excluding a member cooperative ends the cooperative's
+		// membership on its own record too, in the same transaction: what
+		// the member is, is read from the state locked.
+		m, _ := cs[0].Member(member)
+		other := m.CooperativeID
+		if !cs[0].IsUnion() || other == uuid.Nil || other == id {
+			return nil
+		}
+		// Locked second, out of ID order: a concurrent write that holds
+		// the cooperative and waits for the union is a deadlock, which
+		// PostgreSQL breaks by refusing one of the two (Unavailable,
+		// nothing written).
+		if _, err := w.lock(other); coop.ErrorCode(err) == coop.NotFound {
+			return nil // the member cooperative is not in this registry
+		} else if err != nil {
+			return err
+		}
 		var g *coop.Grouping
 		for i := range w.locked[other].Groupings {
 			if x := &w.locked[other].Groupings[i]; x.GroupID == id && x.Until.IsZero() && in.On.After(x.From) {
@@ -350,7 +353,7 @@ func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in E
 		if g == nil {
 			return nil
 		}
-		_, err := w.change(other, in.On, EntryModification, func(*coop.Cooperative) (Change, error) { return GroupingLeft{Ref: g.ID}, nil })
+		_, err = w.change(other, in.On, EntryModification, func(*coop.Cooperative) (Change, error) { return GroupingLeft{Ref: g.ID}, nil })
 		return err
 	})
 	if err != nil {

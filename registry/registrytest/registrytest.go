@@ -105,6 +105,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"GuardEveryCooperative", testGuardEveryCooperative},
 		{"UnionBothSides", testUnionBothSides},
 		{"FoundUnion", testFoundUnion},
+		{"ReadInside", testReadInside},
 		{"FaultBetweenSides", testFaultBetweenSides},
 		{"LockOrder", testLockOrder},
 		{"ConcurrentRegistration", testConcurrentRegistration},

@@ -450,3 +450,77 @@ func testConcurrentNames(h *Harness) {
 	require.NoError(t, err)
 	assert.Equal(t, winner, holder.ID)
 }
+
+// insideOnly is a store whose reads outside a transaction fail: a verb
+// over it that succeeds decided on what it read inside its transaction.
+type insideOnly struct {
+	registry.Store
+	t *testing.T
+}
+
+func (s insideOnly) outside(what string) error {
+	s.t.Errorf("a verb read %s outside its transaction", what)
+	return &coop.Error{Code: coop.Internal, Message: "read outside the transaction"}
+}
+
+func (s insideOnly) Get(context.Context, uuid.UUID) (coop.Cooperative, error) {
+	return coop.Cooperative{}, s.outside("a cooperative")
+}
+
+func (s insideOnly) GetByNumber(context.Context, string) (coop.Cooperative, error) {
+	return coop.Cooperative{}, s.outside("a cooperative by number")
+}
+
+func (s insideOnly) Journal(context.Context, uuid.UUID) ([]registry.Entry, error) {
+	return nil, s.outside("a journal")
+}
+
+func (s insideOnly) List(context.Context, registry.Filter) (registry.Page, error) {
+	return registry.Page{}, s.outside("a listing")
+}
+
+// testReadInside runs the verbs that change two cooperatives, and those of
+// the member register, over a store that refuses reads outside a
+// transaction: each decides on the states it locked, so that a change
+// made between a read and the write cannot slip through.
+func testReadInside(h *Harness) {
+	t := h.T
+	r := h.Over(insideOnly{Store: h.Store, t: t})
+	u := h.RegisterUnion("Union Lue", d("2023-01-10"))
+	a := h.Register("Lue Un", d("2023-01-10"), 5)
+	b := h.Register("Lue Deux", d("2023-01-10"), 5)
+	ctx := h.Ctx
+	for _, x := range []coop.Cooperative{a, b} {
+		_, err := r.JoinUnion(ctx, u.ID, registry.UnionMembership{CooperativeID: x.ID, On: d("2023-03-01"), AdmittedBy: "EGM 2023-03-01",
+			Shares: 5, Amount: mad("500"), Paid: mad("500")})
+		require.NoError(t, err)
+	}
+	union, err := h.Reg.Get(ctx, u.ID)
+	require.NoError(t, err)
+	// The union excludes the first; the cooperative's own record ends
+	// its membership in the same transaction.
+	_, err = r.ExcludeMember(ctx, u.ID, union.Members[3].ID, registry.Exclusion{On: d("2023-05-01"), Reason: "breach", Votes: coop.Votes{For: 3}})
+	require.NoError(t, err)
+	got, err := h.Reg.Get(ctx, a.ID)
+	require.NoError(t, err)
+	require.Len(t, got.Groupings, 1)
+	assert.Equal(t, d("2023-05-01"), got.Groupings[0].Until, "the exclusion ended the membership on both sides")
+	// The second leaves from its side; the union's register records it.
+	got, err = h.Reg.Get(ctx, b.ID)
+	require.NoError(t, err)
+	_, err = r.LeaveGrouping(ctx, b.ID, got.Groupings[0].ID, d("2023-06-01"))
+	require.NoError(t, err)
+	union, err = h.Reg.Get(ctx, u.ID)
+	require.NoError(t, err)
+	n, _ := union.MembersAt(d("2023-06-01"))
+	assert.Equal(t, 3, n, "the union's register records both departures")
+	// The member register's verbs.
+	m := a.Members[0].ID
+	_, err = r.AdmitMember(ctx, a.ID, registry.Admission{On: Today, AdmittedBy: "OGM", Member: coop.Member{Type: coop.Natural, Name: "Nadia"},
+		Shares: 1, Amount: mad("100"), Paid: mad("100")})
+	require.NoError(t, err)
+	_, err = r.PayShares(ctx, a.ID, m, registry.Payment{On: Today, Amount: mad("10")})
+	require.NoError(t, err)
+	_, err = r.TransferShares(ctx, a.ID, a.Members[1].ID, a.Members[2].ID, registry.Transfer{On: Today, Shares: 1})
+	require.NoError(t, err)
+}
