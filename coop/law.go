@@ -241,9 +241,10 @@ func MembersMin(c *Cooperative, asOf Date) (r Result, ok bool) {
 // union is set) that has n members at asOf; known is false when the number
 // is not given, and the result is then unknown and not ok.
 func MembersMinOf(n int, known, union bool, asOf Date) (r Result, ok bool) {
-	min, ref, params := MinMembers, "Law 112-12 art. 14", paramMinMembers
+	kind := KindOf(union)
+	min, ref, params := kind.MinMembers(), kind.MembersArticle(), paramMinMembers
 	if union {
-		min, ref, params = MinUnionMembers, "Law 112-12 art. 85", paramMinUnionMembers
+		params = paramMinUnionMembers
 	}
 	if !known {
 		return result(CheckMembersMin, Unknown, ref, params, msgMembersUnknown, IntArg(min)), false
@@ -336,7 +337,7 @@ func paidAtSubscriptionCheck(c *Cooperative, asOf Date) (Result, bool) {
 				unknown++
 				continue
 			}
-			if mv.Paid.Decimal.LessThan(mv.Amount.Mul(minPaidFraction)) && worst < 0 {
+			if mv.Paid.Decimal.LessThan(MinPaidOnSubscribing(mv.Amount)) && worst < 0 {
 				worst, worstPaid, worstAmount = m.Number, mv.Paid.Decimal, mv.Amount
 				if worst == 0 {
 					worst = i + 1
@@ -603,13 +604,21 @@ func activeOfficers(os []Officer, asOf Date) int {
 	return n
 }
 
+// BoardSizeValid reports whether a board of n directors has a lawful
+// size: 3 to 12, a multiple of 3 (Law 112-12 art. 50).
+func BoardSizeValid(n int) bool { return n >= MinDirectors && n <= MaxDirectors && n%3 == 0 }
+
+// MinPaidOnSubscribing is the least part of a cash subscription of amount
+// paid at once: a quarter (Law 112-12 arts. 7, 26).
+func MinPaidOnSubscribing(amount decimal.Decimal) decimal.Decimal { return amount.Mul(minPaidFraction) }
+
 func boardSizeCheck(c *Cooperative, asOf Date) (Result, bool) {
 	const ref = "Law 112-12 art. 50"
 	if c.Governance.ModeAt(asOf) != "board" {
 		return Result{}, false
 	}
 	n := activeOfficers(c.Governance.Directors, asOf)
-	if n < MinDirectors || n > MaxDirectors || n%3 != 0 {
+	if !BoardSizeValid(n) {
 		return result(CheckBoardSize, Fail, ref, paramBoardSize, msgBoardSizeFail, IntArg(n)), true
 	}
 	return result(CheckBoardSize, Pass, ref, paramBoardSize, msgBoardSizePass, IntArg(n)), true

@@ -20,6 +20,49 @@ const (
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return k == KindCooperative || k == KindUnion }
 
+// MinMembers is the least number of members a body of kind k keeps: 5 for
+// a cooperative (Law 112-12 art. 14), 3 member cooperatives for a union
+// (art. 85). It is the one home of the rule: registration, withdrawal,
+// striking-off, the members-min check of CheckLaw and the programme
+// criteria read it here.
+func (k Kind) MinMembers() int {
+	if k == KindUnion {
+		return MinUnionMembers
+	}
+	return MinMembers
+}
+
+// MembersArticle is the article that sets MinMembers for kind k.
+func (k Kind) MembersArticle() string {
+	if k == KindUnion {
+		return "Law 112-12 art. 85"
+	}
+	return "Law 112-12 art. 14"
+}
+
+// CheckMemberType adds to fs, at field, the error of a member of type t in
+// a body of kind k: a union's members are cooperatives (Law 112-12 art.
+// 85), a cooperative's natural or legal persons (art. 14).
+func (k Kind) CheckMemberType(fs *Fields, field string, t MemberType) {
+	switch {
+	case !t.Valid():
+		fs.Add(field, "enum", "natural,legal,cooperative", "%q is not a member type (natural, legal, cooperative)", t)
+	case k == KindUnion && t != MemberCooperative:
+		fs.Add(field, "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
+	case k == KindCooperative && t == MemberCooperative:
+		fs.Add(field, "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
+	}
+}
+
+// KindOf returns the kind of a union when union is set, of a cooperative
+// otherwise.
+func KindOf(union bool) Kind {
+	if union {
+		return KindUnion
+	}
+	return KindCooperative
+}
+
 // Status is where a cooperative stands in its legal life.
 type Status string
 
@@ -493,6 +536,10 @@ func (c *Cooperative) Delegation() DelegationID { return c.Province.Delegation()
 
 // IsUnion reports whether c is a union of cooperatives.
 func (c *Cooperative) IsUnion() bool { return c.Kind == KindUnion }
+
+// MinMembers is the least number of members the cooperative keeps, by its
+// kind (Kind.MinMembers).
+func (c *Cooperative) MinMembers() int { return KindOf(c.IsUnion()).MinMembers() }
 
 // StatusAt returns the status at asOf: Status from StatusSince on, active
 // before (and active when StatusSince is not set).

@@ -69,13 +69,7 @@ func (c *Cooperative) Validate() error {
 	for i := range c.Members {
 		m := &c.Members[i]
 		p := lazyField{prefix: "members[", i: i}
-		if !m.Type.Valid() {
-			fs.Add(p.String()+".type", "enum", "", "%q is not a member type (natural, legal, cooperative)", m.Type)
-		} else if c.Kind == KindUnion && m.Type != MemberCooperative {
-			fs.Add(p.String()+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
-		} else if c.Kind == KindCooperative && m.Type == MemberCooperative {
-			fs.Add(p.String()+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
-		}
+		c.Kind.CheckMemberType(&fs, p.String()+".type", m.Type)
 		if m.Gender != "" && !m.Gender.Valid() {
 			fs.Add(p.String()+".gender", "enum", "", "%q is not a gender (female or male)", m.Gender)
 		}

@@ -263,11 +263,7 @@ func bindMembersMin(*Binding) Rule {
 			return
 		}
 		if r.Outcome == coop.Fail {
-			min := coop.MinMembers
-			if c.IsUnion() {
-				min = coop.MinUnionMembers
-			}
-			out.Suggest(msgHintMoreMembers, coop.IntArg(min-n))
+			out.Suggest(msgHintMoreMembers, coop.IntArg(coop.KindOf(c.IsUnion()).MinMembers()-n))
 		}
 		memberDates(a.mem, asOf, out)
 	}

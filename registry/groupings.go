@@ -113,9 +113,9 @@ func unionExit(op string, u *coop.Cooperative, member uuid.UUID, on coop.Date) (
 	if m == nil {
 		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 85", "grouping_id", "member", "the cooperative is not a member of %s on %s", u.Name, on)
 	}
-	if n, _ := u.MembersAt(on); n-1 < coop.MinUnionMembers {
+	if n, _ := u.MembersAt(on); n-1 < u.MinMembers() {
 		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 85", "grouping_id", "members-min",
-			"%s would keep %d member cooperatives; a union has at least %d", u.Name, n-1, coop.MinUnionMembers)
+			"%s would keep %d member cooperatives; a union has at least %d", u.Name, n-1, u.MinMembers())
 	}
 	return MemberLeft{MemberID: m.ID, Reason: string(coop.Withdrawal)}, nil
 }

@@ -363,7 +363,7 @@ func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange,
 			}
 		case "below-min-members-1-year":
 			if !belowMinimumForAYear(c, in.On) {
-				return nil, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "the cooperative did not have fewer than 5 members throughout the year before %s", in.On)
+				return nil, refuse(coop.FailedPrecondition, op, art, "reason", "ground", "%s did not have fewer than %d members throughout the year before %s", c.Name, c.MinMembers(), in.On)
 			}
 		}
 		return StruckOff{Reason: in.Reason}, nil
@@ -374,10 +374,7 @@ func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange,
 // minimum of members on every day of the year ending on on.
 func belowMinimumForAYear(c *coop.Cooperative, on coop.Date) bool {
 	start := on.AddYears(-1)
-	min := coop.MinMembers
-	if c.IsUnion() {
-		min = coop.MinUnionMembers
-	}
+	min := c.MinMembers()
 	dates := []coop.Date{start, on}
 	for _, m := range c.Members {
 		for _, d := range []coop.Date{m.JoinedOn, m.LeftOn} {

@@ -177,11 +177,7 @@ func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, 
 			remaining++
 			capital = capital.Add(x.CapitalAt(effective).Subscribed)
 		}
-		min := coop.MinMembers
-		if c.IsUnion() {
-			min = coop.MinUnionMembers
-		}
-		if remaining < min {
+		if min := c.MinMembers(); remaining < min {
 			return nil, refuse(coop.FailedPrecondition, op, art, "member_id", "members-min",
 				"the withdrawal would leave %d members on %s; the minimum is %d", remaining, effective, min)
 		}

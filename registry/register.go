@@ -105,16 +105,10 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	}
 
 	union := reg.Kind == coop.KindUnion
-	min := coop.MinMembers
-	if union {
-		min = coop.MinUnionMembers
-	}
+	min := coop.KindOf(union).MinMembers()
 	if len(reg.Founders) < min {
-		art := "art. 14"
-		if union {
-			art = "art. 85"
-		}
-		fs.Add("founders", "min", fmt.Sprint(min), "%d founders; at least %d are required (%s)", len(reg.Founders), min, art)
+		fs.Add("founders", "min", fmt.Sprint(min), "%d founders; at least %d are required (%s)", len(reg.Founders), min,
+			strings.TrimPrefix(coop.KindOf(union).MembersArticle(), "Law 112-12 "))
 	}
 	capital := decimal.Zero
 	for i, f := range reg.Founders {
@@ -315,14 +309,7 @@ func validCourt(s string) bool {
 // checkMember checks a member as the register records it (art. 17).
 // A member's joining date is on; a birth date is not after it.
 func checkMember(fs *coop.Fields, p string, m coop.Member, union bool, on coop.Date) {
-	switch {
-	case !m.Type.Valid():
-		fs.Add(p+".type", "enum", "natural,legal,cooperative", "%q is not a member type", m.Type)
-	case union && m.Type != coop.MemberCooperative:
-		fs.Add(p+".type", "union-member", "cooperative", "a union's members are cooperatives (art. 85)")
-	case !union && m.Type == coop.MemberCooperative:
-		fs.Add(p+".type", "member-type", "natural,legal", "a cooperative's members are natural or legal persons (art. 14)")
-	}
+	coop.KindOf(union).CheckMemberType(fs, p+".type", m.Type)
 	if strings.TrimSpace(m.Name) == "" {
 		fs.Add(p+".name", "required", "", "the register records each member's name (art. 17)")
 	}
@@ -364,8 +351,8 @@ func checkSubscription(fs *coop.Fields, prefix string, shares int, amount, paid 
 		fs.Add(p("paid"), "amount", "", "a non-negative amount with at most two decimals")
 	case paid.GreaterThan(amount):
 		fs.Add(p("paid"), "lte", "amount", "paid %s exceeds the %s subscribed", coop.FormatMAD(paid), coop.FormatMAD(amount))
-	case !inKind && paid.LessThan(amount.Mul(quarter)):
-		fs.Add(p("paid"), "quarter", coop.FormatMAD(amount.Mul(quarter)), "at least a quarter of cash shares is paid on subscribing: %s of %s (art. 7)", coop.FormatMAD(paid), coop.FormatMAD(amount))
+	case !inKind && paid.LessThan(coop.MinPaidOnSubscribing(amount)):
+		fs.Add(p("paid"), "quarter", coop.FormatMAD(coop.MinPaidOnSubscribing(amount)), "at least a quarter of cash shares is paid on subscribing: %s of %s (art. 7)", coop.FormatMAD(paid), coop.FormatMAD(amount))
 	}
 }
 
@@ -381,7 +368,7 @@ func checkFirstOfficers(fs *coop.Fields, g coop.Governance, union bool) {
 		fs.Add("governance", "required", "", "the statutes name the first officers: a board or managers (arts. 5, 65)")
 	case union && m > 0:
 		fs.Add("governance.managers", "union-board", "", "a union is run by a board (art. 87)")
-	case d > 0 && (d < coop.MinDirectors || d > coop.MaxDirectors || d%3 != 0):
+	case d > 0 && !coop.BoardSizeValid(d):
 		fs.Add("governance.directors", "board-size", "3-12", "%d directors; a board has 3 to 12, a multiple of 3 (art. 50)", d)
 	case m > coop.MaxManagers:
 		fs.Add("governance.managers", "managers-max", "3", "%d managers; at most 3 (art. 65)", m)
@@ -392,9 +379,6 @@ func checkFirstOfficers(fs *coop.Fields, g coop.Governance, union bool) {
 		}
 	}
 }
-
-// quarter is the part of a cash subscription paid at once (art. 7).
-var quarter = decimal.RequireFromString("0.25")
 
 // Redacted implements Redacter.
 func (ch Registered) Redacted() Change { return Registered{State: ch.State.Redacted()} }

@@ -227,6 +227,13 @@ func testFoundUnion(h *Harness) {
 		assert.Equal(t, d("2023-03-01"), got.Groupings[0].From)
 		assert.Equal(t, c.ID, u.Members[i].CooperativeID)
 	}
+	// The union's minimum is its own: 3 member cooperatives (art. 85).
+	_, err = h.Reg.StrikeOff(h.Ctx, u.ID, registry.StatusChange{On: Today, Reason: "below-min-members-1-year"})
+	CheckCode(t, err, coop.FailedPrecondition)
+	assert.Contains(t, coop.ErrorMessage(err), "fewer than 3 members")
+	_, err = h.Reg.StrikeOff(h.Ctx, founders[0].ID, registry.StatusChange{On: Today, Reason: "below-min-members-1-year"})
+	CheckCode(t, err, coop.FailedPrecondition)
+	assert.Contains(t, coop.ErrorMessage(err), "fewer than 5 members")
 }
 
 func testUnionBothSides(h *Harness) {
