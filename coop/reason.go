@@ -95,16 +95,20 @@ func (a Arg) Text() string { return textOf(a.text) }
 // place of a string. Texts come from codes, names and the catalogue's
 // data, a bounded set: an argument built from free text that differs for
 // every applicant would grow it without bound.
-var texts struct {
+var texts = newTexts()
+
+// textTable is the table of interned texts; the empty text is number 0.
+type textTable struct {
 	mu  sync.Mutex
 	ids map[string]uint32
 	all atomic.Pointer[[]string]
 }
 
-func init() {
+func newTexts() *textTable {
+	t := &textTable{ids: map[string]uint32{"": 0}}
 	all := []string{""}
-	texts.all.Store(&all)
-	texts.ids = map[string]uint32{"": 0}
+	t.all.Store(&all)
+	return t
 }
 
 // intern returns the number of s among the interned texts.

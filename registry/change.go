@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/google/uuid"
 
@@ -70,35 +69,47 @@ type Change interface {
 	Apply(c *coop.Cooperative, on coop.Date)
 }
 
-// decoders maps each kind to a function decoding its JSON.
-var (
-	kindsMu  sync.RWMutex
-	decoders = map[ChangeKind]func([]byte) (Change, error){}
+// decoders maps each kind of change to the function that decodes its
+// JSON: the table of every change the journal records, in one place.
+var decoders = changeTable(
+	decoder[Registered], decoder[Imported],
+	decoder[MemberAdmitted], decoder[SharesSubscribed], decoder[SharesPaid], decoder[WithdrawalRequested],
+	decoder[WithdrawalAnswered], decoder[MemberExcluded], decoder[SharesTransferred], decoder[MemberLeft],
+	decoder[AssemblyHeld], decoder[BoardElected], decoder[ManagersAppointed], decoder[AuditorAppointed],
+	decoder[StatutesAmended], decoder[SeatChanged], decoder[TurnoverReported],
+	decoder[Dissolved], decoder[LiquidationOpened], decoder[StruckOff],
+	decoder[SupportRecorded], decoder[Selected], decoder[LabelAwarded], decoder[LabelSuspended], decoder[LabelWithdrawn],
+	decoder[GroupingJoined], decoder[GroupingLeft],
 )
 
-// registerChange makes the change type T known to the journal's encoding.
-// Each change type registers itself in the file of its verb.
-func registerChange[T Change]() {
-	var zero T
-	k := zero.Kind()
-	kindsMu.Lock()
-	defer kindsMu.Unlock()
-	if _, dup := decoders[k]; dup {
-		panic("registry: change kind " + string(k) + " registered twice")
+// decoder decodes the JSON of a change of type T.
+func decoder[T Change](b []byte) (Change, error) {
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, err
 	}
-	decoders[k] = func(b []byte) (Change, error) {
-		var v T
-		if err := json.Unmarshal(b, &v); err != nil {
-			return nil, err
+	return v, nil
+}
+
+// changeTable maps the kind of each decoder's change to the decoder.
+func changeTable(decs ...func([]byte) (Change, error)) map[ChangeKind]func([]byte) (Change, error) {
+	out := make(map[ChangeKind]func([]byte) (Change, error), len(decs))
+	for _, dec := range decs {
+		// The zero change of the decoder's type names its kind.
+		zero, _ := dec([]byte("{}"))
+		if zero == nil {
+			panic("registry: a change type does not decode {}")
 		}
-		return v, nil
+		if _, dup := out[zero.Kind()]; dup {
+			panic("registry: change kind " + string(zero.Kind()) + " twice in the table")
+		}
+		out[zero.Kind()] = dec
 	}
+	return out
 }
 
 // ChangeKinds returns every kind of change the journal records, sorted.
 func ChangeKinds() []ChangeKind {
-	kindsMu.RLock()
-	defer kindsMu.RUnlock()
 	out := make([]ChangeKind, 0, len(decoders))
 	for k := range decoders {
 		out = append(out, k)
@@ -144,9 +155,7 @@ func DecodeChange(b []byte) (Change, error) {
 	if err := json.Unmarshal(b, &head); err != nil {
 		return nil, err
 	}
-	kindsMu.RLock()
 	dec, ok := decoders[head.Kind]
-	kindsMu.RUnlock()
 	if !ok {
 		return nil, fmt.Errorf("registry: unknown change kind %q", head.Kind)
 	}

@@ -210,11 +210,6 @@ type GroupingLeft struct {
 	Ref uuid.UUID `json:"ref"`
 }
 
-func init() {
-	registerChange[GroupingJoined]()
-	registerChange[GroupingLeft]()
-}
-
 // Kind implements Change.
 func (GroupingJoined) Kind() ChangeKind { return ChangeGroupingJoined }
 

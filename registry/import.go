@@ -283,8 +283,6 @@ type Imported struct {
 	State coop.Cooperative `json:"state"`
 }
 
-func init() { registerChange[Imported]() }
-
 // Kind implements Change.
 func (Imported) Kind() ChangeKind { return ChangeImported }
 

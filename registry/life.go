@@ -459,19 +459,6 @@ type StruckOff struct {
 	Reason string `json:"reason"`
 }
 
-func init() {
-	registerChange[AssemblyHeld]()
-	registerChange[BoardElected]()
-	registerChange[ManagersAppointed]()
-	registerChange[AuditorAppointed]()
-	registerChange[StatutesAmended]()
-	registerChange[SeatChanged]()
-	registerChange[TurnoverReported]()
-	registerChange[Dissolved]()
-	registerChange[LiquidationOpened]()
-	registerChange[StruckOff]()
-}
-
 // Kind implements Change.
 func (AssemblyHeld) Kind() ChangeKind { return ChangeAssemblyHeld }
 

@@ -492,17 +492,6 @@ type MemberLeft struct {
 	Reason   string    `json:"reason"`
 }
 
-func init() {
-	registerChange[MemberAdmitted]()
-	registerChange[SharesSubscribed]()
-	registerChange[SharesPaid]()
-	registerChange[WithdrawalRequested]()
-	registerChange[WithdrawalAnswered]()
-	registerChange[MemberExcluded]()
-	registerChange[SharesTransferred]()
-	registerChange[MemberLeft]()
-}
-
 // Kind implements Change.
 func (MemberAdmitted) Kind() ChangeKind { return ChangeMemberAdmitted }
 

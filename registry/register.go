@@ -285,8 +285,6 @@ type Registered struct {
 	State coop.Cooperative `json:"state"`
 }
 
-func init() { registerChange[Registered]() }
-
 // Kind implements Change.
 func (Registered) Kind() ChangeKind { return ChangeRegistered }
 

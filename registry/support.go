@@ -338,14 +338,6 @@ type LabelWithdrawn struct {
 	Reason string    `json:"reason"`
 }
 
-func init() {
-	registerChange[SupportRecorded]()
-	registerChange[Selected]()
-	registerChange[LabelAwarded]()
-	registerChange[LabelSuspended]()
-	registerChange[LabelWithdrawn]()
-}
-
 // Kind implements Change.
 func (SupportRecorded) Kind() ChangeKind { return ChangeSupportRecorded }
 

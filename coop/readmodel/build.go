@@ -110,12 +110,12 @@ func (m *Model) encode(d *dictionary, errs *coop.Fields, p *page, pageNo int, c 
 		k.flags |= flagLaw2483
 	}
 	if c.Province != "" {
-		if k.province = provinceIndex[c.Province]; k.province == 0 {
+		if k.province = places.provinceIndex[c.Province]; k.province == 0 {
 			errs.Add(field("province"), "province", "", "%q is not a province code", coop.Excerpt(string(c.Province)))
 		}
 	}
 	if c.Sector != "" {
-		if k.sector = sectorIndex[c.Sector]; k.sector == 0 {
+		if k.sector = places.sectorIndex[c.Sector]; k.sector == 0 {
 			errs.Add(field("sector"), "sector", "", "%q is not a sector", coop.Excerpt(string(c.Sector)))
 		}
 	}

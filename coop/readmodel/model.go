@@ -114,7 +114,7 @@ func (c *Coop) Province() coop.ProvinceCode {
 	if c.province == 0 {
 		return ""
 	}
-	return provinces[c.province-1]
+	return places.provinces[c.province-1]
 }
 
 // ProvinceIndex returns 1 + the index of the province in coop.Provinces(),
@@ -126,7 +126,7 @@ func (c *Coop) Region() coop.RegionCode {
 	if c.province == 0 {
 		return ""
 	}
-	return provinceRegions[c.province-1]
+	return places.provinceRegions[c.province-1]
 }
 
 // Sector returns the cooperative's sector ("" when not given).
@@ -134,7 +134,7 @@ func (c *Coop) Sector() coop.Sector {
 	if c.sector == 0 {
 		return ""
 	}
-	return sectors[c.sector-1]
+	return places.sectors[c.sector-1]
 }
 
 // SectorIndex returns 1 + the index of the sector in coop.Sectors(), 0
@@ -311,44 +311,51 @@ func (m *Model) All() iter.Seq[int] {
 	}
 }
 
-var (
+// places numbers the provinces and sectors a model stores in a byte, from
+// 1 (0 is none), with the arguments that show them in reasons, made once
+// (coop.Arg interns its text).
+var places = numberPlaces()
+
+// placeTable is the numbering of places.
+type placeTable struct {
 	provinces       []coop.ProvinceCode
 	provinceRegions []coop.RegionCode
-	provinceIndex   = map[coop.ProvinceCode]uint8{}
+	provinceIndex   map[coop.ProvinceCode]uint8
 	sectors         []coop.Sector
-	sectorIndex     = map[coop.Sector]uint8{}
+	sectorIndex     map[coop.Sector]uint8
 	// The arguments of reasons for each province, its region, each sector
-	// and each status, made once (coop.Arg interns its text).
+	// and each status.
 	provinceArgs, regionArgs, sectorArgs, statusArgs []coop.Arg
-)
+}
 
-func init() {
-	provinceArgs, regionArgs = []coop.Arg{{}}, []coop.Arg{{}}
+func numberPlaces() placeTable {
+	t := placeTable{provinceIndex: map[coop.ProvinceCode]uint8{}, sectorIndex: map[coop.Sector]uint8{},
+		provinceArgs: []coop.Arg{{}}, regionArgs: []coop.Arg{{}}, sectorArgs: []coop.Arg{{}}}
 	for i, p := range coop.Provinces() {
-		provinces = append(provinces, p.Code)
-		provinceRegions = append(provinceRegions, p.Region)
-		provinceIndex[p.Code] = uint8(i + 1)
-		provinceArgs = append(provinceArgs, coop.ProvinceArg(p.Code))
-		regionArgs = append(regionArgs, coop.RegionArg(p.Region))
+		t.provinces = append(t.provinces, p.Code)
+		t.provinceRegions = append(t.provinceRegions, p.Region)
+		t.provinceIndex[p.Code] = uint8(i + 1)
+		t.provinceArgs = append(t.provinceArgs, coop.ProvinceArg(p.Code))
+		t.regionArgs = append(t.regionArgs, coop.RegionArg(p.Region))
 	}
-	sectorArgs = []coop.Arg{{}}
 	for i, s := range coop.Sectors() {
-		sectors = append(sectors, s.Sector)
-		sectorIndex[s.Sector] = uint8(i + 1)
-		sectorArgs = append(sectorArgs, coop.SectorArg(s.Sector))
+		t.sectors = append(t.sectors, s.Sector)
+		t.sectorIndex[s.Sector] = uint8(i + 1)
+		t.sectorArgs = append(t.sectorArgs, coop.SectorArg(s.Sector))
 	}
 	for _, s := range statuses {
-		statusArgs = append(statusArgs, coop.StatusArg(s))
+		t.statusArgs = append(t.statusArgs, coop.StatusArg(s))
 	}
+	return t
 }
 
 // ProvinceArg, RegionArg, SectorArg and StatusArg return the arguments that
 // show the cooperative's province, region, sector and status in a reason,
 // made once rather than for each cooperative.
-func (c *Coop) ProvinceArg() coop.Arg { return provinceArgs[c.province] }
-func (c *Coop) RegionArg() coop.Arg   { return regionArgs[c.province] }
-func (c *Coop) SectorArg() coop.Arg   { return sectorArgs[c.sector] }
-func (c *Coop) StatusArg() coop.Arg   { return statusArgs[c.status] }
+func (c *Coop) ProvinceArg() coop.Arg { return places.provinceArgs[c.province] }
+func (c *Coop) RegionArg() coop.Arg   { return places.regionArgs[c.province] }
+func (c *Coop) SectorArg() coop.Arg   { return places.sectorArgs[c.sector] }
+func (c *Coop) StatusArg() coop.Arg   { return places.statusArgs[c.status] }
 
 // BranchArg returns the argument that shows the branch of c in a reason.
 func (m *Model) BranchArg(c *Coop) coop.Arg {
@@ -360,22 +367,22 @@ func (m *Model) BranchArg(c *Coop) coop.Arg {
 
 // ProvinceAt returns the province of index i (ProvinceIndex), "" for 0.
 func ProvinceAt(i int) coop.ProvinceCode {
-	if i <= 0 || i > len(provinces) {
+	if i <= 0 || i > len(places.provinces) {
 		return ""
 	}
-	return provinces[i-1]
+	return places.provinces[i-1]
 }
 
 // Provinces returns the number of province indexes, 0 included.
-func Provinces() int { return len(provinces) + 1 }
+func Provinces() int { return len(places.provinces) + 1 }
 
 // SectorAt returns the sector of index i (SectorIndex), "" for 0.
 func SectorAt(i int) coop.Sector {
-	if i <= 0 || i > len(sectors) {
+	if i <= 0 || i > len(places.sectors) {
 		return ""
 	}
-	return sectors[i-1]
+	return places.sectors[i-1]
 }
 
 // Sectors returns the number of sector indexes, 0 included.
-func Sectors() int { return len(sectors) + 1 }
+func Sectors() int { return len(places.sectors) + 1 }
