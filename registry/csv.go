@@ -56,6 +56,9 @@ var RegisterColumns = []string{
 	"member_number", "member_type", "member_name", "gender", "cin", "birth_date", "joined_on", "shares", "subscribed", "paid",
 }
 
+// freeText are the columns of names, written as the register has them.
+var freeText = map[int]bool{colName: true, colNameAR: true, colCommune: true, colMemberName: true}
+
 // The index of each column in RegisterColumns.
 const (
 	colNumber = iota
@@ -250,7 +253,9 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 		}
 		before := len(fs)
 		for col, v := range rec {
-			if v != strings.TrimSpace(v) {
+			// Names are kept as written, as the verbs keep them; a code, a
+			// date or a number has no space around it.
+			if !freeText[col] && v != strings.TrimSpace(v) {
 				add(line, col, "trimmed", "", "begins or ends with a space")
 			}
 		}
@@ -271,6 +276,11 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 			c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, add)
 			c.Statutes.DurationYears = parseIntCol(rec, line, colDuration, 0, 99, add)
 			c.Statutes.ShareNominal = parseMADCol(rec, line, colShareNominal, add)
+			if rec[colShareNominal] != "" && c.Statutes.ShareNominal.Sign() <= 0 {
+				// Empty says the value is not recorded; a value given is
+				// a share's worth.
+				add(line, colShareNominal, "gt", "0", "a share is worth more than nothing: leave the cell empty when the value is not recorded")
+			}
 			if c.Status == "" {
 				c.Status = coop.Active
 			}
@@ -339,7 +349,7 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 
 	// The rules of an import, each problem at its line and column.
 	for _, g := range groups {
-		_, err := checkImport(op, g.c, 0, true)
+		_, err := importRules{op: op, owned: true}.check(g.c, 0)
 		var e *coop.Error
 		if !errors.As(err, &e) {
 			continue

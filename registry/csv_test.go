@@ -18,13 +18,28 @@ import (
 
 // TestRegisterCSV_RoundTrip exports the Meknès delegation of the synthetic
 // national registry at a date, imports the file into an empty registry and
-// exports that: the two files are the same bytes.
+// exports that: the two files are the same bytes, names with spaces around
+// them, no-break spaces and Arabic included.
 func TestRegisterCSV_RoundTrip(t *testing.T) {
 	ctx := context.Background()
 	at := coop.MustParseDate("2024-12-31")
 	meknes := registry.Filter{Delegation: "meknes"}
 	national := registry.New(memory.New(), &registry.Options{Now: clock})
-	_, err := national.ImportOwned(ctx, synthetic.All(nil))
+	i := 0
+	_, err := national.ImportOwned(ctx, func(yield func(coop.Cooperative) bool) {
+		for c := range synthetic.All(nil) {
+			if i++; i%40 == 0 {
+				c.Name = " " + strings.Replace(c.Name, " ", "\u00a0", 1) + " "
+				c.NameAR = "تعاونية " + c.Name + "\u00a0"
+				if len(c.Members) > 0 {
+					c.Members[0].Name = "\u00a0" + c.Members[0].Name + " الأمل "
+				}
+			}
+			if !yield(c) {
+				return
+			}
+		}
+	})
 	require.NoError(t, err)
 
 	var first bytes.Buffer
@@ -35,6 +50,8 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	var second bytes.Buffer
 	require.NoError(t, empty.ExportCSV(ctx, &second, meknes, at))
 	assert.Equal(t, first.String(), second.String(), "export, import, export gives the same bytes")
+	assert.Contains(t, first.String(), ",\" Coop", "names with spaces around them are in the file")
+	assert.Contains(t, first.String(), "\u00a0")
 
 	// The file holds the delegation's cooperatives registered by the date,
 	// a row per member counted then.
@@ -141,7 +158,11 @@ func TestReadRegisterCSV_Refused(t *testing.T) {
 		{"SharesWithoutAmount", set(25, "", 2), "subscribed", "required_with", "register.csv:2:25"},
 		{"NegativeShares", set(24, "-1", 2), "shares", "integer", "register.csv:2:24"},
 		{"NoNumber", set(1, "", 2), "registration_number", "required", "register.csv:2:1"},
-		{"Padded", set(19, " Amal", 2), "member_name", "trimmed", "register.csv:2:19"},
+		{"PaddedCode", set(20, " female", 2), "gender", "trimmed", "register.csv:2:20"},
+		{"ZeroNominal", set(16, "0.00", 2, 3), "share_nominal", "gt", "register.csv:2:16"},
+		{"NotAtNominal", strings.Replace(registerFile, ",10,1000.00,1000.00\n", ",10,900.00,900.00\n", 1), "subscribed", "nominal", "register.csv:2:25"},
+		{"AnotherCourt", strings.ReplaceAll(registerFile, "1/MEK/2019/106,MEK", "1/MEK/2019/106,FES"), "court", "number", "register.csv:2:2"},
+		{"DissolvedWithoutDate", strings.ReplaceAll(registerFile, "dissolved,2024-06-30", "dissolved,"), "status_since", "required", "register.csv:4:8"},
 		{"UnionMemberType", set(18, "cooperative", 2), "member_type", "member-type", "register.csv:2:18"},
 		{"WrongHeader", strings.Replace(registerFile, "member_name", "nom", 1), "header", "columns", "register.csv:1"},
 		{"ShortRow", strings.Replace(registerFile, ",10,1000.00,1000.00\n1/MEK", ",10,1000.00\n1/MEK", 1), "", "columns", "register.csv:2"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/shopspring/decimal"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
@@ -54,7 +55,7 @@ func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Coopera
 	recorded := r.recorded()
 	var size readmodel.Size
 	records := func(yield func(Record, error) bool) {
-		for in, err := range checkImports(op, cs, owned, runtime.GOMAXPROCS(0)) {
+		for in, err := range checkImports(importRules{op: op, owned: owned, today: r.today()}, cs, runtime.GOMAXPROCS(0)) {
 			if err != nil {
 				yield(Record{}, err)
 				return
@@ -109,11 +110,11 @@ type importBatch struct {
 
 // check checks the batch's cooperatives, copying them unless owned, and
 // stops at the first invalid one.
-func (b *importBatch) check(op string, owned bool) {
+func (b *importBatch) check(rules importRules) {
 	defer close(b.done)
 	b.out = make([]imported, 0, len(b.cs))
 	for k := range b.cs {
-		in, err := checkImport(op, b.cs[k], b.start+k, owned)
+		in, err := rules.check(b.cs[k], b.start+k)
 		if err != nil {
 			b.err = err
 			break
@@ -126,12 +127,12 @@ func (b *importBatch) check(op string, owned bool) {
 // checkImports yields the cooperatives of cs in order, checked and copied
 // unless owned, or the error of the first invalid one, checking batches on
 // up to workers goroutines while the ones before are yielded.
-func checkImports(op string, cs iter.Seq[coop.Cooperative], owned bool, workers int) iter.Seq2[imported, error] {
+func checkImports(rules importRules, cs iter.Seq[coop.Cooperative], workers int) iter.Seq2[imported, error] {
 	return func(yield func(imported, error) bool) {
 		if workers <= 1 {
 			i := 0
 			for c := range cs {
-				in, err := checkImport(op, c, i, owned)
+				in, err := rules.check(c, i)
 				if !yield(in, err) || err != nil {
 					return
 				}
@@ -156,7 +157,7 @@ func checkImports(op string, cs iter.Seq[coop.Cooperative], owned bool, workers 
 					return false
 				}
 				wg.Go(func() {
-					b.check(op, owned)
+					b.check(rules)
 					<-slots
 				})
 				select {
@@ -217,9 +218,19 @@ func (r *Registry) ImportOne(ctx context.Context, c coop.Cooperative) (coop.Coop
 	return r.Get(ctx, stored.ID)
 }
 
-// checkImport checks the i-th cooperative of an import and returns what
-// the registry keeps: a copy, or c itself when owned, with its name key.
-func checkImport(op string, c coop.Cooperative, i int, owned bool) (imported, error) {
+// importRules are the rules an import checks each cooperative against.
+type importRules struct {
+	op    string
+	owned bool
+	// today bounds the dates of the record; zero leaves them unbounded
+	// (ReadRegisterCSV, which knows no clock: the import checks them).
+	today coop.Date
+}
+
+// check checks the i-th cooperative of an import and returns what the
+// registry keeps: a copy, or c itself when owned, with its name key.
+func (rules importRules) check(c coop.Cooperative, i int) (imported, error) {
+	op, owned := rules.op, rules.owned
 	var fs coop.Fields
 	key := NameKey(c.Name)
 	if key == "" {
@@ -233,6 +244,7 @@ func checkImport(op string, c coop.Cooperative, i int, owned bool) (imported, er
 	}
 	fs.Merge("", coop.CheckInput(c))
 	fs.Merge("", c.Validate())
+	checkRecord(&fs, &c, rules.today)
 	if err := fs.Err(op, "invalid cooperative"); err != nil {
 		return imported{}, coop.AtField(fmt.Sprintf("cooperatives[%d]", i), err)
 	}
@@ -291,3 +303,45 @@ func (ch Imported) Apply(c *coop.Cooperative, _ coop.Date) { *c = ch.State.Clone
 
 // Redacted implements Redacter.
 func (ch Imported) Redacted() Change { return Imported{State: ch.State.Redacted()} }
+
+// checkRecord checks what a registered cooperative's record must be,
+// whether it comes through the verbs or an import, so that an import takes
+// what the verbs would have made and nothing they refuse: a registration
+// and a status change not after today; a date for any status but active;
+// the court of the registration number; a share, when its value is
+// recorded, worth at least 100.00 MAD under Law 112-12 (art. 26), and each
+// subscription worth its shares at that value (art. 26).
+func checkRecord(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
+	if !today.IsZero() {
+		if c.RegisteredOn.After(today) {
+			fs.Add("registered_on", "not-future", "", "%s is after today", c.RegisteredOn)
+		}
+		if c.StatusSince.After(today) {
+			fs.Add("status_since", "not-future", "", "%s is after today", c.StatusSince)
+		}
+	}
+	if c.Status != coop.Active && c.Status.Valid() && c.StatusSince.IsZero() {
+		fs.Add("status_since", "required", "", "the date the cooperative became %s is required", c.Status)
+	}
+	if parts := strings.Split(c.RegistrationNumber, "/"); len(parts) == 4 && c.Court != "" && parts[1] != c.Court {
+		fs.Add("court", "number", parts[1], "%q is not the court of the registration number %s", c.Court, c.RegistrationNumber)
+	}
+	nominal := c.Statutes.ShareNominal
+	if nominal.Sign() <= 0 {
+		return // not recorded: a register of old may not say
+	}
+	if c.FoundedUnder == coop.Law11212 && nominal.LessThan(coop.MinShareNominal()) {
+		fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD (art. 26); got %s", coop.FormatMAD(nominal))
+	}
+	for i := range c.Members {
+		for j, mv := range c.Members[i].Shares {
+			if mv.Kind != coop.Subscription || mv.Shares <= 0 {
+				continue
+			}
+			if worth := nominal.Mul(decimal.NewFromInt(int64(mv.Shares))); !mv.Amount.Equal(worth) {
+				fs.Add(fmt.Sprintf("members[%d].shares[%d].amount", i, j), "nominal", coop.FormatMAD(worth),
+					"%d shares of %s MAD are worth %s, not %s (art. 26)", mv.Shares, coop.FormatMAD(nominal), coop.FormatMAD(worth), coop.FormatMAD(mv.Amount))
+			}
+		}
+	}
+}

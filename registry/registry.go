@@ -89,6 +89,13 @@ func (r *Registry) Get(ctx context.Context, id uuid.UUID) (coop.Cooperative, err
 // GetByNumber returns the cooperative with the given registration number,
 // or NotFound.
 func (r *Registry) GetByNumber(ctx context.Context, number string) (coop.Cooperative, error) {
+	const op = "registry.GetByNumber"
+	if err := coop.CheckText(number, 64); err != nil {
+		// Refused before any store, the same on every store.
+		var fs coop.Fields
+		fs.Merge("number", err)
+		return coop.Cooperative{}, fs.Err(op, "invalid registration number")
+	}
 	c, err := r.store.GetByNumber(ctx, strings.TrimSpace(number))
 	if err != nil {
 		return coop.Cooperative{}, wrap("registry.GetByNumber", err)

@@ -265,6 +265,11 @@ func testNotFound(h *Harness) {
 	require.ErrorIs(t, err, coop.ErrNotFound)
 	_, err = h.Reg.GetByNumber(h.Ctx, "1/IFR/2024/99")
 	CheckCode(t, err, coop.NotFound)
+	// A number no store could hold is refused before any store, alike.
+	for _, bad := range []string{"1/IFR/2024/\x00", "1/IFR\xff/2024/1", strings.Repeat("1", 65)} {
+		_, err = h.Reg.GetByNumber(h.Ctx, bad)
+		CheckField(t, err, coop.Invalid, "number")
+	}
 	_, err = h.Reg.Journal(h.Ctx, id)
 	CheckCode(t, err, coop.NotFound)
 	_, err = h.Reg.StateAt(h.Ctx, id, Today)
@@ -681,7 +686,7 @@ func seed(h *Harness, n int) []coop.Cooperative {
 			c.RegisteredOn = out[i-1].RegisteredOn // ties are ordered by ID
 		}
 		if i%6 == 5 {
-			c.Status, c.StatusSince = coop.Dissolved, c.RegisteredOn.AddYears(1)
+			c.Status, c.StatusSince = coop.Dissolved, c.RegisteredOn.AddDays(30)
 		}
 		for j := 0; j < 5; j++ {
 			c.Members = append(c.Members, coop.Member{Type: coop.Natural, Name: fmt.Sprintf("M%d", j)})

@@ -139,7 +139,7 @@ func testBulkLoadAllOrNothing(h *Harness) {
 	for _, tt := range tests {
 		batch := historical("Lot", 9)
 		for i := range batch {
-			batch[i].RegistrationNumber = fmt.Sprintf("2/LOT/2020/%d", i+1)
+			batch[i].RegistrationNumber = fmt.Sprintf("2/LOAD/2020/%d", i+1)
 		}
 		tt.edit(batch)
 		_, err := h.Reg.Import(h.Ctx, slices.Values(batch))
@@ -276,4 +276,41 @@ func testBulkLoadOwned(h *Harness) {
 	after, err := h.Reg.Get(h.Ctx, c.ID)
 	require.NoError(t, err)
 	assert.Len(t, after.Members, members+1)
+}
+
+// testImportAsTheVerbs: an import refuses what the verbs would refuse, each
+// at its field, and takes names as the verbs take them, spaces, no-break
+// spaces and Arabic included.
+func testImportAsTheVerbs(h *Harness) {
+	t := h.T
+	tests := []struct {
+		name  string
+		edit  func(c *coop.Cooperative)
+		field string
+	}{
+		{"RegisteredInTheFuture", func(c *coop.Cooperative) { c.RegisteredOn = d("2099-01-01") }, "registered_on"},
+		{"DissolvedWithoutDate", func(c *coop.Cooperative) { c.Status, c.StatusSince = coop.Dissolved, coop.Date{} }, "status_since"},
+		{"StatusInTheFuture", func(c *coop.Cooperative) { c.Status, c.StatusSince = coop.Dissolved, Today.AddDays(1) }, "status_since"},
+		{"AnotherCourt", func(c *coop.Cooperative) { c.Court = "MEK" }, "court"},
+		{"NominalBelowTheLaw", func(c *coop.Cooperative) { c.Statutes.ShareNominal = mad("50") }, "statutes.share_nominal"},
+		{"SubscriptionNotAtNominal", func(c *coop.Cooperative) { c.Members[1].Shares[0].Amount = mad("450") }, "members[1].shares[0].amount"},
+	}
+	for _, tt := range tests {
+		c := historical("Verbes", 1)[0]
+		tt.edit(&c)
+		_, err := h.Reg.ImportOne(h.Ctx, c)
+		CheckField(t, err, coop.Invalid, tt.field)
+	}
+
+	// Names as written, through the API's verbs and the import alike.
+	for i, name := range []string{" Coopérative Espacée ", "Coopérative\u00a0Insécable", "تعاونية الأمل "} {
+		c := historical(fmt.Sprintf("Nom %d", i), 1)[0]
+		c.RegistrationNumber = fmt.Sprintf("1/LOAD/2016/%d", 100+i)
+		c.Name, c.NameAR = name, name
+		c.Members[0].Name = name
+		got, err := h.Reg.ImportOne(h.Ctx, c)
+		require.NoError(t, err, name)
+		assert.Equal(t, name, got.Name)
+		assert.Equal(t, name, got.Members[0].Name)
+	}
 }

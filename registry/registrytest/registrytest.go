@@ -106,6 +106,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"UnionBothSides", testUnionBothSides},
 		{"FoundUnion", testFoundUnion},
 		{"ReadInside", testReadInside},
+		{"ImportAsTheVerbs", testImportAsTheVerbs},
 		{"FaultBetweenSides", testFaultBetweenSides},
 		{"LockOrder", testLockOrder},
 		{"ConcurrentRegistration", testConcurrentRegistration},
