@@ -60,11 +60,16 @@ func (gs guards) once() *once {
 	return nil
 }
 
+// ErrStaleVersion is wrapped by the Conflict of a write whose IfVersion
+// guard named a version the cooperative has left: errors.Is tells it from
+// other conflicts (an HTTP adapter answers it 412 Precondition Failed).
+var ErrStaleVersion = errors.New("registry: the cooperative changed since the version read")
+
 // check runs the guards on c; target is true for the cooperative the verb
 // names, to which a version guard applies.
 func (gs guards) check(op string, c *coop.Cooperative, target bool) error {
 	if v := gs.version(); target && v > 0 && c.Version != v {
-		return &coop.Error{Code: coop.Conflict, Op: op,
+		return &coop.Error{Code: coop.Conflict, Op: op, Err: ErrStaleVersion,
 			Message: "the cooperative changed: it is at version " + strconv.FormatInt(c.Version, 10) + ", not " + strconv.FormatInt(v, 10),
 			Fields:  []coop.FieldError{{Field: "version", Rule: "version", Param: strconv.FormatInt(c.Version, 10), Message: "stale: the cooperative changed since it was read"}}}
 	}

@@ -495,7 +495,7 @@ func (c *call) result(status int, v any) reply {
 	switch x := v.(type) {
 	case coop.Cooperative:
 		rep := c.cooperative(status, x)
-		if c.rt.ID == "register" {
+		if c.rt.Location {
 			rep.location = "/v1/cooperatives/" + x.ID.String()
 		}
 		return rep

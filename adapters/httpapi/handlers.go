@@ -109,9 +109,8 @@ func (c *call) mutate(status int, do func(ctx context.Context, id uuid.UUID, gua
 
 // stale turns the registry's refusal of a stale version into 412.
 func stale(err error) error {
-	var e *coop.Error
-	if errors.As(err, &e) && e.Code == coop.Conflict && len(e.Fields) == 1 && e.Fields[0].Field == "version" {
-		return problem(http.StatusPreconditionFailed, codePreconditionFailed, e.Message)
+	if errors.Is(err, registry.ErrStaleVersion) {
+		return problem(http.StatusPreconditionFailed, codePreconditionFailed, coop.ErrorMessage(err))
 	}
 	return err
 }

@@ -184,7 +184,7 @@ func buildDocument() map[string]any {
 		if len(pathParams(rt.Path)) > 0 {
 			responses["404"] = problem("no such resource")
 		}
-		if rt.Auth != public || rt.ID == "register" {
+		if rt.Auth != public {
 			responses["401"] = problem("no bearer token, or an unknown one")
 		}
 		if rt.Auth == scopedWrite || rt.CSVBody {
@@ -199,7 +199,7 @@ func buildDocument() map[string]any {
 			responses["413"] = problem("the body is too large")
 			responses["415"] = problem("the body is not of the media type the operation takes")
 		}
-		if rt.ID == "getCooperative" || rt.Aggregate {
+		if rt.Conditional || rt.Aggregate {
 			responses["304"] = map[string]any{"description": "not modified since the ETag of If-None-Match"}
 		}
 		op["responses"] = responses

@@ -38,6 +38,12 @@ type route struct {
 	// body is text/csv.
 	CSVOnly, CSVBody bool
 	ETag             bool
+	// Location marks a route that creates the cooperative it answers, and
+	// says where it is.
+	Location bool
+	// Conditional marks a GET answered 304 when If-None-Match names its
+	// ETag.
+	Conditional bool
 	// Aggregate marks a route whose reply depends only on the registry's
 	// state and the request, never on the principal: kept while nothing commits, with an ETag
 	// answered by 304 (see aggregates).
@@ -73,7 +79,7 @@ func routes() []route {
 			Auth: scopedWrite, Body: renewalBody{}, OK: 200, Result: registry.NameApproval{}, Handle: hRenewApproval},
 
 		{Method: "POST", Path: "/v1/cooperatives", ID: "register", Summary: "Register a cooperative under an approved name (arts. 7-11)", Tag: "registry",
-			Auth: scopedWrite, Body: registry.Registration{}, OK: 201, Result: coopT, ETag: true, Handle: hRegister},
+			Auth: scopedWrite, Body: registry.Registration{}, OK: 201, Result: coopT, ETag: true, Location: true, Handle: hRegister},
 		{Method: "GET", Path: "/v1/cooperatives", ID: "listCooperatives", Summary: "List cooperatives with filters and cursor pages", Tag: "registry",
 			Query: listParams, OK: 200, Result: registry.Page{}, Handle: hList},
 		{Method: "GET", Path: "/v1/register", ID: "exportRegister", Summary: "The register at a date as CSV, a row per member (columns of registry.RegisterColumns; personal data out of scope left empty)", Tag: "registry",
@@ -81,7 +87,7 @@ func routes() []route {
 		{Method: "POST", Path: "/v1/register", ID: "importRegister", Summary: "Import a register from CSV: every row checked first, nothing written unless all pass", Tag: "registry",
 			Auth: authenticated, CSVBody: true, OK: 201, Result: ImportResult{}, Handle: hImportRegister},
 		{Method: "GET", Path: "/v1/cooperatives/{id}", ID: "getCooperative", Summary: "A cooperative (members' personal data redacted out of scope)", Tag: "registry",
-			OK: 200, Result: coopT, ETag: true, Handle: hGet},
+			OK: 200, Result: coopT, ETag: true, Conditional: true, Handle: hGet},
 		{Method: "GET", Path: "/v1/registration-numbers/{number}", ID: "getByNumber", Summary: "A cooperative by registration number (its slashes percent-encoded: 1%2FMEK%2F2019%2F106)", Tag: "registry",
 			OK: 200, Result: coopT, ETag: true, Handle: hGetByNumber},
 		{Method: "GET", Path: "/v1/cooperatives/{id}/state", ID: "stateAt", Summary: "The cooperative as it stood at a date", Tag: "registry",
