@@ -1,0 +1,192 @@
+package httpapi
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
+	"github.com/taawun/taawun/programs"
+)
+
+func hPrograms(c *call) (reply, error) { return ok(c.a.cat.Programs()), nil }
+
+func hProgram(c *call) (reply, error) {
+	p, found := c.a.cat.Program(c.r.PathValue("program"))
+	if !found {
+		return reply{}, coop.Errorf(coop.NotFound, "unknown programme %q", coop.Excerpt(c.r.PathValue("program")))
+	}
+	return ok(p), nil
+}
+
+// EligibilityRequest asks for a decision: for a registered cooperative
+// (cooperative_id) or for facts in the shape of a case file.
+func hEligibility(c *call) (reply, error) {
+	var in EligibilityRequest
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = c.today()
+	}
+	var app programs.Applicant
+	if in.CooperativeID != nil {
+		if in.Cooperative != nil || in.Person != nil {
+			return reply{}, coop.Fieldf("cooperative", "exclusive", "give cooperative_id or facts, not both")
+		}
+		co, err := c.a.reg.Get(c.ctx, *in.CooperativeID)
+		if err != nil {
+			return reply{}, err
+		}
+		app.Cooperative = &co
+		if in.Project != nil {
+			f := programs.Facts{Project: in.Project}
+			a, err := f.Applicant()
+			if err != nil {
+				return reply{}, err
+			}
+			app.Project = a.Project
+		}
+	} else {
+		a, err := in.Facts.Applicant()
+		if err != nil {
+			return reply{}, err
+		}
+		app = a
+	}
+	req := programs.Request{Program: c.r.PathValue("program"), Call: in.Call, Phase: in.Phase, AsOf: in.AsOf, Applicant: app}
+	rec, err := c.a.cat.Decide(req)
+	if err != nil {
+		return reply{}, err
+	}
+	out := Eligibility{Decision: rec.Decision, InputHash: rec.InputHash, Summary: map[coop.Lang]string{}}
+	for _, l := range coop.Langs {
+		out.Summary[l] = rec.Decision.Summary(l)
+	}
+	return ok(out), nil
+}
+
+func hScreen(c *call) (reply, error) {
+	var in ScreeningRequest
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = c.today()
+	}
+	// The registry's read model, kept current commit by commit.
+	m, err := c.readModel()
+	if err != nil {
+		return reply{}, err
+	}
+	opts := programs.ScreenOptions{AsOf: in.AsOf, Programs: in.Programs, Calls: in.Calls}
+	accept := c.r.Header.Get("Accept")
+	switch {
+	case strings.Contains(accept, "application/x-ndjson"):
+		return streamScreening(c, m, opts, ndjsonLine, "application/x-ndjson")
+	case strings.Contains(accept, "text/csv"):
+		return streamScreening(c, m, opts, csvLine, "text/csv; charset=utf-8")
+	}
+	start := time.Now()
+	rep, err := c.a.cat.ScreenModel(c.ctx, m, opts)
+	if err != nil {
+		return reply{}, err
+	}
+	c.w.Header().Set("Server-Timing", timing("compute", time.Since(start)))
+	return ok(rep), nil
+}
+
+// screenedDecision is a line of a streamed screening: a cooperative and
+// its decision for one programme, with every criterion and reason.
+type screenedDecision struct {
+	CooperativeID uuid.UUID          `json:"cooperative_id"`
+	Name          string             `json:"name"`
+	Decision      *programs.Decision `json:"decision"`
+}
+
+// streamScreening screens m and writes every decision as it is made, a
+// line each (encoded by line), flushed to the client as it goes; a last
+// NDJSON line, or nothing for a CSV, carries the counts. The decisions of
+// the workers are written one at a time.
+func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, line func(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte, contentType string) (reply, error) {
+	// Refuse an unknown programme before anything is written.
+	if _, err := c.a.cat.ScreenModel(c.ctx, &readmodel.Model{}, opts); err != nil {
+		return reply{}, err
+	}
+	h := c.w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Cache-Control", "no-store")
+	c.w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(c.w)
+	var mu sync.Mutex
+	out := bufio.NewWriterSize(c.w, 64<<10)
+	if contentType != "application/x-ndjson" {
+		_, _ = out.WriteString("cooperative_id,name,program,call,outcome,failed,unknown\n")
+	}
+	var werr error
+	lastFlush, first := time.Now(), true
+	bufs := sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+	opts.OnDecision = func(i int, d *programs.Decision) {
+		bp := bufs.Get().(*[]byte)
+		b := line((*bp)[:0], m, i, d)
+		mu.Lock()
+		if werr == nil {
+			_, werr = out.Write(b)
+			// The first decision at once, then at most every 50 ms.
+			if werr == nil && (first || time.Since(lastFlush) > 50*time.Millisecond) {
+				if werr = out.Flush(); werr == nil {
+					_ = rc.Flush()
+				}
+				first, lastFlush = false, time.Now()
+			}
+		}
+		mu.Unlock()
+		*bp = b
+		bufs.Put(bp)
+	}
+	rep, err := c.a.cat.ScreenModel(c.ctx, m, opts)
+	if err == nil && contentType == "application/x-ndjson" {
+		var b []byte
+		if b, err = json.Marshal(map[string]any{"summary": rep}); err == nil {
+			_, _ = out.Write(append(b, '\n'))
+		}
+	}
+	if ferr := out.Flush(); werr == nil {
+		werr = ferr
+	}
+	_ = rc.Flush()
+	if err != nil || werr != nil {
+		// The status is sent: the client sees the stream end early.
+		c.a.log.Warn("a screening stream ended early", slog.Any("error", errors.Join(err, werr)))
+	}
+	return reply{streamed: true}, nil
+}
+
+// ndjsonLine writes a decision as a JSON line.
+func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
+	j, err := json.Marshal(screenedDecision{CooperativeID: m.ID(i), Name: m.Name(i), Decision: d})
+	if err != nil {
+		return b
+	}
+	return append(append(b, j...), '\n')
+}
+
+// csvLine writes a decision as a CSV record: the criteria that failed and
+// those unknown by their IDs, separated by spaces.
+func csvLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write([]string{m.ID(i).String(), m.Name(i), d.Program, d.Call, string(d.Outcome),
+		strings.Join(d.IDs(coop.Fail), " "), strings.Join(d.IDs(coop.Unknown), " ")})
+	w.Flush()
+	return append(b, buf.Bytes()...)
+}
