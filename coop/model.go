@@ -543,14 +543,20 @@ func (c *Cooperative) MinMembers() int { return KindOf(c.IsUnion()).MinMembers()
 
 // StatusAt returns the status at asOf: Status from StatusSince on, active
 // before (and active when StatusSince is not set).
-func (c *Cooperative) StatusAt(asOf Date) Status {
-	if c.Status == "" || c.Status == Active {
+func (c *Cooperative) StatusAt(asOf Date) Status { return StatusOn(c.Status, c.StatusSince, asOf) }
+
+// StatusOn is the status at asOf of a cooperative whose status is status
+// since since: status from since on, active before (and active when since
+// is not set, or status is not). It is the one rule of Cooperative.StatusAt
+// and of the read model's.
+func StatusOn(status Status, since, asOf Date) Status {
+	if status == "" || status == Active {
 		return Active
 	}
-	if !c.StatusSince.IsZero() && asOf.Before(c.StatusSince) {
+	if !since.IsZero() && asOf.Before(since) {
 		return Active
 	}
-	return c.Status
+	return status
 }
 
 // MembersAt returns the number of members at asOf from the register, or

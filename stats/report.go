@@ -493,12 +493,17 @@ func GrowthBetween(seq iter.Seq[coop.Cooperative], from, to coop.Date, decimals 
 		return Growth{}, err
 	}
 	g := Growth{From: from, To: to}
-	for c := range seq {
-		if InRegistry(&c, from) {
-			g.Before.add(figures(&c, from))
+	m, err := readmodel.Build(context.Background(), seq)
+	if err != nil {
+		return Growth{}, err
+	}
+	for i := range m.Len() {
+		c := m.Coop(i)
+		if inRegistryModel(c, from) {
+			g.Before.add(compactFigures(m, c, from))
 		}
-		if InRegistry(&c, to) {
-			g.After.add(figures(&c, to))
+		if inRegistryModel(c, to) {
+			g.After.add(compactFigures(m, c, to))
 		}
 	}
 	before, after := g.Before.Cooperatives+g.Before.Unions, g.After.Cooperatives+g.After.Unions

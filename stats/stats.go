@@ -2,6 +2,7 @@ package stats
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"iter"
 	"slices"
@@ -47,24 +48,31 @@ func ParseDimension(s string) (Dimension, error) {
 
 // key returns the value of dimension d for c ("" when unknown).
 func (d Dimension) key(c *coop.Cooperative) string {
+	return d.keyOf(c.Province, c.Sector, c.Kind, c.Status, c.RegisteredOn)
+}
+
+// keyOf is the one rule of the value of dimension d for a cooperative of
+// that seat, sector, kind, status and registration, read from a
+// cooperative (key) or from a read model (compactKey).
+func (d Dimension) keyOf(province coop.ProvinceCode, sector coop.Sector, kind coop.Kind, status coop.Status, registered coop.Date) string {
 	switch d {
 	case Region:
-		return string(c.Province.Region())
+		return string(province.Region())
 	case Province:
-		return string(c.Province)
+		return string(province)
 	case Delegation:
-		return string(c.Province.Delegation())
+		return string(province.Delegation())
 	case Sector:
-		return string(c.Sector)
+		return string(sector)
 	case Kind:
-		return string(c.Kind)
+		return string(kind)
 	case Status:
-		return string(c.Status)
+		return string(status)
 	case Year:
-		if c.RegisteredOn.IsZero() {
+		if registered.IsZero() {
 			return ""
 		}
-		return strconv.Itoa(c.RegisteredOn.Year())
+		return strconv.Itoa(registered.Year())
 	}
 	return ""
 }
@@ -89,7 +97,13 @@ func (d Dimension) Label(value string, lang coop.Lang) string {
 // before asOf and not struck off by then. Dissolved cooperatives and those
 // in liquidation stay in the register until they are struck off (art. 13).
 func InRegistry(c *coop.Cooperative, asOf coop.Date) bool {
-	return !c.RegisteredOn.IsZero() && !c.RegisteredOn.After(asOf) && c.StatusAt(asOf) != coop.StruckOff
+	return inRegister(c.RegisteredOn, c.StatusAt(asOf), asOf)
+}
+
+// inRegister is the one rule of InRegistry and of its read-model form: a
+// cooperative registered by asOf whose status then is status.
+func inRegister(registered coop.Date, status coop.Status, asOf coop.Date) bool {
+	return !registered.IsZero() && !registered.After(asOf) && status != coop.StruckOff
 }
 
 // Counts are the figures of one row of a table.
@@ -166,39 +180,6 @@ func (t *Table) Row(keys ...string) (Row, bool) {
 	return Row{}, false
 }
 
-// figures returns the counts of one cooperative at asOf.
-func figures(c *coop.Cooperative, asOf coop.Date) Counts {
-	var f Counts
-	if c.IsUnion() {
-		f.Unions = 1
-	} else {
-		f.Cooperatives = 1
-	}
-	if len(c.Members) == 0 {
-		if c.MemberCount != nil {
-			f.Members = *c.MemberCount
-		}
-		return f
-	}
-	allWomen := true
-	for i := range c.Members {
-		m := &c.Members[i]
-		if !m.ActiveAt(asOf, c.RegisteredOn) {
-			continue
-		}
-		f.Members++
-		if m.Gender == coop.Female {
-			f.Women++
-		} else {
-			allWomen = false
-		}
-	}
-	if allWomen && f.Members > 0 {
-		f.WomenOnly = 1
-	}
-	return f
-}
-
 // Count groups the cooperatives of seq in the register at asOf by one or
 // two dimensions (say Sector, Region for sector x region), with shares to
 // decimals places. Invalid for no dimension, more than two, an unknown one,
@@ -207,22 +188,16 @@ func Count(seq iter.Seq[coop.Cooperative], asOf coop.Date, decimals int, dims ..
 	if err := checkTable(asOf, decimals, dims); err != nil {
 		return Table{}, err
 	}
-	g := newGrouping(asOf, decimals, dims)
-	for c := range seq {
-		if !InRegistry(&c, asOf) {
-			continue
-		}
-		var k [2]string
-		for i, d := range dims {
-			k[i] = d.key(&c)
-		}
-		g.add(k, figures(&c, asOf))
+	m, err := readmodel.Build(context.Background(), seq)
+	if err != nil {
+		return Table{}, err
 	}
-	return g.table(), nil
+	return CountModel(m, asOf, decimals, dims...)
 }
 
-// CountModel is Count over a read model (coop/readmodel): the same table,
-// read from the compact form.
+// CountModel is Count over a read model (coop/readmodel), the one
+// implementation of the table: Count builds the model of its sequence and
+// calls it.
 func CountModel(m *readmodel.Model, asOf coop.Date, decimals int, dims ...Dimension) (Table, error) {
 	if err := checkTable(asOf, decimals, dims); err != nil {
 		return Table{}, err
@@ -274,37 +249,21 @@ func (g *grouping) table() Table {
 
 // inRegistryModel is InRegistry for a cooperative of a read model.
 func inRegistryModel(c *readmodel.Coop, asOf coop.Date) bool {
-	return !c.Registered.IsZero() && !c.Registered.After(asOf) && c.StatusAt(asOf) != coop.StruckOff
+	return inRegister(c.Registered, c.StatusAt(asOf), asOf)
 }
 
 // compactKey is key for a cooperative of a read model.
 func (d Dimension) compactKey(c *readmodel.Coop) string {
-	switch d {
-	case Region:
-		return string(c.Region())
-	case Province:
-		return string(c.Province())
-	case Delegation:
-		return string(c.Province().Delegation())
-	case Sector:
-		return string(c.Sector())
-	case Kind:
-		if c.IsUnion() {
-			return string(coop.KindUnion)
-		}
-		return string(coop.KindCooperative)
-	case Status:
-		return string(c.Status())
-	case Year:
-		if c.Registered.IsZero() {
-			return ""
-		}
-		return strconv.Itoa(c.Registered.Year())
+	kind := coop.KindCooperative
+	if c.IsUnion() {
+		kind = coop.KindUnion
 	}
-	return ""
+	return d.keyOf(c.Province(), c.Sector(), kind, c.Status(), c.Registered)
 }
 
-// compactFigures is figures for a cooperative of a read model.
+// compactFigures returns the counts of one cooperative of a read model
+// at asOf: the members active then, the women among them, and whether it
+// has women only.
 func compactFigures(m *readmodel.Model, c *readmodel.Coop, asOf coop.Date) Counts {
 	var f Counts
 	if c.IsUnion() {

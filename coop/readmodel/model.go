@@ -103,10 +103,7 @@ func (c *Coop) Status() coop.Status { return statuses[c.status] }
 
 // StatusAt returns the status at asOf, as coop.Cooperative.StatusAt.
 func (c *Coop) StatusAt(asOf coop.Date) coop.Status {
-	if c.status == 0 || (!c.StatusSince.IsZero() && asOf.Before(c.StatusSince)) {
-		return coop.Active
-	}
-	return statuses[c.status]
+	return coop.StatusOn(statuses[c.status], c.StatusSince, asOf)
 }
 
 // Province returns the province of the seat ("" when not given).
