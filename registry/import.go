@@ -306,7 +306,12 @@ func (ch Imported) Redacted() Change { return Imported{State: ch.State.Redacted(
 
 // checkRecord checks what a registered cooperative's record must be,
 // whether it comes through the verbs or an import, so that an import takes
-// what the verbs would have made and nothing they refuse: a registration
+// the values the verbs take and refuses those they refuse. What it takes
+// that a verb would not is a defect against the law (fewer than 5
+// members, shares less than a quarter paid, ...): a register of record
+// holds its cooperatives as they are, and CheckLaw reports the defect. It
+// also holds members whose names it withholds. It refuses: a member's name
+// over 200 bytes, a subscription of no share; a registration
 // and a status change not after today; a date for any status but active;
 // the court of the registration number; a share, when its value is
 // recorded, worth at least 100.00 MAD under Law 112-12 (art. 26), and each
@@ -325,6 +330,18 @@ func checkRecord(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
 	}
 	if parts := strings.Split(c.RegistrationNumber, "/"); len(parts) == 4 && c.Court != "" && parts[1] != c.Court {
 		fs.Add("court", "number", parts[1], "%q is not the court of the registration number %s", c.Court, c.RegistrationNumber)
+	}
+	for i := range c.Members {
+		// A register of record may withhold names (personal data: the
+		// national statistics carry none); one given is bounded.
+		if len(c.Members[i].Name) > maxNameBytes {
+			fs.Add(fmt.Sprintf("members[%d].name", i), "max", "200", "a name is at most %d bytes long", maxNameBytes)
+		}
+		for j, mv := range c.Members[i].Shares {
+			if mv.Kind == coop.Subscription && mv.Shares <= 0 {
+				fs.Add(fmt.Sprintf("members[%d].shares[%d].shares", i, j), "gt", "0", "a subscription is of at least one share")
+			}
+		}
 	}
 	nominal := c.Statutes.ShareNominal
 	if nominal.Sign() <= 0 {

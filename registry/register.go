@@ -308,17 +308,23 @@ func validCourt(s string) bool {
 // A member's joining date is on; a birth date is not after it.
 func checkMember(fs *coop.Fields, p string, m coop.Member, union bool, on coop.Date) {
 	coop.KindOf(union).CheckMemberType(fs, p+".type", m.Type)
-	if strings.TrimSpace(m.Name) == "" {
-		fs.Add(p+".name", "required", "", "the register records each member's name (art. 17)")
-	}
-	if len(m.Name) > maxNameBytes {
-		fs.Add(p+".name", "max", "200", "a name is at most %d bytes long", maxNameBytes)
-	}
+	checkMemberName(fs, p+".name", m.Name)
 	if m.Gender != "" && !m.Gender.Valid() {
 		fs.Add(p+".gender", "enum", "female,male", "%q is not a gender", m.Gender)
 	}
 	if !m.BirthDate.IsZero() && m.BirthDate.After(on) {
 		fs.Add(p+".birth_date", "not-after", on.String(), "born on %s, after joining on %s", m.BirthDate, on)
+	}
+}
+
+// checkMemberName checks a member's name as the register records it (art.
+// 17): given, and at most maxNameBytes long.
+func checkMemberName(fs *coop.Fields, field, name string) {
+	if strings.TrimSpace(name) == "" {
+		fs.Add(field, "required", "", "the register records each member's name (art. 17)")
+	}
+	if len(name) > maxNameBytes {
+		fs.Add(field, "max", "200", "a name is at most %d bytes long", maxNameBytes)
 	}
 }
 
