@@ -63,9 +63,165 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	if err := checkInput(op, reg); err != nil {
 		return coop.Cooperative{}, err
 	}
+	court, err := checkRegistration(op, reg, r.today())
+	if err != nil {
+		return coop.Cooperative{}, err
+	}
+
+	c := r.founding(reg, court)
+	if err := complies(op, &c, reg.RegisteredOn); err != nil {
+		return coop.Cooperative{}, err
+	}
+
+	founders, err := unionFounders(op, reg)
+	if err != nil {
+		return coop.Cooperative{}, err
+	}
+	err = r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
+		if err := w.guards.check(op, &c, false); err != nil {
+			return err
+		}
+		if err := lockFounders(w, op, founders, reg.RegisteredOn); err != nil {
+			return err
+		}
+		a, err := useApproval(w.tx, op, reg)
+		if err != nil {
+			return err
+		}
+		if c.RegistrationNumber, err = nextNumber(w.tx, &c, court, reg.RegisteredOn.Year()); err != nil {
+			return err
+		}
+		c.Name, c.ApprovalID, c.Version = a.Name, a.ID, 1
+		entry := Entry{Seq: 1, Kind: EntryRegistration, Effective: reg.RegisteredOn, Recorded: r.recorded(), Change: Registered{State: c}}
+		if err := w.tx.Create(c, entry); err != nil {
+			return err
+		}
+		a = a.Clone()
+		a.Status, a.CooperativeID, a.Version = ApprovalUsed, c.ID, a.Version+1
+		w.put[c.ID], w.result = c, c
+		if err := w.tx.PutApproval(a); err != nil {
+			return err
+		}
+		return r.joinFounders(w, &c, founders)
+	})
+	if err != nil {
+		return coop.Cooperative{}, err
+	}
+	return c, nil
+}
+
+// useApproval locks the name approval of a registration and checks that
+// it may be used on the registration date (art. 7, D 4).
+func useApproval(tx Tx, op string, reg Registration) (NameApproval, error) {
+	a, err := tx.LockApproval(reg.ApprovalID)
+	if coop.ErrorCode(err) == coop.NotFound {
+		return a, refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
+	}
+	if err != nil {
+		return a, err
+	}
+	switch {
+	case a.Status != ApprovalApproved:
+		return a, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
+	case reg.RegisteredOn.Before(a.DecidedOn):
+		return a, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
+	case reg.RegisteredOn.After(a.ValidUntil):
+		return a, refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
+	}
+	return a, nil
+}
+
+// nextNumber is the registration number of c: the next of the court's
+// sequence for the year, skipping numbers taken over from an imported
+// register.
+func nextNumber(tx Tx, c *coop.Cooperative, court string, year int) (string, error) {
+	part := Part(c)
+	for {
+		seq, err := tx.Sequence(court, year)
+		if err != nil {
+			return "", err
+		}
+		number := FormatNumber(part, court, year, seq)
+		taken, err := tx.NumberTaken(number)
+		if err != nil || !taken {
+			return number, err
+		}
+	}
+}
+
+// joinFounders records on each founding cooperative of union u its
+// membership of the union, as one admitted later does (JoinUnion).
+func (r *Registry) joinFounders(w *writer, u *coop.Cooperative, founders map[uuid.UUID]int) error {
+	for id := range founders {
+		g := coop.Grouping{ID: r.newID(), Kind: coop.UnionGrouping, Name: u.Name, GroupID: u.ID, From: u.RegisteredOn}
+		if _, err := w.change(id, u.RegisteredOn, EntryModification, func(*coop.Cooperative) (Change, error) {
+			return GroupingJoined{Grouping: g}, nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// founding is the cooperative a registration founds, before its name and
+// number: its founders as members from the registration date, each with
+// the shares subscribed, and its first officers.
+func (r *Registry) founding(reg Registration, court string) coop.Cooperative {
+	c := coop.Cooperative{ID: r.newID(), Kind: reg.Kind, NameAR: reg.NameAR, Court: court, ICE: reg.ICE,
+		Sector: reg.Sector, Branch: reg.Branch, Province: reg.Province, Commune: reg.Commune, Address: reg.Address,
+		RegisteredOn: reg.RegisteredOn, Status: coop.Active, FoundedUnder: coop.Law11212, Statutes: reg.Statutes,
+		Governance: reg.Governance.Clone()}
+	for i, f := range reg.Founders {
+		m := f.Member
+		m.ID, m.Number, m.JoinedOn, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), i+1, reg.RegisteredOn, coop.Date{}, "", nil
+		m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: reg.RegisteredOn, Shares: f.Shares,
+			Amount: coop.RoundMAD(f.Amount), Paid: decimal.NewNullDecimal(coop.RoundMAD(f.Paid)), InKind: f.InKind}}
+		c.Members = append(c.Members, m)
+	}
+	for i := range c.Governance.Directors {
+		c.Governance.Directors[i].Since = reg.RegisteredOn
+	}
+	for i := range c.Governance.Managers {
+		c.Governance.Managers[i].Since = reg.RegisteredOn
+	}
+	return c
+}
+
+// complies refuses a cooperative that would not comply with Law 112-12 on
+// on, naming each rule of CheckLaw it would fail.
+func complies(op string, c *coop.Cooperative, on coop.Date) error {
+	rep := coop.CheckLaw(c, on)
+	if rep.Outcome != coop.NonCompliant {
+		return nil
+	}
+	var fs coop.Fields
+	for _, x := range rep.Results {
+		if x.Outcome == coop.Fail {
+			fs = append(fs, coop.FieldError{Field: "founders", Rule: x.ID, Message: x.Reason.Text(coop.EN) + " (" + x.Reference + ")"})
+		}
+	}
+	return fs.Err(op, "the cooperative would not comply with Law 112-12")
+}
+
+// checkRegistration checks a registration's values as the statutes and
+// the law require them (arts. 5, 7, 11, 14, 26, 47, 50, 65, 85) and returns
+// the court that registers it: every problem at once, at its field.
+func checkRegistration(op string, reg Registration, today coop.Date) (string, error) {
 	var fs coop.Fields
 	fs.Merge("", noID(op, "approval_id", reg.ApprovalID))
-	today := r.today()
+	court := checkSeat(&fs, reg, today)
+	checkStatutes(&fs, reg.Statutes)
+	checkFounders(&fs, reg)
+	checkFirstOfficers(&fs, reg.Governance, reg.Kind == coop.KindUnion)
+	if err := fs.Err(op, "invalid registration"); err != nil {
+		return "", withArticle(err, "Law 112-12 arts. 5, 7, 11, 14, 26")
+	}
+	return court, nil
+}
+
+// checkSeat checks the kind, the date, the sector and the seat of a
+// registration, and returns its court: the one given, or the province's.
+func checkSeat(fs *coop.Fields, reg Registration, today coop.Date) string {
 	if !reg.Kind.Valid() {
 		fs.Add("kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", reg.Kind)
 	}
@@ -93,7 +249,12 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	if !validCourt(court) {
 		fs.Add("court", "court", "", "%q is not a court code (2 to 16 letters, digits or hyphens)", reg.Court)
 	}
-	st := reg.Statutes
+	return court
+}
+
+// checkStatutes checks the duration (art. 5) and the share's value (art.
+// 26) the statutes state.
+func checkStatutes(fs *coop.Fields, st coop.Statutes) {
 	switch {
 	case st.DurationYears <= 0:
 		fs.Add("statutes.duration_years", "required", "", "the statutes state the duration (art. 5)")
@@ -103,7 +264,12 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	if st.ShareNominal.LessThan(coop.MinShareNominal()) || coop.CheckMAD(st.ShareNominal) != nil {
 		fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD, with at most two decimals (art. 26); got %s", st.ShareNominal)
 	}
+}
 
+// checkFounders checks the founders: as many as the kind requires (arts.
+// 14, 85), each a member the register can record, subscribing shares at
+// their value, and the capital they subscribe (art. 26).
+func checkFounders(fs *coop.Fields, reg Registration) {
 	union := reg.Kind == coop.KindUnion
 	min := coop.KindOf(union).MinMembers()
 	if len(reg.Founders) < min {
@@ -113,116 +279,13 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 	capital := decimal.Zero
 	for i, f := range reg.Founders {
 		p := fmt.Sprintf("founders[%d]", i)
-		checkMember(&fs, p+".member", f.Member, union, reg.RegisteredOn)
-		checkSubscription(&fs, p, f.Shares, f.Amount, f.Paid, f.InKind, st.ShareNominal)
+		checkMember(fs, p+".member", f.Member, union, reg.RegisteredOn)
+		checkSubscription(fs, p, f.Shares, f.Amount, f.Paid, f.InKind, reg.Statutes.ShareNominal)
 		capital = capital.Add(f.Amount)
 	}
 	if len(reg.Founders) >= min && capital.LessThan(coop.MinCapital()) {
 		fs.Add("founders", "capital-min", "1000.00", "subscribed capital %s MAD; at least 1000.00 MAD (art. 26)", coop.FormatMAD(capital))
 	}
-	checkFirstOfficers(&fs, reg.Governance, union)
-	if err := fs.Err(op, "invalid registration"); err != nil {
-		return coop.Cooperative{}, withArticle(err, "Law 112-12 arts. 5, 7, 11, 14, 26")
-	}
-
-	c := coop.Cooperative{ID: r.newID(), Kind: reg.Kind, NameAR: reg.NameAR, Court: court, ICE: reg.ICE,
-		Sector: reg.Sector, Branch: reg.Branch, Province: reg.Province, Commune: reg.Commune, Address: reg.Address,
-		RegisteredOn: reg.RegisteredOn, Status: coop.Active, FoundedUnder: coop.Law11212, Statutes: st,
-		Governance: reg.Governance.Clone()}
-	for i, f := range reg.Founders {
-		m := f.Member
-		m.ID, m.Number, m.JoinedOn, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), i+1, reg.RegisteredOn, coop.Date{}, "", nil
-		m.Shares = []coop.ShareMovement{{Kind: coop.Subscription, On: reg.RegisteredOn, Shares: f.Shares,
-			Amount: coop.RoundMAD(f.Amount), Paid: decimal.NewNullDecimal(coop.RoundMAD(f.Paid)), InKind: f.InKind}}
-		c.Members = append(c.Members, m)
-	}
-	for i := range c.Governance.Directors {
-		c.Governance.Directors[i].Since = reg.RegisteredOn
-	}
-	for i := range c.Governance.Managers {
-		c.Governance.Managers[i].Since = reg.RegisteredOn
-	}
-	if rep := coop.CheckLaw(&c, reg.RegisteredOn); rep.Outcome == coop.NonCompliant {
-		var fs coop.Fields
-		for _, x := range rep.Results {
-			if x.Outcome == coop.Fail {
-				fs = append(fs, coop.FieldError{Field: "founders", Rule: x.ID, Message: x.Reason.Text(coop.EN) + " (" + x.Reference + ")"})
-			}
-		}
-		return coop.Cooperative{}, fs.Err(op, "the cooperative would not comply with Law 112-12")
-	}
-
-	part, year := Part(&c), reg.RegisteredOn.Year()
-	founders, err := unionFounders(op, reg)
-	if err != nil {
-		return coop.Cooperative{}, err
-	}
-	err = r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
-		tx := w.tx
-		if err := w.guards.check(op, &c, false); err != nil {
-			return err
-		}
-		if err := lockFounders(w, op, founders, reg.RegisteredOn); err != nil {
-			return err
-		}
-		a, err := tx.LockApproval(reg.ApprovalID)
-		if coop.ErrorCode(err) == coop.NotFound {
-			return refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
-		}
-		if err != nil {
-			return err
-		}
-		switch {
-		case a.Status != ApprovalApproved:
-			return refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
-		case reg.RegisteredOn.Before(a.DecidedOn):
-			return refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
-		case reg.RegisteredOn.After(a.ValidUntil):
-			return refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
-		}
-		// The next number of the court's sequence for the year, skipping
-		// numbers taken over from an imported register.
-		for {
-			seq, err := tx.Sequence(court, year)
-			if err != nil {
-				return err
-			}
-			c.RegistrationNumber = FormatNumber(part, court, year, seq)
-			taken, err := tx.NumberTaken(c.RegistrationNumber)
-			if err != nil {
-				return err
-			}
-			if !taken {
-				break
-			}
-		}
-		c.Name, c.ApprovalID, c.Version = a.Name, a.ID, 1
-		entry := Entry{Seq: 1, Kind: EntryRegistration, Effective: reg.RegisteredOn, Recorded: r.recorded(), Change: Registered{State: c}}
-		if err := tx.Create(c, entry); err != nil {
-			return err
-		}
-		a = a.Clone()
-		a.Status, a.CooperativeID, a.Version = ApprovalUsed, c.ID, a.Version+1
-		w.put[c.ID], w.result = c, c
-		if err := tx.PutApproval(a); err != nil {
-			return err
-		}
-		// Each founding cooperative records its membership of the union,
-		// as one admitted later does (JoinUnion).
-		for id := range founders {
-			g := coop.Grouping{ID: r.newID(), Kind: coop.UnionGrouping, Name: c.Name, GroupID: c.ID, From: reg.RegisteredOn}
-			if _, err := w.change(id, reg.RegisteredOn, EntryModification, func(*coop.Cooperative) (Change, error) {
-				return GroupingJoined{Grouping: g}, nil
-			}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return coop.Cooperative{}, err
-	}
-	return c, nil
 }
 
 // unionFounders returns the registered cooperatives that found a union,
