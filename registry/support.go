@@ -62,56 +62,7 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 	if err := checkInput(op, a); err != nil {
 		return RecordedAction{}, err
 	}
-	var fs coop.Fields
-	if !a.Kind.Valid() {
-		fs.Add("kind", "enum", "", "%q is not a kind of support action", a.Kind)
-	}
-	for i, p := range a.Reached {
-		fs.Merge(fmt.Sprintf("reached[%d]", i), noID(op, "cooperative_id", p.CooperativeID))
-	}
-	if strings.TrimSpace(a.Title) == "" {
-		fs.Add("title", "required", "", "is required")
-	}
-	switch {
-	case a.Start.IsZero():
-		fs.Add("start", "required", "", "is required")
-	case a.Start.After(r.today()):
-		fs.Add("start", "not-future", "", "%s is after today: record an action once it has taken place", a.Start)
-	case !a.End.IsZero() && a.End.Before(a.Start):
-		fs.Add("end", "after", "start", "ends on %s, before it starts on %s", a.End, a.Start)
-	}
-	if a.Delegation != "" && !a.Delegation.Valid() {
-		fs.Add("delegation", "delegation", "", "%q is not a delegation", a.Delegation)
-	}
-	if len(a.Reached) == 0 {
-		fs.Add("reached", "min", "1", "an action reaches at least one cooperative")
-	}
-	seen := map[uuid.UUID]bool{}
-	for i, p := range a.Reached {
-		f := fmt.Sprintf("reached[%d]", i)
-		if seen[p.CooperativeID] {
-			fs.Add(f+".cooperative_id", "unique", "", "cooperative %s is listed twice", p.CooperativeID)
-		}
-		seen[p.CooperativeID] = true
-		if p.People < 0 || p.Women < 0 || p.Youth < 0 {
-			fs.Add(f, "gte", "0", "counts of people are not negative")
-		}
-		if p.Women > p.People || p.Youth > p.People {
-			fs.Add(f, "lte", "people", "%d women and %d young people among %d people", p.Women, p.Youth, p.People)
-		}
-		if fin := p.Financing; fin != nil {
-			switch {
-			case strings.TrimSpace(fin.Funder) == "":
-				fs.Add(f+".financing.funder", "required", "", "is required")
-			case fin.Amount.Sign() < 0 || coop.CheckMAD(fin.Amount) != nil || fin.Cost.Sign() < 0 || coop.CheckMAD(fin.Cost) != nil:
-				fs.Add(f+".financing", "amount", "", "amounts are non-negative with at most two decimals")
-			case fin.Cost.Sign() > 0 && fin.Amount.GreaterThan(fin.Cost):
-				fs.Add(f+".financing.amount", "share-max", "100%", "the funder pays %s of a cost of %s: more than 100 %%",
-					coop.FormatMAD(fin.Amount), coop.FormatMAD(fin.Cost))
-			}
-		}
-	}
-	if err := fs.Err(op, "invalid support action"); err != nil {
+	if err := checkAction(op, a, r.today()); err != nil {
 		return RecordedAction{}, err
 	}
 	ids := make([]uuid.UUID, len(a.Reached))
@@ -123,35 +74,12 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 	// the guards let it be changed, it was registered by the start, a visit
 	// follows its selection) and every entry is written, or none is.
 	err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
-		if _, err := w.lock(lockOrder(ids)...); err != nil {
-			if coop.ErrorCode(err) == coop.NotFound {
-				for i, id := range ids {
-					if _, err := w.tx.Lock(id); coop.ErrorCode(err) == coop.NotFound {
-						return refuse(coop.NotFound, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", id)
-					}
-				}
-			}
+		if err := lockReached(w, op, a, ids); err != nil {
 			return err
-		}
-		for i, p := range a.Reached {
-			c := w.locked[p.CooperativeID]
-			if err := visitFollowsSelection(op, &c, a, i); err != nil {
-				return err
-			}
-			if a.Start.Before(c.RegisteredOn) {
-				return refuse(coop.Invalid, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
-					"%s was registered on %s, after the action", c.Name, c.RegisteredOn)
-			}
 		}
 		out.Cooperatives = out.Cooperatives[:0]
 		for _, p := range a.Reached {
-			s := coop.Support{ActionID: out.ActionID, Kind: a.Kind, Title: a.Title, Start: a.Start, End: a.End, Operator: a.Operator,
-				Delegation: a.Delegation, Partners: slices.Clone(a.Partners), Program: a.Program, Call: a.Call,
-				People: p.People, Women: p.Women, Youth: p.Youth}
-			if p.Financing != nil {
-				fin := *p.Financing
-				s.Financing = &fin
-			}
+			s := supportOf(a, p, out.ActionID)
 			c, err := w.change(p.CooperativeID, a.Start, EntryModification, func(*coop.Cooperative) (Change, error) {
 				return SupportRecorded{Support: s}, nil
 			})
@@ -167,6 +95,106 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 		return RecordedAction{}, err
 	}
 	return out, nil
+}
+
+// checkAction checks a support action's values: a kind, a title, dates in
+// order and not after today, a delegation, cooperatives reached once each,
+// participants that add up and financing that does not exceed the cost.
+func checkAction(op string, a SupportAction, today coop.Date) error {
+	var fs coop.Fields
+	if !a.Kind.Valid() {
+		fs.Add("kind", "enum", "", "%q is not a kind of support action", a.Kind)
+	}
+	if strings.TrimSpace(a.Title) == "" {
+		fs.Add("title", "required", "", "is required")
+	}
+	switch {
+	case a.Start.IsZero():
+		fs.Add("start", "required", "", "is required")
+	case a.Start.After(today):
+		fs.Add("start", "not-future", "", "%s is after today: record an action once it has taken place", a.Start)
+	case !a.End.IsZero() && a.End.Before(a.Start):
+		fs.Add("end", "after", "start", "ends on %s, before it starts on %s", a.End, a.Start)
+	}
+	if a.Delegation != "" && !a.Delegation.Valid() {
+		fs.Add("delegation", "delegation", "", "%q is not a delegation", a.Delegation)
+	}
+	if len(a.Reached) == 0 {
+		fs.Add("reached", "min", "1", "an action reaches at least one cooperative")
+	}
+	seen := map[uuid.UUID]bool{}
+	for i, p := range a.Reached {
+		f := fmt.Sprintf("reached[%d]", i)
+		fs.Merge(f, noID(op, "cooperative_id", p.CooperativeID))
+		if seen[p.CooperativeID] {
+			fs.Add(f+".cooperative_id", "unique", "", "cooperative %s is listed twice", p.CooperativeID)
+		}
+		seen[p.CooperativeID] = true
+		checkParticipation(&fs, f, p)
+	}
+	return fs.Err(op, "invalid support action")
+}
+
+// checkParticipation checks the people a support action reached in one
+// cooperative, and its financing.
+func checkParticipation(fs *coop.Fields, f string, p Participation) {
+	if p.People < 0 || p.Women < 0 || p.Youth < 0 {
+		fs.Add(f, "gte", "0", "counts of people are not negative")
+	}
+	if p.Women > p.People || p.Youth > p.People {
+		fs.Add(f, "lte", "people", "%d women and %d young people among %d people", p.Women, p.Youth, p.People)
+	}
+	fin := p.Financing
+	switch {
+	case fin == nil:
+	case strings.TrimSpace(fin.Funder) == "":
+		fs.Add(f+".financing.funder", "required", "", "is required")
+	case fin.Amount.Sign() < 0 || coop.CheckMAD(fin.Amount) != nil || fin.Cost.Sign() < 0 || coop.CheckMAD(fin.Cost) != nil:
+		fs.Add(f+".financing", "amount", "", "amounts are non-negative with at most two decimals")
+	case fin.Cost.Sign() > 0 && fin.Amount.GreaterThan(fin.Cost):
+		fs.Add(f+".financing.amount", "share-max", "100%", "the funder pays %s of a cost of %s: more than 100 %%",
+			coop.FormatMAD(fin.Amount), coop.FormatMAD(fin.Cost))
+	}
+}
+
+// lockReached locks every cooperative a support action reached and checks
+// each: it exists, the guards let it be changed, it was registered by the
+// start, and a visit follows its selection.
+func lockReached(w *writer, op string, a SupportAction, ids []uuid.UUID) error {
+	if _, err := w.lock(lockOrder(ids)...); err != nil {
+		if coop.ErrorCode(err) == coop.NotFound {
+			for i, id := range ids {
+				if _, err := w.tx.Lock(id); coop.ErrorCode(err) == coop.NotFound {
+					return refuse(coop.NotFound, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", id)
+				}
+			}
+		}
+		return err
+	}
+	for i, p := range a.Reached {
+		c := w.locked[p.CooperativeID]
+		if err := visitFollowsSelection(op, &c, a, i); err != nil {
+			return err
+		}
+		if a.Start.Before(c.RegisteredOn) {
+			return refuse(coop.Invalid, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
+				"%s was registered on %s, after the action", c.Name, c.RegisteredOn)
+		}
+	}
+	return nil
+}
+
+// supportOf is what a cooperative's record keeps of a support action that
+// reached it.
+func supportOf(a SupportAction, p Participation, action uuid.UUID) coop.Support {
+	s := coop.Support{ActionID: action, Kind: a.Kind, Title: a.Title, Start: a.Start, End: a.End, Operator: a.Operator,
+		Delegation: a.Delegation, Partners: slices.Clone(a.Partners), Program: a.Program, Call: a.Call,
+		People: p.People, Women: p.Women, Youth: p.Youth}
+	if p.Financing != nil {
+		fin := *p.Financing
+		s.Financing = &fin
+	}
+	return s
 }
 
 func visitFollowsSelection(op string, c *coop.Cooperative, a SupportAction, i int) error {
