@@ -190,47 +190,12 @@ func dateText(d coop.Date) string {
 // column as Field, its rule, and "source:line:column" as Source (lines and
 // columns count from 1, the header being line 1).
 func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
-	const op = "registry.ReadRegisterCSV"
+	rr := &registerReader{op: "registry.ReadRegisterCSV", source: source, bad: map[int]bool{}, byNumber: map[string]*group{}}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
-	// The problems with their line and column (from 1; 0 for a whole
-	// line), reported in that order.
-	type located struct {
-		line, col int
-		f         coop.FieldError
+	if err := rr.header(cr); err != nil {
+		return nil, err
 	}
-	var fs []located
-	at := func(line, col int) string { return fmt.Sprintf("%s:%d:%d", source, line, col+1) }
-	bad := map[int]bool{} // lines with a problem of their own
-	add := func(line, col int, rule, param, format string, args ...any) {
-		bad[line] = true
-		fs = append(fs, located{line, col + 1, coop.FieldError{Field: RegisterColumns[col], Rule: rule, Param: param,
-			Message: fmt.Sprintf(format, args...), Source: at(line, col)}})
-	}
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			err = errors.New("the file is empty")
-		}
-		return nil, csvReadError(op, source, err)
-	}
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a spreadsheet's byte order mark
-	}
-	if !slices.Equal(header, RegisterColumns) {
-		return nil, (coop.Fields{{Field: "header", Rule: "columns", Param: strings.Join(RegisterColumns, ","),
-			Message: "the first line must name the columns " + strings.Join(RegisterColumns, ","), Source: source + ":1"}}).Err(op, "invalid register")
-	}
-
-	type group struct {
-		c     coop.Cooperative
-		line  int          // the first row's line
-		row   []string     // the first row's cooperative columns
-		lines []int        // the line of each member
-		seen  map[int]bool // member numbers
-	}
-	var groups []*group
-	byNumber := map[string]*group{}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -239,117 +204,203 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				fs = append(fs, located{pe.Line, pe.Column, coop.FieldError{Rule: "csv", Message: pe.Err.Error(),
+				rr.fs = append(rr.fs, located{pe.Line, pe.Column, coop.FieldError{Rule: "csv", Message: pe.Err.Error(),
 					Source: fmt.Sprintf("%s:%d:%d", source, pe.Line, pe.Column)}})
 				break
 			}
-			return nil, csvReadError(op, source, err)
+			return nil, csvReadError(rr.op, source, err)
 		}
 		line, _ := cr.FieldPos(0) // a quoted field may span lines
-		if len(rec) != nColumns {
-			fs = append(fs, located{line, 0, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
-				Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns), Source: fmt.Sprintf("%s:%d", source, line)}})
-			continue
-		}
-		before := len(fs)
-		for col, v := range rec {
-			// Names are kept as written, as the verbs keep them; a code, a
-			// date or a number has no space around it.
-			if !freeText[col] && v != strings.TrimSpace(v) {
-				add(line, col, "trimmed", "", "begins or ends with a space")
-			}
-		}
-		number := rec[colNumber]
-		if number == "" {
-			add(line, colNumber, "required", "", "is required")
-			continue
-		}
-		g := byNumber[number]
-		if g == nil {
-			g = &group{line: line, row: slices.Clone(rec[:firstMemberColumn]), seen: map[int]bool{}}
-			c := &g.c
-			c.RegistrationNumber, c.Court, c.Name, c.NameAR, c.Commune = number, rec[colCourt], rec[colName], rec[colNameAR], rec[colCommune]
-			c.Kind, c.Status, c.FoundedUnder = coop.Kind(rec[colKind]), coop.Status(rec[colStatus]), coop.Law(rec[colFoundedUnder])
-			c.Sector, c.Branch, c.Province = coop.Sector(rec[colSector]), coop.Branch(rec[colBranch]), coop.ProvinceCode(rec[colProvince])
-			c.RegisteredOn = parseDateCol(rec, line, colRegisteredOn, true, add)
-			c.StatusSince = parseDateCol(rec, line, colStatusSince, false, add)
-			c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, add)
-			c.Statutes.DurationYears = parseIntCol(rec, line, colDuration, 0, 99, add)
-			c.Statutes.ShareNominal = parseMADCol(rec, line, colShareNominal, add)
-			if rec[colShareNominal] != "" && c.Statutes.ShareNominal.Sign() <= 0 {
-				// Empty says the value is not recorded; a value given is
-				// a share's worth.
-				add(line, colShareNominal, "gt", "0", "a share is worth more than nothing: leave the cell empty when the value is not recorded")
-			}
-			if c.Status == "" {
-				c.Status = coop.Active
-			}
-			byNumber[number] = g
-			groups = append(groups, g)
-		} else {
-			for col := colCourt; col < firstMemberColumn; col++ {
-				if rec[col] != g.row[col] {
-					add(line, col, "same", strconv.Itoa(g.line), "%q differs from line %d's %q for the same registration number", coop.Excerpt(rec[col]), g.line, coop.Excerpt(g.row[col]))
-				}
-			}
-		}
-		if len(fs) > before {
-			continue
-		}
-		empty := true
-		for _, v := range rec[firstMemberColumn:] {
-			empty = empty && v == ""
-		}
-		if empty {
-			continue
-		}
-		m := coop.Member{Type: coop.MemberType(rec[colMemberType]), Name: rec[colMemberName], Gender: coop.Gender(rec[colGender])}
-		m.Number = parseIntCol(rec, line, colMemberNumber, 1, 1<<30, add)
-		if rec[colMemberNumber] == "" {
-			add(line, colMemberNumber, "required", "", "is required on a member's row")
-		} else if g.seen[m.Number] {
-			add(line, colMemberNumber, "unique", "", "member %d of %s appears twice", m.Number, number)
-		}
-		g.seen[m.Number] = true
-		if rec[colMemberType] == "" {
-			add(line, colMemberType, "required", "", "is required on a member's row")
-		}
-		if rec[colCIN] != "" {
-			cin, err := coop.ParseCIN(rec[colCIN])
-			if err != nil {
-				add(line, colCIN, "cin", "", "%s", problemText(err))
-			}
-			m.CIN = cin
-		}
-		m.BirthDate = parseDateCol(rec, line, colBirthDate, false, add)
-		m.JoinedOn = parseDateCol(rec, line, colJoinedOn, false, add)
-		shares := parseIntCol(rec, line, colShares, 0, 1<<31-1, add)
-		subscribed := parseMADCol(rec, line, colSubscribed, add)
-		switch {
-		case rec[colShares] == "" && rec[colSubscribed] == "" && rec[colPaid] == "":
-		case rec[colShares] == "" || rec[colSubscribed] == "":
-			col := colShares
-			if rec[colShares] != "" {
-				col = colSubscribed
-			}
-			add(line, col, "required_with", "shares,subscribed", "shares and subscribed are given together")
-		default:
-			mv := coop.ShareMovement{Kind: coop.Subscription, On: m.JoinedOn, Shares: shares, Amount: subscribed}
-			if mv.On.IsZero() {
-				mv.On = g.c.RegisteredOn
-			}
-			if rec[colPaid] != "" {
-				mv.Paid = decimal.NewNullDecimal(parseMADCol(rec, line, colPaid, add))
-			}
-			m.Shares = []coop.ShareMovement{mv}
-		}
-		g.c.Members = append(g.c.Members, m)
-		g.lines = append(g.lines, line)
+		rr.row(rec, line)
 	}
+	rr.rules()
+	return rr.result()
+}
 
-	// The rules of an import, each problem at its line and column.
-	for _, g := range groups {
-		_, err := importRules{op: op, owned: true}.check(g.c, 0)
+// registerReader reads a register file: the cooperatives in the order of
+// their first rows, and every problem at its line and column.
+type registerReader struct {
+	op, source string
+	// fs are the problems with their line and column (from 1; 0 for a
+	// whole line), reported in that order.
+	fs []located
+	// bad are the lines with a problem of their own.
+	bad      map[int]bool
+	groups   []*group
+	byNumber map[string]*group
+}
+
+// located is a problem at its line and column.
+type located struct {
+	line, col int
+	f         coop.FieldError
+}
+
+// group is a cooperative read from its rows.
+type group struct {
+	c     coop.Cooperative
+	line  int          // the first row's line
+	row   []string     // the first row's cooperative columns
+	lines []int        // the line of each member
+	seen  map[int]bool // member numbers
+}
+
+// at is the source of a cell.
+func (rr *registerReader) at(line, col int) string {
+	return fmt.Sprintf("%s:%d:%d", rr.source, line, col+1)
+}
+
+// add records a problem of a cell.
+func (rr *registerReader) add(line, col int, rule, param, format string, args ...any) {
+	rr.bad[line] = true
+	rr.fs = append(rr.fs, located{line, col + 1, coop.FieldError{Field: RegisterColumns[col], Rule: rule, Param: param,
+		Message: fmt.Sprintf(format, args...), Source: rr.at(line, col)}})
+}
+
+// header reads the header line, which names the columns of
+// RegisterColumns, a spreadsheet's byte order mark aside.
+func (rr *registerReader) header(cr *csv.Reader) error {
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = errors.New("the file is empty")
+		}
+		return csvReadError(rr.op, rr.source, err)
+	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	}
+	if !slices.Equal(header, RegisterColumns) {
+		return (coop.Fields{{Field: "header", Rule: "columns", Param: strings.Join(RegisterColumns, ","),
+			Message: "the first line must name the columns " + strings.Join(RegisterColumns, ","), Source: rr.source + ":1"}}).Err(rr.op, "invalid register")
+	}
+	return nil
+}
+
+// row reads a row: its cooperative's columns, the same on each of its
+// rows, and its member, if any.
+func (rr *registerReader) row(rec []string, line int) {
+	if len(rec) != nColumns {
+		rr.fs = append(rr.fs, located{line, 0, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
+			Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns), Source: fmt.Sprintf("%s:%d", rr.source, line)}})
+		return
+	}
+	before := len(rr.fs)
+	for col, v := range rec {
+		// Names are kept as written, as the verbs keep them; a code, a
+		// date or a number has no space around it.
+		if !freeText[col] && v != strings.TrimSpace(v) {
+			rr.add(line, col, "trimmed", "", "begins or ends with a space")
+		}
+	}
+	number := rec[colNumber]
+	if number == "" {
+		rr.add(line, colNumber, "required", "", "is required")
+		return
+	}
+	g := rr.byNumber[number]
+	if g == nil {
+		g = rr.cooperative(rec, line)
+	} else {
+		for col := colCourt; col < firstMemberColumn; col++ {
+			if rec[col] != g.row[col] {
+				rr.add(line, col, "same", strconv.Itoa(g.line), "%q differs from line %d's %q for the same registration number", coop.Excerpt(rec[col]), g.line, coop.Excerpt(g.row[col]))
+			}
+		}
+	}
+	if len(rr.fs) > before || !slices.ContainsFunc(rec[firstMemberColumn:], func(v string) bool { return v != "" }) {
+		return
+	}
+	rr.member(g, rec, line)
+}
+
+// cooperative reads the cooperative of a registration number's first row.
+func (rr *registerReader) cooperative(rec []string, line int) *group {
+	g := &group{line: line, row: slices.Clone(rec[:firstMemberColumn]), seen: map[int]bool{}}
+	c := &g.c
+	c.RegistrationNumber, c.Court, c.Name, c.NameAR, c.Commune = rec[colNumber], rec[colCourt], rec[colName], rec[colNameAR], rec[colCommune]
+	c.Kind, c.Status, c.FoundedUnder = coop.Kind(rec[colKind]), coop.Status(rec[colStatus]), coop.Law(rec[colFoundedUnder])
+	c.Sector, c.Branch, c.Province = coop.Sector(rec[colSector]), coop.Branch(rec[colBranch]), coop.ProvinceCode(rec[colProvince])
+	c.RegisteredOn = parseDateCol(rec, line, colRegisteredOn, true, rr.add)
+	c.StatusSince = parseDateCol(rec, line, colStatusSince, false, rr.add)
+	c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, rr.add)
+	c.Statutes.DurationYears = parseIntCol(rec, line, colDuration, 0, 99, rr.add)
+	c.Statutes.ShareNominal = parseMADCol(rec, line, colShareNominal, rr.add)
+	if rec[colShareNominal] != "" && c.Statutes.ShareNominal.Sign() <= 0 {
+		// Empty says the value is not recorded; a value given is a
+		// share's worth.
+		rr.add(line, colShareNominal, "gt", "0", "a share is worth more than nothing: leave the cell empty when the value is not recorded")
+	}
+	if c.Status == "" {
+		c.Status = coop.Active
+	}
+	rr.byNumber[c.RegistrationNumber] = g
+	rr.groups = append(rr.groups, g)
+	return g
+}
+
+// member reads the member of a row into its cooperative.
+func (rr *registerReader) member(g *group, rec []string, line int) {
+	m := coop.Member{Type: coop.MemberType(rec[colMemberType]), Name: rec[colMemberName], Gender: coop.Gender(rec[colGender])}
+	m.Number = parseIntCol(rec, line, colMemberNumber, 1, 1<<30, rr.add)
+	if rec[colMemberNumber] == "" {
+		rr.add(line, colMemberNumber, "required", "", "is required on a member's row")
+	} else if g.seen[m.Number] {
+		rr.add(line, colMemberNumber, "unique", "", "member %d of %s appears twice", m.Number, g.c.RegistrationNumber)
+	}
+	g.seen[m.Number] = true
+	if rec[colMemberType] == "" {
+		rr.add(line, colMemberType, "required", "", "is required on a member's row")
+	}
+	if rec[colCIN] != "" {
+		cin, err := coop.ParseCIN(rec[colCIN])
+		if err != nil {
+			rr.add(line, colCIN, "cin", "", "%s", problemText(err))
+		}
+		m.CIN = cin
+	}
+	m.BirthDate = parseDateCol(rec, line, colBirthDate, false, rr.add)
+	m.JoinedOn = parseDateCol(rec, line, colJoinedOn, false, rr.add)
+	if mv, ok := rr.subscription(g, rec, line, m.JoinedOn); ok {
+		m.Shares = []coop.ShareMovement{mv}
+	}
+	g.c.Members = append(g.c.Members, m)
+	g.lines = append(g.lines, line)
+}
+
+// subscription reads a member's shares, subscribed and paid columns: the
+// subscription they record at the date the member joined, or none when
+// they are empty.
+func (rr *registerReader) subscription(g *group, rec []string, line int, joined coop.Date) (coop.ShareMovement, bool) {
+	shares := parseIntCol(rec, line, colShares, 0, 1<<31-1, rr.add)
+	subscribed := parseMADCol(rec, line, colSubscribed, rr.add)
+	switch {
+	case rec[colShares] == "" && rec[colSubscribed] == "" && rec[colPaid] == "":
+		return coop.ShareMovement{}, false
+	case rec[colShares] == "" || rec[colSubscribed] == "":
+		col := colShares
+		if rec[colShares] != "" {
+			col = colSubscribed
+		}
+		rr.add(line, col, "required_with", "shares,subscribed", "shares and subscribed are given together")
+		return coop.ShareMovement{}, false
+	}
+	mv := coop.ShareMovement{Kind: coop.Subscription, On: joined, Shares: shares, Amount: subscribed}
+	if mv.On.IsZero() {
+		mv.On = g.c.RegisteredOn
+	}
+	if rec[colPaid] != "" {
+		mv.Paid = decimal.NewNullDecimal(parseMADCol(rec, line, colPaid, rr.add))
+	}
+	return mv, true
+}
+
+// rules checks each cooperative read against the rules of an import, and
+// records each problem at its line and column, unless the line has a
+// problem of its own, which a rule would repeat.
+func (rr *registerReader) rules() {
+	for _, g := range rr.groups {
+		_, err := importRules{op: rr.op, owned: true}.check(g.c, 0)
 		var e *coop.Error
 		if !errors.As(err, &e) {
 			continue
@@ -363,25 +414,28 @@ func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
 					col = colMemberName
 				}
 			}
-			if bad[line] {
-				// The line's own problems are reported; a rule would
-				// repeat them.
+			if rr.bad[line] {
 				continue
 			}
-			f.Field, f.Source = RegisterColumns[col], at(line, col)
-			fs = append(fs, located{line, col + 1, f})
+			f.Field, f.Source = RegisterColumns[col], rr.at(line, col)
+			rr.fs = append(rr.fs, located{line, col + 1, f})
 		}
 	}
-	slices.SortStableFunc(fs, func(a, b located) int { return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col)) })
-	if len(fs) > 0 {
-		fields := make(coop.Fields, len(fs))
-		for i, p := range fs {
+}
+
+// result returns the cooperatives read, or every problem in the order of
+// the file.
+func (rr *registerReader) result() ([]coop.Cooperative, error) {
+	if len(rr.fs) > 0 {
+		slices.SortStableFunc(rr.fs, func(a, b located) int { return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col)) })
+		fields := make(coop.Fields, len(rr.fs))
+		for i, p := range rr.fs {
 			fields[i] = p.f
 		}
-		return nil, fields.Err(op, "invalid register")
+		return nil, fields.Err(rr.op, "invalid register")
 	}
-	out := make([]coop.Cooperative, len(groups))
-	for i, g := range groups {
+	out := make([]coop.Cooperative, len(rr.groups))
+	for i, g := range rr.groups {
 		out[i] = g.c
 	}
 	return out, nil
