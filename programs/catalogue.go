@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -281,8 +282,41 @@ func (s *snapshot) digest() string {
 // ("criteria[2].kind", "calls[1].parameters.grant_cap").
 func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 	p := cloneProgram(src)
-	var fs coop.Fields
-	checkName(&fs, "id", p.ID)
+	cp := &compiler{s: s, p: &p, e: &entry{params: map[string]ValueKind{}}, readers: map[string]string{}}
+	cp.header()
+	cp.schedule()
+	ids := map[string]int{}
+	for i := range p.Criteria {
+		cp.criterion(i, ids)
+	}
+	cp.grant()
+	cp.facts()
+	cp.informational()
+	calls := map[string]int{}
+	for i := range p.Calls {
+		cp.call(i, calls)
+	}
+	cp.e.prog, cp.e.unresolved = &p, cp.unresolved
+	return cp.e, cp.fs
+}
+
+// compiler is the state of the compilation of one programme.
+type compiler struct {
+	s  *snapshot
+	p  *Program
+	e  *entry
+	fs coop.Fields
+	// readers names, for each parameter, what reads it, for the messages.
+	readers map[string]string
+	// unresolved is set when a kind is unknown: what it would read is
+	// unknown too, so no parameter is reported as unread.
+	unresolved bool
+}
+
+// header checks the programme's ID, names, reference and applicants.
+func (cp *compiler) header() {
+	p, fs := cp.p, &cp.fs
+	checkName(fs, "id", p.ID)
 	if p.Names.FR == "" {
 		fs.Add("names.fr", "required", "", "the programme's official French name is required")
 	}
@@ -299,128 +333,148 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			fs.Add("accepts["+strconv.Itoa(i)+"]", "unique", "", "%q appears twice", k)
 		}
 	}
-	if sc := p.Schedule; sc != nil {
-		if !sc.Kind.Valid() {
-			fs.Add("schedule.kind", "support-kind", "", "%q is not a kind of support action", coop.Excerpt(string(sc.Kind)))
-		}
-		if sc.Visits <= 0 {
-			fs.Add("schedule.visits", "gt", "0", "must be at least 1")
-		}
-		if sc.Months <= 0 {
-			fs.Add("schedule.months", "gt", "0", "must be at least 1")
-		}
-		if sc.Reference == "" {
-			fs.Add("schedule.reference", "required", "", "cite the source of the schedule")
-		}
-	}
+}
 
-	e := &entry{params: map[string]ValueKind{}}
-	// readers names, for each parameter, what reads it, for the messages.
-	readers := map[string]string{}
-	declare := func(field, name string, kind ValueKind, reader string) {
-		if prev, ok := e.params[name]; ok && prev != kind {
-			fs.Add(field, "kind", string(prev), "%s reads %q as a %s, but %s reads it as a %s", reader, name, kind, readers[name], prev)
-			return
-		}
-		if _, ok := e.params[name]; !ok {
-			e.params[name], readers[name] = kind, reader
-		}
+// schedule checks the programme's follow-up schedule, if any.
+func (cp *compiler) schedule() {
+	sc, fs := cp.p.Schedule, &cp.fs
+	if sc == nil {
+		return
 	}
-	// bindRoles fills each role of specs from mapping and returns the
-	// parameter names, normalising mapping to list every role.
-	bindRoles := func(field string, specs []ParamSpec, mapping map[string]string, reader string) ([]string, map[string]string) {
-		for role := range mapping {
-			if !slices.ContainsFunc(specs, func(sp ParamSpec) bool { return sp.Role == role }) {
-				fs.Add(field+".params."+role, "role", "", "%s has no parameter role %q (roles: %s)", reader, role, strings.Join(roles(specs), ", "))
-			}
-		}
-		names := make([]string, len(specs))
-		var norm map[string]string
-		if len(specs) > 0 {
-			norm = make(map[string]string, len(specs))
-		}
-		for i, sp := range specs {
-			name := sp.Role
-			if m, ok := mapping[sp.Role]; ok {
-				name = m
-				checkName(&fs, field+".params."+sp.Role, m)
-			}
-			names[i], norm[sp.Role] = name, name
-			declare(field+".params."+sp.Role, name, sp.Kind, reader)
-		}
-		return names, norm
+	if !sc.Kind.Valid() {
+		fs.Add("schedule.kind", "support-kind", "", "%q is not a kind of support action", coop.Excerpt(string(sc.Kind)))
 	}
+	if sc.Visits <= 0 {
+		fs.Add("schedule.visits", "gt", "0", "must be at least 1")
+	}
+	if sc.Months <= 0 {
+		fs.Add("schedule.months", "gt", "0", "must be at least 1")
+	}
+	if sc.Reference == "" {
+		fs.Add("schedule.reference", "required", "", "cite the source of the schedule")
+	}
+}
 
-	// unresolved is set when a kind is unknown: what it would read is
-	// unknown too, so no parameter is reported as unread.
-	unresolved := false
-	ids := map[string]int{}
-	for i := range p.Criteria {
-		cr := &p.Criteria[i]
-		field := "criteria[" + strconv.Itoa(i) + "]"
-		k, ok := s.kinds.criteria[cr.Kind]
-		if !ok {
-			unresolved = true
-			if cr.Kind == "" {
-				fs.Add(field+".kind", "required", "", "is required (kinds: %s)", strings.Join(s.kinds.criterionNames(), ", "))
-			} else {
-				fs.Add(field+".kind", "kind", "", "unknown criterion kind %q (kinds: %s)", coop.Excerpt(cr.Kind), strings.Join(s.kinds.criterionNames(), ", "))
-			}
-			continue
-		}
-		if cr.ID == "" {
-			cr.ID = k.ID
-		}
-		if cr.ID == "" {
-			fs.Add(field+".id", "required", "", "a criterion of kind %s names its own ID", k.Name)
-		} else {
-			checkName(&fs, field+".id", cr.ID)
-			if prev, dup := ids[cr.ID]; dup {
-				fs.Add(field+".id", "unique", "", "criterion %q already appears as criteria[%d]", cr.ID, prev)
-			}
-			ids[cr.ID] = i
-		}
-		if cr.Unconfirmed && cr.Note == "" {
-			fs.Add(field+".note", "required", "", "an unconfirmed rule needs a note saying what is known")
-		}
-		switch {
-		case k.Fact && cr.Fact == "":
-			fs.Add(field+".fact", "required", "", "a criterion of kind %s names the declared fact it reads", k.Name)
-		case k.Fact:
-			checkName(&fs, field+".fact", cr.Fact)
-			if _, named := p.Facts[cr.Fact]; !named {
-				fs.Add(field+".fact", "fact", "", "name the declared fact %q under facts, in French, Arabic and English, for reasons to show it", cr.Fact)
-			}
-		case cr.Fact != "":
-			fs.Add(field+".fact", "fact", "", "a criterion of kind %s reads no declared fact", k.Name)
-		}
-		if cr.Reference == "" {
-			cr.Reference = k.Reference
-		}
-		if cr.Reference == "" {
-			cr.Reference = p.Reference
-		}
-		var names []string
-		names, cr.Params = bindRoles(field, k.Params, cr.Params, "criterion "+quote(cr.ID))
-		if cr.Doc == "" {
-			cr.Doc = kindDoc(k, cr)
-		}
-		e.crits = append(e.crits, resolved{binder: binder{crit: cr, specs: k.Params, names: names}, kind: k})
+// declare records that reader reads the parameter name as a value of kind,
+// refusing a parameter read as two kinds.
+func (cp *compiler) declare(field, name string, kind ValueKind, reader string) {
+	if prev, ok := cp.e.params[name]; ok && prev != kind {
+		cp.fs.Add(field, "kind", string(prev), "%s reads %q as a %s, but %s reads it as a %s", reader, name, kind, cp.readers[name], prev)
+		return
 	}
-	if g := p.Grant; g != nil {
-		k, ok := s.kinds.grants[g.Kind]
-		if !ok {
-			unresolved = true
-			fs.Add("grant.kind", "kind", "", "unknown grant kind %q (kinds: %s)", coop.Excerpt(g.Kind), strings.Join(s.kinds.grantNames(), ", "))
-		} else {
-			e.grant = k
-			e.gbind.specs = k.Params
-			e.gbind.names, g.Params = bindRoles("grant", k.Params, g.Params, "the grant")
+	if _, ok := cp.e.params[name]; !ok {
+		cp.e.params[name], cp.readers[name] = kind, reader
+	}
+}
+
+// bindRoles fills each role of specs from mapping and returns the
+// parameter names, normalising mapping to list every role.
+func (cp *compiler) bindRoles(field string, specs []ParamSpec, mapping map[string]string, reader string) ([]string, map[string]string) {
+	for role := range mapping {
+		if !slices.ContainsFunc(specs, func(sp ParamSpec) bool { return sp.Role == role }) {
+			cp.fs.Add(field+".params."+role, "role", "", "%s has no parameter role %q (roles: %s)", reader, role, strings.Join(roles(specs), ", "))
 		}
 	}
+	names := make([]string, len(specs))
+	var norm map[string]string
+	if len(specs) > 0 {
+		norm = make(map[string]string, len(specs))
+	}
+	for i, sp := range specs {
+		name := sp.Role
+		if m, ok := mapping[sp.Role]; ok {
+			name = m
+			checkName(&cp.fs, field+".params."+sp.Role, m)
+		}
+		names[i], norm[sp.Role] = name, name
+		cp.declare(field+".params."+sp.Role, name, sp.Kind, reader)
+	}
+	return names, norm
+}
+
+// criterion resolves the i-th criterion to its kind, checks its ID (unique
+// among ids), note and fact, and binds its parameters.
+func (cp *compiler) criterion(i int, ids map[string]int) {
+	p, fs := cp.p, &cp.fs
+	cr := &p.Criteria[i]
+	field := "criteria[" + strconv.Itoa(i) + "]"
+	k, ok := cp.s.kinds.criteria[cr.Kind]
+	if !ok {
+		cp.unresolved = true
+		if cr.Kind == "" {
+			fs.Add(field+".kind", "required", "", "is required (kinds: %s)", strings.Join(cp.s.kinds.criterionNames(), ", "))
+		} else {
+			fs.Add(field+".kind", "kind", "", "unknown criterion kind %q (kinds: %s)", coop.Excerpt(cr.Kind), strings.Join(cp.s.kinds.criterionNames(), ", "))
+		}
+		return
+	}
+	if cr.ID == "" {
+		cr.ID = k.ID
+	}
+	if cr.ID == "" {
+		fs.Add(field+".id", "required", "", "a criterion of kind %s names its own ID", k.Name)
+	} else {
+		checkName(fs, field+".id", cr.ID)
+		if prev, dup := ids[cr.ID]; dup {
+			fs.Add(field+".id", "unique", "", "criterion %q already appears as criteria[%d]", cr.ID, prev)
+		}
+		ids[cr.ID] = i
+	}
+	if cr.Unconfirmed && cr.Note == "" {
+		fs.Add(field+".note", "required", "", "an unconfirmed rule needs a note saying what is known")
+	}
+	cp.criterionFact(field, k, cr)
+	cr.Reference = cmp.Or(cr.Reference, k.Reference, p.Reference)
+	var names []string
+	names, cr.Params = cp.bindRoles(field, k.Params, cr.Params, "criterion "+quote(cr.ID))
+	if cr.Doc == "" {
+		cr.Doc = kindDoc(k, cr)
+	}
+	cp.e.crits = append(cp.e.crits, resolved{binder: binder{crit: cr, specs: k.Params, names: names}, kind: k})
+}
+
+// criterionFact checks the declared fact a criterion of kind k reads: one
+// named under facts when the kind reads one, none otherwise.
+func (cp *compiler) criterionFact(field string, k *Kind, cr *Criterion) {
+	fs := &cp.fs
+	switch {
+	case k.Fact && cr.Fact == "":
+		fs.Add(field+".fact", "required", "", "a criterion of kind %s names the declared fact it reads", k.Name)
+	case k.Fact:
+		checkName(fs, field+".fact", cr.Fact)
+		if _, named := cp.p.Facts[cr.Fact]; !named {
+			fs.Add(field+".fact", "fact", "", "name the declared fact %q under facts, in French, Arabic and English, for reasons to show it", cr.Fact)
+		}
+	case cr.Fact != "":
+		fs.Add(field+".fact", "fact", "", "a criterion of kind %s reads no declared fact", k.Name)
+	}
+}
+
+// grant resolves the programme's grant to its kind and binds its
+// parameters.
+func (cp *compiler) grant() {
+	g := cp.p.Grant
+	if g == nil {
+		return
+	}
+	k, ok := cp.s.kinds.grants[g.Kind]
+	if !ok {
+		cp.unresolved = true
+		cp.fs.Add("grant.kind", "kind", "", "unknown grant kind %q (kinds: %s)", coop.Excerpt(g.Kind), strings.Join(cp.s.kinds.grantNames(), ", "))
+		return
+	}
+	cp.e.grant = k
+	cp.e.gbind.specs = k.Params
+	cp.e.gbind.names, g.Params = cp.bindRoles("grant", k.Params, g.Params, "the grant")
+}
+
+// facts checks the declared facts: each read by a criterion and named in
+// French.
+func (cp *compiler) facts() {
+	p, fs := cp.p, &cp.fs
 	for _, fact := range slices.Sorted(maps.Keys(p.Facts)) {
 		ff := "facts." + fact
-		checkName(&fs, ff, fact)
+		checkName(fs, ff, fact)
 		if !slices.ContainsFunc(p.Criteria, func(c Criterion) bool { return c.Fact == fact }) {
 			fs.Add(ff, "unused", "", "no criterion of %s reads the declared fact %q", p.ID, fact)
 		}
@@ -428,48 +482,54 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 			fs.Add(ff+".fr", "required", "", "the fact's French name is required")
 		}
 	}
+}
+
+// informational declares the parameters the programme shows without a
+// criterion reading them.
+func (cp *compiler) informational() {
+	p := cp.p
 	for _, name := range slices.Sorted(maps.Keys(p.Informational)) {
 		field := "informational." + name
-		checkName(&fs, field, name)
+		checkName(&cp.fs, field, name)
 		kind := p.Informational[name]
 		if !kind.Valid() {
-			fs.Add(field, "kind", "", "%q is not a kind of value (%s)", kind, strings.Join(valueKindNames(), ", "))
+			cp.fs.Add(field, "kind", "", "%q is not a kind of value (%s)", kind, strings.Join(valueKindNames(), ", "))
 			continue
 		}
-		declare(field, name, kind, "the informational parameter")
+		cp.declare(field, name, kind, "the informational parameter")
 	}
+}
 
-	calls := map[string]int{}
-	for i := range p.Calls {
-		call := &p.Calls[i]
-		field := "calls[" + strconv.Itoa(i) + "]"
-		if prev, dup := calls[call.ID]; dup && call.ID != "" {
-			fs.Add(field+".id", "unique", "", "call %q already appears as calls[%d]", call.ID, prev)
-		}
-		calls[call.ID] = i
-		fs.Merge(field, ValidateCall("", *call))
-		for _, prm := range call.Parameters {
-			want, ok := e.params[prm.Name]
-			pf := field + ".parameters." + prm.Name
-			switch {
-			case !ok && unresolved:
-			case !ok:
-				fs.Add(pf, "unused", "", "no criterion of %s reads %q (it reads %s)", p.ID, prm.Name, strings.Join(slices.Sorted(maps.Keys(e.params)), ", "))
-			default:
-				for j, v := range prm.Values {
-					if v.Value.Kind != want {
-						vf := pf
-						if len(prm.Values) > 1 {
-							vf += "[" + strconv.Itoa(j) + "]"
-						}
-						fs.Add(vf, "kind", string(want), "is a %s, not a %s", want, v.Value.Kind)
+// call checks the i-th call: its ID unique among calls, its values, and
+// each parameter read by the programme as the kind of its values.
+func (cp *compiler) call(i int, calls map[string]int) {
+	p, fs := cp.p, &cp.fs
+	call := &p.Calls[i]
+	field := "calls[" + strconv.Itoa(i) + "]"
+	if prev, dup := calls[call.ID]; dup && call.ID != "" {
+		fs.Add(field+".id", "unique", "", "call %q already appears as calls[%d]", call.ID, prev)
+	}
+	calls[call.ID] = i
+	fs.Merge(field, ValidateCall("", *call))
+	for _, prm := range call.Parameters {
+		want, ok := cp.e.params[prm.Name]
+		pf := field + ".parameters." + prm.Name
+		switch {
+		case !ok && cp.unresolved:
+		case !ok:
+			fs.Add(pf, "unused", "", "no criterion of %s reads %q (it reads %s)", p.ID, prm.Name, strings.Join(slices.Sorted(maps.Keys(cp.e.params)), ", "))
+		default:
+			for j, v := range prm.Values {
+				if v.Value.Kind != want {
+					vf := pf
+					if len(prm.Values) > 1 {
+						vf += "[" + strconv.Itoa(j) + "]"
 					}
+					fs.Add(vf, "kind", string(want), "is a %s, not a %s", want, v.Value.Kind)
 				}
 			}
 		}
 	}
-	e.prog, e.unresolved = &p, unresolved
-	return e, fs
 }
 
 // kindDoc is the kind's doc for a criterion, with its roles and fact
