@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -203,8 +204,30 @@ func nonNegative(fs *coop.Fields, field string, n *int) {
 const maxOfficers = 1000
 
 func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
-	const p = "cooperative."
 	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212, Name: cf.Name}
+	cf.buildPlace(fs, &c)
+	cf.buildLife(fs, &c)
+	cf.buildFigures(fs, &c)
+	cf.buildGovernance(fs, &c)
+	defType := coop.Natural
+	if c.Kind == coop.KindUnion {
+		defType = coop.MemberCooperative
+	}
+	for i, mf := range cf.Members {
+		c.Members = append(c.Members, mf.build(fs, fmt.Sprintf("%smembers[%d].", caseField, i), i+1, defType))
+	}
+	if len(*fs) == 0 {
+		fs.Merge("cooperative", c.Validate())
+	}
+	return c
+}
+
+// caseField prefixes the fields of a case's cooperative.
+const caseField = "cooperative."
+
+// buildPlace reads the kind, sector, branch and province of a case.
+func (cf *CaseCooperative) buildPlace(fs *coop.Fields, c *coop.Cooperative) {
+	const p = caseField
 	if cf.Kind != "" {
 		c.Kind = coop.Kind(cf.Kind)
 		if !c.Kind.Valid() {
@@ -230,6 +253,11 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 		}
 		c.Province = pc
 	}
+}
+
+// buildLife reads the dates, status and law of a case.
+func (cf *CaseCooperative) buildLife(fs *coop.Fields, c *coop.Cooperative) {
+	const p = caseField
 	c.RegisteredOn = parseDate(fs, p+"registered_on", cf.RegisteredOn)
 	if cf.Status != "" {
 		c.Status = coop.Status(cf.Status)
@@ -245,6 +273,12 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 		}
 	}
 	c.ConformedOn = parseDate(fs, p+"conformed_on", cf.ConformedOn)
+}
+
+// buildFigures reads the counts, duration, declared facts, capital and
+// turnover of a case.
+func (cf *CaseCooperative) buildFigures(fs *coop.Fields, c *coop.Cooperative) {
+	const p = caseField
 	nonNegative(fs, p+"member_count", cf.MemberCount)
 	nonNegative(fs, p+"last_year_end_members", cf.LastYearEndMembers)
 	nonNegative(fs, p+"duration_years", cf.DurationYears)
@@ -260,10 +294,7 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 		c.Statutes.DurationYears = *cf.DurationYears
 	}
 	if len(cf.Declared) > 0 {
-		c.Declared = make(map[string]bool, len(cf.Declared))
-		for k, v := range cf.Declared {
-			c.Declared[k] = v
-		}
+		c.Declared = maps.Clone(cf.Declared)
 	}
 	if cf.Capital != nil {
 		c.Statutes.ShareNominal = parseAmount(fs, p+"capital.share_nominal", cf.Capital.ShareNominal)
@@ -278,80 +309,92 @@ func (cf *CaseCooperative) build(fs *coop.Fields) coop.Cooperative {
 			c.Turnover[y] = parseAmount(fs, field, t)
 		}
 	}
-	if g := cf.Governance; g != nil {
-		nonNegative(fs, p+"governance.board_size", g.BoardSize)
-		nonNegative(fs, p+"governance.managers", g.Managers)
-		for _, x := range []struct {
-			field string
-			n     *int
-		}{{"governance.board_size", g.BoardSize}, {"governance.managers", g.Managers}} {
-			if x.n != nil && *x.n > maxOfficers {
-				fs.Add(p+x.field, "lte", "1000", "%d is not a number of officers (at most %d)", *x.n, maxOfficers)
-				*x.n = 0
-			}
-		}
-		if g.BoardSize != nil && g.Managers != nil && *g.BoardSize > 0 && *g.Managers > 0 {
-			fs.Add(p+"governance", "board-or-managers", "", "a cooperative is run by a board or by managers, not both (art. 47)")
-		}
-		if g.BoardSize != nil && *g.BoardSize > 0 {
-			c.Governance.Directors = make([]coop.Officer, *g.BoardSize)
-		}
-		if g.Managers != nil && *g.Managers > 0 {
-			c.Governance.Managers = make([]coop.Officer, *g.Managers)
-		}
-		if g.Auditor != nil && *g.Auditor {
-			c.Governance.Auditor = &coop.Auditor{}
+}
+
+// buildGovernance reads the board, managers and auditor of a case.
+func (cf *CaseCooperative) buildGovernance(fs *coop.Fields, c *coop.Cooperative) {
+	const p = caseField
+	g := cf.Governance
+	if g == nil {
+		return
+	}
+	nonNegative(fs, p+"governance.board_size", g.BoardSize)
+	nonNegative(fs, p+"governance.managers", g.Managers)
+	for _, x := range []struct {
+		field string
+		n     *int
+	}{{"governance.board_size", g.BoardSize}, {"governance.managers", g.Managers}} {
+		if x.n != nil && *x.n > maxOfficers {
+			fs.Add(p+x.field, "lte", "1000", "%d is not a number of officers (at most %d)", *x.n, maxOfficers)
+			*x.n = 0
 		}
 	}
-	defType := coop.Natural
-	if c.Kind == coop.KindUnion {
-		defType = coop.MemberCooperative
+	board, managers := g.BoardSize != nil && *g.BoardSize > 0, g.Managers != nil && *g.Managers > 0
+	if board && managers {
+		fs.Add(p+"governance", "board-or-managers", "", "a cooperative is run by a board or by managers, not both (art. 47)")
 	}
-	for i, mf := range cf.Members {
-		mp := fmt.Sprintf("%smembers[%d].", p, i)
-		m := coop.Member{Number: i + 1, Type: defType}
-		if mf.Type != "" {
-			m.Type = coop.MemberType(mf.Type)
-			if !m.Type.Valid() {
-				fs.Add(mp+"type", "enum", "natural,legal,cooperative", "%q is not a member type", coop.Excerpt(mf.Type))
-			}
+	if board {
+		c.Governance.Directors = make([]coop.Officer, *g.BoardSize)
+	}
+	if managers {
+		c.Governance.Managers = make([]coop.Officer, *g.Managers)
+	}
+	if g.Auditor != nil && *g.Auditor {
+		c.Governance.Auditor = &coop.Auditor{}
+	}
+}
+
+// build reads the member at mp of a case, numbered number, of type defType
+// unless the case says otherwise, with the subscription and payments it
+// states.
+func (mf *CaseMember) build(fs *coop.Fields, mp string, number int, defType coop.MemberType) coop.Member {
+	m := coop.Member{Number: number, Type: defType}
+	if mf.Type != "" {
+		m.Type = coop.MemberType(mf.Type)
+		if !m.Type.Valid() {
+			fs.Add(mp+"type", "enum", "natural,legal,cooperative", "%q is not a member type", coop.Excerpt(mf.Type))
 		}
-		m.Gender = parseGender(fs, mp+"gender", mf.Gender)
-		m.BirthDate = parseDate(fs, mp+"birth_date", mf.BirthDate)
-		m.JoinedOn = parseDate(fs, mp+"joined_on", mf.JoinedOn)
-		m.LeftOn = parseDate(fs, mp+"left_on", mf.LeftOn)
-		sub := parseAmount(fs, mp+"subscribed", mf.Subscribed)
-		pas := parseAmount(fs, mp+"paid_at_subscription", mf.PaidAtSubscription)
-		paid := parseAmount(fs, mp+"paid", mf.Paid)
-		switch {
-		case mf.Subscribed == "" && (mf.PaidAtSubscription != "" || mf.Paid != ""):
+	}
+	m.Gender = parseGender(fs, mp+"gender", mf.Gender)
+	m.BirthDate = parseDate(fs, mp+"birth_date", mf.BirthDate)
+	m.JoinedOn = parseDate(fs, mp+"joined_on", mf.JoinedOn)
+	m.LeftOn = parseDate(fs, mp+"left_on", mf.LeftOn)
+	m.Shares = mf.shares(fs, mp, m.JoinedOn)
+	return m
+}
+
+// shares reads the subscription of a case's member and what was paid of it,
+// at subscribing and since.
+func (mf *CaseMember) shares(fs *coop.Fields, mp string, on coop.Date) []coop.ShareMovement {
+	sub := parseAmount(fs, mp+"subscribed", mf.Subscribed)
+	pas := parseAmount(fs, mp+"paid_at_subscription", mf.PaidAtSubscription)
+	paid := parseAmount(fs, mp+"paid", mf.Paid)
+	if mf.Subscribed == "" {
+		if mf.PaidAtSubscription != "" || mf.Paid != "" {
 			fs.Add(mp+"subscribed", "required_with", "paid", "what was paid needs what was subscribed")
-		case mf.Subscribed != "":
-			mv := coop.ShareMovement{Kind: coop.Subscription, On: m.JoinedOn, Amount: sub}
-			if mf.PaidAtSubscription != "" {
-				mv.Paid = decimal.NewNullDecimal(pas)
-			}
-			m.Shares = append(m.Shares, mv)
-			if mf.Paid != "" {
-				rest := paid
-				if mf.PaidAtSubscription != "" {
-					rest = paid.Sub(pas)
-				}
-				switch {
-				case rest.Sign() < 0:
-					fs.Add(mp+"paid", "gte", "paid_at_subscription", "paid to date %s is less than paid at subscription %s", coop.FormatMAD(paid), coop.FormatMAD(pas))
-				case rest.Sign() > 0:
-					m.Shares = append(m.Shares, coop.ShareMovement{Kind: coop.Payment, On: m.JoinedOn, Amount: rest})
-				}
-				if paid.GreaterThan(sub) {
-					fs.Add(mp+"paid", "lte", "subscribed", "paid %s exceeds subscribed %s", coop.FormatMAD(paid), coop.FormatMAD(sub))
-				}
-			}
 		}
-		c.Members = append(c.Members, m)
+		return nil
 	}
-	if len(*fs) == 0 {
-		fs.Merge("cooperative", c.Validate())
+	mv := coop.ShareMovement{Kind: coop.Subscription, On: on, Amount: sub}
+	if mf.PaidAtSubscription != "" {
+		mv.Paid = decimal.NewNullDecimal(pas)
 	}
-	return c
+	out := []coop.ShareMovement{mv}
+	if mf.Paid == "" {
+		return out
+	}
+	rest := paid
+	if mf.PaidAtSubscription != "" {
+		rest = paid.Sub(pas)
+	}
+	switch {
+	case rest.Sign() < 0:
+		fs.Add(mp+"paid", "gte", "paid_at_subscription", "paid to date %s is less than paid at subscription %s", coop.FormatMAD(paid), coop.FormatMAD(pas))
+	case rest.Sign() > 0:
+		out = append(out, coop.ShareMovement{Kind: coop.Payment, On: on, Amount: rest})
+	}
+	if paid.GreaterThan(sub) {
+		fs.Add(mp+"paid", "lte", "subscribed", "paid %s exceeds subscribed %s", coop.FormatMAD(paid), coop.FormatMAD(sub))
+	}
+	return out
 }
