@@ -149,104 +149,162 @@ type problem struct {
 }
 
 func (cat *Catalogue) parseCase(n *yaml.Node, file string) (Case, []problem) {
-	var ps []problem
-	add := func(line int, format string, args ...any) {
-		ps = append(ps, problem{line, fmt.Sprintf(format, args...)})
-	}
-	at := func(path string) int { return lineOf(n, path) }
 	var d caseDoc
 	if err := decodeStrict(n, &d); err != nil {
-		msg := coop.ErrorMessage(err)
-		var e *coop.Error
-		if ok := asError(err, &e); ok && len(e.Fields) > 0 {
-			msg = e.Fields[0].Message
-		}
-		line := n.Line
-		if _, rest, ok := strings.Cut(msg, "line "); ok {
-			fmt.Sscanf(rest, "%d", &line)
-			if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
-				msg = msg[i+2:]
-			}
-		}
-		return Case{}, []problem{{line, msg}}
+		return Case{}, []problem{decodeProblem(n, err)}
 	}
+	cp := &caseParser{cat: cat, n: n, d: &d}
 	c := Case{Name: d.Name, File: file, Line: n.Line, Program: d.Program, Check: d.Check, Call: d.Call, Phase: d.Phase}
 	if d.Name == "" {
-		add(n.Line, "the case has no name")
+		cp.add(n.Line, "the case has no name")
 	}
+	prog := cp.target()
+	c.AsOf = cp.asOf()
+	c.Applicant = cp.applicant()
+	if d.Expect == nil {
+		cp.add(n.Line, "the case has no expect")
+		return c, cp.ps
+	}
+	c.Expect = cp.expect(prog)
+	return c, cp.ps
+}
+
+// decodeProblem is the problem of a case that does not decode, at the
+// line the decoder names.
+func decodeProblem(n *yaml.Node, err error) problem {
+	msg := coop.ErrorMessage(err)
+	var e *coop.Error
+	if ok := asError(err, &e); ok && len(e.Fields) > 0 {
+		msg = e.Fields[0].Message
+	}
+	line := n.Line
+	if _, rest, ok := strings.Cut(msg, "line "); ok {
+		fmt.Sscanf(rest, "%d", &line)
+		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+			msg = msg[i+2:]
+		}
+	}
+	return problem{line, msg}
+}
+
+// caseParser is the state of the reading of one case.
+type caseParser struct {
+	cat *Catalogue
+	n   *yaml.Node
+	d   *caseDoc
+	ps  []problem
+}
+
+func (cp *caseParser) add(line int, format string, args ...any) {
+	cp.ps = append(cp.ps, problem{line, fmt.Sprintf(format, args...)})
+}
+
+// at is the line of the key at path in the case.
+func (cp *caseParser) at(path string) int { return lineOf(cp.n, path) }
+
+// target checks what the case decides (a programme, with its call and
+// phase, or the law's check) and returns the programme, if any.
+func (cp *caseParser) target() *Program {
+	d := cp.d
 	var prog *Program
 	switch {
 	case d.Program != "" && d.Check != "":
-		add(at("check"), "a case has exactly one of program or check, not both")
+		cp.add(cp.at("check"), "a case has exactly one of program or check, not both")
 	case d.Program == "" && d.Check == "":
-		add(n.Line, "a case needs a program or a check")
+		cp.add(cp.n.Line, "a case needs a program or a check")
 	case d.Check != "" && d.Check != coop.LawCheckID:
-		add(at("check"), "unknown check %q (the check is %s)", d.Check, coop.LawCheckID)
+		cp.add(cp.at("check"), "unknown check %q (the check is %s)", d.Check, coop.LawCheckID)
 	case d.Program != "":
-		p, ok := cat.Program(d.Program)
+		p, ok := cp.cat.Program(d.Program)
 		if !ok {
-			add(at("program"), "unknown programme %q (known: %s)", d.Program, strings.Join(cat.ProgramIDs(), ", "))
+			cp.add(cp.at("program"), "unknown programme %q (known: %s)", d.Program, strings.Join(cp.cat.ProgramIDs(), ", "))
 			break
 		}
 		prog = p
-		if d.Call != "" {
-			call, ok := p.Call(d.Call)
-			if !ok {
-				add(at("call"), "unknown call %q of %s (known: %s)", d.Call, p.ID, strings.Join(callIDs(p), ", "))
-			} else if d.Phase != "" {
-				if _, ok := call.Phase(d.Phase); !ok {
-					add(at("phase"), "unknown phase %q of call %s", d.Phase, call.ID)
-				}
-			}
-		}
+		cp.callAndPhase(p)
 	}
 	if d.Check != "" && (d.Call != "" || d.Phase != "") {
-		add(at("call"), "a check has no call or phase")
+		cp.add(cp.at("call"), "a check has no call or phase")
 	}
-	if d.AsOf == "" {
-		add(n.Line, "the case has no as_of date")
-	} else if asOf, err := coop.ParseDate(string(d.AsOf)); err != nil {
-		add(at("as_of"), "as_of: %s", fieldMessage(err))
-	} else {
-		c.AsOf = asOf
+	return prog
+}
+
+// callAndPhase checks the call and phase the case names of programme p.
+func (cp *caseParser) callAndPhase(p *Program) {
+	d := cp.d
+	if d.Call == "" {
+		return
 	}
+	call, ok := p.Call(d.Call)
+	if !ok {
+		cp.add(cp.at("call"), "unknown call %q of %s (known: %s)", d.Call, p.ID, strings.Join(callIDs(p), ", "))
+		return
+	}
+	if d.Phase != "" {
+		if _, ok := call.Phase(d.Phase); !ok {
+			cp.add(cp.at("phase"), "unknown phase %q of call %s", d.Phase, call.ID)
+		}
+	}
+}
+
+// asOf reads the case's date.
+func (cp *caseParser) asOf() coop.Date {
+	if cp.d.AsOf == "" {
+		cp.add(cp.n.Line, "the case has no as_of date")
+		return coop.Date{}
+	}
+	asOf, err := coop.ParseDate(string(cp.d.AsOf))
+	if err != nil {
+		cp.add(cp.at("as_of"), "as_of: %s", fieldMessage(err))
+	}
+	return asOf
+}
+
+// applicant reads the cooperative or the person the case decides on, and
+// checks the facts it declares are known to the catalogue.
+func (cp *caseParser) applicant() Applicant {
+	d := cp.d
+	var out Applicant
 	facts := Facts{Cooperative: d.Cooperative, Person: d.Person, Project: d.Project}
 	if a, err := facts.Applicant(); err != nil {
 		var e *coop.Error
 		if asError(err, &e) {
 			for _, f := range e.Fields {
-				add(at(f.Field), "%s: %s", f.Field, f.Message)
+				cp.add(cp.at(f.Field), "%s: %s", f.Field, f.Message)
 			}
 		}
 	} else {
-		c.Applicant = a
+		out = a
 	}
 	if d.Cooperative == nil && d.Person == nil {
-		add(n.Line, "the case has no cooperative or person")
+		cp.add(cp.n.Line, "the case has no cooperative or person")
 	}
 	if d.Check != "" && d.Cooperative == nil {
-		add(n.Line, "the law-112-12 check needs a cooperative")
+		cp.add(cp.n.Line, "the law-112-12 check needs a cooperative")
 	}
 	if d.Cooperative != nil {
-		known := cat.DeclaredFacts()
+		known := cp.cat.DeclaredFacts()
 		for fact := range d.Cooperative.Declared {
 			if !slices.Contains(known, fact) {
-				add(at("cooperative.declared."+fact), "unknown declared fact %q (known: %s)", fact, strings.Join(known, ", "))
+				cp.add(cp.at("cooperative.declared."+fact), "unknown declared fact %q (known: %s)", fact, strings.Join(known, ", "))
 			}
 		}
 	}
-	if d.Expect == nil {
-		add(n.Line, "the case has no expect")
-		return c, ps
-	}
-	e := d.Expect
-	c.Expect.Outcome = e.Outcome
+	return out
+}
+
+// expect reads what the case expects: an outcome of the programme prog (or
+// of the law's check when nil), criteria it names, and a grant.
+func (cp *caseParser) expect(prog *Program) Expect {
+	e := cp.d.Expect
+	var out Expect
+	out.Outcome = e.Outcome
 	valid := []string{string(Eligible), string(Ineligible), string(Undetermined)}
-	if d.Check != "" {
+	if cp.d.Check != "" {
 		valid = []string{string(coop.Compliant), string(coop.NonCompliant), string(coop.Undetermined)}
 	}
 	if !slices.Contains(valid, e.Outcome) {
-		add(at("expect.outcome"), "expect.outcome %q is not one of %s", e.Outcome, strings.Join(valid, ", "))
+		cp.add(cp.at("expect.outcome"), "expect.outcome %q is not one of %s", e.Outcome, strings.Join(valid, ", "))
 	}
 	ids := lawCheckIDs
 	if prog != nil {
@@ -255,29 +313,29 @@ func (cat *Catalogue) parseCase(n *yaml.Node, file string) (Case, []problem) {
 	checkIDs := func(key string, list []string) {
 		for i, id := range list {
 			if !slices.Contains(ids, id) {
-				add(at(fmt.Sprintf("expect.%s[%d]", key, i)), "expect.%s: unknown criterion %q (known: %s)", key, id, strings.Join(ids, ", "))
+				cp.add(cp.at(fmt.Sprintf("expect.%s[%d]", key, i)), "expect.%s: unknown criterion %q (known: %s)", key, id, strings.Join(ids, ", "))
 			}
 		}
 	}
 	if e.Failed != nil {
-		c.Expect.Failed = append([]string{}, *e.Failed...)
-		checkIDs("failed", c.Expect.Failed)
+		out.Failed = append([]string{}, *e.Failed...)
+		checkIDs("failed", out.Failed)
 	}
 	if e.Unknown != nil {
-		c.Expect.Unknown = append([]string{}, *e.Unknown...)
-		checkIDs("unknown", c.Expect.Unknown)
+		out.Unknown = append([]string{}, *e.Unknown...)
+		checkIDs("unknown", out.Unknown)
 	}
-	c.Expect.Passed = e.Passed
+	out.Passed = e.Passed
 	checkIDs("passed", e.Passed)
 	if e.Grant != nil {
 		g, err := coop.ParseMAD(string(*e.Grant))
 		if err != nil {
-			add(at("expect.grant"), "expect.grant: %s", fieldMessage(err))
+			cp.add(cp.at("expect.grant"), "expect.grant: %s", fieldMessage(err))
 		} else {
-			c.Expect.Grant = decimal.NewNullDecimal(g)
+			out.Grant = decimal.NewNullDecimal(g)
 		}
 	}
-	return c, ps
+	return out
 }
 
 var lawCheckIDs = []string{coop.CheckMembersMin, coop.CheckCapitalMin, coop.CheckShareNominalMin, coop.CheckPaidAtSubscription,
