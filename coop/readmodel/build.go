@@ -109,6 +109,31 @@ func (m *Model) encode(d *dictionary, errs *coop.Fields, p *page, pageNo int, c 
 	if c.FoundedUnder == coop.Law2483 {
 		k.flags |= flagLaw2483
 	}
+	encodePlace(errs, &k, c, field)
+	k.branch = m.branchIndex(d, c.Branch)
+	m.encodeFacts(d, &k, c.Declared)
+	if len(p.members)+len(c.Members) > math.MaxUint32 {
+		errs.Add(field("members"), "range", "", "more members than a model holds")
+		return k, false
+	}
+	members, moves := len(p.members), len(p.moves)
+	k.members[0], k.moves[0] = uint32(members), uint32(moves)
+	for j := range c.Members {
+		encodeMember(errs, p, c, j, field)
+	}
+	k.members[1], k.moves[1] = uint32(len(p.members)), uint32(len(p.moves))
+	if len(*errs) > before {
+		// What was appended is left behind, beyond what any cooperative
+		// refers to; the model is refused anyway.
+		return k, false
+	}
+	m.size.Members += len(p.members) - members
+	m.size.Moves += len(p.moves) - moves
+	return k, true
+}
+
+// encodePlace sets the province, sector and status of k from c.
+func encodePlace(errs *coop.Fields, k *Coop, c *coop.Cooperative, field func(string) string) {
 	if c.Province != "" {
 		if k.province = places.provinceIndex[c.Province]; k.province == 0 {
 			errs.Add(field("province"), "province", "", "%q is not a province code", coop.Excerpt(string(c.Province)))
@@ -130,23 +155,34 @@ func (m *Model) encode(d *dictionary, errs *coop.Fields, p *page, pageNo int, c 
 	default:
 		errs.Add(field("status"), "enum", "", "%q is not a status", coop.Excerpt(string(c.Status)))
 	}
-	if c.Branch != "" {
-		if d.branches == nil {
-			d.branches = map[coop.Branch]uint16{}
-		}
-		idx, ok := d.branches[c.Branch]
-		if !ok && len(m.branches) < math.MaxUint16 {
-			if m.branchArgs == nil {
-				m.branchArgs = []coop.Arg{{}}
-			}
-			m.branches = append(m.branches, c.Branch)
-			m.branchArgs = append(m.branchArgs, coop.BranchArg(c.Branch))
-			idx = uint16(len(m.branches))
-			d.branches[c.Branch] = idx
-		}
-		k.branch = idx
+}
+
+// branchIndex is the number of branch b in m, numbered by d when new (0
+// for none, and for a branch beyond the 65,535 a model numbers).
+func (m *Model) branchIndex(d *dictionary, b coop.Branch) uint16 {
+	if b == "" {
+		return 0
 	}
-	for name, v := range c.Declared {
+	if d.branches == nil {
+		d.branches = map[coop.Branch]uint16{}
+	}
+	idx, ok := d.branches[b]
+	if !ok && len(m.branches) < math.MaxUint16 {
+		if m.branchArgs == nil {
+			m.branchArgs = []coop.Arg{{}}
+		}
+		m.branches = append(m.branches, b)
+		m.branchArgs = append(m.branchArgs, coop.BranchArg(b))
+		idx = uint16(len(m.branches))
+		d.branches[b] = idx
+	}
+	return idx
+}
+
+// encodeFacts sets the bits of k for the declared facts numbered below 32
+// by d, and marks k as having more.
+func (m *Model) encodeFacts(d *dictionary, k *Coop, declared map[string]bool) {
+	for name, v := range declared {
 		if d.facts == nil {
 			d.facts = map[string]int{}
 		}
@@ -165,46 +201,33 @@ func (m *Model) encode(d *dictionary, errs *coop.Fields, p *page, pageNo int, c 
 		}
 		k.flags |= flagMoreFacts
 	}
-	if len(p.members)+len(c.Members) > math.MaxUint32 {
-		errs.Add(field("members"), "range", "", "more members than a model holds")
-		return k, false
+}
+
+// encodeMember appends the j-th member of c and its share movements to p.
+func encodeMember(errs *coop.Fields, p *page, c *coop.Cooperative, j int, field func(string) string) {
+	src := &c.Members[j]
+	mb := Member{Joined: src.JoinedOn, Left: src.LeftOn, Birth: src.BirthDate,
+		Legal: src.Type.IsLegalPerson(), Cooperative: src.Type == coop.MemberCooperative}
+	if mb.Joined.IsZero() {
+		mb.Joined = c.RegisteredOn
 	}
-	members, moves := len(p.members), len(p.moves)
-	k.members[0], k.moves[0] = uint32(members), uint32(moves)
-	for j := range c.Members {
-		src := &c.Members[j]
-		mb := Member{Joined: src.JoinedOn, Left: src.LeftOn, Birth: src.BirthDate,
-			Legal: src.Type.IsLegalPerson(), Cooperative: src.Type == coop.MemberCooperative}
-		if mb.Joined.IsZero() {
-			mb.Joined = c.RegisteredOn
-		}
-		switch src.Gender {
-		case coop.Female:
-			mb.Gender = Female
-		case coop.Male:
-			mb.Gender = Male
-		}
-		for l := range src.Shares {
-			mv := &src.Shares[l]
-			sub, paid, ok := movement(mv)
-			if !ok {
-				errs.Add(field("members["+strconv.Itoa(j)+"].shares["+strconv.Itoa(l)+"]"), "mad", "", "an amount with more than two decimals or beyond 9e16 centimes")
-				continue
-			}
-			p.moves = append(p.moves, Move{On: mv.On, Subscribed: sub, Paid: paid})
-		}
-		mb.movesEnd = uint32(len(p.moves))
-		p.members = append(p.members, mb)
+	switch src.Gender {
+	case coop.Female:
+		mb.Gender = Female
+	case coop.Male:
+		mb.Gender = Male
 	}
-	k.members[1], k.moves[1] = uint32(len(p.members)), uint32(len(p.moves))
-	if len(*errs) > before {
-		// What was appended is left behind, beyond what any cooperative
-		// refers to; the model is refused anyway.
-		return k, false
+	for l := range src.Shares {
+		mv := &src.Shares[l]
+		sub, paid, ok := movement(mv)
+		if !ok {
+			errs.Add(field("members["+strconv.Itoa(j)+"].shares["+strconv.Itoa(l)+"]"), "mad", "", "an amount with more than two decimals or beyond 9e16 centimes")
+			continue
+		}
+		p.moves = append(p.moves, Move{On: mv.On, Subscribed: sub, Paid: paid})
 	}
-	m.size.Members += len(p.members) - members
-	m.size.Moves += len(p.moves) - moves
-	return k, true
+	mb.movesEnd = uint32(len(p.moves))
+	p.members = append(p.members, mb)
 }
 
 // setMoreFacts keeps the declared facts of the k-th cooperative of p that
