@@ -165,37 +165,7 @@ func (sb *schemaBuilder) name(t reflect.Type, m mode) string {
 // schema returns the schema of t in mode m: a $ref to a component for
 // named structs and closed sets.
 func (sb *schemaBuilder) schema(t reflect.Type, m mode) Schema {
-	switch {
-	case t == tDate:
-		s := Schema{"type": "string", "format": "date"}
-		if m == request {
-			s["pattern"] = datePattern
-		}
-		return s
-	case t == tTime:
-		return Schema{"type": "string", "format": "date-time"}
-	case t == tDecimal:
-		if m == request {
-			return Schema{"type": "string", "pattern": amountPattern}
-		}
-		return Schema{"type": "string", "pattern": decimalPattern}
-	case t == tNullDecimal:
-		if m == request {
-			return nullable(Schema{"type": "string", "pattern": amountPattern})
-		}
-		return nullable(Schema{"type": "string", "pattern": decimalPattern})
-	case t == tUUID:
-		return Schema{"type": "string", "format": "uuid"}
-	case t == tReason:
-		return Schema{"type": "object", "properties": Schema{"fr": Schema{"type": "string"}, "en": Schema{"type": "string"}, "ar": Schema{"type": "string"}},
-			"required": []string{"fr", "en", "ar"}, "additionalProperties": false}
-	case t == tRaw:
-		return Schema{}
-	case textTypes[t]:
-		s := Schema{"type": "string"}
-		if m == request {
-			s["maxLength"] = 40
-		}
+	if s, ok := textSchema(t, m); ok {
 		return s
 	}
 	if values, ok := sb.enums[t]; ok {
@@ -208,6 +178,69 @@ func (sb *schemaBuilder) schema(t reflect.Type, m mode) Schema {
 	switch t.Kind() {
 	case reflect.Pointer:
 		return nullable(sb.schema(t.Elem(), m))
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return Schema{"type": "string"}
+		}
+		return Schema{"type": "array", "items": sb.schema(t.Elem(), m)}
+	case reflect.Map:
+		s := Schema{"type": "object", "additionalProperties": sb.schema(t.Elem(), m)}
+		if values, ok := sb.enums[t.Key()]; ok {
+			s["propertyNames"] = Schema{"enum": values}
+		}
+		return s
+	case reflect.Struct:
+		return sb.object(t, m)
+	}
+	return scalar(t.Kind(), m)
+}
+
+// textSchema is the schema of a type that JSON writes as text of its own
+// form (a date, an amount, an ID, a reason in three languages), if t is
+// one.
+func textSchema(t reflect.Type, m mode) (Schema, bool) {
+	switch {
+	case t == tDate:
+		s := Schema{"type": "string", "format": "date"}
+		if m == request {
+			s["pattern"] = datePattern
+		}
+		return s, true
+	case t == tTime:
+		return Schema{"type": "string", "format": "date-time"}, true
+	case t == tDecimal:
+		pattern := decimalPattern
+		if m == request {
+			pattern = amountPattern
+		}
+		return Schema{"type": "string", "pattern": pattern}, true
+	case t == tNullDecimal:
+		pattern := decimalPattern
+		if m == request {
+			pattern = amountPattern
+		}
+		return nullable(Schema{"type": "string", "pattern": pattern}), true
+	case t == tUUID:
+		return Schema{"type": "string", "format": "uuid"}, true
+	case t == tReason:
+		return Schema{"type": "object", "properties": Schema{"fr": Schema{"type": "string"}, "en": Schema{"type": "string"}, "ar": Schema{"type": "string"}},
+			"required": []string{"fr", "en", "ar"}, "additionalProperties": false}, true
+	case t == tRaw:
+		return Schema{}, true
+	case textTypes[t]:
+		s := Schema{"type": "string"}
+		if m == request {
+			s["maxLength"] = 40
+		}
+		return s, true
+	}
+	return nil, false
+}
+
+// scalar is the schema of a string, boolean or number of kind k, bounded
+// in a request.
+func scalar(k reflect.Kind, m mode) Schema {
+	switch k {
 	case reflect.String:
 		s := Schema{"type": "string"}
 		if m == request {
@@ -224,42 +257,33 @@ func (sb *schemaBuilder) schema(t reflect.Type, m mode) Schema {
 		return s
 	case reflect.Float32, reflect.Float64:
 		return Schema{"type": "number"}
-	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return Schema{"type": "string"}
-		}
-		return Schema{"type": "array", "items": sb.schema(t.Elem(), m)}
-	case reflect.Map:
-		s := Schema{"type": "object", "additionalProperties": sb.schema(t.Elem(), m)}
-		if values, ok := sb.enums[t.Key()]; ok {
-			s["propertyNames"] = Schema{"enum": values}
-		}
-		return s
-	case reflect.Interface:
-		return Schema{}
-	case reflect.Struct:
-		n := sb.name(t, m)
-		if _, done := sb.components[n]; !done {
-			sb.components[n] = Schema{} // placeholder for recursive types
-			props := Schema{}
-			var required []string
-			sb.fields(t, m, props, &required)
-			s := Schema{"type": "object", "properties": props, "additionalProperties": false}
-			if m == request {
-				required = inputRequired[t]
-				if t == reflect.TypeFor[coop.Governance]() {
-					// The first officers: a board or managers (arts. 5, 65).
-					s["minProperties"] = 1
-				}
-			}
-			if len(required) > 0 {
-				s["required"] = required
-			}
-			sb.components[n] = s
-		}
-		return Schema{"$ref": "#/components/schemas/" + n}
 	}
 	return Schema{}
+}
+
+// object is a $ref to the component of struct t in mode m, made on first
+// use.
+func (sb *schemaBuilder) object(t reflect.Type, m mode) Schema {
+	n := sb.name(t, m)
+	if _, done := sb.components[n]; !done {
+		sb.components[n] = Schema{} // placeholder for recursive types
+		props := Schema{}
+		var required []string
+		sb.fields(t, m, props, &required)
+		s := Schema{"type": "object", "properties": props, "additionalProperties": false}
+		if m == request {
+			required = inputRequired[t]
+			if t == reflect.TypeFor[coop.Governance]() {
+				// The first officers: a board or managers (arts. 5, 65).
+				s["minProperties"] = 1
+			}
+		}
+		if len(required) > 0 {
+			s["required"] = required
+		}
+		sb.components[n] = s
+	}
+	return Schema{"$ref": "#/components/schemas/" + n}
 }
 
 // fields adds the JSON properties of struct t, flattening embedded structs
