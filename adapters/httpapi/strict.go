@@ -181,90 +181,98 @@ func (s *strict) read(tok json.Token, t reflect.Type, path string) error {
 		return s.skip(tok)
 	}
 	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return wrong("a list")
+		}
+		return s.list(t, path)
+	case reflect.Map:
+		if d, ok := tok.(json.Delim); !ok || d != '{' {
+			return wrong("an object")
+		}
+		return s.object(path, func(string) (reflect.Type, bool) { return t.Elem(), true })
+	case reflect.Struct:
+		if d, ok := tok.(json.Delim); !ok || d != '{' {
+			return wrong("an object")
+		}
+		fields := fieldsOf(t)
+		return s.object(path, func(key string) (reflect.Type, bool) { ft, ok := fields[key]; return ft, ok })
+	}
+	if want := s.scalar(tok, t.Kind(), path); want != "" {
+		return wrong(want)
+	}
+	return nil
+}
+
+// scalar checks a string, boolean or number token against kind k, and
+// returns what was expected instead when it is of another type.
+func (s *strict) scalar(tok json.Token, k reflect.Kind, path string) string {
+	switch k {
 	case reflect.String:
 		if _, ok := tok.(string); !ok {
-			return wrong("a string")
+			return "a string"
 		}
 	case reflect.Bool:
 		if _, ok := tok.(bool); !ok {
-			return wrong("true or false")
+			return "true or false"
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		n, ok := tok.(json.Number)
 		if !ok {
-			return wrong("a whole number")
+			return "a whole number"
 		}
 		if strings.ContainsAny(string(n), ".eE+") {
 			s.fs.Add(path, "integer", "", "%s is not a whole number written with digits", coop.Excerpt(string(n)))
 		}
 	case reflect.Float32, reflect.Float64:
 		if _, ok := tok.(json.Number); !ok {
-			return wrong("a number")
+			return "a number"
 		}
-	case reflect.Slice, reflect.Array:
-		if d, ok := tok.(json.Delim); !ok || d != '[' {
-			return wrong("a list")
-		}
-		for i := 0; s.dec.More(); i++ {
-			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
-		}
-		_, err := s.dec.Token()
-		return err
-	case reflect.Map:
-		if d, ok := tok.(json.Delim); !ok || d != '{' {
-			return wrong("an object")
-		}
-		seen := map[string]bool{}
-		for s.dec.More() {
-			k, err := s.dec.Token()
-			if err != nil {
-				return err
-			}
-			key := k.(string)
-			if seen[key] {
-				s.fs.Add(at(path, key), "duplicate", "", "given twice")
-			}
-			seen[key] = true
-			if err := s.value(t.Elem(), at(path, key)); err != nil {
-				return err
-			}
-		}
-		_, err := s.dec.Token()
-		return err
-	case reflect.Struct:
-		if d, ok := tok.(json.Delim); !ok || d != '{' {
-			return wrong("an object")
-		}
-		fields := fieldsOf(t)
-		seen := map[string]bool{}
-		for s.dec.More() {
-			k, err := s.dec.Token()
-			if err != nil {
-				return err
-			}
-			key := k.(string)
-			ft, known := fields[key]
-			switch {
-			case !known:
-				s.fs.Add(at(path, key), "unknown-field", "", "unknown field")
-				if err := s.skipValue(); err != nil {
-					return err
-				}
-				continue
-			case seen[key]:
-				s.fs.Add(at(path, key), "duplicate", "", "given twice")
-			}
-			seen[key] = true
-			if err := s.value(ft, at(path, key)); err != nil {
-				return err
-			}
-		}
-		_, err := s.dec.Token()
-		return err
 	}
-	return nil
+	return ""
+}
+
+// list checks the elements of a list, its opening bracket read, against
+// the element type of t, and reads its closing bracket.
+func (s *strict) list(t reflect.Type, path string) error {
+	for i := 0; s.dec.More(); i++ {
+		if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			return err
+		}
+	}
+	_, err := s.dec.Token()
+	return err
+}
+
+// object checks the members of an object, its opening brace read: each key
+// given once and known to field, which says the type of its value, and
+// reads its closing brace.
+func (s *strict) object(path string, field func(key string) (reflect.Type, bool)) error {
+	seen := map[string]bool{}
+	for s.dec.More() {
+		k, err := s.dec.Token()
+		if err != nil {
+			return err
+		}
+		key := k.(string)
+		ft, known := field(key)
+		switch {
+		case !known:
+			s.fs.Add(at(path, key), "unknown-field", "", "unknown field")
+			if err := s.skipValue(); err != nil {
+				return err
+			}
+			continue
+		case seen[key]:
+			s.fs.Add(at(path, key), "duplicate", "", "given twice")
+		}
+		seen[key] = true
+		if err := s.value(ft, at(path, key)); err != nil {
+			return err
+		}
+	}
+	_, err := s.dec.Token()
+	return err
 }
 
 // skip consumes the rest of a value whose first token is tok.
