@@ -317,6 +317,32 @@ func (ch Imported) Redacted() Change { return Imported{State: ch.State.Redacted(
 // recorded, worth at least 100.00 MAD under Law 112-12 (art. 26), and each
 // subscription worth its shares at that value (art. 26).
 func checkRecord(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
+	checkRecordDates(fs, c, today)
+	if parts := strings.Split(c.RegistrationNumber, "/"); len(parts) == 4 && c.Court != "" && parts[1] != c.Court {
+		fs.Add("court", "number", parts[1], "%q is not the court of the registration number %s", c.Court, c.RegistrationNumber)
+	}
+	for i := range c.Members {
+		// A register of record may withhold names (personal data: the
+		// national statistics carry none); one given is bounded.
+		if len(c.Members[i].Name) > maxNameBytes {
+			fs.Add(fmt.Sprintf("members[%d].name", i), "max", "200", "a name is at most %d bytes long", maxNameBytes)
+		}
+	}
+	nominal := c.Statutes.ShareNominal
+	if nominal.Sign() > 0 && c.FoundedUnder == coop.Law11212 && nominal.LessThan(coop.MinShareNominal()) {
+		fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD (art. 26); got %s", coop.FormatMAD(nominal))
+	}
+	for i := range c.Members {
+		for j := range c.Members[i].Shares {
+			checkSubscriptionRecord(fs, fmt.Sprintf("members[%d].shares[%d]", i, j), &c.Members[i].Shares[j], nominal)
+		}
+	}
+}
+
+// checkRecordDates refuses a registration or a change of status after
+// today (when today is set) and a status other than active without its
+// date.
+func checkRecordDates(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
 	if !today.IsZero() {
 		if c.RegisteredOn.After(today) {
 			fs.Add("registered_on", "not-future", "", "%s is after today", c.RegisteredOn)
@@ -328,37 +354,24 @@ func checkRecord(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
 	if c.Status != coop.Active && c.Status.Valid() && c.StatusSince.IsZero() {
 		fs.Add("status_since", "required", "", "the date the cooperative became %s is required", c.Status)
 	}
-	if parts := strings.Split(c.RegistrationNumber, "/"); len(parts) == 4 && c.Court != "" && parts[1] != c.Court {
-		fs.Add("court", "number", parts[1], "%q is not the court of the registration number %s", c.Court, c.RegistrationNumber)
+}
+
+// checkSubscriptionRecord checks a recorded subscription at field: of at
+// least one share, worth its shares at the nominal value when that value
+// is recorded (art. 26).
+func checkSubscriptionRecord(fs *coop.Fields, field string, mv *coop.ShareMovement, nominal decimal.Decimal) {
+	if mv.Kind != coop.Subscription {
+		return
 	}
-	for i := range c.Members {
-		// A register of record may withhold names (personal data: the
-		// national statistics carry none); one given is bounded.
-		if len(c.Members[i].Name) > maxNameBytes {
-			fs.Add(fmt.Sprintf("members[%d].name", i), "max", "200", "a name is at most %d bytes long", maxNameBytes)
-		}
-		for j, mv := range c.Members[i].Shares {
-			if mv.Kind == coop.Subscription && mv.Shares <= 0 {
-				fs.Add(fmt.Sprintf("members[%d].shares[%d].shares", i, j), "gt", "0", "a subscription is of at least one share")
-			}
-		}
+	if mv.Shares <= 0 {
+		fs.Add(field+".shares", "gt", "0", "a subscription is of at least one share")
+		return
 	}
-	nominal := c.Statutes.ShareNominal
 	if nominal.Sign() <= 0 {
 		return // not recorded: a register of old may not say
 	}
-	if c.FoundedUnder == coop.Law11212 && nominal.LessThan(coop.MinShareNominal()) {
-		fs.Add("statutes.share_nominal", "gte", "100.00", "a share is worth at least 100.00 MAD (art. 26); got %s", coop.FormatMAD(nominal))
-	}
-	for i := range c.Members {
-		for j, mv := range c.Members[i].Shares {
-			if mv.Kind != coop.Subscription || mv.Shares <= 0 {
-				continue
-			}
-			if worth := nominal.Mul(decimal.NewFromInt(int64(mv.Shares))); !mv.Amount.Equal(worth) {
-				fs.Add(fmt.Sprintf("members[%d].shares[%d].amount", i, j), "nominal", coop.FormatMAD(worth),
-					"%d shares of %s MAD are worth %s, not %s (art. 26)", mv.Shares, coop.FormatMAD(nominal), coop.FormatMAD(worth), coop.FormatMAD(mv.Amount))
-			}
-		}
+	if worth := nominal.Mul(decimal.NewFromInt(int64(mv.Shares))); !mv.Amount.Equal(worth) {
+		fs.Add(field+".amount", "nominal", coop.FormatMAD(worth),
+			"%d shares of %s MAD are worth %s, not %s (art. 26)", mv.Shares, coop.FormatMAD(nominal), coop.FormatMAD(worth), coop.FormatMAD(mv.Amount))
 	}
 }
