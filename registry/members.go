@@ -323,39 +323,42 @@ func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in E
 			return err
 		}
 		w.result = out
-		// A union excluding a member cooperative ends the cooperative's
-		// membership on its own record too, in the same transaction: what
-		// the member is, is read from the state locked.
-		m, _ := cs[0].Member(member)
-		other := m.CooperativeID
-		if !cs[0].IsUnion() || other == uuid.Nil || other == id {
-			return nil
-		}
-		// Locked second, out of ID order: a concurrent write that holds
-		// the cooperative and waits for the union is a deadlock, which
-		// PostgreSQL breaks by refusing one of the two (Unavailable,
-		// nothing written).
-		if _, err := w.lock(other); coop.ErrorCode(err) == coop.NotFound {
-			return nil // the member cooperative is not in this registry
-		} else if err != nil {
-			return err
-		}
-		var g *coop.Grouping
-		for i := range w.locked[other].Groupings {
-			if x := &w.locked[other].Groupings[i]; x.GroupID == id && x.Until.IsZero() && in.On.After(x.From) {
-				g = x
-			}
-		}
-		if g == nil {
-			return nil
-		}
-		_, err = w.change(other, in.On, EntryModification, func(*coop.Cooperative) (Change, error) { return GroupingLeft{Ref: g.ID}, nil })
-		return err
+		return endUnionMembership(w, &cs[0], member, in.On)
 	})
 	if err != nil {
 		return coop.Cooperative{}, err
 	}
 	return out, nil
+}
+
+// endUnionMembership ends, on the record of the member cooperative a union
+// u excluded, its membership of the union, in the exclusion's transaction:
+// what the member is, is read from the state locked.
+func endUnionMembership(w *writer, u *coop.Cooperative, member uuid.UUID, on coop.Date) error {
+	m, ok := u.Member(member)
+	if !ok || !u.IsUnion() || m.CooperativeID == uuid.Nil || m.CooperativeID == u.ID {
+		return nil
+	}
+	other := m.CooperativeID
+	// Locked second, out of ID order: a concurrent write that holds the
+	// cooperative and waits for the union is a deadlock, which PostgreSQL
+	// breaks by refusing one of the two (Unavailable, nothing written).
+	if _, err := w.lock(other); coop.ErrorCode(err) == coop.NotFound {
+		return nil // the member cooperative is not in this registry
+	} else if err != nil {
+		return err
+	}
+	var g *coop.Grouping
+	for i := range w.locked[other].Groupings {
+		if x := &w.locked[other].Groupings[i]; x.GroupID == u.ID && x.Until.IsZero() && on.After(x.From) {
+			g = x
+		}
+	}
+	if g == nil {
+		return nil
+	}
+	_, err := w.change(other, on, EntryModification, func(*coop.Cooperative) (Change, error) { return GroupingLeft{Ref: g.ID}, nil })
+	return err
 }
 
 // Transfer transfers shares between members.
