@@ -203,8 +203,16 @@ func queueInsert(b *pgx.Batch, table string, cols []string, rows [][]any) {
 // (registry.MemberWriter): the others, found at their places, are not
 // compared.
 func queueDiff(b *pgx.Batch, old, c *coop.Cooperative, writes []uuid.UUID) {
-	// Members keep their places: each is found at its own position first,
-	// and by ID only when the register was reordered.
+	queueMembers(b, old, c, writes)
+	queueOfficers(b, c.ID, boardBody, old.Governance.Directors, c.Governance.Directors)
+	queueOfficers(b, c.ID, managersBody, old.Governance.Managers, c.Governance.Managers)
+	queueAssemblies(b, old, c)
+}
+
+// queueMembers queues the writes of the members and share movements: each
+// member found at its own position first, and by ID only when the register
+// was reordered; a non-nil writes names the only members that may differ.
+func queueMembers(b *pgx.Batch, old, c *coop.Cooperative, writes []uuid.UUID) {
 	var before map[uuid.UUID]int
 	find := func(i int, id uuid.UUID) (int, bool) {
 		if i < len(old.Members) && old.Members[i].ID == id {
@@ -235,29 +243,10 @@ func queueDiff(b *pgx.Batch, old, c *coop.Cooperative, writes []uuid.UUID) {
 		if writes != nil && i == j && !slices.Contains(writes, m.ID) {
 			continue
 		}
-		o := &old.Members[j]
-		if i != j || !sameMember(o, m) {
-			b.Queue(updateMember, memberRow(c.ID, m, i)...)
-		}
-		from := len(o.Shares)
-		if len(m.Shares) < from || !slices.EqualFunc(o.Shares, m.Shares[:from], sameMovement) {
-			b.Queue(`DELETE FROM share_movements WHERE cooperative_id = $1 AND member_id = $2`, c.ID, m.ID)
-			from = 0
-		}
-		for k := from; k < len(m.Shares); k++ {
-			moves = append(moves, movementRow(c.ID, m.ID, &m.Shares[k], k))
-		}
+		moves = queueMember(b, c.ID, &old.Members[j], m, i, j, moves)
 	}
 	if matched < len(old.Members) {
-		kept := make(map[uuid.UUID]bool, len(c.Members))
-		for i := range c.Members {
-			kept[c.Members[i].ID] = true
-		}
-		for i := range old.Members {
-			if id := old.Members[i].ID; !kept[id] {
-				b.Queue(`DELETE FROM members WHERE cooperative_id = $1 AND id = $2`, c.ID, id)
-			}
-		}
+		queueGone(b, old, c)
 	}
 	if len(members) > 0 {
 		queueInsert(b, "members", memberColumns, members)
@@ -265,8 +254,43 @@ func queueDiff(b *pgx.Batch, old, c *coop.Cooperative, writes []uuid.UUID) {
 	if len(moves) > 0 {
 		queueInsert(b, "share_movements", movementColumns, moves)
 	}
-	queueOfficers(b, c.ID, boardBody, old.Governance.Directors, c.Governance.Directors)
-	queueOfficers(b, c.ID, managersBody, old.Governance.Managers, c.Governance.Managers)
+}
+
+// queueMember queues the update of member m, at i, once o at j, and adds
+// to moves the movements appended to its account (or the whole account,
+// deleted first, when it was rewritten).
+func queueMember(b *pgx.Batch, cid uuid.UUID, o, m *coop.Member, i, j int, moves [][]any) [][]any {
+	if i != j || !sameMember(o, m) {
+		b.Queue(updateMember, memberRow(cid, m, i)...)
+	}
+	from := len(o.Shares)
+	if len(m.Shares) < from || !slices.EqualFunc(o.Shares, m.Shares[:from], sameMovement) {
+		b.Queue(`DELETE FROM share_movements WHERE cooperative_id = $1 AND member_id = $2`, cid, m.ID)
+		from = 0
+	}
+	for k := from; k < len(m.Shares); k++ {
+		moves = append(moves, movementRow(cid, m.ID, &m.Shares[k], k))
+	}
+	return moves
+}
+
+// queueGone queues the deletion of the members of old that c no longer
+// has.
+func queueGone(b *pgx.Batch, old, c *coop.Cooperative) {
+	kept := make(map[uuid.UUID]bool, len(c.Members))
+	for i := range c.Members {
+		kept[c.Members[i].ID] = true
+	}
+	for i := range old.Members {
+		if id := old.Members[i].ID; !kept[id] {
+			b.Queue(`DELETE FROM members WHERE cooperative_id = $1 AND id = $2`, c.ID, id)
+		}
+	}
+}
+
+// queueAssemblies queues the writes of the assemblies that differ by
+// position.
+func queueAssemblies(b *pgx.Batch, old, c *coop.Cooperative) {
 	var assemblies [][]any
 	for i := range c.Assemblies {
 		a := &c.Assemblies[i]
@@ -310,10 +334,28 @@ func sameMember(a, b *coop.Member) bool {
 	if (a.Withdrawal == nil) != (b.Withdrawal == nil) || a.Withdrawal != nil && *a.Withdrawal != *b.Withdrawal {
 		return false
 	}
-	return a.ID == b.ID && a.Number == b.Number && a.Type == b.Type && a.Name == b.Name && a.CIN == b.CIN && a.ICE == b.ICE &&
-		a.CooperativeID == b.CooperativeID && a.Gender == b.Gender && a.BirthDate == b.BirthDate && a.Phone == b.Phone &&
-		a.Address == b.Address && a.Occupation == b.Occupation && a.JoinedOn == b.JoinedOn && a.AdmittedBy == b.AdmittedBy &&
-		a.LeftOn == b.LeftOn && a.ExitReason == b.ExitReason
+	return memberFieldsOf(a) == memberFieldsOf(b)
+}
+
+// memberFields is what a member's row holds of it, but its withdrawal: a
+// value compared with ==.
+type memberFields struct {
+	id, cooperative               uuid.UUID
+	number                        int
+	typ                           coop.MemberType
+	name, address, occupation, by string
+	cin                           coop.CIN
+	ice                           coop.ICE
+	gender                        coop.Gender
+	birth, joined, left           coop.Date
+	phone                         coop.Phone
+	exit                          coop.ExitReason
+}
+
+func memberFieldsOf(m *coop.Member) memberFields {
+	return memberFields{id: m.ID, cooperative: m.CooperativeID, number: m.Number, typ: m.Type, name: m.Name, address: m.Address,
+		occupation: m.Occupation, by: m.AdmittedBy, cin: m.CIN, ice: m.ICE, gender: m.Gender, birth: m.BirthDate, joined: m.JoinedOn,
+		left: m.LeftOn, phone: m.Phone, exit: m.ExitReason}
 }
 
 func sameMovement(a, b coop.ShareMovement) bool {
