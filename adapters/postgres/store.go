@@ -185,128 +185,161 @@ func loadChildren(ctx context.Context, q querier, cs []coop.Cooperative) error {
 	for i := range cs {
 		ids[i], at[cs[i].ID] = cs[i].ID, i
 	}
-	rows, err := q.Query(ctx, `SELECT cooperative_id, id, number, type, name, cin, ice, member_cooperative_id, gender, birth_date, phone,
-		address, occupation, joined_on, admitted_by, left_on, exit_reason, withdrawal
-		FROM members WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, position`, ids)
-	if err != nil {
-		return err
-	}
 	type mkey struct{ c, m uuid.UUID }
 	mpos := map[mkey]int{}
-	for rows.Next() {
-		var cid uuid.UUID
-		var m coop.Member
-		var typ, gender, exit string
-		var cin, ice, phone pgtype.Text
-		var memberCoop pgtype.UUID
-		var birth, joined, left pgtype.Date
-		var withdrawal []byte
-		if err := rows.Scan(&cid, &m.ID, &m.Number, &typ, &m.Name, &cin, &ice, &memberCoop, &gender, &birth, &phone,
-			&m.Address, &m.Occupation, &joined, &m.AdmittedBy, &left, &exit, &withdrawal); err != nil {
-			rows.Close()
-			return err
-		}
-		m.Type, m.Gender, m.ExitReason = coop.MemberType(typ), coop.Gender(gender), coop.ExitReason(exit)
-		for _, x := range []struct {
-			t   pgtype.Text
-			dst interface{ UnmarshalText([]byte) error }
-		}{{cin, &m.CIN}, {ice, &m.ICE}, {phone, &m.Phone}} {
-			if x.t.Valid {
-				if err := x.dst.UnmarshalText([]byte(x.t.String)); err != nil {
-					rows.Close()
-					return err
-				}
-			}
-		}
-		m.CooperativeID = fromUUID(memberCoop)
-		m.BirthDate, m.JoinedOn, m.LeftOn = fromDate(birth), fromDate(joined), fromDate(left)
-		if withdrawal != nil {
-			m.Withdrawal = &coop.WithdrawalRequest{}
-			if err := json.Unmarshal(withdrawal, m.Withdrawal); err != nil {
-				rows.Close()
+	readers := []struct {
+		sql  string
+		read func(pgx.Rows) error
+	}{
+		{`SELECT cooperative_id, id, number, type, name, cin, ice, member_cooperative_id, gender, birth_date, phone,
+			address, occupation, joined_on, admitted_by, left_on, exit_reason, withdrawal
+			FROM members WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, position`, func(rows pgx.Rows) error {
+			cid, m, err := scanMember(rows)
+			if err != nil {
 				return err
 			}
+			c := &cs[at[cid]]
+			mpos[mkey{cid, m.ID}] = len(c.Members)
+			c.Members = append(c.Members, m)
+			return nil
+		}},
+		{`SELECT cooperative_id, member_id, kind, on_date, shares, amount, paid, in_kind, counterparty
+			FROM share_movements WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, member_id, position`, func(rows pgx.Rows) error {
+			cid, mid, mv, err := scanMovement(rows)
+			if err != nil {
+				return err
+			}
+			m := &cs[at[cid]].Members[mpos[mkey{cid, mid}]]
+			m.Shares = append(m.Shares, mv)
+			return nil
+		}},
+		{`SELECT cooperative_id, body, name, member_id, role, since, until
+			FROM officers WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, body, position`, func(rows pgx.Rows) error {
+			cid, body, o, err := scanOfficer(rows)
+			if err != nil {
+				return err
+			}
+			g := &cs[at[cid]].Governance
+			if body == boardBody {
+				g.Directors = append(g.Directors, o)
+			} else {
+				g.Managers = append(g.Managers, o)
+			}
+			return nil
+		}},
+		{`SELECT cooperative_id, kind, held_on, call, members, present, resolutions
+			FROM assemblies WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, position`, func(rows pgx.Rows) error {
+			cid, a, err := scanAssembly(rows)
+			if err != nil {
+				return err
+			}
+			c := &cs[at[cid]]
+			c.Assemblies = append(c.Assemblies, a)
+			return nil
+		}},
+	}
+	for _, r := range readers {
+		if err := eachRow(ctx, q, r.sql, ids, r.read); err != nil {
+			return err
 		}
-		c := &cs[at[cid]]
-		mpos[mkey{cid, m.ID}] = len(c.Members)
-		c.Members = append(c.Members, m)
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = q.Query(ctx, `SELECT cooperative_id, member_id, kind, on_date, shares, amount, paid, in_kind, counterparty
-		FROM share_movements WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, member_id, position`, ids)
+	return nil
+}
+
+// eachRow runs a query of the rows of the cooperatives ids and gives each
+// row to read, stopping at the first error.
+func eachRow(ctx context.Context, q querier, sql string, ids []uuid.UUID, read func(pgx.Rows) error) error {
+	rows, err := q.Query(ctx, sql, ids)
 	if err != nil {
 		return err
 	}
+	defer rows.Close()
 	for rows.Next() {
-		var cid, mid uuid.UUID
-		var mv coop.ShareMovement
-		var kind string
-		var on pgtype.Date
-		var amount, paid pgtype.Numeric
-		var counterparty pgtype.UUID
-		if err := rows.Scan(&cid, &mid, &kind, &on, &mv.Shares, &amount, &paid, &mv.InKind, &counterparty); err != nil {
-			rows.Close()
+		if err := read(rows); err != nil {
 			return err
 		}
-		mv.Kind, mv.On, mv.Amount, mv.Paid, mv.Counterparty = coop.MovementKind(kind), fromDate(on), fromNumeric(amount), fromNullNumeric(paid), fromUUID(counterparty)
-		m := &cs[at[cid]].Members[mpos[mkey{cid, mid}]]
-		m.Shares = append(m.Shares, mv)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = q.Query(ctx, `SELECT cooperative_id, body, name, member_id, role, since, until
-		FROM officers WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, body, position`, ids)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var cid uuid.UUID
-		var body string
-		var o coop.Officer
-		var member pgtype.UUID
-		var since, until pgtype.Date
-		if err := rows.Scan(&cid, &body, &o.Name, &member, &o.Role, &since, &until); err != nil {
-			rows.Close()
-			return err
-		}
-		o.MemberID, o.Since, o.Until = fromUUID(member), fromDate(since), fromDate(until)
-		g := &cs[at[cid]].Governance
-		if body == boardBody {
-			g.Directors = append(g.Directors, o)
-		} else {
-			g.Managers = append(g.Managers, o)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = q.Query(ctx, `SELECT cooperative_id, kind, held_on, call, members, present, resolutions
-		FROM assemblies WHERE cooperative_id = ANY($1) ORDER BY cooperative_id, position`, ids)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var cid uuid.UUID
-		var a coop.Assembly
-		var kind string
-		var held pgtype.Date
-		var res []byte
-		if err := rows.Scan(&cid, &kind, &held, &a.Call, &a.Members, &a.Present, &res); err != nil {
-			rows.Close()
-			return err
-		}
-		a.Kind, a.Date = coop.AssemblyKind(kind), fromDate(held)
-		if err := json.Unmarshal(res, &a.Resolutions); err != nil {
-			rows.Close()
-			return err
-		}
-		c := &cs[at[cid]]
-		c.Assemblies = append(c.Assemblies, a)
 	}
 	return rows.Err()
+}
+
+// scanMember reads a member's row and the ID of its cooperative.
+func scanMember(rows pgx.Rows) (uuid.UUID, coop.Member, error) {
+	var cid uuid.UUID
+	var m coop.Member
+	var typ, gender, exit string
+	var cin, ice, phone pgtype.Text
+	var memberCoop pgtype.UUID
+	var birth, joined, left pgtype.Date
+	var withdrawal []byte
+	if err := rows.Scan(&cid, &m.ID, &m.Number, &typ, &m.Name, &cin, &ice, &memberCoop, &gender, &birth, &phone,
+		&m.Address, &m.Occupation, &joined, &m.AdmittedBy, &left, &exit, &withdrawal); err != nil {
+		return cid, m, err
+	}
+	m.Type, m.Gender, m.ExitReason = coop.MemberType(typ), coop.Gender(gender), coop.ExitReason(exit)
+	for _, x := range []struct {
+		t   pgtype.Text
+		dst interface{ UnmarshalText([]byte) error }
+	}{{cin, &m.CIN}, {ice, &m.ICE}, {phone, &m.Phone}} {
+		if x.t.Valid {
+			if err := x.dst.UnmarshalText([]byte(x.t.String)); err != nil {
+				return cid, m, err
+			}
+		}
+	}
+	m.CooperativeID = fromUUID(memberCoop)
+	m.BirthDate, m.JoinedOn, m.LeftOn = fromDate(birth), fromDate(joined), fromDate(left)
+	if withdrawal != nil {
+		m.Withdrawal = &coop.WithdrawalRequest{}
+		if err := json.Unmarshal(withdrawal, m.Withdrawal); err != nil {
+			return cid, m, err
+		}
+	}
+	return cid, m, nil
+}
+
+// scanMovement reads a share movement's row and the IDs of its
+// cooperative and member.
+func scanMovement(rows pgx.Rows) (uuid.UUID, uuid.UUID, coop.ShareMovement, error) {
+	var cid, mid uuid.UUID
+	var mv coop.ShareMovement
+	var kind string
+	var on pgtype.Date
+	var amount, paid pgtype.Numeric
+	var counterparty pgtype.UUID
+	if err := rows.Scan(&cid, &mid, &kind, &on, &mv.Shares, &amount, &paid, &mv.InKind, &counterparty); err != nil {
+		return cid, mid, mv, err
+	}
+	mv.Kind, mv.On, mv.Amount, mv.Paid, mv.Counterparty = coop.MovementKind(kind), fromDate(on), fromNumeric(amount), fromNullNumeric(paid), fromUUID(counterparty)
+	return cid, mid, mv, nil
+}
+
+// scanOfficer reads an officer's row, the ID of its cooperative and its
+// body.
+func scanOfficer(rows pgx.Rows) (uuid.UUID, string, coop.Officer, error) {
+	var cid uuid.UUID
+	var body string
+	var o coop.Officer
+	var member pgtype.UUID
+	var since, until pgtype.Date
+	if err := rows.Scan(&cid, &body, &o.Name, &member, &o.Role, &since, &until); err != nil {
+		return cid, body, o, err
+	}
+	o.MemberID, o.Since, o.Until = fromUUID(member), fromDate(since), fromDate(until)
+	return cid, body, o, nil
+}
+
+// scanAssembly reads an assembly's row and the ID of its cooperative.
+func scanAssembly(rows pgx.Rows) (uuid.UUID, coop.Assembly, error) {
+	var cid uuid.UUID
+	var a coop.Assembly
+	var kind string
+	var held pgtype.Date
+	var res []byte
+	if err := rows.Scan(&cid, &kind, &held, &a.Call, &a.Members, &a.Present, &res); err != nil {
+		return cid, a, err
+	}
+	a.Kind, a.Date = coop.AssemblyKind(kind), fromDate(held)
+	return cid, a, json.Unmarshal(res, &a.Resolutions)
 }
 
 // The bodies of officers.
