@@ -324,53 +324,13 @@ func (s *Store) Snapshot(ctx context.Context, add func(*coop.Cooperative) error)
 				return err
 			}
 		}
-		coops := &cursor[coop.Cooperative]{name: "snap_coops", scan: scanSnapshotCoop}
-		members := &cursor[snapMember]{name: "snap_members", scan: scanSnapMember}
-		moves := &cursor[snapMove]{name: "snap_moves", scan: scanSnapMove}
-		var at map[uuid.UUID]int
+		j := &snapshotJoin{coops: &cursor[coop.Cooperative]{name: "snap_coops", scan: scanSnapshotCoop},
+			members: &cursor[snapMember]{name: "snap_members", scan: scanSnapMember},
+			moves:   &cursor[snapMove]{name: "snap_moves", scan: scanSnapMove}, at: map[uuid.UUID]int{}}
 		for {
-			c, ok, err := coops.next(ctx, tx)
-			if err != nil {
+			c, ok, err := j.next(ctx, tx)
+			if err != nil || !ok {
 				return err
-			}
-			if !ok {
-				return nil
-			}
-			var ms []snapMember
-			for {
-				m, ok, err := members.peek(ctx, tx)
-				if err != nil {
-					return err
-				}
-				if !ok || m.cooperative != c.ID {
-					break
-				}
-				ms = append(ms, *m)
-				members.i++
-			}
-			slices.SortFunc(ms, func(a, b snapMember) int { return a.position - b.position })
-			c.Members = make([]coop.Member, len(ms))
-			clear(at)
-			if at == nil {
-				at = map[uuid.UUID]int{}
-			}
-			for i := range ms {
-				c.Members[i] = ms[i].member
-				at[ms[i].member.ID] = i
-			}
-			for {
-				mv, ok, err := moves.peek(ctx, tx)
-				if err != nil {
-					return err
-				}
-				if !ok || mv.cooperative != c.ID {
-					break
-				}
-				if i, found := at[mv.member]; found {
-					m := &c.Members[i]
-					m.Shares = append(m.Shares, mv.movement)
-				}
-				moves.i++
 			}
 			if err := add(&c); err != nil {
 				addErr = err
@@ -385,6 +345,43 @@ func (s *Store) Snapshot(ctx context.Context, add func(*coop.Cooperative) error)
 		return 0, s.fail(ctx, op, err)
 	}
 	return uint64(pos), nil
+}
+
+// snapshotJoin reads the three cursors of Snapshot in step.
+type snapshotJoin struct {
+	coops   *cursor[coop.Cooperative]
+	members *cursor[snapMember]
+	moves   *cursor[snapMove]
+	// at is the place of each member of the cooperative being read.
+	at map[uuid.UUID]int
+}
+
+// next returns the next cooperative with its members, in the order of
+// their positions, and their share movements; ok is false at the end.
+func (j *snapshotJoin) next(ctx context.Context, tx pgx.Tx) (coop.Cooperative, bool, error) {
+	c, ok, err := j.coops.next(ctx, tx)
+	if err != nil || !ok {
+		return c, ok, err
+	}
+	var ms []snapMember
+	err = j.members.while(ctx, tx, func(m *snapMember) bool { return m.cooperative == c.ID }, func(m *snapMember) { ms = append(ms, *m) })
+	if err != nil {
+		return c, false, err
+	}
+	slices.SortFunc(ms, func(a, b snapMember) int { return a.position - b.position })
+	c.Members = make([]coop.Member, len(ms))
+	clear(j.at)
+	for i := range ms {
+		c.Members[i] = ms[i].member
+		j.at[ms[i].member.ID] = i
+	}
+	err = j.moves.while(ctx, tx, func(mv *snapMove) bool { return mv.cooperative == c.ID }, func(mv *snapMove) {
+		if i, found := j.at[mv.member]; found {
+			m := &c.Members[i]
+			m.Shares = append(m.Shares, mv.movement)
+		}
+	})
+	return c, err == nil, err
 }
 
 // snapshotCoopColumns are the columns of a cooperative the read model
@@ -496,6 +493,19 @@ func (c *cursor[T]) peek(ctx context.Context, tx pgx.Tx) (*T, bool, error) {
 		}
 	}
 	return &c.batch[c.i], true, nil
+}
+
+// while gives take each row from the current one on while match holds,
+// moving past it.
+func (c *cursor[T]) while(ctx context.Context, tx pgx.Tx, match func(*T) bool, take func(*T)) error {
+	for {
+		v, ok, err := c.peek(ctx, tx)
+		if err != nil || !ok || !match(v) {
+			return err
+		}
+		take(v)
+		c.i++
+	}
 }
 
 // next returns the current row and moves past it.
