@@ -72,41 +72,10 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...G
 	if err := checkInput(op, req); err != nil {
 		return NameApproval{}, err
 	}
-	var fs coop.Fields
-	if len(req.Names) == 0 || len(req.Names) > MaxProposedNames {
-		fs.Add("names", "count", "1-3", "propose 1 to %d names (Decree 2-15-617 art. 3)", MaxProposedNames)
-	}
-	for i, n := range req.Names {
-		if k := NameKey(n); len(k) < 2 || len(n) > 120 {
-			fs.Add(fmt.Sprintf("names[%d]", i), "name", "", "%q is not a usable name: 2 to 120 characters besides the word cooperative", coop.Excerpt(n))
-		}
-	}
-	if len(req.Signatories) < MinSignatories {
-		fs.Add("signatories", "min", "5", "%d signatories; the request needs at least %d (Decree 2-15-617 art. 3)", len(req.Signatories), MinSignatories)
-	}
-	for i, s := range req.Signatories {
-		if strings.TrimSpace(s.Name) == "" {
-			fs.Add(fmt.Sprintf("signatories[%d].name", i), "required", "", "is required")
-		}
-	}
-	if req.Province != "" && !req.Province.Valid() {
-		fs.Add("province", "province", "", "%q is not a province code", req.Province)
-	}
 	today := r.today()
-	decided := req.DecidedOn
-	if decided.IsZero() {
-		decided = today
-	}
-	switch {
-	case req.RequestedOn.IsZero():
-		fs.Add("requested_on", "required", "", "is required")
-	case req.RequestedOn.After(today):
-		fs.Add("requested_on", "not-future", "", "%s is after today", req.RequestedOn)
-	case decided.Before(req.RequestedOn) || decided.After(req.RequestedOn.AddDays(DecisionDays)):
-		fs.Add("decided_on", "within", "2 days", "ODCO decides within %d days of the request (art. 7); decided %s on a request of %s", DecisionDays, decided, req.RequestedOn)
-	}
-	if err := fs.Err(op, "invalid name request"); err != nil {
-		return NameApproval{}, withArticle(err, "Law 112-12 art. 7; Decree 2-15-617 art. 3")
+	decided, err := checkNameRequest(op, req, today)
+	if err != nil {
+		return NameApproval{}, err
 	}
 
 	var taken []string
@@ -116,24 +85,8 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...G
 			Status: ApprovalApproved, Signatories: slices.Clone(req.Signatories), Province: req.Province,
 			RequestedOn: req.RequestedOn, DecidedOn: decided, ValidUntil: decided.AddDays(ApprovalValidDays)}
 		err := r.write(ctx, op, uuid.Nil, guards, func(w *writer) error {
-			tx := w.tx
 			w.result = a
-			holder, err := tx.ApprovalHolding(key)
-			switch {
-			case coop.ErrorCode(err) == coop.NotFound:
-			case err != nil:
-				return err
-			case holder.Status == ApprovalApproved && lapsed(holder, today):
-				// The approval lapsed (60 days, and the 7 in which it could
-				// still be renewed): the name is free again.
-				holder.Status, holder.Version = ApprovalExpired, holder.Version+1
-				if err := tx.PutApproval(holder); err != nil {
-					return err
-				}
-			default:
-				return &errHeld{holder}
-			}
-			return tx.PutApproval(a)
+			return approve(w.tx, a, today)
 		})
 		var held *errHeld
 		switch {
@@ -155,6 +108,71 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...G
 	return NameApproval{}, &coop.Error{Code: coop.Conflict, Op: op, Article: "Decree 2-15-617 art. 13",
 		Message: "every proposed name is taken: " + strings.Join(taken, "; "),
 		Fields:  []coop.FieldError{{Field: "names", Rule: "unique", Message: strings.Join(taken, "; ")}}}
+}
+
+// checkNameRequest checks a name request (Law 112-12 art. 7, Decree
+// 2-15-617 art. 3) and returns the date of its decision: the one given, or
+// today.
+func checkNameRequest(op string, req NameRequest, today coop.Date) (coop.Date, error) {
+	var fs coop.Fields
+	if len(req.Names) == 0 || len(req.Names) > MaxProposedNames {
+		fs.Add("names", "count", "1-3", "propose 1 to %d names (Decree 2-15-617 art. 3)", MaxProposedNames)
+	}
+	for i, n := range req.Names {
+		if k := NameKey(n); len(k) < 2 || len(n) > 120 {
+			fs.Add(fmt.Sprintf("names[%d]", i), "name", "", "%q is not a usable name: 2 to 120 characters besides the word cooperative", coop.Excerpt(n))
+		}
+	}
+	checkSignatories(&fs, req.Signatories)
+	if req.Province != "" && !req.Province.Valid() {
+		fs.Add("province", "province", "", "%q is not a province code", req.Province)
+	}
+	decided := req.DecidedOn
+	if decided.IsZero() {
+		decided = today
+	}
+	switch {
+	case req.RequestedOn.IsZero():
+		fs.Add("requested_on", "required", "", "is required")
+	case req.RequestedOn.After(today):
+		fs.Add("requested_on", "not-future", "", "%s is after today", req.RequestedOn)
+	case decided.Before(req.RequestedOn) || decided.After(req.RequestedOn.AddDays(DecisionDays)):
+		fs.Add("decided_on", "within", "2 days", "ODCO decides within %d days of the request (art. 7); decided %s on a request of %s", DecisionDays, decided, req.RequestedOn)
+	}
+	return decided, withArticle(fs.Err(op, "invalid name request"), "Law 112-12 art. 7; Decree 2-15-617 art. 3")
+}
+
+// checkSignatories checks the future founders who sign a name request:
+// at least 5, each named (Decree 2-15-617 art. 3).
+func checkSignatories(fs *coop.Fields, ss []Signatory) {
+	if len(ss) < MinSignatories {
+		fs.Add("signatories", "min", "5", "%d signatories; the request needs at least %d (Decree 2-15-617 art. 3)", len(ss), MinSignatories)
+	}
+	for i, s := range ss {
+		if strings.TrimSpace(s.Name) == "" {
+			fs.Add(fmt.Sprintf("signatories[%d].name", i), "required", "", "is required")
+		}
+	}
+}
+
+// approve stores approval a unless a live approval holds its name; one
+// that lapsed by today (60 days, and the 7 in which it could still be
+// renewed) is marked expired, and the name is free again.
+func approve(tx Tx, a NameApproval, today coop.Date) error {
+	holder, err := tx.ApprovalHolding(a.NameKey)
+	switch {
+	case coop.ErrorCode(err) == coop.NotFound:
+	case err != nil:
+		return err
+	case holder.Status == ApprovalApproved && lapsed(holder, today):
+		holder.Status, holder.Version = ApprovalExpired, holder.Version+1
+		if err := tx.PutApproval(holder); err != nil {
+			return err
+		}
+	default:
+		return &errHeld{holder}
+	}
+	return tx.PutApproval(a)
 }
 
 // holderName describes the holder of a name: the cooperative registered
