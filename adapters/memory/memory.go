@@ -640,80 +640,31 @@ func (s *Store) insert(r *record) {
 // Load implements registry.Store. The records are read and checked before
 // the store is locked, then stored at once.
 func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, error]) (int, error) {
-	// The records are kept in chunks, so that a large load never copies
-	// them to grow one slice.
-	var chunks [][]registry.Record
-	n := 0
-	ids := map[uuid.UUID]bool{}
-	numbers := map[string]bool{}
-	names := map[string]bool{}
-	for rec, err := range records {
-		if err != nil {
-			return 0, err
-		}
-		if err := ctx.Err(); err != nil {
-			return 0, err
-		}
-		c := &rec.Cooperative
-		switch {
-		case ids[c.ID]:
-			return 0, registry.Taken("id")
-		case numbers[c.RegistrationNumber]:
-			return 0, registry.Taken("registration_number")
-		case rec.Approval.Status.HoldsName() && names[rec.Approval.NameKey]:
-			return 0, registry.Taken("name")
-		}
-		ids[c.ID], numbers[c.RegistrationNumber] = true, true
-		if rec.Approval.Status.HoldsName() {
-			names[rec.Approval.NameKey] = true
-		}
-		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == cap(chunks[len(chunks)-1]) {
-			chunks = append(chunks, make([]registry.Record, 0, 1024))
-		}
-		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], rec)
-		n++
-	}
-	batch := func(yield func(*registry.Record) bool) {
-		for _, chunk := range chunks {
-			for i := range chunk {
-				if !yield(&chunk[i]) {
-					return
-				}
-			}
-		}
+	var recs loadedRecords
+	if err := recs.read(ctx, records); err != nil {
+		return 0, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	for rec := range batch {
-		c := &rec.Cooperative
-		if _, dup := s.coops[c.ID]; dup {
-			return 0, registry.Taken("id")
-		}
-		if _, dup := s.byNumber[c.RegistrationNumber]; dup {
-			return 0, registry.Taken("registration_number")
-		}
-		if _, dup := s.approvals[rec.Approval.ID]; dup {
-			return 0, registry.Taken("id")
-		}
-		if _, held := s.names[rec.Approval.NameKey]; held && rec.Approval.Status.HoldsName() {
-			return 0, registry.Taken("name")
-		}
+	if err := s.clashes(&recs); err != nil {
+		return 0, err
 	}
 	start := len(s.order)
 	if len(s.coops) == 0 {
 		// An empty store takes the load at once: its maps are made at
 		// their size rather than grown.
-		s.coops = make(map[uuid.UUID]*record, n)
-		s.byNumber = make(map[string]uuid.UUID, n)
-		approvals := make(map[uuid.UUID]registry.NameApproval, n+len(s.approvals))
+		s.coops = make(map[uuid.UUID]*record, recs.n)
+		s.byNumber = make(map[string]uuid.UUID, recs.n)
+		approvals := make(map[uuid.UUID]registry.NameApproval, recs.n+len(s.approvals))
 		maps.Copy(approvals, s.approvals) // name approvals not yet used
 		s.approvals = approvals
-		s.order = slices.Grow(s.order, n)
+		s.order = slices.Grow(s.order, recs.n)
 	}
-	for rec := range batch {
+	loaded := make([]uuid.UUID, 0, recs.n)
+	for rec := range recs.all {
 		c := rec.Cooperative
 		s.coops[c.ID] = &record{c: c, journal: []registry.Entry{rec.First}}
 		s.byNumber[c.RegistrationNumber] = c.ID
@@ -722,14 +673,86 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 		if rec.Approval.Status.HoldsName() {
 			s.names[rec.Approval.NameKey] = rec.Approval.ID
 		}
+		loaded = append(loaded, c.ID)
 	}
 	if start > 0 || !slices.IsSortedFunc(s.order, compareKeys) {
 		slices.SortFunc(s.order, compareKeys)
 	}
-	loaded := make([]uuid.UUID, 0, n)
-	for rec := range batch {
-		loaded = append(loaded, rec.Cooperative.ID)
-	}
 	s.record(loaded)
-	return n, nil
+	return recs.n, nil
+}
+
+// loadedRecords are the records of a load, kept in chunks, so that a large
+// load never copies them to grow one slice.
+type loadedRecords struct {
+	chunks [][]registry.Record
+	n      int
+}
+
+// read reads the records, refusing one that clashes with another of the
+// load: an ID, a registration number or a held name given twice.
+func (l *loadedRecords) read(ctx context.Context, records iter.Seq2[registry.Record, error]) error {
+	ids := map[uuid.UUID]bool{}
+	numbers := map[string]bool{}
+	names := map[string]bool{}
+	for rec, err := range records {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c := &rec.Cooperative
+		holds := rec.Approval.Status.HoldsName()
+		switch {
+		case ids[c.ID]:
+			return registry.Taken("id")
+		case numbers[c.RegistrationNumber]:
+			return registry.Taken("registration_number")
+		case holds && names[rec.Approval.NameKey]:
+			return registry.Taken("name")
+		}
+		ids[c.ID], numbers[c.RegistrationNumber] = true, true
+		if holds {
+			names[rec.Approval.NameKey] = true
+		}
+		if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == cap(l.chunks[len(l.chunks)-1]) {
+			l.chunks = append(l.chunks, make([]registry.Record, 0, 1024))
+		}
+		l.chunks[len(l.chunks)-1] = append(l.chunks[len(l.chunks)-1], rec)
+		l.n++
+	}
+	return nil
+}
+
+// all yields every record of the load, in order.
+func (l *loadedRecords) all(yield func(*registry.Record) bool) {
+	for _, chunk := range l.chunks {
+		for i := range chunk {
+			if !yield(&chunk[i]) {
+				return
+			}
+		}
+	}
+}
+
+// clashes refuses a load a record of which clashes with the store: an ID,
+// a registration number or a name held already. s.mu is held.
+func (s *Store) clashes(recs *loadedRecords) error {
+	for rec := range recs.all {
+		c := &rec.Cooperative
+		if _, dup := s.coops[c.ID]; dup {
+			return registry.Taken("id")
+		}
+		if _, dup := s.byNumber[c.RegistrationNumber]; dup {
+			return registry.Taken("registration_number")
+		}
+		if _, dup := s.approvals[rec.Approval.ID]; dup {
+			return registry.Taken("id")
+		}
+		if _, held := s.names[rec.Approval.NameKey]; held && rec.Approval.Status.HoldsName() {
+			return registry.Taken("name")
+		}
+	}
+	return nil
 }
