@@ -74,72 +74,99 @@ func ActivityReport(seq iter.Seq[coop.Cooperative], opts ActivityOptions) (Activ
 	if err := fs.Err("stats.ActivityReport", "invalid report"); err != nil {
 		return Activity{}, err
 	}
-	a := Activity{From: opts.From, To: opts.To, Delegation: opts.Delegation, Program: opts.Program, ByKind: []KindActivity{}, Funding: []Funding{}}
-	sessions := map[uuid.UUID]coop.SupportKind{}
-	coops := map[uuid.UUID]bool{}
-	type kk struct {
-		kind coop.SupportKind
-		id   uuid.UUID
-	}
-	kindCoops := map[kk]bool{}
-	kinds := map[coop.SupportKind]*KindActivity{}
-	funders := map[string]*Funding{}
+	t := activityTally{a: Activity{From: opts.From, To: opts.To, Delegation: opts.Delegation, Program: opts.Program, ByKind: []KindActivity{}, Funding: []Funding{}},
+		sessions: map[uuid.UUID]coop.SupportKind{}, coops: map[uuid.UUID]bool{}, kindCoops: map[kindCoop]bool{},
+		kinds: map[coop.SupportKind]*KindActivity{}, funders: map[string]*Funding{}}
 	for c := range seq {
 		for _, s := range c.Supports {
-			if s.Start.Before(opts.From) || s.Start.After(opts.To) || (opts.Program != "" && s.Program != opts.Program) {
-				continue
-			}
-			if opts.Delegation != "" {
-				d := s.Delegation
-				if d == "" {
-					d = c.Province.Delegation()
-				}
-				if d != opts.Delegation {
-					continue
-				}
-			}
-			sessions[s.ActionID] = s.Kind
-			coops[c.ID] = true
-			k := kinds[s.Kind]
-			if k == nil {
-				k = &KindActivity{Kind: s.Kind}
-				kinds[s.Kind] = k
-			}
-			if !kindCoops[kk{s.Kind, c.ID}] {
-				kindCoops[kk{s.Kind, c.ID}] = true
-				k.Cooperatives++
-			}
-			k.People += s.People
-			k.Women += s.Women
-			k.Youth += s.Youth
-			a.People += s.People
-			a.Women += s.Women
-			a.Youth += s.Youth
-			if f := s.Financing; f != nil {
-				g := funders[f.Funder]
-				if g == nil {
-					g = &Funding{Funder: f.Funder}
-					funders[f.Funder] = g
-				}
-				g.Amount = g.Amount.Add(f.Amount)
-				g.Cost = g.Cost.Add(f.Cost)
-				g.Cooperatives++
+			if opts.counts(&c, &s) {
+				t.add(&c, &s)
 			}
 		}
 	}
-	a.Sessions, a.Cooperatives = len(sessions), len(coops)
-	for _, kind := range sessions {
-		kinds[kind].Sessions++
+	return t.report(), nil
+}
+
+// counts reports whether support s of c falls in the period, programme and
+// delegation of the report (the delegation of the action, or of the
+// cooperative's seat).
+func (opts *ActivityOptions) counts(c *coop.Cooperative, s *coop.Support) bool {
+	if s.Start.Before(opts.From) || s.Start.After(opts.To) || (opts.Program != "" && s.Program != opts.Program) {
+		return false
 	}
-	for _, k := range kinds {
+	if opts.Delegation == "" {
+		return true
+	}
+	d := s.Delegation
+	if d == "" {
+		d = c.Province.Delegation()
+	}
+	return d == opts.Delegation
+}
+
+// kindCoop is a cooperative reached by a kind of support.
+type kindCoop struct {
+	kind coop.SupportKind
+	id   uuid.UUID
+}
+
+// activityTally adds up the supports of an activity report.
+type activityTally struct {
+	a         Activity
+	sessions  map[uuid.UUID]coop.SupportKind
+	coops     map[uuid.UUID]bool
+	kindCoops map[kindCoop]bool
+	kinds     map[coop.SupportKind]*KindActivity
+	funders   map[string]*Funding
+}
+
+// add counts support s of c.
+func (t *activityTally) add(c *coop.Cooperative, s *coop.Support) {
+	t.sessions[s.ActionID] = s.Kind
+	t.coops[c.ID] = true
+	k := t.kinds[s.Kind]
+	if k == nil {
+		k = &KindActivity{Kind: s.Kind}
+		t.kinds[s.Kind] = k
+	}
+	if !t.kindCoops[kindCoop{s.Kind, c.ID}] {
+		t.kindCoops[kindCoop{s.Kind, c.ID}] = true
+		k.Cooperatives++
+	}
+	k.People += s.People
+	k.Women += s.Women
+	k.Youth += s.Youth
+	t.a.People += s.People
+	t.a.Women += s.Women
+	t.a.Youth += s.Youth
+	if f := s.Financing; f != nil {
+		g := t.funders[f.Funder]
+		if g == nil {
+			g = &Funding{Funder: f.Funder}
+			t.funders[f.Funder] = g
+		}
+		g.Amount = g.Amount.Add(f.Amount)
+		g.Cost = g.Cost.Add(f.Cost)
+		g.Cooperatives++
+	}
+}
+
+// report is the activity counted: kinds in order, funders by amount.
+func (t *activityTally) report() Activity {
+	a := t.a
+	a.Sessions, a.Cooperatives = len(t.sessions), len(t.coops)
+	for _, kind := range t.sessions {
+		t.kinds[kind].Sessions++
+	}
+	for _, k := range t.kinds {
 		a.ByKind = append(a.ByKind, *k)
 	}
 	slices.SortFunc(a.ByKind, func(x, y KindActivity) int { return cmp.Compare(x.Kind, y.Kind) })
-	for _, f := range funders {
+	for _, f := range t.funders {
 		a.Funding = append(a.Funding, *f)
 	}
 	slices.SortFunc(a.Funding, func(x, y Funding) int { return y.Amount.Cmp(x.Amount) })
-	return a, nil
+	return a
 }
 
 // LabelRow is one row of a label-coverage table.
