@@ -117,24 +117,7 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 	row := make([]string, nColumns)
 	for i := range sel {
 		c := &sel[i]
-		clear(row)
-		row[colNumber], row[colCourt], row[colName], row[colNameAR] = c.RegistrationNumber, c.Court, c.Name, c.NameAR
-		row[colKind], row[colRegisteredOn] = string(c.Kind), c.RegisteredOn.String()
-		row[colStatus] = string(c.StatusAt(at))
-		if st := c.StatusAt(at); st != coop.Active && st != "" {
-			row[colStatusSince] = dateText(c.StatusSince)
-		}
-		row[colFoundedUnder], row[colConformedOn] = string(c.FoundedUnder), dateText(c.ConformedOn)
-		if !c.ConformedOn.IsZero() && c.ConformedOn.After(at) {
-			row[colConformedOn] = ""
-		}
-		row[colSector], row[colBranch], row[colProvince], row[colCommune] = string(c.Sector), string(c.Branch), string(c.Province), c.Commune
-		if c.Statutes.DurationYears != 0 {
-			row[colDuration] = strconv.Itoa(c.Statutes.DurationYears)
-		}
-		if !c.Statutes.ShareNominal.IsZero() {
-			row[colShareNominal] = coop.FormatMAD(c.Statutes.ShareNominal)
-		}
+		cooperativeRow(row, c, at)
 		members := make([]*coop.Member, 0, len(c.Members))
 		for j := range c.Members {
 			if c.Members[j].ActiveAt(at, c.RegisteredOn) {
@@ -149,18 +132,7 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 			continue
 		}
 		for _, m := range members {
-			clear(row[firstMemberColumn:])
-			if m.Number != 0 {
-				row[colMemberNumber] = strconv.Itoa(m.Number)
-			}
-			row[colMemberType], row[colMemberName], row[colGender] = string(m.Type), m.Name, string(m.Gender)
-			row[colCIN], row[colBirthDate], row[colJoinedOn] = m.CIN.String(), dateText(m.BirthDate), dateText(m.JoinedOn)
-			if k := m.CapitalAt(at); k.HasData {
-				row[colShares], row[colSubscribed] = strconv.Itoa(k.Shares), coop.FormatMAD(k.Subscribed)
-				if k.PaidKnown {
-					row[colPaid] = coop.FormatMAD(k.Paid)
-				}
-			}
+			memberRow(row, m, at)
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -168,6 +140,46 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cooperativeRow fills the cooperative's columns of row with c as it
+// stood at at, and clears the others.
+func cooperativeRow(row []string, c *coop.Cooperative, at coop.Date) {
+	clear(row)
+	row[colNumber], row[colCourt], row[colName], row[colNameAR] = c.RegistrationNumber, c.Court, c.Name, c.NameAR
+	row[colKind], row[colRegisteredOn] = string(c.Kind), c.RegisteredOn.String()
+	st := c.StatusAt(at)
+	row[colStatus] = string(st)
+	if st != coop.Active && st != "" {
+		row[colStatusSince] = dateText(c.StatusSince)
+	}
+	row[colFoundedUnder], row[colConformedOn] = string(c.FoundedUnder), dateText(c.ConformedOn)
+	if !c.ConformedOn.IsZero() && c.ConformedOn.After(at) {
+		row[colConformedOn] = ""
+	}
+	row[colSector], row[colBranch], row[colProvince], row[colCommune] = string(c.Sector), string(c.Branch), string(c.Province), c.Commune
+	if c.Statutes.DurationYears != 0 {
+		row[colDuration] = strconv.Itoa(c.Statutes.DurationYears)
+	}
+	if !c.Statutes.ShareNominal.IsZero() {
+		row[colShareNominal] = coop.FormatMAD(c.Statutes.ShareNominal)
+	}
+}
+
+// memberRow fills the member's columns of row with m as it stood at at.
+func memberRow(row []string, m *coop.Member, at coop.Date) {
+	clear(row[firstMemberColumn:])
+	if m.Number != 0 {
+		row[colMemberNumber] = strconv.Itoa(m.Number)
+	}
+	row[colMemberType], row[colMemberName], row[colGender] = string(m.Type), m.Name, string(m.Gender)
+	row[colCIN], row[colBirthDate], row[colJoinedOn] = m.CIN.String(), dateText(m.BirthDate), dateText(m.JoinedOn)
+	if k := m.CapitalAt(at); k.HasData {
+		row[colShares], row[colSubscribed] = strconv.Itoa(k.Shares), coop.FormatMAD(k.Subscribed)
+		if k.PaidKnown {
+			row[colPaid] = coop.FormatMAD(k.Paid)
+		}
+	}
 }
 
 func dateText(d coop.Date) string {
