@@ -111,24 +111,7 @@ func (f *Filter) Validate() error {
 	const op = "registry.Filter"
 	var fs coop.Fields
 	fs.Merge("", coop.CheckInput(f))
-	if f.Kind != "" && !f.Kind.Valid() {
-		fs.Add("kind", "enum", "", "%q is not a kind", f.Kind)
-	}
-	if f.Region != "" && !f.Region.Valid() {
-		fs.Add("region", "region", "", "%q is not a region code", f.Region)
-	}
-	if f.Province != "" && !f.Province.Valid() {
-		fs.Add("province", "province", "", "%q is not a province code", f.Province)
-	}
-	if f.Delegation != "" && !f.Delegation.Valid() {
-		fs.Add("delegation", "delegation", "", "%q is not a delegation", f.Delegation)
-	}
-	if f.Sector != "" && !f.Sector.Valid() {
-		fs.Add("sector", "sector", "", "%q is not a sector", f.Sector)
-	}
-	if f.Status != "" && !f.Status.Valid() {
-		fs.Add("status", "enum", "", "%q is not a status", f.Status)
-	}
+	f.checkSets(&fs)
 	if f.Limit < 0 || f.Limit > MaxLimit {
 		fs.Add("limit", "range", "0-1000", "must be between 0 and %d", MaxLimit)
 	}
@@ -141,6 +124,26 @@ func (f *Filter) Validate() error {
 		}
 	}
 	return fs.Err(op, "invalid filter")
+}
+
+// checkSets checks the filter's values of closed sets: kind, region,
+// province, delegation, sector and status.
+func (f *Filter) checkSets(fs *coop.Fields) {
+	for _, x := range []struct {
+		field, rule, what, value string
+		valid                    bool
+	}{
+		{"kind", "enum", "kind", string(f.Kind), f.Kind.Valid()},
+		{"region", "region", "region code", string(f.Region), f.Region.Valid()},
+		{"province", "province", "province code", string(f.Province), f.Province.Valid()},
+		{"delegation", "delegation", "delegation", string(f.Delegation), f.Delegation.Valid()},
+		{"sector", "sector", "sector", string(f.Sector), f.Sector.Valid()},
+		{"status", "enum", "status", string(f.Status), f.Status.Valid()},
+	} {
+		if x.value != "" && !x.valid {
+			fs.Add(x.field, x.rule, "", "%q is not a %s", x.value, x.what)
+		}
+	}
 }
 
 // List returns a page of cooperatives matching f, ordered by registration
