@@ -619,38 +619,7 @@ func ValidateCall(op string, call Call) error {
 	}
 	names := map[string]bool{}
 	for i, p := range call.Parameters {
-		field := "parameters." + p.Name
-		if p.Name == "" {
-			fs.Add("parameters["+strconv.Itoa(i)+"]", "required", "", "a parameter needs a name")
-			continue
-		}
-		checkName(&fs, field, p.Name)
-		if names[p.Name] {
-			fs.Add(field, "unique", "", "set twice")
-		}
-		names[p.Name] = true
-		if len(p.Values) == 0 {
-			fs.Add(field, "required", "", "has no value")
-		}
-		if p.Unconfirmed && p.Note == "" {
-			fs.Add(field+".note", "required", "", "an unconfirmed value needs a note saying what is known")
-		}
-		for j, v := range p.Values {
-			vf := field
-			if len(p.Values) > 1 {
-				vf = field + "[" + strconv.Itoa(j) + "]"
-			}
-			if v.Since.IsZero() {
-				fs.Add(vf+".since", "required", "", "the date from which the value applies is required")
-			}
-			if j > 0 && !v.Since.After(p.Values[j-1].Since) {
-				fs.Add(vf+".since", "order", "", "values must be in date order")
-			}
-			if j > 0 && v.Value.Kind != p.Values[0].Value.Kind {
-				fs.Add(vf, "kind", string(p.Values[0].Value.Kind), "is a %s, not a %s like the first value", v.Value.Kind, p.Values[0].Value.Kind)
-			}
-			checkValue(&fs, vf, v.Value)
-		}
+		checkParameter(&fs, i, p, names)
 	}
 	for i, ph := range call.Phases {
 		pf := "phases[" + strconv.Itoa(i) + "]"
@@ -664,6 +633,47 @@ func ValidateCall(op string, call Call) error {
 	return fs.Err(op, "invalid call")
 }
 
+// checkParameter checks the i-th parameter of a call: a name set once
+// (among names), a note when unconfirmed, and values in date order, each
+// of the first one's kind.
+func checkParameter(fs *coop.Fields, i int, p Parameter, names map[string]bool) {
+	field := "parameters." + p.Name
+	if p.Name == "" {
+		fs.Add("parameters["+strconv.Itoa(i)+"]", "required", "", "a parameter needs a name")
+		return
+	}
+	checkName(fs, field, p.Name)
+	if names[p.Name] {
+		fs.Add(field, "unique", "", "set twice")
+	}
+	names[p.Name] = true
+	if len(p.Values) == 0 {
+		fs.Add(field, "required", "", "has no value")
+	}
+	if p.Unconfirmed && p.Note == "" {
+		fs.Add(field+".note", "required", "", "an unconfirmed value needs a note saying what is known")
+	}
+	for j, v := range p.Values {
+		vf := field
+		if len(p.Values) > 1 {
+			vf = field + "[" + strconv.Itoa(j) + "]"
+		}
+		if v.Since.IsZero() {
+			fs.Add(vf+".since", "required", "", "the date from which the value applies is required")
+		}
+		if j > 0 && !v.Since.After(p.Values[j-1].Since) {
+			fs.Add(vf+".since", "order", "", "values must be in date order")
+		}
+		if j > 0 && v.Value.Kind != p.Values[0].Value.Kind {
+			fs.Add(vf, "kind", string(p.Values[0].Value.Kind), "is a %s, not a %s like the first value", v.Value.Kind, p.Values[0].Value.Kind)
+		}
+		checkValue(fs, vf, v.Value)
+	}
+}
+
+// checkValue checks a parameter's value against its kind: numbers not
+// negative, amounts of two decimals, ratios from 0 to 1, and the codes of
+// a list known.
 func checkValue(fs *coop.Fields, field string, v Value) {
 	switch v.Kind {
 	case IntValue:
@@ -678,33 +688,30 @@ func checkValue(fs *coop.Fields, field string, v Value) {
 		if v.Dec.Sign() < 0 || v.Dec.GreaterThan(one) {
 			fs.Add(field, "ratio", "", "must be between 0 and 1")
 		}
-	case RegionsValue:
-		for _, r := range v.List {
-			if !coop.RegionCode(r).Valid() {
-				fs.Add(field, "region", "", "%q is not a region code (MA-01 to MA-12)", coop.Excerpt(r))
-			}
-		}
-	case ProvincesValue:
-		for _, p := range v.List {
-			if !coop.ProvinceCode(p).Valid() {
-				fs.Add(field, "province", "", "%q is not a province code", coop.Excerpt(p))
-			}
-		}
-	case SectorsValue:
-		for _, s := range v.List {
-			if !coop.Sector(s).Valid() {
-				fs.Add(field, "sector", "", "%q is not a sector", coop.Excerpt(s))
-			}
-		}
-	case BranchesValue:
-		for _, b := range v.List {
-			if _, err := coop.ParseBranch(b); err != nil || b != string(coop.Branch(b)) {
-				fs.Add(field, "branch", "", "%q is not a branch slug", coop.Excerpt(b))
+	case RegionsValue, ProvincesValue, SectorsValue, BranchesValue:
+		known, rule, what := listRules[v.Kind].known, listRules[v.Kind].rule, listRules[v.Kind].what
+		for _, x := range v.List {
+			if !known(x) {
+				fs.Add(field, rule, "", "%q is not %s", coop.Excerpt(x), what)
 			}
 		}
 	default:
 		fs.Add(field, "kind", "", "unknown kind of value %q", v.Kind)
 	}
+}
+
+// listRules are the rules of the codes of each kind of list.
+var listRules = map[ValueKind]struct {
+	known      func(string) bool
+	rule, what string
+}{
+	RegionsValue:   {func(r string) bool { return coop.RegionCode(r).Valid() }, "region", "a region code (MA-01 to MA-12)"},
+	ProvincesValue: {func(p string) bool { return coop.ProvinceCode(p).Valid() }, "province", "a province code"},
+	SectorsValue:   {func(s string) bool { return coop.Sector(s).Valid() }, "sector", "a sector"},
+	BranchesValue: {func(b string) bool {
+		_, err := coop.ParseBranch(b)
+		return err == nil && b == string(coop.Branch(b))
+	}, "branch", "a branch slug"},
 }
 
 var one = decimal.NewFromInt(1)
