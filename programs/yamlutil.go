@@ -41,33 +41,7 @@ func checkKeys(n *yaml.Node, t reflect.Type) error {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if n.Kind != yaml.MappingNode {
-			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-				return nil
-			}
-			return coop.Fieldf("", "yaml", "line %d: expected a mapping", n.Line)
-		}
-		fields := map[string]reflect.Type{}
-		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "" || name == "-" {
-				continue
-			}
-			fields[name] = f.Type
-			names = append(names, name)
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			ft, ok := fields[k.Value]
-			if !ok {
-				return coop.Fieldf("", "unknown-key", "line %d: unknown key %q (expected one of %s)", k.Line, k.Value, strings.Join(names, ", "))
-			}
-			if err := checkKeys(v, ft); err != nil {
-				return err
-			}
-		}
+		return checkStructKeys(n, t)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return nil // Decode reports the type mismatch with its line
@@ -85,6 +59,39 @@ func checkKeys(n *yaml.Node, t reflect.Type) error {
 			if err := checkKeys(n.Content[i], t.Elem()); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// checkStructKeys checks the keys of mapping n against the yaml names of
+// the fields of struct t, and their values below.
+func checkStructKeys(n *yaml.Node, t reflect.Type) error {
+	if n.Kind != yaml.MappingNode {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		return coop.Fieldf("", "yaml", "line %d: expected a mapping", n.Line)
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		fields[name] = f.Type
+		names = append(names, name)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ft, ok := fields[k.Value]
+		if !ok {
+			return coop.Fieldf("", "unknown-key", "line %d: unknown key %q (expected one of %s)", k.Line, k.Value, strings.Join(names, ", "))
+		}
+		if err := checkKeys(v, ft); err != nil {
+			return err
 		}
 	}
 	return nil
