@@ -72,31 +72,7 @@ func (cat *Catalogue) FollowUp(seq iter.Seq[coop.Cooperative], program string, a
 			if sel.Program != program || sel.SelectedOn.After(asOf) {
 				continue
 			}
-			b := Beneficiary{CooperativeID: c.ID, Name: c.Name, Province: c.Province, Call: sel.Call, SelectedOn: sel.SelectedOn,
-				Ends: sel.SelectedOn.AddMonths(s.Months)}
-			for _, sup := range c.Supports {
-				if sup.Kind == s.Kind && sup.Program == program && (sel.Call == "" || sup.Call == "" || sup.Call == sel.Call) &&
-					!sup.Start.Before(sel.SelectedOn) && !sup.Start.After(asOf) {
-					b.Done++
-				}
-			}
-			months := 0
-			for months < s.Months && !sel.SelectedOn.AddMonths(months+1).After(asOf) {
-				months++
-			}
-			b.Due = s.Visits * months / s.Months
-			b.Overdue = max(0, b.Due-b.Done)
-			b.Remaining = max(0, s.Visits-b.Done)
-			b.Behind = b.Overdue > 0
-			if b.Remaining > 0 {
-				// The next visit is due once the schedule expects Done+1.
-				for m := 1; m <= s.Months; m++ {
-					if s.Visits*m/s.Months >= b.Done+1 {
-						b.NextDue = sel.SelectedOn.AddMonths(m)
-						break
-					}
-				}
-			}
+			b := followed(&c, sel, s, asOf)
 			if b.Behind {
 				rep.Behind++
 			}
@@ -110,4 +86,37 @@ func (cat *Catalogue) FollowUp(seq iter.Seq[coop.Cooperative], program string, a
 		return a.SelectedOn.Compare(b.SelectedOn)
 	})
 	return rep, nil
+}
+
+// followed is how the schedule s stands at asOf for cooperative c, selected
+// by sel: the visits of s's kind done for the programme (and the
+// selection's call, when both name one) since the selection, those due by
+// then, and when the next one is.
+func followed(c *coop.Cooperative, sel coop.Selection, s Schedule, asOf coop.Date) Beneficiary {
+	b := Beneficiary{CooperativeID: c.ID, Name: c.Name, Province: c.Province, Call: sel.Call, SelectedOn: sel.SelectedOn,
+		Ends: sel.SelectedOn.AddMonths(s.Months)}
+	for _, sup := range c.Supports {
+		if sup.Kind == s.Kind && sup.Program == sel.Program && (sel.Call == "" || sup.Call == "" || sup.Call == sel.Call) &&
+			!sup.Start.Before(sel.SelectedOn) && !sup.Start.After(asOf) {
+			b.Done++
+		}
+	}
+	months := 0
+	for months < s.Months && !sel.SelectedOn.AddMonths(months+1).After(asOf) {
+		months++
+	}
+	b.Due = s.Visits * months / s.Months
+	b.Overdue = max(0, b.Due-b.Done)
+	b.Remaining = max(0, s.Visits-b.Done)
+	b.Behind = b.Overdue > 0
+	if b.Remaining > 0 {
+		// The next visit is due once the schedule expects Done+1.
+		for m := 1; m <= s.Months; m++ {
+			if s.Visits*m/s.Months >= b.Done+1 {
+				b.NextDue = sel.SelectedOn.AddMonths(m)
+				break
+			}
+		}
+	}
+	return b
 }
