@@ -53,6 +53,33 @@ type TokenScope struct {
 	Delegation coop.DelegationID `json:"delegation,omitempty"`
 }
 
+// principal checks the token scope at field and returns its principal,
+// with the provinces of its delegation; ok is false for an unknown
+// delegation.
+func (s TokenScope) principal(fs *coop.Fields, field string) (p Principal, ok bool) {
+	p = s.Principal
+	if s.Delegation != "" {
+		d, ok := s.Delegation.Info()
+		if !ok {
+			fs.Add(field+".delegation", "delegation", "", "%q is not a delegation", s.Delegation)
+			return p, false
+		}
+		p.Provinces = append(p.Provinces, d.Provinces...)
+	}
+	if len(s.Token) < 16 {
+		fs.Add(field+".token", "min", "16", "a token has at least 16 characters")
+	}
+	if !p.National && len(p.Provinces) == 0 {
+		fs.Add(field, "scope", "", "give national, provinces or a delegation")
+	}
+	for _, pr := range p.Provinces {
+		if !pr.Valid() {
+			fs.Add(field+".provinces", "province", "", "%q is not a province code", pr)
+		}
+	}
+	return p, true
+}
+
 // BearerTokens returns an Authenticator for "Authorization: Bearer <token>"
 // headers over a fixed set of tokens. Tokens are compared in constant time
 // by their SHA-256. It returns an Invalid error for an empty token, an
@@ -66,25 +93,9 @@ func BearerTokens(scopes []TokenScope) (Authenticator, error) {
 	var fs coop.Fields
 	subjects, tokens := map[string]int{}, map[[32]byte]int{}
 	for i, s := range scopes {
-		p := s.Principal
-		if s.Delegation != "" {
-			d, ok := s.Delegation.Info()
-			if !ok {
-				fs.Add("tokens["+strconv.Itoa(i)+"].delegation", "delegation", "", "%q is not a delegation", s.Delegation)
-				continue
-			}
-			p.Provinces = append(p.Provinces, d.Provinces...)
-		}
-		if len(s.Token) < 16 {
-			fs.Add("tokens["+strconv.Itoa(i)+"].token", "min", "16", "a token has at least 16 characters")
-		}
-		if !p.National && len(p.Provinces) == 0 {
-			fs.Add("tokens["+strconv.Itoa(i)+"]", "scope", "", "give national, provinces or a delegation")
-		}
-		for _, pr := range p.Provinces {
-			if !pr.Valid() {
-				fs.Add("tokens["+strconv.Itoa(i)+"].provinces", "province", "", "%q is not a province code", pr)
-			}
+		p, ok := s.principal(&fs, "tokens["+strconv.Itoa(i)+"]")
+		if !ok {
+			continue
 		}
 		if p.Subject == "" {
 			p.Subject = "token-" + strconv.Itoa(i)

@@ -79,37 +79,9 @@ func ReturnMinimal() CallOption {
 // do sends one request and decodes the success body into out (unless nil
 // or the body is empty).
 func (c *Client) do(ctx context.Context, method, path string, query url.Values, body, out any, opts []CallOption) error {
-	u := c.base + path
-	if len(query) > 0 {
-		u += "?" + query.Encode()
-	}
-	var rd io.Reader
-	contentType := "application/json"
-	switch b := body.(type) {
-	case nil:
-	case csvBody:
-		rd, contentType = b.r, "text/csv"
-	default:
-		j, err := json.Marshal(b)
-		if err != nil {
-			return &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be encoded", Err: err}
-		}
-		rd = bytes.NewReader(j)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	req, err := c.request(ctx, method, path, query, body, out)
 	if err != nil {
-		return &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be made", Err: err}
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", contentType)
-	}
-	accept := "application/json"
-	if _, ok := out.(io.Writer); ok {
-		accept = "text/csv"
-	}
-	req.Header.Set("Accept", accept)
-	if c.token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.token)
+		return err
 	}
 	for _, o := range opts {
 		o(req)
@@ -129,11 +101,53 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	if res.StatusCode >= 300 {
 		return problemError(res.StatusCode, data)
 	}
-	if w, ok := out.(io.Writer); ok {
-		if _, err := w.Write(data); err != nil {
-			return err
+	return decodeReply(data, out)
+}
+
+// request makes the request of a call: its URL, its body as JSON (or CSV),
+// the media type it accepts for out, and the client's token.
+func (c *Client) request(ctx context.Context, method, path string, query url.Values, body, out any) (*http.Request, error) {
+	u := c.base + path
+	if len(query) > 0 {
+		u += "?" + query.Encode()
+	}
+	var rd io.Reader
+	contentType := "application/json"
+	switch b := body.(type) {
+	case nil:
+	case csvBody:
+		rd, contentType = b.r, "text/csv"
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			return nil, &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be encoded", Err: err}
 		}
-		return nil
+		rd = bytes.NewReader(j)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	if err != nil {
+		return nil, &coop.Error{Code: coop.Invalid, Op: "httpapi.Client", Message: "the request cannot be made", Err: err}
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", contentType)
+	}
+	accept := "application/json"
+	if _, ok := out.(io.Writer); ok {
+		accept = "text/csv"
+	}
+	req.Header.Set("Accept", accept)
+	if c.token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	return req, nil
+}
+
+// decodeReply gives a success body to out: written to it when it is a
+// writer, decoded as JSON otherwise (unless out is nil or the body empty).
+func decodeReply(data []byte, out any) error {
+	if w, ok := out.(io.Writer); ok {
+		_, err := w.Write(data)
+		return err
 	}
 	if out == nil || len(data) == 0 {
 		return nil
