@@ -366,7 +366,6 @@ func paidAtSubscriptionCheck(c *Cooperative, asOf Date) (Result, bool) {
 // A member may leave unpaid only the balance of subscriptions whose deadline
 // has not come.
 func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 26"
 	if c.RegisteredOn.IsZero() {
 		return Result{}, false
 	}
@@ -384,30 +383,9 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			continue
 		}
 		withData++
-		isDue := false
-		var dueBy Date              // the last deadline passed
-		var allowed decimal.Decimal // balance of subscriptions not yet due
-		for j := range m.Shares {
-			mv := &m.Shares[j]
-			if mv.Kind != Subscription || mv.On.After(asOf) {
-				continue
-			}
-			start := c.RegisteredOn
-			if mv.On.After(start) {
-				start = mv.On
-			}
-			dl := start.AddYears(PaidUpYears)
-			if asOf.Before(dl) {
-				allowed = allowed.Add(mv.Amount).Sub(mv.Paid.Decimal)
-				if next.IsZero() || dl.Before(next) {
-					next = dl
-				}
-				continue
-			}
-			isDue = true
-			if dl.After(dueBy) {
-				dueBy = dl
-			}
+		isDue, dueBy, allowed, nextHere := subscriptionsDue(m, c.RegisteredOn, asOf)
+		if !nextHere.IsZero() && (next.IsZero() || nextHere.Before(next)) {
+			next = nextHere
 		}
 		if !isDue {
 			continue
@@ -424,17 +402,56 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			}
 		}
 	}
-	switch {
-	case withData == 0:
+	if withData == 0 {
 		return Result{}, false
-	case shortMember != 0:
-		return result(CheckPaidWithin3Years, Fail, ref, paramPaidUpYears, msgPaid3Fail, IntArg(shortMember), AmountArg(short), DateArg(shortBy)), true
-	case unknown > 0:
-		return result(CheckPaidWithin3Years, Unknown, ref, paramPaidUpYears, msgPaid3Unknown, IntArg(unknown), DateArg(deadline)), true
-	case due == 0:
-		return result(CheckPaidWithin3Years, Pass, ref, paramPaidUpYears, msgPaid3NotYet, DateArg(nextDeadlineOr(next, deadline))), true
 	}
-	return result(CheckPaidWithin3Years, Pass, ref, paramPaidUpYears, msgPaid3Pass, DateArg(deadline)), true
+	return paid3Result(shortMember, short, shortBy, unknown, due, next, deadline), true
+}
+
+// paid3Result is the outcome of the art. 26 check: failed for the first
+// member short of what was due, unknown when some due payments are, passed
+// otherwise, saying the next deadline when none has come.
+func paid3Result(shortMember int, short decimal.Decimal, shortBy Date, unknown, due int, next, deadline Date) Result {
+	const ref = "Law 112-12 art. 26"
+	switch {
+	case shortMember != 0:
+		return result(CheckPaidWithin3Years, Fail, ref, paramPaidUpYears, msgPaid3Fail, IntArg(shortMember), AmountArg(short), DateArg(shortBy))
+	case unknown > 0:
+		return result(CheckPaidWithin3Years, Unknown, ref, paramPaidUpYears, msgPaid3Unknown, IntArg(unknown), DateArg(deadline))
+	case due == 0:
+		return result(CheckPaidWithin3Years, Pass, ref, paramPaidUpYears, msgPaid3NotYet, DateArg(nextDeadlineOr(next, deadline)))
+	}
+	return result(CheckPaidWithin3Years, Pass, ref, paramPaidUpYears, msgPaid3Pass, DateArg(deadline))
+}
+
+// subscriptionsDue looks at the subscriptions of member m of a
+// cooperative registered on registered, at asOf: whether a deadline to pay
+// one up has passed, the last such, the balance of those whose deadline
+// has not come, and the next deadline to come.
+func subscriptionsDue(m *Member, registered, asOf Date) (isDue bool, dueBy Date, allowed decimal.Decimal, next Date) {
+	for j := range m.Shares {
+		mv := &m.Shares[j]
+		if mv.Kind != Subscription || mv.On.After(asOf) {
+			continue
+		}
+		start := registered
+		if mv.On.After(start) {
+			start = mv.On
+		}
+		dl := start.AddYears(PaidUpYears)
+		if asOf.Before(dl) {
+			allowed = allowed.Add(mv.Amount).Sub(mv.Paid.Decimal)
+			if next.IsZero() || dl.Before(next) {
+				next = dl
+			}
+			continue
+		}
+		isDue = true
+		if dl.After(dueBy) {
+			dueBy = dl
+		}
+	}
+	return isDue, dueBy, allowed, next
 }
 
 func nextDeadlineOr(d, def Date) Date {
