@@ -125,3 +125,54 @@ func ExampleRegistry_ImportCSV() {
 	// 1 imported
 	// true
 }
+
+// Two registries over one store, as two servers over one PostgreSQL
+// database: the second follows the first one's commits, and a read after
+// WaitModel shows them.
+func ExampleRegistry_Follow() {
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	today := coop.MustParseDate("2024-06-03")
+	opts := &registry.Options{Now: func() time.Time { return today.Time() }}
+	store := memory.New()
+	writer, reader := registry.New(store, opts), registry.New(store, opts)
+	if _, err := reader.ReadModel(ctx); err != nil {
+		log.Fatal(err)
+	}
+	followed := make(chan error, 1)
+	go func() { followed <- reader.Follow(ctx, nil) }()
+
+	approval, err := writer.ApproveName(ctx, registry.NameRequest{Names: []string{"Coopérative Nahla"},
+		Signatories: []registry.Signatory{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}, {Name: "E"}},
+		Province:    "MA-MEK", RequestedOn: today})
+	if err != nil {
+		log.Fatal(err)
+	}
+	r := registry.Registration{ApprovalID: approval.ID, Kind: coop.KindCooperative, RegisteredOn: today,
+		Sector: coop.Agriculture, Province: "MA-MEK", Statutes: coop.Statutes{DurationYears: 99, ShareNominal: coop.MustParseMAD("100")},
+		Governance: coop.Governance{Managers: []coop.Officer{{Name: "A"}}}}
+	for _, name := range []string{"A", "B", "C", "D", "E"} {
+		r.Founders = append(r.Founders, registry.Founder{Member: coop.Member{Type: coop.Natural, Name: name},
+			Shares: 2, Amount: coop.MustParseMAD("200"), Paid: coop.MustParseMAD("200")})
+	}
+	if _, err := writer.Register(ctx, r); err != nil {
+		log.Fatal(err)
+	}
+
+	position, err := writer.Position(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	m, err := reader.WaitModel(wait, position)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("cooperatives the follower sees:", m.Len())
+	stop()
+	fmt.Println("Follow ended:", errors.Is(<-followed, context.Canceled))
+	// Output:
+	// cooperatives the follower sees: 1
+	// Follow ended: true
+}
