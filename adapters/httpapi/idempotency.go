@@ -139,14 +139,14 @@ func (a *api) replay(c *call, rec registry.KeyRecord) {
 		}
 		states[i] = co
 	}
-	rep := reply{status: sr.Status, etag: sr.ETag, location: sr.Location, raw: sr.Body, contentType: "application/json"}
+	rep := reply{status: sr.Status, etag: sr.ETag, location: sr.Location}
 	switch {
 	case sr.Action != nil:
-		rep.raw, rep.value = nil, c.result(sr.Status, registry.RecordedAction{ActionID: *sr.Action, Cooperatives: states}).value
+		rep.value = c.result(sr.Status, registry.RecordedAction{ActionID: *sr.Action, Cooperatives: states}).value
 	case len(states) == 1:
-		rep.raw, rep.value = nil, c.result(sr.Status, states[0]).value
-	case sr.Body != nil:
-		rep.raw = append(sr.Body, '\n')
+		rep.value = c.result(sr.Status, states[0]).value
+	default:
+		rep.raw, rep.contentType = append(sr.Body, '\n'), "application/json"
 	}
 	c.w.Header().Set("Idempotent-Replayed", "true")
 	a.write(c, rep)

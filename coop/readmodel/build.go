@@ -79,13 +79,19 @@ func (b *Builder) Add(c *coop.Cooperative) {
 	if !ok {
 		return
 	}
+	p.add(k, c, b.m.facts)
+	b.m.n++
+}
+
+// add appends the compact form k of c to p, with the declared facts of c
+// its bits cannot hold (those numbered 32 and beyond in facts).
+func (p *page) add(k Coop, c *coop.Cooperative, facts []string) {
 	p.coops = append(p.coops, k)
 	p.ids = append(p.ids, c.ID)
 	p.names = append(p.names, c.Name)
 	if k.flags&flagMoreFacts != 0 {
-		setMoreFacts(p, len(p.coops)-1, c.Declared, b.m.facts)
+		setMoreFacts(p, len(p.coops)-1, c.Declared, facts)
 	}
-	b.m.n++
 }
 
 // encode makes the compact form of c, whose members and share movements

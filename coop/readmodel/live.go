@@ -107,12 +107,7 @@ func (l *Live) Apply(version uint64, cs []coop.Cooperative) (*Model, error) {
 		if !ok {
 			continue
 		}
-		p.coops = append(p.coops, next)
-		p.ids = append(p.ids, c.ID)
-		p.names = append(p.names, c.Name)
-		if next.flags&flagMoreFacts != 0 {
-			setMoreFacts(p, len(p.coops)-1, c.Declared, nm.facts)
-		}
+		p.add(next, c, nm.facts)
 		nm.n++
 		l.index[c.ID] = int32(n)
 		added = append(added, c.ID)
