@@ -73,8 +73,8 @@ func QuorumMet(kind AssemblyKind, call, members, present int) (bool, error) {
 // Votes counts the votes cast on a resolution. Abstentions and blank votes
 // are not votes cast.
 type Votes struct {
-	For     int `json:"for"`
-	Against int `json:"against"`
+	For     int `json:"for" validate:"int-range"`
+	Against int `json:"against" validate:"int-range"`
 	// ChairFor tells how the chair voted, which breaks a tie in an ordinary
 	// assembly (art. 43).
 	ChairFor bool `json:"chair_for,omitempty"`

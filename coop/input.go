@@ -1,33 +1,46 @@
 package coop
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"sync"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-playground/validator/v10"
 	"github.com/shopspring/decimal"
 )
 
-// The input grammar: what every value given to the registry must be, field
-// by field according to its type, before any rule of the law is asked and
-// before any store sees it, so that every store takes or refuses the same
-// inputs with the same errors.
+// The input rules: what every value given to the registry must be, declared
+// on the input types as validate tags and checked with
+// github.com/go-playground/validator/v10 before any rule of the law is asked
+// and before any store sees the input, so that every store, the JSON API and
+// the CSV import take or refuse the same inputs with the same errors. The
+// tags, and the rules they stand for:
 //
-//   - text is valid UTF-8, without control characters (NUL, line breaks,
+//   - text: valid UTF-8, without control characters (NUL, line breaks,
 //     tabs and the other characters of Unicode's Cc category), and at most
 //     MaxTextBytes long;
-//   - a whole number lies between MinInt and MaxInt, the range of the
-//     registry's integer columns;
-//   - an amount of money has at most two decimals and 12 digits before the
-//     point (CheckMAD), as ParseMAD reads it;
-//   - a date lies between FirstDate and LastDate.
+//   - max=N: text of at most N characters (a name: 200);
+//   - int-range: a whole number between MinInt and MaxInt, the range of the
+//     registry's integer columns; gte=0: not negative;
+//   - mad: an amount of money of at most two decimals and 12 digits before
+//     the point (CheckMAD), as ParseMAD reads it; amount: the same, and not
+//     negative;
+//   - date-range: a date between FirstDate and LastDate;
+//   - enum, region, province, delegation, sector: a value of a closed set,
+//     as the type's Valid method says; branch: a branch of activity
+//     (ParseBranch);
+//   - dive: each element of a list or map, keys and values.
 //
-// Rules that depend on the field (a birth date not after the day of
-// admission, a number of shares above zero) are the verbs' own.
+// Identifiers that have a format of their own (CIN, ICE, telephone) are
+// types that refuse a malformed value when they are read. Rules that span
+// fields (a birth date not after the day of admission, a paid part within
+// the amount) are the Validate methods'; rules of the law, the verbs'.
+// TestInputTagsDeclared, in the registry, checks that every field of every
+// input declares its rules.
 const (
 	// MaxTextBytes bounds a text field.
 	MaxTextBytes = 2000
@@ -70,358 +83,204 @@ func CheckDate(d Date) error {
 	return nil
 }
 
-var (
-	typeDecimal     = reflect.TypeOf(decimal.Decimal{})
-	typeNullDecimal = reflect.TypeOf(decimal.NullDecimal{})
-	typeDate        = reflect.TypeOf(Date{})
-	typeTime        = reflect.TypeOf(time.Time{})
-)
-
-// CheckInput checks v, a value or a pointer to one, against the input
-// grammar, field by field, and returns an Invalid error listing every field
-// that breaks it by its JSON path ("member.name", "founders[2].amount"), or
-// nil. For a valid input given by pointer it allocates only its path
-// stack: field paths are written only for the fields in error, and each
-// struct type is planned once.
+// CheckInput checks v, a struct or a pointer to one, against the rules its
+// validate tags declare, and returns an Invalid error listing every field
+// that breaks one by its JSON path ("member.name", "founders[2].amount"),
+// or nil.
 func CheckInput(v any) error {
-	w := walker{steps: make([]step, 0, 8)}
 	rv := reflect.ValueOf(v)
-	if rv.IsValid() && rv.Kind() != reflect.Pointer {
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.Kind() != reflect.Struct {
+		return fmt.Errorf("coop.CheckInput: %T is not a struct", v)
+	}
+	if !rv.CanAddr() {
 		// An addressable copy, so that decimals and dates are read in place.
 		p := reflect.New(rv.Type())
 		p.Elem().Set(rv)
 		rv = p
+	} else {
+		rv = rv.Addr()
 	}
-	w.check(rv)
-	return w.fs.Err("coop.CheckInput", "invalid input")
-}
-
-// walker walks a value, keeping the path to the field it reads as a stack
-// of steps, written out only for a field in error.
-type walker struct {
-	fs    Fields
-	steps []step
-}
-
-// step is a field's JSON name, or an index when name is "".
-type step struct {
-	name  string
-	index int
-}
-
-func (w *walker) path() string {
-	var b strings.Builder
-	for _, s := range w.steps {
-		switch {
-		case s.name == "":
-			fmt.Fprintf(&b, "[%d]", s.index)
-		case b.Len() > 0:
-			b.WriteByte('.')
-			b.WriteString(s.name)
-		default:
-			b.WriteString(s.name)
-		}
+	err := inputRules().Struct(rv.Interface())
+	var errs validator.ValidationErrors
+	if !errors.As(err, &errs) {
+		return err
 	}
-	return b.String()
-}
-
-// fieldPath is the path to the field named name of the struct being read.
-func (w *walker) fieldPath(name string) string {
-	w.steps = append(w.steps, step{name: name})
-	p := w.path()
-	w.steps = w.steps[:len(w.steps)-1]
-	return p
-}
-
-// structPlan is how the walk reads a struct type: its fields, each with
-// the way it is read. Plans are made once per type and never change.
-type structPlan struct {
-	fields []field
-}
-
-// field is an exported field of a struct as the walk reads it: its index,
-// JSON name, how it is read and, for a struct, a pointer to one or a slice
-// of them, the struct's plan.
-type field struct {
-	index int
-	name  string
-	kind  fieldKind
-	plan  *structPlan
-}
-
-// fieldKind says how the walk reads a value: a leaf it checks in place, a
-// value that holds nothing to check, or one it walks into.
-type fieldKind uint8
-
-const (
-	fieldWalk fieldKind = iota
-	fieldEmbedded
-	fieldStruct
-	fieldStructPointer
-	fieldStructSlice
-	fieldString
-	fieldInt
-	fieldUint
-	fieldDate
-	fieldDecimal
-	fieldNullDecimal
-	fieldNone
-)
-
-var (
-	plans  sync.Map   // reflect.Type -> *structPlan
-	planMu sync.Mutex // held while plans are made
-)
-
-// planOf returns the plan of struct type t, making it (and the plans of
-// the structs it holds) on first use.
-func planOf(t reflect.Type) *structPlan {
-	if p, ok := plans.Load(t); ok {
-		return p.(*structPlan)
+	var fs Fields
+	top := rv.Elem().Type().Name()
+	for _, fe := range errs {
+		ruleError(&fs, inputPath(top, fe.Namespace()), fe)
 	}
-	planMu.Lock()
-	defer planMu.Unlock()
-	making := map[reflect.Type]*structPlan{}
-	p := makePlan(t, making)
-	for t, p := range making {
-		plans.Store(t, p)
-	}
-	return p
+	return fs.Err("coop.CheckInput", "invalid input")
 }
 
-// makePlan makes the plan of t, sharing the plans being made so that a
-// type that holds itself is planned once.
-func makePlan(t reflect.Type, making map[reflect.Type]*structPlan) *structPlan {
-	if p, ok := plans.Load(t); ok {
-		return p.(*structPlan)
-	}
-	if p, ok := making[t]; ok {
-		return p
-	}
-	p := &structPlan{}
-	making[t] = p
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		switch {
-		case name == "-":
-			continue
-		case f.Anonymous && name == "":
-			p.fields = append(p.fields, field{index: i, kind: fieldEmbedded})
-			continue
-		case name == "":
-			name = f.Name
-		}
-		fd := field{index: i, name: name, kind: kindOf(f.Type)}
-		if fd.kind == fieldWalk {
-			switch ft := f.Type; {
-			case isPlainStruct(ft):
-				fd.kind, fd.plan = fieldStruct, makePlan(ft, making)
-			case ft.Kind() == reflect.Pointer && isPlainStruct(ft.Elem()):
-				fd.kind, fd.plan = fieldStructPointer, makePlan(ft.Elem(), making)
-			case ft.Kind() == reflect.Slice && isPlainStruct(ft.Elem()):
-				fd.kind, fd.plan = fieldStructSlice, makePlan(ft.Elem(), making)
+// inputRules is the validator of the input rules, made on first use.
+var inputRules = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(jsonName)
+	rules := map[string]validator.Func{
+		"text": func(fl validator.FieldLevel) bool { return cleanText(fl.Field().String()) },
+		"int-range": func(fl validator.FieldLevel) bool {
+			f := fl.Field()
+			if f.CanInt() {
+				return f.Int() >= MinInt && f.Int() <= MaxInt
 			}
+			return f.CanUint() && f.Uint() <= MaxInt
+		},
+		"date-range": func(fl validator.FieldLevel) bool { return CheckDate(dateOf(fl.Field())) == nil },
+		"mad": func(fl validator.FieldLevel) bool {
+			d, ok := decimalOf(fl.Field())
+			return !ok || CheckMAD(d) == nil
+		},
+		"amount": func(fl validator.FieldLevel) bool {
+			d, ok := decimalOf(fl.Field())
+			return !ok || amountOK(d)
+		},
+		"branch": func(fl validator.FieldLevel) bool {
+			_, err := ParseBranch(fl.Field().String())
+			return err == nil
+		},
+	}
+	for _, tag := range []string{"enum", "region", "province", "delegation", "sector"} {
+		rules[tag] = func(fl validator.FieldLevel) bool {
+			e, ok := addrOf(fl.Field()).(interface{ Valid() bool })
+			return ok && e.Valid()
 		}
-		p.fields = append(p.fields, fd)
+	}
+	for tag, fn := range rules {
+		if err := v.RegisterValidation(tag, fn); err != nil {
+			panic(err) // a tag name the validator does not take: a defect
+		}
+	}
+	return v
+})
+
+// embedded names an embedded struct in a path, to be dropped: JSON
+// promotes its fields.
+const embedded = "\x00"
+
+// jsonName is a field's name in a path: its JSON name.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	switch {
+	case name == "-":
+		return f.Name
+	case name == "" && f.Anonymous:
+		return embedded
+	case name == "":
+		return f.Name
+	}
+	return name
+}
+
+// inputPath turns a validator namespace ("Admission.member.name") into the
+// JSON path of the field ("member.name"); top is the name of the struct
+// checked, "" for an anonymous one.
+func inputPath(top, ns string) string {
+	p := ns
+	if top != "" {
+		p = strings.TrimPrefix(ns, top+".")
+	}
+	if strings.Contains(p, embedded) {
+		p = strings.ReplaceAll(p, embedded+".", "")
 	}
 	return p
 }
 
-// isPlainStruct reports whether t is a struct the walk reads field by
-// field (not one it reads as a leaf).
-func isPlainStruct(t reflect.Type) bool { return t.Kind() == reflect.Struct && kindOf(t) == fieldWalk }
-
-// kindOf says how a value of type t is read.
-func kindOf(t reflect.Type) fieldKind {
-	switch t {
-	case typeDecimal:
-		return fieldDecimal
-	case typeNullDecimal:
-		return fieldNullDecimal
-	case typeDate:
-		return fieldDate
-	case typeTime:
-		return fieldNone
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return fieldString
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return fieldInt
-	case reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return fieldUint
-	case reflect.Bool, reflect.Uint8, reflect.Float32, reflect.Float64:
-		return fieldNone
-	case reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return fieldNone // bytes, as in a UUID
-		}
-	}
-	return fieldWalk
+// enumNames says what a value of each closed set is, for the errors.
+var enumNames = map[reflect.Type]string{
+	reflect.TypeFor[Kind]():         "kind (cooperative or union)",
+	reflect.TypeFor[Status]():       "status (active, dissolved, in-liquidation, struck-off)",
+	reflect.TypeFor[Law]():          "law (112-12 or 24-83)",
+	reflect.TypeFor[MemberType]():   "member type (natural, legal, cooperative)",
+	reflect.TypeFor[Gender]():       "gender (female or male)",
+	reflect.TypeFor[ExitReason]():   "exit reason",
+	reflect.TypeFor[MovementKind](): "share movement",
+	reflect.TypeFor[AssemblyKind](): "kind of assembly (ordinary or extraordinary)",
+	reflect.TypeFor[SupportKind]():  "kind of support action",
+	reflect.TypeFor[LabelKind]():    "kind of label",
+	reflect.TypeFor[GroupingKind](): "kind of grouping (union, federation, eig)",
+	reflect.TypeFor[RegionCode]():   "region code",
+	reflect.TypeFor[ProvinceCode](): "province code",
+	reflect.TypeFor[DelegationID](): "delegation",
+	reflect.TypeFor[Sector]():       "sector",
 }
 
-func (w *walker) check(v reflect.Value) {
-	if !v.IsValid() {
-		return
-	}
-	t := v.Type()
-	switch kindOf(t) {
-	case fieldNone:
-	case fieldString:
-		w.text(v.String(), "")
-	case fieldInt:
-		w.int(v.Int(), "")
-	case fieldUint:
-		w.uint(v.Uint(), "")
-	case fieldDate:
-		w.date(Date{v: int32(v.Field(0).Int())}, "")
-	case fieldDecimal:
-		w.money(decimalOf(v), "")
-	case fieldNullDecimal:
-		if n := nullDecimalOf(v); n.Valid {
-			w.money(n.Decimal, "")
+// ruleError adds the error of a field that broke the rule fe names.
+func ruleError(fs *Fields, path string, fe validator.FieldError) {
+	v := reflect.ValueOf(fe.Value())
+	switch tag := fe.Tag(); tag {
+	case "text":
+		fs.Merge(path, CheckText(v.String(), MaxTextBytes))
+	case "max":
+		fs.Add(path, "max", fe.Param(), "must be at most %s characters long", fe.Param())
+	case "gte":
+		fs.Add(path, "gte", fe.Param(), "must not be negative")
+	case "int-range":
+		if v.CanUint() {
+			fs.Add(path, "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", v.Uint(), MaxInt)
+		} else {
+			fs.Add(path, "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", v.Int(), MinInt, MaxInt)
 		}
+	case "date-range":
+		fs.Merge(path, CheckDate(dateOf(v)))
+	case "mad", "amount":
+		d, _ := decimalOf(v)
+		if tag == "amount" && d.Sign() < 0 {
+			fs.Add(path, "dec_gte0", "", "must not be negative")
+		}
+		fs.Merge(path, CheckMAD(d))
+	case "branch":
+		_, err := ParseBranch(v.String())
+		fs.Merge(path, err)
 	default:
-		if t.Kind() == reflect.Struct {
-			w.checkStruct(v, planOf(t))
-			return
+		what := enumNames[fe.Type()]
+		if what == "" {
+			what = "known value"
 		}
-		w.walk(v, t)
+		fs.Add(path, tag, fe.Param(), "%q is not a %s", Excerpt(v.String()), what)
 	}
 }
 
-// checkStruct checks the fields of a struct by its plan, the leaves in
-// place.
-func (w *walker) checkStruct(v reflect.Value, p *structPlan) {
-	for _, f := range p.fields {
-		fv := v.Field(f.index)
-		switch f.kind {
-		case fieldNone:
-		case fieldString:
-			w.text(fv.String(), f.name)
-		case fieldInt:
-			w.int(fv.Int(), f.name)
-		case fieldUint:
-			w.uint(fv.Uint(), f.name)
-		case fieldDate:
-			w.date(Date{v: int32(fv.Field(0).Int())}, f.name)
-		case fieldDecimal:
-			w.money(decimalOf(fv), f.name)
-		case fieldNullDecimal:
-			if n := nullDecimalOf(fv); n.Valid {
-				w.money(n.Decimal, f.name)
-			}
-		case fieldEmbedded:
-			w.check(fv)
-		case fieldStruct:
-			w.steps = append(w.steps, step{name: f.name})
-			w.checkStruct(fv, f.plan)
-			w.steps = w.steps[:len(w.steps)-1]
-		case fieldStructPointer:
-			if !fv.IsNil() {
-				w.steps = append(w.steps, step{name: f.name})
-				w.checkStruct(fv.Elem(), f.plan)
-				w.steps = w.steps[:len(w.steps)-1]
-			}
-		case fieldStructSlice:
-			if n := fv.Len(); n > 0 {
-				w.steps = append(w.steps, step{name: f.name}, step{})
-				for i := range n {
-					w.steps[len(w.steps)-1].index = i
-					w.checkStruct(fv.Index(i), f.plan)
-				}
-				w.steps = w.steps[:len(w.steps)-2]
-			}
-		default:
-			w.steps = append(w.steps, step{name: f.name})
-			w.check(fv)
-			w.steps = w.steps[:len(w.steps)-1]
-		}
-	}
-}
-
-// walk reads into pointers, interfaces, slices, arrays and maps.
-func (w *walker) walk(v reflect.Value, t reflect.Type) {
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			w.check(v.Elem())
-		}
-	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 {
-			return // bytes
-		}
-		for i := 0; i < v.Len(); i++ {
-			w.steps = append(w.steps, step{index: i})
-			w.check(v.Index(i))
-			w.steps = w.steps[:len(w.steps)-1]
-		}
-	case reflect.Map:
-		for it := v.MapRange(); it.Next(); {
-			w.steps = append(w.steps, step{name: fmt.Sprint(it.Key().Interface())})
-			w.check(it.Key())
-			w.check(it.Value())
-			w.steps = w.steps[:len(w.steps)-1]
-		}
-	}
-}
-
-// at is the path of the value being read, or of its field named name.
-func (w *walker) at(name string) string {
-	if name == "" {
-		return w.path()
-	}
-	return w.fieldPath(name)
-}
-
-func (w *walker) text(s, name string) {
-	if !cleanText(s) {
-		w.fs.Merge(w.at(name), CheckText(s, MaxTextBytes))
-	}
-}
-
-func (w *walker) int(n int64, name string) {
-	if n < MinInt || n > MaxInt {
-		w.fs.Add(w.at(name), "int-range", fmt.Sprintf("%d..%d", MinInt, MaxInt), "%d is outside %d to %d", n, MinInt, MaxInt)
-	}
-}
-
-func (w *walker) uint(n uint64, name string) {
-	if n > MaxInt {
-		w.fs.Add(w.at(name), "int-range", fmt.Sprintf("0..%d", MaxInt), "%d is above %d", n, MaxInt)
-	}
-}
-
-func (w *walker) date(d Date, name string) {
-	if !d.IsZero() && (d.Before(FirstDate) || d.After(LastDate)) {
-		w.fs.Merge(w.at(name), CheckDate(d))
-	}
-}
-
-func (w *walker) money(d decimal.Decimal, name string) {
-	if err := CheckMAD(d); err != nil {
-		w.fs.Merge(w.at(name), err)
-	}
-}
-
-// decimalOf reads a decimal in place when it can.
-func decimalOf(v reflect.Value) decimal.Decimal {
+// addrOf returns a pointer to the value v holds when v is addressable (as
+// the fields of the inputs CheckInput reads are), so that reading it does
+// not copy it into an interface; otherwise the value.
+func addrOf(v reflect.Value) any {
 	if v.CanAddr() {
-		return *v.Addr().Interface().(*decimal.Decimal)
+		return v.Addr().Interface()
 	}
-	return v.Interface().(decimal.Decimal)
+	return v.Interface()
 }
 
-// nullDecimalOf reads a nullable decimal in place when it can.
-func nullDecimalOf(v reflect.Value) decimal.NullDecimal {
-	if v.CanAddr() {
-		return *v.Addr().Interface().(*decimal.NullDecimal)
+// dateOf reads a Date.
+func dateOf(v reflect.Value) Date {
+	switch d := addrOf(v).(type) {
+	case *Date:
+		return *d
+	case Date:
+		return d
 	}
-	return v.Interface().(decimal.NullDecimal)
+	return Date{}
+}
+
+// decimalOf reads an amount, and reports false for a null one.
+func decimalOf(v reflect.Value) (decimal.Decimal, bool) {
+	switch d := addrOf(v).(type) {
+	case *decimal.Decimal:
+		return *d, true
+	case *decimal.NullDecimal:
+		return d.Decimal, d.Valid
+	case decimal.Decimal:
+		return d, true
+	case decimal.NullDecimal:
+		return d.Decimal, d.Valid
+	}
+	return decimal.Decimal{}, false
 }
 
 // cleanText reports, without allocating, whether s passes CheckText.

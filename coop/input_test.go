@@ -14,19 +14,19 @@ import (
 
 func TestCheckInput(t *testing.T) {
 	type Inner struct {
-		Text  string          `json:"text"`
-		Count int             `json:"count"`
-		When  coop.Date       `json:"when,omitzero"`
-		Money decimal.Decimal `json:"money"`
+		Text  string          `json:"text" validate:"text"`
+		Count int             `json:"count" validate:"int-range"`
+		When  coop.Date       `json:"when,omitzero" validate:"date-range"`
+		Money decimal.Decimal `json:"money" validate:"mad"`
 	}
 	type input struct {
 		Inner
-		Name    string              `json:"name"`
-		Paid    decimal.NullDecimal `json:"paid"`
-		List    []Inner             `json:"list"`
+		Name    string              `json:"name" validate:"text"`
+		Paid    decimal.NullDecimal `json:"paid" validate:"mad"`
+		List    []Inner             `json:"list" validate:"dive"`
 		Ptr     *Inner              `json:"ptr"`
-		ByYear  map[int]string      `json:"by_year"`
-		Skipped string              `json:"-"`
+		ByYear  map[int]string      `json:"by_year" validate:"dive,keys,int-range,endkeys,text"`
+		Skipped string              `json:"-" validate:"-"`
 	}
 	ok := input{Inner: Inner{Text: "Coopérative تعاونية ⵜⴰⵎⴰⵣⵉⵖⵜ", Count: coop.MaxInt, When: coop.FirstDate, Money: coop.MustParseMAD("999999999999.99")},
 		Name: strings.Repeat("é", coop.MaxTextBytes/2), ByYear: map[int]string{2024: "ok"}, Skipped: "\x00"}
@@ -55,8 +55,8 @@ func TestCheckInput(t *testing.T) {
 		{"Date9999", func(in *input) { in.When = coop.MustParseDate("9999-12-31") }, "when", "date-range"},
 		{"InList", func(in *input) { in.List = []Inner{{}, {Text: "\t"}} }, "list[1].text", "text"},
 		{"InPointer", func(in *input) { in.Ptr = &Inner{Count: -1 << 40} }, "ptr.count", "int-range"},
-		{"MapValue", func(in *input) { in.ByYear = map[int]string{2024: "\x07"} }, "by_year.2024", "text"},
-		{"MapKey", func(in *input) { in.ByYear = map[int]string{1 << 40: "x"} }, "by_year.1099511627776", "int-range"},
+		{"MapValue", func(in *input) { in.ByYear = map[int]string{2024: "\x07"} }, "by_year[2024]", "text"},
+		{"MapKey", func(in *input) { in.ByYear = map[int]string{1 << 40: "x"} }, "by_year[1099511627776]", "int-range"},
 	}
 	for _, tt := range tests {
 		in := ok
@@ -82,10 +82,10 @@ func TestCheckInput(t *testing.T) {
 // a type that holds itself.
 func TestCheckInput_Nested(t *testing.T) {
 	type node struct {
-		Name string          `json:"name"`
+		Name string          `json:"name" validate:"text"`
 		Next *node           `json:"next"`
-		Kids []node          `json:"kids"`
-		Cost decimal.Decimal `json:"cost"`
+		Kids []node          `json:"kids" validate:"dive"`
+		Cost decimal.Decimal `json:"cost" validate:"mad"`
 	}
 	tests := []struct {
 		name  string
@@ -93,9 +93,9 @@ func TestCheckInput_Nested(t *testing.T) {
 		field string
 		rule  string
 	}{
-		{"a share movement", &coop.Cooperative{Members: []coop.Member{{}, {Shares: []coop.ShareMovement{{}, {Amount: decimal.RequireFromString("1.005")}}}}},
+		{"a share movement", &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212, Members: []coop.Member{{Type: coop.Natural}, {Type: coop.Natural, Shares: []coop.ShareMovement{{Kind: coop.Subscription}, {Kind: coop.Subscription, Amount: decimal.RequireFromString("1.005")}}}}},
 			"members[1].shares[1].amount", "amount"},
-		{"a withdrawal", &coop.Cooperative{Members: []coop.Member{{Withdrawal: &coop.WithdrawalRequest{Received: coop.MustParseDate("1800-01-01")}}}},
+		{"a withdrawal", &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212, Members: []coop.Member{{Type: coop.Natural, Withdrawal: &coop.WithdrawalRequest{Received: coop.MustParseDate("1800-01-01")}}}},
 			"members[0].withdrawal.received", "date-range"},
 		{"a list in a list", &node{Kids: []node{{}, {Kids: []node{{Name: "\x00"}}}}}, "kids[1].kids[0].name", "text"},
 		{"a chain", &node{Next: &node{Next: &node{Cost: decimal.RequireFromString("0.001")}}}, "next.next.cost", "amount"},

@@ -208,17 +208,17 @@ func (k MovementKind) Valid() bool {
 
 // ShareMovement is one line of a member's share account.
 type ShareMovement struct {
-	Kind MovementKind `json:"kind"`
-	On   Date         `json:"on"`
+	Kind MovementKind `json:"kind" validate:"enum"`
+	On   Date         `json:"on" validate:"date-range"`
 	// Shares is the number of shares subscribed, transferred or refunded.
-	Shares int `json:"shares,omitempty"`
+	Shares int `json:"shares,omitempty" validate:"int-range,gte=0"`
 	// Amount is the nominal value moved (subscription, transfer, refund) or
 	// the amount paid (payment), in MAD.
-	Amount decimal.Decimal `json:"amount"`
+	Amount decimal.Decimal `json:"amount" validate:"amount"`
 	// Paid is, for a subscription, the amount paid at subscription (art. 7:
 	// at least a quarter of each cash share) and, for a transfer or a refund,
 	// the paid-up part that moves. It is null when not known.
-	Paid decimal.NullDecimal `json:"paid"`
+	Paid decimal.NullDecimal `json:"paid" validate:"amount"`
 	// InKind marks a contribution in kind (art. 27), valued by an expert;
 	// the quarter-paid rule applies to cash shares only.
 	InKind bool `json:"in_kind,omitempty"`
@@ -230,30 +230,30 @@ type ShareMovement struct {
 type Member struct {
 	ID uuid.UUID `json:"id"`
 	// Number is the member's number in the register, in order of joining.
-	Number int        `json:"number,omitempty"`
-	Type   MemberType `json:"type"`
-	Name   string     `json:"name,omitempty"`
+	Number int        `json:"number,omitempty" validate:"int-range"`
+	Type   MemberType `json:"type" validate:"enum"`
+	Name   string     `json:"name,omitempty" validate:"text,max=200"`
 	CIN    CIN        `json:"cin,omitzero"`
 	// ICE identifies a legal-person member.
 	ICE ICE `json:"ice,omitzero"`
 	// CooperativeID is the registry ID of a member cooperative of a union.
 	CooperativeID uuid.UUID `json:"cooperative_id,omitzero"`
-	Gender        Gender    `json:"gender,omitempty"`
-	BirthDate     Date      `json:"birth_date,omitzero"`
+	Gender        Gender    `json:"gender,omitempty" validate:"omitempty,enum"`
+	BirthDate     Date      `json:"birth_date,omitzero" validate:"date-range"`
 	Phone         Phone     `json:"phone,omitzero"`
-	Address       string    `json:"address,omitempty"`
-	Occupation    string    `json:"occupation,omitempty"`
+	Address       string    `json:"address,omitempty" validate:"text"`
+	Occupation    string    `json:"occupation,omitempty" validate:"text"`
 	// JoinedOn is the date of admission; the zero Date means the
 	// cooperative's registration date (a founder).
-	JoinedOn Date `json:"joined_on,omitzero"`
+	JoinedOn Date `json:"joined_on,omitzero" validate:"date-range"`
 	// AdmittedBy references the general assembly that admitted the member
 	// (art. 15), e.g. "OGM 2024-06-15".
-	AdmittedBy string `json:"admitted_by,omitempty"`
+	AdmittedBy string `json:"admitted_by,omitempty" validate:"text"`
 	// LeftOn is the date the membership ended; zero while a member.
-	LeftOn     Date       `json:"left_on,omitzero"`
-	ExitReason ExitReason `json:"exit_reason,omitempty"`
+	LeftOn     Date       `json:"left_on,omitzero" validate:"date-range"`
+	ExitReason ExitReason `json:"exit_reason,omitempty" validate:"omitempty,enum"`
 	// Shares is the member's share account, in date order.
-	Shares []ShareMovement `json:"shares,omitempty"`
+	Shares []ShareMovement `json:"shares,omitempty" validate:"dive"`
 	// Withdrawal is the member's pending or answered withdrawal request.
 	Withdrawal *WithdrawalRequest `json:"withdrawal,omitempty"`
 }
@@ -263,39 +263,39 @@ type Member struct {
 // board within 20 days, silence being acceptance. It takes effect at the end
 // of the financial year.
 type WithdrawalRequest struct {
-	Received Date `json:"received"`
+	Received Date `json:"received" validate:"date-range"`
 	// AnswerDue is the last day for the board's answer.
-	AnswerDue Date `json:"answer_due"`
+	AnswerDue Date `json:"answer_due" validate:"date-range"`
 	// Answer is "accepted", "refused" or "" while the board has not
 	// answered (silence after AnswerDue is acceptance).
-	Answer     string `json:"answer,omitempty"`
-	AnsweredOn Date   `json:"answered_on,omitzero"`
+	Answer     string `json:"answer,omitempty" validate:"text"`
+	AnsweredOn Date   `json:"answered_on,omitzero" validate:"date-range"`
 	// EffectiveOn is the day the member no longer counts: the day after the
 	// end of the financial year.
-	EffectiveOn Date `json:"effective_on"`
+	EffectiveOn Date `json:"effective_on" validate:"date-range"`
 	// Reason is the board's reason for a refusal, which the member may take
 	// to the next ordinary general assembly.
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" validate:"text"`
 }
 
 // Resolution is a resolution put to a general assembly.
 type Resolution struct {
-	Subject string `json:"subject"`
+	Subject string `json:"subject" validate:"text"`
 	Votes   Votes  `json:"votes"`
 	Adopted bool   `json:"adopted"`
 }
 
 // Assembly is a general assembly as the registry records it (arts. 33-46).
 type Assembly struct {
-	Kind AssemblyKind `json:"kind"`
-	Date Date         `json:"date"`
+	Kind AssemblyKind `json:"kind" validate:"omitempty,enum"`
+	Date Date         `json:"date" validate:"date-range"`
 	// Call is 1, 2 or 3: the convocation on which the assembly met.
-	Call int `json:"call"`
+	Call int `json:"call" validate:"int-range"`
 	// Members is the number of members at the date; Present those present
 	// or represented.
-	Members     int          `json:"members"`
-	Present     int          `json:"present"`
-	Resolutions []Resolution `json:"resolutions,omitempty"`
+	Members     int          `json:"members" validate:"int-range"`
+	Present     int          `json:"present" validate:"int-range"`
+	Resolutions []Resolution `json:"resolutions,omitempty" validate:"dive"`
 }
 
 // ActiveAt reports whether the member counts at asOf: joined on or before
@@ -367,15 +367,15 @@ func (m *Member) CapitalAt(asOf Date) Capital {
 // Officer is a director, a manager or a member of the supervisory
 // committee.
 type Officer struct {
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty" validate:"text,max=200"`
 	// MemberID links an officer who is a member; managers may be
 	// non-members (art. 65).
 	MemberID uuid.UUID `json:"member_id,omitzero"`
 	// Role is the officer's role: "president", "vice-president",
 	// "secretary", "treasurer", "director" or "manager".
-	Role  string `json:"role,omitempty"`
-	Since Date   `json:"since,omitzero"`
-	Until Date   `json:"until,omitzero"`
+	Role  string `json:"role,omitempty" validate:"text"`
+	Since Date   `json:"since,omitzero" validate:"date-range"`
+	Until Date   `json:"until,omitzero" validate:"date-range"`
 }
 
 // ActiveAt reports whether the officer is in office at asOf (an officer
@@ -386,19 +386,19 @@ func (o *Officer) ActiveAt(asOf Date) bool {
 
 // Auditor is the commissaire aux comptes (arts. 72-76).
 type Auditor struct {
-	Name        string `json:"name,omitempty"`
-	AppointedOn Date   `json:"appointed_on,omitzero"`
+	Name        string `json:"name,omitempty" validate:"text"`
+	AppointedOn Date   `json:"appointed_on,omitzero" validate:"date-range"`
 	// TermYears is 3 when appointed by the general assembly, 1 when named in
 	// the statutes (art. 72).
-	TermYears int `json:"term_years,omitempty"`
+	TermYears int `json:"term_years,omitempty" validate:"int-range"`
 }
 
 // Governance is how a cooperative is run: by a board of directors
 // (arts. 48-61) or by one to three managers (art. 65), with an optional or
 // mandatory auditor (art. 72).
 type Governance struct {
-	Directors []Officer `json:"directors,omitempty"`
-	Managers  []Officer `json:"managers,omitempty"`
+	Directors []Officer `json:"directors,omitempty" validate:"dive"`
+	Managers  []Officer `json:"managers,omitempty" validate:"dive"`
 	Auditor   *Auditor  `json:"auditor,omitempty"`
 }
 
@@ -448,16 +448,16 @@ func (g *Governance) ModeAt(asOf Date) string {
 type Statutes struct {
 	// DurationYears is the statutory duration, at most 99 years (art. 5); 0
 	// when not stated.
-	DurationYears int `json:"duration_years,omitempty"`
+	DurationYears int `json:"duration_years,omitempty" validate:"int-range,gte=0"`
 	// ShareNominal is the nominal value of one share, at least 100.00
 	// (art. 26); zero when not stated.
-	ShareNominal decimal.Decimal `json:"share_nominal"`
+	ShareNominal decimal.Decimal `json:"share_nominal" validate:"amount"`
 	// MinSharesPerMember is the statutory minimum of shares per member.
-	MinSharesPerMember int `json:"min_shares_per_member,omitempty"`
+	MinSharesPerMember int `json:"min_shares_per_member,omitempty" validate:"int-range,gte=0"`
 	// Purpose is the cooperative's object.
-	Purpose string `json:"purpose,omitempty"`
+	Purpose string `json:"purpose,omitempty" validate:"text"`
 	// AdoptedOn is the date of the statutes in force.
-	AdoptedOn Date `json:"adopted_on,omitzero"`
+	AdoptedOn Date `json:"adopted_on,omitzero" validate:"date-range"`
 }
 
 // Cooperative is a cooperative or a union of cooperatives under Law 112-12,
@@ -468,64 +468,64 @@ type Statutes struct {
 // treat a missing fact as unknown, never as false.
 type Cooperative struct {
 	ID      uuid.UUID `json:"id,omitzero"`
-	Version int64     `json:"version,omitempty"`
-	Kind    Kind      `json:"kind"`
-	Name    string    `json:"name,omitempty"`
-	NameAR  string    `json:"name_ar,omitempty"`
+	Version int64     `json:"version,omitempty" validate:"int-range"`
+	Kind    Kind      `json:"kind" validate:"enum"`
+	Name    string    `json:"name,omitempty" validate:"text,max=200"`
+	NameAR  string    `json:"name_ar,omitempty" validate:"text"`
 	// RegistrationNumber is the number in the local register (D 7).
-	RegistrationNumber string `json:"registration_number,omitempty"`
+	RegistrationNumber string `json:"registration_number,omitempty" validate:"text"`
 	// Court is the code of the court of first instance keeping the local
 	// register (art. 9).
-	Court    string       `json:"court,omitempty"`
+	Court    string       `json:"court,omitempty" validate:"text"`
 	ICE      ICE          `json:"ice,omitzero"`
-	Sector   Sector       `json:"sector,omitempty"`
-	Branch   Branch       `json:"branch,omitempty"`
-	Province ProvinceCode `json:"province,omitempty"`
-	Commune  string       `json:"commune,omitempty"`
-	Address  string       `json:"address,omitempty"`
+	Sector   Sector       `json:"sector,omitempty" validate:"omitempty,sector"`
+	Branch   Branch       `json:"branch,omitempty" validate:"omitempty,branch"`
+	Province ProvinceCode `json:"province,omitempty" validate:"omitempty,province"`
+	Commune  string       `json:"commune,omitempty" validate:"text"`
+	Address  string       `json:"address,omitempty" validate:"text"`
 	// RegisteredOn is the date of registration, when legal personality
 	// starts (art. 11); zero when not registered.
-	RegisteredOn Date   `json:"registered_on,omitzero"`
-	Status       Status `json:"status"`
+	RegisteredOn Date   `json:"registered_on,omitzero" validate:"date-range"`
+	Status       Status `json:"status" validate:"enum"`
 	// StatusSince is when the current status began; before it the
 	// cooperative was active.
-	StatusSince  Date `json:"status_since,omitzero"`
-	FoundedUnder Law  `json:"founded_under"`
+	StatusSince  Date `json:"status_since,omitzero" validate:"date-range"`
+	FoundedUnder Law  `json:"founded_under" validate:"enum"`
 	// ConformedOn is, for a cooperative founded under Law 24-83, the date its
 	// statutes conformed to Law 112-12 were registered (art. 108).
-	ConformedOn Date     `json:"conformed_on,omitzero"`
+	ConformedOn Date     `json:"conformed_on,omitzero" validate:"date-range"`
 	Statutes    Statutes `json:"statutes"`
 	// Members is the member register. When it is empty, MemberCount may give
 	// the number of members.
-	Members     []Member `json:"members,omitempty"`
-	MemberCount *int     `json:"member_count,omitempty"`
+	Members     []Member `json:"members,omitempty" validate:"dive"`
+	MemberCount *int     `json:"member_count,omitempty" validate:"omitnil,int-range,gte=0"`
 	// LastYearEndMembers is the number of members at the last closed year
 	// end, when the register does not tell (art. 47).
-	LastYearEndMembers *int       `json:"last_year_end_members,omitempty"`
+	LastYearEndMembers *int       `json:"last_year_end_members,omitempty" validate:"omitnil,int-range,gte=0"`
 	Governance         Governance `json:"governance"`
 	// Assemblies are the general assemblies recorded, in date order.
-	Assemblies []Assembly `json:"assemblies,omitempty"`
+	Assemblies []Assembly `json:"assemblies,omitempty" validate:"dive"`
 	// ApprovalID is the ODCO name approval the cooperative registered
 	// under.
 	ApprovalID uuid.UUID `json:"approval_id,omitzero"`
 	// Liquidator is the liquidator appointed on dissolution (art. 83).
-	Liquidator string `json:"liquidator,omitempty"`
+	Liquidator string `json:"liquidator,omitempty" validate:"text"`
 	// StatusReason is the ground of the current status: the decision that
 	// dissolved the cooperative, the art. 13 ground of a striking off.
-	StatusReason string `json:"status_reason,omitempty"`
+	StatusReason string `json:"status_reason,omitempty" validate:"text"`
 	// Supports are the support actions the cooperative took part in.
-	Supports []Support `json:"supports,omitempty"`
+	Supports []Support `json:"supports,omitempty" validate:"dive"`
 	// Selections are the programme calls that selected it.
-	Selections []Selection `json:"selections,omitempty"`
+	Selections []Selection `json:"selections,omitempty" validate:"dive"`
 	// Labels are its labels, brand rights, certifications and approvals.
-	Labels []Label `json:"labels,omitempty"`
+	Labels []Label `json:"labels,omitempty" validate:"dive"`
 	// Groupings are its memberships of unions, the Federation and EIGs.
-	Groupings []Grouping `json:"groupings,omitempty"`
+	Groupings []Grouping `json:"groupings,omitempty" validate:"dive"`
 	// Turnover is the turnover of each financial year, by year.
-	Turnover map[int]decimal.Decimal `json:"turnover,omitempty"`
+	Turnover map[int]decimal.Decimal `json:"turnover,omitempty" validate:"dive,keys,int-range,endkeys,amount"`
 	// Declared holds facts the cooperative declares, such as
 	// "disadvantaged-members" or "precarious-situation".
-	Declared map[string]bool `json:"declared,omitempty"`
+	Declared map[string]bool `json:"declared,omitempty" validate:"dive,keys,text,endkeys"`
 }
 
 // Region returns the region of the cooperative's seat ("" when unknown).

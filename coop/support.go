@@ -35,9 +35,9 @@ func (k SupportKind) Valid() bool {
 // Financing is the money a funder put into a project of the cooperative:
 // Amount of a total Cost (INDH paid 60 % of Tinas Cop's project).
 type Financing struct {
-	Funder string          `json:"funder"`
-	Amount decimal.Decimal `json:"amount"`
-	Cost   decimal.Decimal `json:"cost"`
+	Funder string          `json:"funder" validate:"text"`
+	Amount decimal.Decimal `json:"amount" validate:"mad"`
+	Cost   decimal.Decimal `json:"cost" validate:"mad"`
 }
 
 // Share returns the funder's share of the cost (0 when the cost is zero).
@@ -54,21 +54,21 @@ func (f *Financing) Share() decimal.Decimal {
 // women and young people are those of this cooperative.
 type Support struct {
 	ActionID uuid.UUID   `json:"action_id"`
-	Kind     SupportKind `json:"kind"`
-	Title    string      `json:"title"`
-	Start    Date        `json:"start"`
-	End      Date        `json:"end,omitzero"`
+	Kind     SupportKind `json:"kind" validate:"enum"`
+	Title    string      `json:"title" validate:"text"`
+	Start    Date        `json:"start" validate:"date-range"`
+	End      Date        `json:"end,omitzero" validate:"date-range"`
 	// Operator is who ran the action (an ODCO delegation, a programme's
 	// operator); Delegation the ODCO delegation that reports it.
-	Operator   string       `json:"operator,omitempty"`
-	Delegation DelegationID `json:"delegation,omitempty"`
-	Partners   []string     `json:"partners,omitempty"`
+	Operator   string       `json:"operator,omitempty" validate:"text"`
+	Delegation DelegationID `json:"delegation,omitempty" validate:"omitempty,delegation"`
+	Partners   []string     `json:"partners,omitempty" validate:"dive,text"`
 	// Program and Call name the programme and call the action belongs to.
-	Program string `json:"program,omitempty"`
-	Call    string `json:"call,omitempty"`
-	People  int    `json:"people,omitempty"`
-	Women   int    `json:"women,omitempty"`
-	Youth   int    `json:"youth,omitempty"`
+	Program string `json:"program,omitempty" validate:"text"`
+	Call    string `json:"call,omitempty" validate:"text"`
+	People  int    `json:"people,omitempty" validate:"int-range"`
+	Women   int    `json:"women,omitempty" validate:"int-range"`
+	Youth   int    `json:"youth,omitempty" validate:"int-range"`
 	// Financing is set for financial support and prizes.
 	Financing *Financing `json:"financing,omitempty"`
 }
@@ -77,9 +77,9 @@ type Support struct {
 // programme's call (Mourafaka's 72 Marrakech-Safi cooperatives of the 4th
 // phase).
 type Selection struct {
-	Program    string `json:"program"`
-	Call       string `json:"call,omitempty"`
-	SelectedOn Date   `json:"selected_on"`
+	Program    string `json:"program" validate:"text"`
+	Call       string `json:"call,omitempty" validate:"text"`
+	SelectedOn Date   `json:"selected_on" validate:"date-range"`
 }
 
 // LabelKind is the kind of a label, mark or approval a cooperative holds.
@@ -109,21 +109,21 @@ func (k LabelKind) Valid() bool {
 // a cooperative, with its validity, suspensions and withdrawal.
 type Label struct {
 	ID       uuid.UUID `json:"id"`
-	Kind     LabelKind `json:"kind"`
-	Name     string    `json:"name"`
-	Issuer   string    `json:"issuer"`
-	Number   string    `json:"number,omitempty"`
-	Products []string  `json:"products,omitempty"`
+	Kind     LabelKind `json:"kind" validate:"enum"`
+	Name     string    `json:"name" validate:"text"`
+	Issuer   string    `json:"issuer" validate:"text"`
+	Number   string    `json:"number,omitempty" validate:"text"`
+	Products []string  `json:"products,omitempty" validate:"dive,text"`
 	// ValidFrom and ValidUntil bound the validity, both inclusive; a zero
 	// ValidUntil means no end date.
-	ValidFrom  Date `json:"valid_from"`
-	ValidUntil Date `json:"valid_until,omitzero"`
+	ValidFrom  Date `json:"valid_from" validate:"date-range"`
+	ValidUntil Date `json:"valid_until,omitzero" validate:"date-range"`
 	// SuspendedFrom and SuspendedUntil bound a suspension (inclusive; a zero
 	// SuspendedUntil means until further notice).
-	SuspendedFrom  Date   `json:"suspended_from,omitzero"`
-	SuspendedUntil Date   `json:"suspended_until,omitzero"`
-	WithdrawnOn    Date   `json:"withdrawn_on,omitzero"`
-	Reason         string `json:"reason,omitempty"`
+	SuspendedFrom  Date   `json:"suspended_from,omitzero" validate:"date-range"`
+	SuspendedUntil Date   `json:"suspended_until,omitzero" validate:"date-range"`
+	WithdrawnOn    Date   `json:"withdrawn_on,omitzero" validate:"date-range"`
+	Reason         string `json:"reason,omitempty" validate:"text"`
 }
 
 // HeldAt reports whether the label was in force on d: valid, not suspended
@@ -161,12 +161,12 @@ func (k GroupingKind) Valid() bool {
 // Federation or an EIG, from a date until another.
 type Grouping struct {
 	ID   uuid.UUID    `json:"id"`
-	Kind GroupingKind `json:"kind"`
-	Name string       `json:"name"`
+	Kind GroupingKind `json:"kind" validate:"enum"`
+	Name string       `json:"name" validate:"text"`
 	// GroupID is the union's registry ID, for a union.
 	GroupID uuid.UUID `json:"group_id,omitzero"`
-	From    Date      `json:"from"`
-	Until   Date      `json:"until,omitzero"`
+	From    Date      `json:"from" validate:"date-range"`
+	Until   Date      `json:"until,omitzero" validate:"date-range"`
 }
 
 // ActiveAt reports whether the membership held on d.

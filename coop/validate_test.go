@@ -44,7 +44,7 @@ func TestCooperative_Validate(t *testing.T) {
 		{"NegativeNominal", func(c *coop.Cooperative) { c.Statutes.ShareNominal = decimal.NewFromInt(-100) }, "statutes.share_nominal", "dec_gte0"},
 		{"ThreeDecimals", func(c *coop.Cooperative) {
 			c.Turnover = map[int]decimal.Decimal{2023: decimal.RequireFromString("1.001")}
-		}, "turnover.2023", "mad"},
+		}, "turnover[2023]", "amount"},
 		{"UnionMember", func(c *coop.Cooperative) { c.Kind = coop.KindUnion }, "members[0].type", "union-member"},
 		{"LeftBeforeJoined", func(c *coop.Cooperative) { c.Members[0].LeftOn = d("2019-01-01") }, "members[0].left_on", "after"},
 		{"ConformedOn112", func(c *coop.Cooperative) { c.ConformedOn = d("2019-01-01") }, "conformed_on", "founded_under"},
@@ -55,7 +55,7 @@ func TestCooperative_Validate(t *testing.T) {
 			c.Members = append(c.Members, coop.Member{ID: uuid.New(), Type: coop.Natural, Shares: []coop.ShareMovement{
 				{Kind: coop.Subscription, Shares: 1, Amount: decimal.NewFromInt(100)},
 				{Kind: coop.Subscription, Shares: 1, Amount: decimal.RequireFromString("100.005")}}})
-		}, "members[1].shares[1].amount", "mad"},
+		}, "members[1].shares[1].amount", "amount"},
 		{"NegativePaid", func(c *coop.Cooperative) {
 			c.Members[0].Shares = []coop.ShareMovement{{Kind: coop.Subscription, Shares: 1, Amount: decimal.NewFromInt(100),
 				Paid: decimal.NewNullDecimal(decimal.NewFromInt(-1))}}

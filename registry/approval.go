@@ -36,14 +36,14 @@ func isWordRune(r rune) bool {
 // NameRequest asks ODCO to approve a name (art. 7, D 3).
 type NameRequest struct {
 	// Names are the proposed names in order of preference, 1 to 3.
-	Names []string `json:"names"`
+	Names []string `json:"names" validate:"dive,text"`
 	// Signatories are the future founders; at least 5 (D 3).
-	Signatories []Signatory       `json:"signatories"`
-	Province    coop.ProvinceCode `json:"province,omitempty"`
-	RequestedOn coop.Date         `json:"requested_on"`
+	Signatories []Signatory       `json:"signatories" validate:"dive"`
+	Province    coop.ProvinceCode `json:"province,omitempty" validate:"omitempty,province"`
+	RequestedOn coop.Date         `json:"requested_on" validate:"date-range"`
 	// DecidedOn records a decision ODCO already made, within 2 days of the
 	// request (art. 7); zero means today.
-	DecidedOn coop.Date `json:"decided_on,omitzero"`
+	DecidedOn coop.Date `json:"decided_on,omitzero" validate:"date-range"`
 }
 
 // The numbers of name approval (art. 7, Decree 2-15-617 art. 4).
@@ -124,9 +124,6 @@ func checkNameRequest(op string, req NameRequest, today coop.Date) (coop.Date, e
 		}
 	}
 	checkSignatories(&fs, req.Signatories)
-	if req.Province != "" && !req.Province.Valid() {
-		fs.Add("province", "province", "", "%q is not a province code", req.Province)
-	}
 	decided := req.DecidedOn
 	if decided.IsZero() {
 		decided = today
@@ -217,7 +214,7 @@ func lapsed(a NameApproval, today coop.Date) bool {
 func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop.Date, guards ...Guard) (NameApproval, error) {
 	const op, art = "registry.RenewApproval", "Decree 2-15-617 art. 4"
 	if err := checkInput(op, struct {
-		AskedOn coop.Date `json:"asked_on"`
+		AskedOn coop.Date `json:"asked_on" validate:"date-range"`
 	}{askedOn}); err != nil {
 		return NameApproval{}, err
 	}

@@ -25,8 +25,6 @@ func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingIn
 	}
 	g := in.Grouping
 	switch {
-	case !g.Kind.Valid():
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "grouping.kind", "enum", "%q is not a kind of grouping", g.Kind)
 	case g.Kind == coop.UnionGrouping:
 		return coop.Cooperative{}, refuse(coop.Invalid, op, "Law 112-12 art. 85", "grouping.kind", "join-union", "a union is joined through the union (JoinUnion)")
 	case strings.TrimSpace(g.Name) == "":
@@ -123,12 +121,12 @@ func unionExit(op string, u *coop.Cooperative, member uuid.UUID, on coop.Date) (
 // UnionMembership makes a cooperative a member of a union.
 type UnionMembership struct {
 	CooperativeID uuid.UUID `json:"cooperative_id"`
-	On            coop.Date `json:"on"`
-	AdmittedBy    string    `json:"admitted_by"`
+	On            coop.Date `json:"on" validate:"date-range"`
+	AdmittedBy    string    `json:"admitted_by" validate:"text"`
 	// The member cooperative's subscription in the union.
-	Shares int             `json:"shares"`
-	Amount decimal.Decimal `json:"amount"`
-	Paid   decimal.Decimal `json:"paid"`
+	Shares int             `json:"shares" validate:"int-range"`
+	Amount decimal.Decimal `json:"amount" validate:"mad"`
+	Paid   decimal.Decimal `json:"paid" validate:"mad"`
 }
 
 // JoinUnion admits a cooperative to a union (arts. 85-93): the union's

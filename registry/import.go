@@ -242,7 +242,6 @@ func (rules importRules) check(c coop.Cooperative, i int) (imported, error) {
 	if c.RegisteredOn.IsZero() {
 		fs.Add("registered_on", "required", "", "is required")
 	}
-	fs.Merge("", coop.CheckInput(c))
 	fs.Merge("", c.Validate())
 	checkRecord(&fs, &c, rules.today)
 	if err := fs.Err(op, "invalid cooperative"); err != nil {
@@ -320,13 +319,6 @@ func checkRecord(fs *coop.Fields, c *coop.Cooperative, today coop.Date) {
 	checkRecordDates(fs, c, today)
 	if parts := strings.Split(c.RegistrationNumber, "/"); len(parts) == 4 && c.Court != "" && parts[1] != c.Court {
 		fs.Add("court", "number", parts[1], "%q is not the court of the registration number %s", c.Court, c.RegistrationNumber)
-	}
-	for i := range c.Members {
-		// A register of record may withhold names (personal data: the
-		// national statistics carry none); one given is bounded.
-		if len(c.Members[i].Name) > maxNameBytes {
-			fs.Add(fmt.Sprintf("members[%d].name", i), "max", "200", "a name is at most %d bytes long", maxNameBytes)
-		}
 	}
 	nominal := c.Statutes.ShareNominal
 	if nominal.Sign() > 0 && c.FoundedUnder == coop.Law11212 && nominal.LessThan(coop.MinShareNominal()) {

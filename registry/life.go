@@ -68,8 +68,8 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 
 // Officers elects a board or appoints managers.
 type Officers struct {
-	On       coop.Date      `json:"on"`
-	Officers []coop.Officer `json:"officers"`
+	On       coop.Date      `json:"on" validate:"date-range"`
+	Officers []coop.Officer `json:"officers" validate:"dive"`
 }
 
 // ElectBoard replaces the board (or the managers) with a board of 3 to 12
@@ -131,7 +131,7 @@ func officersFrom(os []coop.Officer, on coop.Date) []coop.Officer {
 
 // AuditorInput appoints an auditor.
 type AuditorInput struct {
-	On      coop.Date    `json:"on"`
+	On      coop.Date    `json:"on" validate:"date-range"`
 	Auditor coop.Auditor `json:"auditor"`
 }
 
@@ -157,7 +157,7 @@ func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorI
 
 // Amendment amends the statutes by extraordinary general assembly.
 type Amendment struct {
-	On       coop.Date     `json:"on"`
+	On       coop.Date     `json:"on" validate:"date-range"`
 	Statutes coop.Statutes `json:"statutes"`
 	// Votes are the extraordinary assembly's votes on the amendment.
 	Votes coop.Votes `json:"votes"`
@@ -203,10 +203,10 @@ func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment
 
 // SeatChange moves the seat.
 type SeatChange struct {
-	On       coop.Date         `json:"on"`
-	Province coop.ProvinceCode `json:"province"`
-	Commune  string            `json:"commune,omitempty"`
-	Address  string            `json:"address,omitempty"`
+	On       coop.Date         `json:"on" validate:"date-range"`
+	Province coop.ProvinceCode `json:"province" validate:"province"`
+	Commune  string            `json:"commune,omitempty" validate:"text"`
+	Address  string            `json:"address,omitempty" validate:"text"`
 	Votes    coop.Votes        `json:"votes"`
 }
 
@@ -224,9 +224,6 @@ func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, 
 		if err := mustBeActive(op, c, in.On); err != nil {
 			return nil, err
 		}
-		if !in.Province.Valid() {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 5", "province", "province", "%q is not a province code", in.Province)
-		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
 			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
 				"%d votes for of %d cast: moving the seat needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
@@ -237,9 +234,9 @@ func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, 
 
 // TurnoverInput reports a financial year's turnover.
 type TurnoverInput struct {
-	On     coop.Date `json:"on"`
-	Year   int       `json:"year"`
-	Amount string    `json:"amount"`
+	On     coop.Date `json:"on" validate:"date-range"`
+	Year   int       `json:"year" validate:"int-range"`
+	Amount string    `json:"amount" validate:"text"`
 }
 
 // ReportTurnover records the turnover of a closed financial year, filed
@@ -264,15 +261,15 @@ func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in Turnover
 
 // StatusChange dissolves, puts into liquidation or strikes off.
 type StatusChange struct {
-	On coop.Date `json:"on"`
+	On coop.Date `json:"on" validate:"date-range"`
 	// Reason is the decision or ground: an assembly's decision, a court's
 	// judgment, one of the StrikeOffGrounds for a striking off.
-	Reason string `json:"reason"`
+	Reason string `json:"reason" validate:"text"`
 	// Votes are the extraordinary assembly's votes on an early dissolution;
 	// nil when a court decided.
 	Votes *coop.Votes `json:"votes,omitempty"`
 	// Liquidator is the liquidator appointed, for a liquidation.
-	Liquidator string `json:"liquidator,omitempty"`
+	Liquidator string `json:"liquidator,omitempty" validate:"text"`
 }
 
 // StrikeOffGrounds are the grounds of art. 13 on which a cooperative is

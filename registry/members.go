@@ -14,14 +14,14 @@ import (
 // the general assembly, with the shares the new member subscribes.
 type Admission struct {
 	// On is the date of admission.
-	On coop.Date `json:"on"`
+	On coop.Date `json:"on" validate:"date-range"`
 	// AdmittedBy references the general assembly that voted the admission,
 	// e.g. "OGM 2024-06-15".
-	AdmittedBy string          `json:"admitted_by"`
+	AdmittedBy string          `json:"admitted_by" validate:"text"`
 	Member     coop.Member     `json:"member"`
-	Shares     int             `json:"shares"`
-	Amount     decimal.Decimal `json:"amount"`
-	Paid       decimal.Decimal `json:"paid"`
+	Shares     int             `json:"shares" validate:"int-range"`
+	Amount     decimal.Decimal `json:"amount" validate:"mad"`
+	Paid       decimal.Decimal `json:"paid" validate:"mad"`
 	InKind     bool            `json:"in_kind,omitempty"`
 }
 
@@ -68,10 +68,10 @@ func (r *Registry) admission(op string, in Admission) func(c *coop.Cooperative) 
 
 // Subscription subscribes more shares for a member.
 type Subscription struct {
-	On     coop.Date       `json:"on"`
-	Shares int             `json:"shares"`
-	Amount decimal.Decimal `json:"amount"`
-	Paid   decimal.Decimal `json:"paid"`
+	On     coop.Date       `json:"on" validate:"date-range"`
+	Shares int             `json:"shares" validate:"int-range"`
+	Amount decimal.Decimal `json:"amount" validate:"mad"`
+	Paid   decimal.Decimal `json:"paid" validate:"mad"`
 	InKind bool            `json:"in_kind,omitempty"`
 }
 
@@ -102,8 +102,8 @@ func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in
 
 // Payment pays up subscribed shares.
 type Payment struct {
-	On     coop.Date       `json:"on"`
-	Amount decimal.Decimal `json:"amount"`
+	On     coop.Date       `json:"on" validate:"date-range"`
+	Amount decimal.Decimal `json:"amount" validate:"mad"`
 }
 
 // PayShares records a payment towards a member's unpaid shares (art. 26).
@@ -132,7 +132,7 @@ func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payme
 // WithdrawalInput is a member's withdrawal request, received by registered
 // letter (art. 19).
 type WithdrawalInput struct {
-	Received coop.Date `json:"received"`
+	Received coop.Date `json:"received" validate:"date-range"`
 }
 
 // capitalFloorShare is the share of the highest capital ever reached below
@@ -235,10 +235,10 @@ func sortByDate[T any](xs []T, date func(T) coop.Date) {
 
 // WithdrawalAnswer is the board's answer to a withdrawal request.
 type WithdrawalAnswer struct {
-	On     coop.Date `json:"on"`
+	On     coop.Date `json:"on" validate:"date-range"`
 	Accept bool      `json:"accept"`
 	// Reason is required for a refusal: the board's answer is reasoned.
-	Reason string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty" validate:"text"`
 }
 
 // AnswerWithdrawal records the board's answer to a pending withdrawal
@@ -277,9 +277,9 @@ func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, i
 
 // Exclusion excludes a member by decision of the general assembly.
 type Exclusion struct {
-	On     coop.Date  `json:"on"`
+	On     coop.Date  `json:"on" validate:"date-range"`
 	Votes  coop.Votes `json:"votes"`
-	Reason string     `json:"reason"`
+	Reason string     `json:"reason" validate:"text"`
 }
 
 // ExcludeMember records an exclusion decided by two thirds of the votes
@@ -363,8 +363,8 @@ func endUnionMembership(w *writer, u *coop.Cooperative, member uuid.UUID, on coo
 
 // Transfer transfers shares between members.
 type Transfer struct {
-	On     coop.Date `json:"on"`
-	Shares int       `json:"shares"`
+	On     coop.Date `json:"on" validate:"date-range"`
+	Shares int       `json:"shares" validate:"int-range"`
 }
 
 // TransferShares records a transfer of shares authorised by the board
@@ -419,9 +419,9 @@ func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, i
 // Departure records that a member died or became legally incapacitated
 // (art. 24).
 type Departure struct {
-	On coop.Date `json:"on"`
+	On coop.Date `json:"on" validate:"date-range"`
 	// Reason is "death" or "incapacity".
-	Reason coop.ExitReason `json:"reason"`
+	Reason coop.ExitReason `json:"reason" validate:"omitempty,enum"`
 }
 
 // RecordDeparture ends a membership on death or incapacity (art. 24).

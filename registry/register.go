@@ -17,9 +17,9 @@ type Founder struct {
 	// Shares is the number of shares subscribed; Amount their nominal value
 	// in MAD; Paid what was paid at once (at least a quarter of cash shares,
 	// art. 7).
-	Shares int             `json:"shares"`
-	Amount decimal.Decimal `json:"amount"`
-	Paid   decimal.Decimal `json:"paid"`
+	Shares int             `json:"shares" validate:"int-range"`
+	Amount decimal.Decimal `json:"amount" validate:"mad"`
+	Paid   decimal.Decimal `json:"paid" validate:"mad"`
 	InKind bool            `json:"in_kind,omitempty"`
 }
 
@@ -27,20 +27,20 @@ type Founder struct {
 // name (arts. 7-11).
 type Registration struct {
 	ApprovalID uuid.UUID `json:"approval_id"`
-	Kind       coop.Kind `json:"kind"`
+	Kind       coop.Kind `json:"kind" validate:"enum"`
 	// Court is the code of the court of first instance of the seat; empty
 	// means the seat province's code (e.g. "IFR").
-	Court        string            `json:"court,omitempty"`
-	RegisteredOn coop.Date         `json:"registered_on"`
-	NameAR       string            `json:"name_ar,omitempty"`
-	Sector       coop.Sector       `json:"sector"`
-	Branch       coop.Branch       `json:"branch,omitempty"`
-	Province     coop.ProvinceCode `json:"province"`
-	Commune      string            `json:"commune,omitempty"`
-	Address      string            `json:"address,omitempty"`
+	Court        string            `json:"court,omitempty" validate:"text"`
+	RegisteredOn coop.Date         `json:"registered_on" validate:"date-range"`
+	NameAR       string            `json:"name_ar,omitempty" validate:"text"`
+	Sector       coop.Sector       `json:"sector" validate:"sector"`
+	Branch       coop.Branch       `json:"branch,omitempty" validate:"omitempty,branch"`
+	Province     coop.ProvinceCode `json:"province" validate:"province"`
+	Commune      string            `json:"commune,omitempty" validate:"text"`
+	Address      string            `json:"address,omitempty" validate:"text"`
 	ICE          coop.ICE          `json:"ice,omitzero"`
 	Statutes     coop.Statutes     `json:"statutes"`
-	Founders     []Founder         `json:"founders"`
+	Founders     []Founder         `json:"founders" validate:"dive"`
 	// Governance names the first officers, which the statutes name (arts. 5,
 	// 65): a board of 3 to 12 directors or 1 to 3 managers.
 	Governance coop.Governance `json:"governance"`
@@ -222,28 +222,14 @@ func checkRegistration(op string, reg Registration, today coop.Date) (string, er
 // checkSeat checks the kind, the date, the sector and the seat of a
 // registration, and returns its court: the one given, or the province's.
 func checkSeat(fs *coop.Fields, reg Registration, today coop.Date) string {
-	if !reg.Kind.Valid() {
-		fs.Add("kind", "enum", "cooperative,union", "%q is not a kind (cooperative or union)", reg.Kind)
-	}
 	switch {
 	case reg.RegisteredOn.IsZero():
 		fs.Add("registered_on", "required", "", "is required")
 	case reg.RegisteredOn.After(today):
 		fs.Add("registered_on", "not-future", "", "%s is after today", reg.RegisteredOn)
 	}
-	if !reg.Sector.Valid() {
-		fs.Add("sector", "sector", "", "%q is not a sector", reg.Sector)
-	}
-	if reg.Branch != "" {
-		if _, err := coop.ParseBranch(string(reg.Branch)); err != nil {
-			fs.Merge("branch", err)
-		}
-	}
-	if !reg.Province.Valid() {
-		fs.Add("province", "province", "", "%q is not a province code (the seat, art. 5)", reg.Province)
-	}
 	court := strings.ToUpper(strings.TrimSpace(reg.Court))
-	if court == "" && reg.Province.Valid() {
+	if court == "" {
 		court = strings.TrimPrefix(string(reg.Province), "MA-")
 	}
 	if !validCourt(court) {
@@ -372,9 +358,6 @@ func validCourt(s string) bool {
 func checkMember(fs *coop.Fields, p string, m coop.Member, union bool, on coop.Date) {
 	coop.KindOf(union).CheckMemberType(fs, p+".type", m.Type)
 	checkMemberName(fs, p+".name", m.Name)
-	if m.Gender != "" && !m.Gender.Valid() {
-		fs.Add(p+".gender", "enum", "female,male", "%q is not a gender", m.Gender)
-	}
 	if !m.BirthDate.IsZero() && m.BirthDate.After(on) {
 		fs.Add(p+".birth_date", "not-after", on.String(), "born on %s, after joining on %s", m.BirthDate, on)
 	}

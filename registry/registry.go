@@ -111,7 +111,6 @@ func (f *Filter) Validate() error {
 	const op = "registry.Filter"
 	var fs coop.Fields
 	fs.Merge("", coop.CheckInput(f))
-	f.checkSets(&fs)
 	if f.Limit < 0 || f.Limit > MaxLimit {
 		fs.Add("limit", "range", "0-1000", "must be between 0 and %d", MaxLimit)
 	}
@@ -124,26 +123,6 @@ func (f *Filter) Validate() error {
 		}
 	}
 	return fs.Err(op, "invalid filter")
-}
-
-// checkSets checks the filter's values of closed sets: kind, region,
-// province, delegation, sector and status.
-func (f *Filter) checkSets(fs *coop.Fields) {
-	for _, x := range []struct {
-		field, rule, what, value string
-		valid                    bool
-	}{
-		{"kind", "enum", "kind", string(f.Kind), f.Kind.Valid()},
-		{"region", "region", "region code", string(f.Region), f.Region.Valid()},
-		{"province", "province", "province code", string(f.Province), f.Province.Valid()},
-		{"delegation", "delegation", "delegation", string(f.Delegation), f.Delegation.Valid()},
-		{"sector", "sector", "sector", string(f.Sector), f.Sector.Valid()},
-		{"status", "enum", "status", string(f.Status), f.Status.Valid()},
-	} {
-		if x.value != "" && !x.valid {
-			fs.Add(x.field, x.rule, "", "%q is not a %s", x.value, x.what)
-		}
-	}
 }
 
 // List returns a page of cooperatives matching f, ordered by registration

@@ -231,24 +231,24 @@ func NotFound(what string) *coop.Error {
 // Filter selects cooperatives. Its fields are ANDed; a zero field means
 // "any".
 type Filter struct {
-	Kind       coop.Kind         `json:"kind,omitempty"`
-	Region     coop.RegionCode   `json:"region,omitempty"`
-	Province   coop.ProvinceCode `json:"province,omitempty"`
-	Delegation coop.DelegationID `json:"delegation,omitempty"`
-	Sector     coop.Sector       `json:"sector,omitempty"`
-	Status     coop.Status       `json:"status,omitempty"`
+	Kind       coop.Kind         `json:"kind,omitempty" validate:"omitempty,enum"`
+	Region     coop.RegionCode   `json:"region,omitempty" validate:"omitempty,region"`
+	Province   coop.ProvinceCode `json:"province,omitempty" validate:"omitempty,province"`
+	Delegation coop.DelegationID `json:"delegation,omitempty" validate:"omitempty,delegation"`
+	Sector     coop.Sector       `json:"sector,omitempty" validate:"omitempty,sector"`
+	Status     coop.Status       `json:"status,omitempty" validate:"omitempty,enum"`
 	// RegisteredFrom and RegisteredTo bound the registration date, both
 	// inclusive.
-	RegisteredFrom coop.Date `json:"registered_from,omitzero"`
-	RegisteredTo   coop.Date `json:"registered_to,omitzero"`
+	RegisteredFrom coop.Date `json:"registered_from,omitzero" validate:"date-range"`
+	RegisteredTo   coop.Date `json:"registered_to,omitzero" validate:"date-range"`
 	// Name matches cooperatives whose name contains it, ignoring case,
 	// accents and punctuation.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name,omitempty" validate:"text"`
 	// Limit is the page size: 1 to MaxLimit, 0 meaning DefaultLimit.
-	Limit int `json:"limit,omitempty"`
+	Limit int `json:"limit,omitempty" validate:"int-range"`
 	// Cursor continues a listing after the last item of a previous page
 	// (Page.Next); empty starts at the beginning.
-	Cursor string `json:"cursor,omitempty"`
+	Cursor string `json:"cursor,omitempty" validate:"text"`
 }
 
 // Page sizes.
@@ -325,7 +325,7 @@ func (s ApprovalStatus) HoldsName() bool { return s == ApprovalApproved || s == 
 
 // Signatory is a signatory of a name request (D 3).
 type Signatory struct {
-	Name string   `json:"name,omitempty"`
+	Name string   `json:"name,omitempty" validate:"text"`
 	CIN  coop.CIN `json:"cin,omitzero"`
 }
 

@@ -14,9 +14,9 @@ import (
 // Participation is a cooperative's part in a support action: who came.
 type Participation struct {
 	CooperativeID uuid.UUID `json:"cooperative_id"`
-	People        int       `json:"people,omitempty"`
-	Women         int       `json:"women,omitempty"`
-	Youth         int       `json:"youth,omitempty"`
+	People        int       `json:"people,omitempty" validate:"int-range"`
+	Women         int       `json:"women,omitempty" validate:"int-range"`
+	Youth         int       `json:"youth,omitempty" validate:"int-range"`
 	// Financing is set for financial support and prizes.
 	Financing *coop.Financing `json:"financing,omitempty"`
 }
@@ -25,18 +25,18 @@ type Participation struct {
 // awareness or information day, coaching visits, a diagnosis, a fair, a
 // grant, a volunteer placement, a prize, and the cooperatives it reached.
 type SupportAction struct {
-	Kind       coop.SupportKind  `json:"kind"`
-	Title      string            `json:"title"`
-	Start      coop.Date         `json:"start"`
-	End        coop.Date         `json:"end,omitzero"`
-	Operator   string            `json:"operator,omitempty"`
-	Delegation coop.DelegationID `json:"delegation,omitempty"`
-	Partners   []string          `json:"partners,omitempty"`
+	Kind       coop.SupportKind  `json:"kind" validate:"enum"`
+	Title      string            `json:"title" validate:"text"`
+	Start      coop.Date         `json:"start" validate:"date-range"`
+	End        coop.Date         `json:"end,omitzero" validate:"date-range"`
+	Operator   string            `json:"operator,omitempty" validate:"text"`
+	Delegation coop.DelegationID `json:"delegation,omitempty" validate:"omitempty,delegation"`
+	Partners   []string          `json:"partners,omitempty" validate:"dive,text"`
 	// Program and Call name the programme and call the action belongs to,
 	// as the catalogue knows them; the registry records them as given.
-	Program string          `json:"program,omitempty"`
-	Call    string          `json:"call,omitempty"`
-	Reached []Participation `json:"reached"`
+	Program string          `json:"program,omitempty" validate:"text"`
+	Call    string          `json:"call,omitempty" validate:"text"`
+	Reached []Participation `json:"reached" validate:"dive"`
 }
 
 // RecordedAction is what RecordSupport returns: the action's ID and the
@@ -102,9 +102,6 @@ func (r *Registry) RecordSupport(ctx context.Context, a SupportAction, guards ..
 // participants that add up and financing that does not exceed the cost.
 func checkAction(op string, a SupportAction, today coop.Date) error {
 	var fs coop.Fields
-	if !a.Kind.Valid() {
-		fs.Add("kind", "enum", "", "%q is not a kind of support action", a.Kind)
-	}
 	if strings.TrimSpace(a.Title) == "" {
 		fs.Add("title", "required", "", "is required")
 	}
@@ -115,9 +112,6 @@ func checkAction(op string, a SupportAction, today coop.Date) error {
 		fs.Add("start", "not-future", "", "%s is after today: record an action once it has taken place", a.Start)
 	case !a.End.IsZero() && a.End.Before(a.Start):
 		fs.Add("end", "after", "start", "ends on %s, before it starts on %s", a.End, a.Start)
-	}
-	if a.Delegation != "" && !a.Delegation.Valid() {
-		fs.Add("delegation", "delegation", "", "%q is not a delegation", a.Delegation)
 	}
 	if len(a.Reached) == 0 {
 		fs.Add("reached", "min", "1", "an action reaches at least one cooperative")
@@ -261,9 +255,6 @@ func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput, 
 	}
 	l := in.Label
 	var fs coop.Fields
-	if !l.Kind.Valid() {
-		fs.Add("label.kind", "enum", "", "%q is not a kind of label", l.Kind)
-	}
 	if strings.TrimSpace(l.Name) == "" {
 		fs.Add("label.name", "required", "", "is required")
 	}
@@ -290,10 +281,10 @@ func (r *Registry) AwardLabel(ctx context.Context, id uuid.UUID, in LabelInput, 
 
 // LabelChange suspends or withdraws a label.
 type LabelChange struct {
-	On coop.Date `json:"on"`
+	On coop.Date `json:"on" validate:"date-range"`
 	// Until ends a suspension (inclusive); zero means until further notice.
-	Until  coop.Date `json:"until,omitzero"`
-	Reason string    `json:"reason"`
+	Until  coop.Date `json:"until,omitzero" validate:"date-range"`
+	Reason string    `json:"reason" validate:"text"`
 }
 
 // SuspendLabel suspends a label from On until Until. NotFound for an

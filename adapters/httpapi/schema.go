@@ -3,6 +3,7 @@ package httpapi
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/taawun/taawun/coop"
@@ -307,8 +308,34 @@ func (sb *schemaBuilder) fields(t reflect.Type, m mode, props Schema, required *
 				s = Schema{"type": []any{"string", "null"}, "format": "date"}
 			}
 		}
+		if m == request {
+			s = declaredBounds(s, f.Field.Tag.Get("validate"))
+		}
 		props[f.Name] = s
 	}
+}
+
+// declaredBounds adds to the schema s of a request field the bounds its
+// validate tag declares (coop.CheckInput): max=N, a text of at most N
+// characters; gte=N, a number of at least N.
+func declaredBounds(s Schema, tag string) Schema {
+	if tag == "" || s["type"] == nil {
+		return s
+	}
+	for rule := range strings.SplitSeq(tag, ",") {
+		name, param, ok := strings.Cut(rule, "=")
+		n, err := strconv.Atoi(param)
+		if !ok || err != nil {
+			continue
+		}
+		switch {
+		case name == "max" && s["type"] == "string":
+			s["maxLength"] = n
+		case name == "gte" && s["type"] == "integer":
+			s["minimum"] = n
+		}
+	}
+	return s
 }
 
 // enumVarNames names the constants a generator makes for the values of
