@@ -56,12 +56,22 @@
 // and Moroccan phone numbers (normalised to E.164) are value types with
 // Parse, String and text marshalling.
 //
+// # Input rules and rules of the law
+//
+// What a value must be to enter the registry at all is declared on the
+// input types as validate tags (text, int-range, date-range, mad, amount,
+// enum, province, max=200, …) and checked by CheckInput with
+// go-playground/validator/v10; Validate methods add the rules that span
+// fields. Every rule of the law has one ID and one article in the catalogue
+// Rules: the rules of state CheckLaw reports, and the rules of decision
+// (RuleTwoThirds, RuleWithdrawal, …) the registry's verbs apply.
+//
 // # Errors
 //
 // Every error the library returns for a reason of its own is an *Error with
 // a Code (Invalid, NotFound, Conflict, FailedPrecondition, Internal), a
-// message safe to show to users, the article that refused the input when one
-// did, and every field problem at once. Test codes with errors.Is against the
+// message safe to show to users, the rule of the law that refused the input
+// and its article when one did, and every field problem at once. Test codes with errors.Is against the
 // sentinels (ErrInvalid, ErrNotFound, ...) or with ErrorCode. Parsers never
 // panic; their Must variants, meant for literals, do.
 //

@@ -84,8 +84,10 @@ type Error struct {
 	Op string
 	// Message describes the problem for a user.
 	Message string
-	// Article cites the rule that refused the input, e.g.
-	// "Law 112-12 art. 19", when one did.
+	// Rule is the ID of the rule of the law that refused the input (one of
+	// Rules: "members-min", "two-thirds"), when one did.
+	Rule string
+	// Article cites that rule's source, e.g. "Law 112-12 art. 19".
 	Article string
 	// Fields lists every field problem at once.
 	Fields []FieldError

@@ -112,3 +112,29 @@ func ExampleLegalReserveAllocation() {
 	fmt.Println(coop.FormatMAD(alloc))
 	// Output: 5000.00
 }
+
+// Input rules are declared on the input types; CheckInput reports every
+// field that breaks one, by its JSON path.
+func ExampleCheckInput() {
+	c := coop.Cooperative{Kind: "club", Status: coop.Active, FoundedUnder: coop.Law11212, Name: "Coopérative\x00Tinas",
+		Members: []coop.Member{{Type: coop.Natural, Gender: "f"}}}
+	err := coop.CheckInput(&c)
+	var e *coop.Error
+	if errors.As(err, &e) {
+		for _, f := range e.Fields {
+			fmt.Printf("%s (%s): %s\n", f.Field, f.Rule, f.Message)
+		}
+	}
+	// Output:
+	// kind (enum): "club" is not a kind (cooperative or union)
+	// name (text): holds the control character U+0000 at byte 12
+	// members[0].gender (enum): "f" is not a gender (female or male)
+}
+
+// Every rule of the law has one ID and one article; a refusal names it.
+func ExampleRuleByID() {
+	r, _ := coop.RuleByID("two-thirds")
+	fmt.Println(r.ID, "—", r.Article, "—", coop.Cite(r.Article, coop.FR))
+	// Output:
+	// two-thirds — Law 112-12 arts. 42-43 — loi n° 112-12, art. 42 à 43
+}

@@ -292,7 +292,7 @@ func capitalAt(c *Cooperative, asOf Date) capitalFacts {
 }
 
 func capitalMinCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 26"
+	ref := RuleCapitalMin.Article
 	f := capitalAt(c, asOf)
 	if f.known == 0 {
 		return Result{}, false
@@ -307,7 +307,7 @@ func capitalMinCheck(c *Cooperative, asOf Date) (Result, bool) {
 }
 
 func shareNominalCheck(c *Cooperative) (Result, bool) {
-	const ref = "Law 112-12 art. 26"
+	ref := RuleShareNominalMin.Article
 	v := c.Statutes.ShareNominal
 	if v.IsZero() {
 		return Result{}, false
@@ -319,7 +319,7 @@ func shareNominalCheck(c *Cooperative) (Result, bool) {
 }
 
 func paidAtSubscriptionCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 arts. 7, 26"
+	ref := RulePaidAtSubscription.Article
 	subs, unknown, worst := 0, 0, -1
 	var worstPaid, worstAmount decimal.Decimal
 	for i := range c.Members {
@@ -412,7 +412,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 // member short of what was due, unknown when some due payments are, passed
 // otherwise, saying the next deadline when none has come.
 func paid3Result(shortMember int, short decimal.Decimal, shortBy Date, unknown, due int, next, deadline Date) Result {
-	const ref = "Law 112-12 art. 26"
+	ref := RulePaidWithin3Years.Article
 	switch {
 	case shortMember != 0:
 		return result(CheckPaidWithin3Years, Fail, ref, paramPaidUpYears, msgPaid3Fail, IntArg(shortMember), AmountArg(short), DateArg(shortBy))
@@ -462,7 +462,7 @@ func nextDeadlineOr(d, def Date) Date {
 }
 
 func naturalPersonsCapitalCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 26"
+	ref := RuleNaturalPersonsCapital.Article
 	if c.IsUnion() {
 		return Result{}, false
 	}
@@ -498,7 +498,7 @@ func naturalPersonsCapitalCheck(c *Cooperative, asOf Date) (Result, bool) {
 }
 
 func legalPersonsVotesCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 38"
+	ref := RuleLegalPersonsVotes.Article
 	if c.IsUnion() || len(c.Members) == 0 {
 		return Result{}, false
 	}
@@ -593,7 +593,7 @@ func LastYearEndMembersAt(c *Cooperative, asOf Date) (int, bool) {
 }
 
 func boardRequiredCheck(c *Cooperative, asOf Date) Result {
-	const ref = "Law 112-12 art. 47"
+	ref := RuleBoardRequired.Article
 	n, known := LastYearEndMembersAt(c, asOf)
 	byMembers := triUnknown
 	if known {
@@ -630,7 +630,7 @@ func BoardSizeValid(n int) bool { return n >= MinDirectors && n <= MaxDirectors 
 func MinPaidOnSubscribing(amount decimal.Decimal) decimal.Decimal { return amount.Mul(minPaidFraction) }
 
 func boardSizeCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 50"
+	ref := RuleBoardSize.Article
 	if c.Governance.ModeAt(asOf) != "board" {
 		return Result{}, false
 	}
@@ -642,7 +642,7 @@ func boardSizeCheck(c *Cooperative, asOf Date) (Result, bool) {
 }
 
 func managersMaxCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 65"
+	ref := RuleManagersMax.Article
 	if c.Governance.ModeAt(asOf) != "managers" {
 		return Result{}, false
 	}
@@ -654,7 +654,7 @@ func managersMaxCheck(c *Cooperative, asOf Date) (Result, bool) {
 }
 
 func auditorRequiredCheck(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 72"
+	ref := RuleAuditorRequired.Article
 	required := turnoverAbove(c, asOf, auditorTurnover)
 	switch {
 	case c.Governance.Auditor != nil:
@@ -672,7 +672,7 @@ func auditorRequiredCheck(c *Cooperative, asOf Date) (Result, bool) {
 }
 
 func durationCheck(c *Cooperative) (Result, bool) {
-	const ref = "Law 112-12 art. 5"
+	ref := RuleDurationMax.Article
 	d := c.Statutes.DurationYears
 	if d == 0 {
 		return Result{}, false
@@ -688,7 +688,7 @@ func durationCheck(c *Cooperative) (Result, bool) {
 // then on it passes only when the conformed statutes were registered on or
 // before 2019-12-31 (art. 108 as amended by Law 74-16).
 func Transition108(c *Cooperative, asOf Date) (Result, bool) {
-	const ref = "Law 112-12 art. 108 (Law 74-16)"
+	ref := RuleTransition108.Article
 	if c.FoundedUnder != Law2483 {
 		return Result{}, false
 	}

@@ -105,7 +105,7 @@ func (r *Registry) ApproveName(ctx context.Context, req NameRequest, guards ...G
 			return a.Clone(), nil
 		}
 	}
-	return NameApproval{}, &coop.Error{Code: coop.Conflict, Op: op, Article: "Decree 2-15-617 art. 13",
+	return NameApproval{}, &coop.Error{Code: coop.Conflict, Op: op, Rule: coop.RuleNameHeld.ID, Article: coop.RuleNameHeld.Article,
 		Message: "every proposed name is taken: " + strings.Join(taken, "; "),
 		Fields:  []coop.FieldError{{Field: "names", Rule: "unique", Message: strings.Join(taken, "; ")}}}
 }
@@ -136,7 +136,7 @@ func checkNameRequest(op string, req NameRequest, today coop.Date) (coop.Date, e
 	case decided.Before(req.RequestedOn) || decided.After(req.RequestedOn.AddDays(DecisionDays)):
 		fs.Add("decided_on", "within", "2 days", "ODCO decides within %d days of the request (art. 7); decided %s on a request of %s", DecisionDays, decided, req.RequestedOn)
 	}
-	return decided, withArticle(fs.Err(op, "invalid name request"), "Law 112-12 art. 7; Decree 2-15-617 art. 3")
+	return decided, withRule(fs.Err(op, "invalid name request"), coop.RuleNameRequest)
 }
 
 // checkSignatories checks the future founders who sign a name request:
@@ -212,7 +212,8 @@ func lapsed(a NameApproval, today coop.Date) bool {
 // otherwise; NotFound for an unknown approval.
 // A Once guard keeps the outcome under an idempotency key.
 func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop.Date, guards ...Guard) (NameApproval, error) {
-	const op, art = "registry.RenewApproval", "Decree 2-15-617 art. 4"
+	const op = "registry.RenewApproval"
+	art := coop.RuleApprovalValidity
 	if err := checkInput(op, struct {
 		AskedOn coop.Date `json:"asked_on" validate:"date-range"`
 	}{askedOn}); err != nil {
@@ -230,14 +231,14 @@ func (r *Registry) RenewApproval(ctx context.Context, id uuid.UUID, askedOn coop
 		}
 		switch {
 		case a.Status != ApprovalApproved:
-			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Article: art, Message: "only an approved, unused name can be renewed; this one is " + string(a.Status)}
+			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Rule: art.ID, Article: art.Article, Message: "only an approved, unused name can be renewed; this one is " + string(a.Status)}
 		case a.Renewed:
-			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Article: art, Message: "an approval is renewed only once"}
+			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Rule: art.ID, Article: art.Article, Message: "an approval is renewed only once"}
 		case !askedOn.After(a.ValidUntil):
-			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Article: art,
+			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Rule: art.ID, Article: art.Article,
 				Message: fmt.Sprintf("the approval is valid until %s; renewal is asked within %d days after that", a.ValidUntil, RenewalGraceDays)}
 		case askedOn.After(a.ValidUntil.AddDays(RenewalGraceDays)):
-			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Article: art,
+			return &coop.Error{Code: coop.FailedPrecondition, Op: op, Rule: art.ID, Article: art.Article,
 				Message: fmt.Sprintf("the approval expired on %s; renewal had to be asked by %s", a.ValidUntil, a.ValidUntil.AddDays(RenewalGraceDays))}
 		}
 		a = a.Clone()

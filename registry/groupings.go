@@ -26,9 +26,9 @@ func (r *Registry) JoinGrouping(ctx context.Context, id uuid.UUID, in GroupingIn
 	g := in.Grouping
 	switch {
 	case g.Kind == coop.UnionGrouping:
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "Law 112-12 art. 85", "grouping.kind", "join-union", "a union is joined through the union (JoinUnion)")
+		return coop.Cooperative{}, refuse(coop.Invalid, op, coop.RuleUnionMembers, "grouping.kind", "join-union", "a union is joined through the union (JoinUnion)")
 	case strings.TrimSpace(g.Name) == "":
-		return coop.Cooperative{}, refuse(coop.Invalid, op, "", "grouping.name", "required", "is required")
+		return coop.Cooperative{}, refuse(coop.Invalid, op, noRule, "grouping.name", "required", "is required")
 	}
 	g.ID, g.GroupID, g.Until = r.newID(), uuid.Nil, coop.Date{}
 	return onField("grouping.from")(r.update(ctx, op, id, guards, g.From, EntryModification, func(c *coop.Cooperative) (Change, error) {
@@ -58,11 +58,11 @@ func (r *Registry) LeaveGrouping(ctx context.Context, id, grouping uuid.UUID, on
 		g := groupingAt(&cs[0], grouping)
 		switch {
 		case g == nil:
-			return refuse(coop.NotFound, op, "", "grouping_id", "exists", "no grouping %s", grouping)
+			return refuse(coop.NotFound, op, noRule, "grouping_id", "exists", "no grouping %s", grouping)
 		case !g.Until.IsZero():
-			return refuse(coop.FailedPrecondition, op, "", "grouping_id", "ended", "the membership ended on %s", g.Until)
+			return refuse(coop.FailedPrecondition, op, noRule, "grouping_id", "ended", "the membership ended on %s", g.Until)
 		case !on.After(g.From):
-			return refuse(coop.Invalid, op, "", "on", "after", "a membership ends after it starts on %s", g.From)
+			return refuse(coop.Invalid, op, noRule, "on", "after", "a membership ends after it starts on %s", g.From)
 		}
 		if g.Kind == coop.UnionGrouping && g.GroupID != uuid.Nil {
 			// The union the locked state names is locked second, out of
@@ -109,10 +109,10 @@ func unionExit(op string, u *coop.Cooperative, member uuid.UUID, on coop.Date) (
 		}
 	}
 	if m == nil {
-		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 85", "grouping_id", "member", "the cooperative is not a member of %s on %s", u.Name, on)
+		return nil, refuse(coop.FailedPrecondition, op, coop.RuleUnionMembers, "grouping_id", "member", "the cooperative is not a member of %s on %s", u.Name, on)
 	}
 	if n, _ := u.MembersAt(on); n-1 < u.MinMembers() {
-		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 85", "grouping_id", "members-min",
+		return nil, refuse(coop.FailedPrecondition, op, u.Kind.MembersRule(), "grouping_id", "members-min",
 			"%s would keep %d member cooperatives; a union has at least %d", u.Name, n-1, u.MinMembers())
 	}
 	return MemberLeft{MemberID: m.ID, Reason: string(coop.Withdrawal)}, nil
@@ -137,7 +137,8 @@ type UnionMembership struct {
 // not a person or another union, and not already a member (art. 85):
 // Invalid or FailedPrecondition otherwise, and nothing is stored.
 func (r *Registry) JoinUnion(ctx context.Context, union uuid.UUID, in UnionMembership, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.JoinUnion", "Law 112-12 art. 85"
+	const op = "registry.JoinUnion"
+	art := coop.RuleUnionMembers
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}

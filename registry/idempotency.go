@@ -93,9 +93,9 @@ func (r *Registry) BeginKey(ctx context.Context, key, fingerprint string) (KeyRe
 	const op = "registry.BeginKey"
 	switch {
 	case key == "" || len(key) > MaxKeyBytes:
-		return KeyRecord{}, nil, refuse(coop.Invalid, op, "", "Idempotency-Key", "length", "a key has 1 to %d bytes", MaxKeyBytes)
+		return KeyRecord{}, nil, refuse(coop.Invalid, op, noRule, "Idempotency-Key", "length", "a key has 1 to %d bytes", MaxKeyBytes)
 	case coop.CheckText(key, MaxKeyBytes) != nil || coop.CheckText(fingerprint, MaxKeyBytes) != nil:
-		return KeyRecord{}, nil, refuse(coop.Invalid, op, "", "Idempotency-Key", "text", "a key is text without control characters")
+		return KeyRecord{}, nil, refuse(coop.Invalid, op, noRule, "Idempotency-Key", "text", "a key is text without control characters")
 	}
 	now := r.now().UTC()
 	res := &Reservation{key: key, owner: r.newID().String()}

@@ -24,7 +24,8 @@ type AssemblyInput struct {
 // extraordinary one). FailedPrecondition when the quorum is not met;
 // Invalid for an unknown kind or call or more present than members.
 func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyInput, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.HoldAssembly", "Law 112-12 art. 43"
+	const op = "registry.HoldAssembly"
+	art := coop.RuleAssembly
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -52,7 +53,7 @@ func (r *Registry) HoldAssembly(ctx context.Context, id uuid.UUID, in AssemblyIn
 			}
 		}
 		if err := fs.Err(op, "invalid assembly"); err != nil {
-			return nil, withArticle(err, art)
+			return nil, withRule(err, art)
 		}
 		if a.Present < q {
 			return nil, refuse(coop.FailedPrecondition, op, art, "assembly.present", "quorum",
@@ -86,7 +87,7 @@ func (r *Registry) ElectBoard(ctx context.Context, id uuid.UUID, in Officers, gu
 		var fs coop.Fields
 		checkFirstOfficers(&fs, coop.Governance{Directors: in.Officers}, c.IsUnion())
 		if err := fs.Err(op, "invalid board"); err != nil {
-			return nil, withArticle(err, "Law 112-12 art. 50")
+			return nil, withRule(err, coop.RuleBoardSize)
 		}
 		return BoardElected{Officers: officersFrom(in.Officers, in.On)}, nil
 	})
@@ -109,13 +110,13 @@ func (r *Registry) AppointManagers(ctx context.Context, id uuid.UUID, in Officer
 		var fs coop.Fields
 		checkFirstOfficers(&fs, coop.Governance{Managers: in.Officers}, c.IsUnion())
 		if err := fs.Err(op, "invalid managers"); err != nil {
-			return nil, withArticle(err, "Law 112-12 arts. 65, 87")
+			return nil, withRule(err, coop.RuleManagers)
 		}
 		probe := c.Clone()
 		probe.Governance = coop.Governance{Managers: officersFrom(in.Officers, in.On), Auditor: c.Governance.Auditor}
 		rep := coop.CheckLaw(&probe, in.On)
 		if res, ok := rep.Result(coop.CheckBoardRequired); ok && res.Outcome == coop.Fail {
-			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 47", "officers", "board-required", "%s", res.Reason.Text(coop.EN))
+			return nil, refuse(coop.FailedPrecondition, op, coop.RuleBoardRequired, "officers", "board-required", "%s", res.Reason.Text(coop.EN))
 		}
 		return ManagersAppointed{Officers: officersFrom(in.Officers, in.On)}, nil
 	})
@@ -145,10 +146,10 @@ func (r *Registry) AppointAuditor(ctx context.Context, id uuid.UUID, in AuditorI
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		a := in.Auditor
 		if strings.TrimSpace(a.Name) == "" {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.name", "required", "is required")
+			return nil, refuse(coop.Invalid, op, coop.RuleAuditorTerm, "auditor.name", "required", "is required")
 		}
 		if a.TermYears != 1 && a.TermYears != 3 {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 72", "auditor.term_years", "enum", "the term is 3 years (general assembly) or 1 year (statutes)")
+			return nil, refuse(coop.Invalid, op, coop.RuleAuditorTerm, "auditor.term_years", "enum", "the term is 3 years (general assembly) or 1 year (statutes)")
 		}
 		a.AppointedOn = in.On
 		return AuditorAppointed{Auditor: a}, nil
@@ -171,7 +172,7 @@ func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
-	if err := noVotes(op, "Law 112-12 arts. 42-43", in.Votes); err != nil {
+	if err := noVotes(op, coop.RuleTwoThirds, in.Votes); err != nil {
 		return coop.Cooperative{}, err
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
@@ -190,10 +191,10 @@ func (r *Registry) AmendStatutes(ctx context.Context, id uuid.UUID, in Amendment
 			fs.Add("statutes.min_shares_per_member", "gte", "0", "must not be negative")
 		}
 		if err := fs.Err(op, "invalid statutes"); err != nil {
-			return nil, withArticle(err, "Law 112-12 arts. 5, 26")
+			return nil, withRule(err, coop.RuleStatutes)
 		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
-			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, coop.RuleTwoThirds, "votes", "two-thirds",
 				"%d votes for of %d cast: the statutes change by two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
 		st.AdoptedOn = in.On
@@ -217,7 +218,7 @@ func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, 
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
-	if err := noVotes(op, "Law 112-12 arts. 42-43", in.Votes); err != nil {
+	if err := noVotes(op, coop.RuleTwoThirds, in.Votes); err != nil {
 		return coop.Cooperative{}, err
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
@@ -225,7 +226,7 @@ func (r *Registry) ChangeSeat(ctx context.Context, id uuid.UUID, in SeatChange, 
 			return nil, err
 		}
 		if !in.Votes.Adopted(coop.Extraordinary) {
-			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, coop.RuleTwoThirds, "votes", "two-thirds",
 				"%d votes for of %d cast: moving the seat needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
 		return SeatChanged{Province: in.Province, Commune: in.Commune, Address: in.Address}, nil
@@ -249,11 +250,11 @@ func (r *Registry) ReportTurnover(ctx context.Context, id uuid.UUID, in Turnover
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Year < c.RegisteredOn.Year() || in.Year >= in.On.Year() {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 68", "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
+			return nil, refuse(coop.Invalid, op, coop.RuleFinancialYear, "year", "closed-year", "%d is not a financial year closed by %s", in.Year, in.On)
 		}
 		amt, err := coop.ParseMAD(in.Amount)
 		if err != nil || amt.Sign() < 0 {
-			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "%q is not a non-negative amount with at most two decimals", coop.Excerpt(in.Amount))
+			return nil, refuse(coop.Invalid, op, noRule, "amount", "amount", "%q is not a non-negative amount with at most two decimals", coop.Excerpt(in.Amount))
 		}
 		return TurnoverReported{Year: in.Year, Turnover: coop.FormatMAD(amt)}, nil
 	})
@@ -291,12 +292,13 @@ var StrikeOffGrounds = []string{
 // (Votes nil, Reason naming the judgment). FailedPrecondition for a
 // cooperative not active or an assembly vote that falls short.
 func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.Dissolve", "Law 112-12 art. 82"
+	const op = "registry.Dissolve"
+	art := coop.RuleDissolution
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
 	if in.Votes != nil {
-		if err := noVotes(op, "Law 112-12 arts. 42-43, 82", *in.Votes); err != nil {
+		if err := noVotes(op, coop.RuleTwoThirds, *in.Votes); err != nil {
 			return coop.Cooperative{}, err
 		}
 	}
@@ -308,7 +310,7 @@ func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, 
 			return nil, refuse(coop.Invalid, op, art, "reason", "required", "the decision that dissolves the cooperative is required")
 		}
 		if in.Votes != nil && !in.Votes.Adopted(coop.Extraordinary) {
-			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 42-43, 82", "votes", "two-thirds",
+			return nil, refuse(coop.FailedPrecondition, op, coop.RuleTwoThirds, "votes", "two-thirds",
 				"%d votes for of %d cast: dissolution needs two thirds of the votes cast", in.Votes.For, in.Votes.Cast())
 		}
 		return Dissolved{Reason: in.Reason}, nil
@@ -317,7 +319,8 @@ func (r *Registry) Dissolve(ctx context.Context, id uuid.UUID, in StatusChange, 
 
 // OpenLiquidation records the appointment of a liquidator (art. 83).
 func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.OpenLiquidation", "Law 112-12 art. 83"
+	const op = "registry.OpenLiquidation"
+	art := coop.RuleLiquidation
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -338,7 +341,8 @@ func (r *Registry) OpenLiquidation(ctx context.Context, id uuid.UUID, in StatusC
 // members throughout the year before; the others are recorded as the court
 // ordered them. FailedPrecondition when a ground does not hold.
 func (r *Registry) StrikeOff(ctx context.Context, id uuid.UUID, in StatusChange, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.StrikeOff", "Law 112-12 art. 13"
+	const op = "registry.StrikeOff"
+	art := coop.RuleStrikeOff
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -388,7 +392,7 @@ func belowMinimumForAYear(c *coop.Cooperative, on coop.Date) bool {
 	return true
 }
 
-func transition(op, art string, c *coop.Cooperative, next coop.Status) error {
+func transition(op string, art coop.Rule, c *coop.Cooperative, next coop.Status) error {
 	cur := c.Status
 	if cur == "" {
 		cur = coop.Active

@@ -51,7 +51,7 @@ func (r *Registry) admission(op string, in Admission) func(c *coop.Cooperative) 
 		checkMember(&fs, "member", in.Member, c.IsUnion(), in.On)
 		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
 		if err := fs.Err(op, "invalid admission"); err != nil {
-			return nil, withArticle(err, "Law 112-12 arts. 7, 15, 17")
+			return nil, withRule(err, coop.RuleAdmission)
 		}
 		m := in.Member
 		m.ID, m.JoinedOn, m.AdmittedBy, m.LeftOn, m.ExitReason, m.Withdrawal = r.newID(), in.On, in.AdmittedBy, coop.Date{}, "", nil
@@ -93,7 +93,7 @@ func (r *Registry) SubscribeShares(ctx context.Context, id, member uuid.UUID, in
 		var fs coop.Fields
 		checkSubscription(&fs, "", in.Shares, in.Amount, in.Paid, in.InKind, c.Statutes.ShareNominal)
 		if err := fs.Err(op, "invalid subscription"); err != nil {
-			return nil, withArticle(err, "Law 112-12 arts. 7, 26")
+			return nil, withRule(err, coop.RuleSubscription)
 		}
 		return SharesSubscribed{MemberID: member, Movement: coop.ShareMovement{Kind: coop.Subscription, On: in.On,
 			Shares: in.Shares, Amount: in.Amount, Paid: decimal.NewNullDecimal(in.Paid), InKind: in.InKind}}, nil
@@ -121,9 +121,9 @@ func (r *Registry) PayShares(ctx context.Context, id, member uuid.UUID, in Payme
 		unpaid := m.CapitalAt(in.On).Unpaid()
 		switch {
 		case in.Amount.Sign() <= 0 || coop.CheckMAD(in.Amount) != nil:
-			return nil, refuse(coop.Invalid, op, "", "amount", "amount", "a positive amount with at most two decimals")
+			return nil, refuse(coop.Invalid, op, noRule, "amount", "amount", "a positive amount with at most two decimals")
 		case in.Amount.GreaterThan(unpaid):
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 26", "amount", "lte", "%s pays more than the %s unpaid", coop.FormatMAD(in.Amount), coop.FormatMAD(unpaid))
+			return nil, refuse(coop.Invalid, op, coop.RulePaymentDue, "amount", "lte", "%s pays more than the %s unpaid", coop.FormatMAD(in.Amount), coop.FormatMAD(unpaid))
 		}
 		return SharesPaid{MemberID: member, Movement: coop.ShareMovement{Kind: coop.Payment, On: in.On, Amount: in.Amount}}, nil
 	})
@@ -148,7 +148,8 @@ var capitalFloorShare = decimal.RequireFromString("0.75")
 // below three quarters of the highest capital ever reached (arts. 18, 26,
 // 30), or when a request is already pending.
 func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalInput, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.RequestWithdrawal", "Law 112-12 arts. 18-19"
+	const op = "registry.RequestWithdrawal"
+	art := coop.RuleWithdrawal
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -186,7 +187,7 @@ func (r *Registry) RequestWithdrawal(ctx context.Context, id, member uuid.UUID, 
 			floor = coop.MinCapital()
 		}
 		if capital.LessThan(floor) {
-			return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 18, 26, 30", "member_id", "capital-floor",
+			return nil, refuse(coop.FailedPrecondition, op, coop.RuleCapitalFloor, "member_id", "capital-floor",
 				"the withdrawal would take the capital to %s MAD, below %s MAD", coop.FormatMAD(capital), coop.FormatMAD(coop.RoundMAD(floor)))
 		}
 		return WithdrawalRequested{MemberID: member, Withdrawal: coop.WithdrawalRequest{
@@ -246,14 +247,15 @@ type WithdrawalAnswer struct {
 // no request is pending or the 20 days have passed (silence was acceptance);
 // Invalid for a refusal without a reason.
 func (r *Registry) AnswerWithdrawal(ctx context.Context, id, member uuid.UUID, in WithdrawalAnswer, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.AnswerWithdrawal", "Law 112-12 art. 19"
+	const op = "registry.AnswerWithdrawal"
+	art := coop.RuleWithdrawalAnswer
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		m, ok := c.Member(member)
 		if !ok {
-			return nil, refuse(coop.NotFound, op, "", "member_id", "member", "no member %s in the register", member)
+			return nil, refuse(coop.NotFound, op, noRule, "member_id", "member", "no member %s in the register", member)
 		}
 		w := m.Withdrawal
 		switch {
@@ -286,7 +288,8 @@ type Exclusion struct {
 // cast, after hearing the member (art. 20). FailedPrecondition when the
 // votes fall short; Invalid without a reason.
 func (r *Registry) ExcludeMember(ctx context.Context, id, member uuid.UUID, in Exclusion, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.ExcludeMember", "Law 112-12 art. 20"
+	const op = "registry.ExcludeMember"
+	art := coop.RuleExclusion
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -373,7 +376,8 @@ type Transfer struct {
 // or transfers them all and leaves. Invalid for a number of shares the
 // transferor does not hold; FailedPrecondition below the statutory minimum.
 func (r *Registry) TransferShares(ctx context.Context, id, from, to uuid.UUID, in Transfer, guards ...Guard) (coop.Cooperative, error) {
-	const op, art = "registry.TransferShares", "Law 112-12 art. 28"
+	const op = "registry.TransferShares"
+	art := coop.RuleShareTransfer
 	if err := checkInput(op, in); err != nil {
 		return coop.Cooperative{}, err
 	}
@@ -432,7 +436,7 @@ func (r *Registry) RecordDeparture(ctx context.Context, id, member uuid.UUID, in
 	}
 	return r.update(ctx, op, id, guards, in.On, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if in.Reason != coop.Death && in.Reason != coop.Incapacity {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 24", "reason", "enum", "%q: the reason is death or incapacity", in.Reason)
+			return nil, refuse(coop.Invalid, op, coop.RuleDeparture, "reason", "enum", "%q: the reason is death or incapacity", in.Reason)
 		}
 		if _, err := activeMember(op, c, member, in.On, "member_id"); err != nil {
 			return nil, err

@@ -115,18 +115,18 @@ func (r *Registry) Register(ctx context.Context, reg Registration, guards ...Gua
 func useApproval(tx Tx, op string, reg Registration) (NameApproval, error) {
 	a, err := tx.LockApproval(reg.ApprovalID)
 	if coop.ErrorCode(err) == coop.NotFound {
-		return a, refuse(coop.NotFound, op, "Law 112-12 art. 7", "approval_id", "approval", "no name approval %s", reg.ApprovalID)
+		return a, refuse(coop.NotFound, op, coop.RuleNameApproval, "approval_id", "approval", "no name approval %s", reg.ApprovalID)
 	}
 	if err != nil {
 		return a, err
 	}
 	switch {
 	case a.Status != ApprovalApproved:
-		return a, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "approval_id", "approval", "the name approval is %s", a.Status)
+		return a, refuse(coop.FailedPrecondition, op, coop.RuleNameApproval, "approval_id", "approval", "the name approval is %s", a.Status)
 	case reg.RegisteredOn.Before(a.DecidedOn):
-		return a, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 7", "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
+		return a, refuse(coop.FailedPrecondition, op, coop.RuleNameApproval, "registered_on", "approval", "registration on %s precedes the name approval of %s", reg.RegisteredOn, a.DecidedOn)
 	case reg.RegisteredOn.After(a.ValidUntil):
-		return a, refuse(coop.FailedPrecondition, op, "Decree 2-15-617 art. 4", "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
+		return a, refuse(coop.FailedPrecondition, op, coop.RuleApprovalValidity, "approval_id", "approval", "the name approval expired on %s", a.ValidUntil)
 	}
 	return a, nil
 }
@@ -188,19 +188,24 @@ func (r *Registry) founding(reg Registration, court string) coop.Cooperative {
 }
 
 // complies refuses a cooperative that would not comply with Law 112-12 on
-// on, naming each rule of CheckLaw it would fail.
+// on, naming each rule of CheckLaw it would fail; the error names the
+// first.
 func complies(op string, c *coop.Cooperative, on coop.Date) error {
 	rep := coop.CheckLaw(c, on)
 	if rep.Outcome != coop.NonCompliant {
 		return nil
 	}
 	var fs coop.Fields
+	var first coop.Rule
 	for _, x := range rep.Results {
 		if x.Outcome == coop.Fail {
 			fs = append(fs, coop.FieldError{Field: "founders", Rule: x.ID, Message: x.Reason.Text(coop.EN) + " (" + x.Reference + ")"})
+			if first.ID == "" {
+				first = coop.Rule{ID: x.ID, Article: x.Reference, State: true}
+			}
 		}
 	}
-	return fs.Err(op, "the cooperative would not comply with Law 112-12")
+	return withRule(fs.Err(op, "the cooperative would not comply with Law 112-12"), first)
 }
 
 // checkRegistration checks a registration's values as the statutes and
@@ -214,7 +219,7 @@ func checkRegistration(op string, reg Registration, today coop.Date) (string, er
 	checkFounders(&fs, reg)
 	checkFirstOfficers(&fs, reg.Governance, reg.Kind == coop.KindUnion)
 	if err := fs.Err(op, "invalid registration"); err != nil {
-		return "", withArticle(err, "Law 112-12 arts. 5, 7, 11, 14, 26")
+		return "", withRule(err, coop.RuleFounding)
 	}
 	return court, nil
 }
@@ -287,7 +292,7 @@ func unionFounders(op string, reg Registration) (map[uuid.UUID]int, error) {
 			continue
 		}
 		if _, dup := out[id]; dup {
-			return nil, refuse(coop.Invalid, op, "Law 112-12 art. 85", fmt.Sprintf("founders[%d].member.cooperative_id", i), "unique",
+			return nil, refuse(coop.Invalid, op, coop.RuleUnionMembers, fmt.Sprintf("founders[%d].member.cooperative_id", i), "unique",
 				"the cooperative %s is named twice among the founders", id)
 		}
 		out[id] = i
@@ -303,7 +308,7 @@ func lockFounders(w *writer, op string, founders map[uuid.UUID]int, on coop.Date
 	if len(founders) == 0 {
 		return nil
 	}
-	const art = "Law 112-12 art. 85"
+	art := coop.RuleUnionMembers
 	ids := make([]uuid.UUID, 0, len(founders))
 	for id := range founders {
 		ids = append(ids, id)

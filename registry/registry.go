@@ -303,11 +303,13 @@ func wrap(op string, err error) error {
 	return &coop.Error{Code: coop.Internal, Op: op, Message: "internal error", Err: err}
 }
 
-func withArticle(err error, article string) error {
+// withRule names the rule of the law that refused err, and cites its
+// article, unless err names one already.
+func withRule(err error, r coop.Rule) error {
 	var e *coop.Error
-	if errors.As(err, &e) && e.Article == "" {
+	if errors.As(err, &e) && e.Rule == "" && e.Article == "" {
 		out := *e
-		out.Article = article
+		out.Rule, out.Article = r.ID, r.Article
 		return &out
 	}
 	return err

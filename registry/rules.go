@@ -9,10 +9,16 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// refuse returns a refusal citing art.
-func refuse(code coop.Code, op, art, field, rule, format string, args ...any) *coop.Error {
+// noRule is the rule of a refusal that no article states: an input
+// missing, an ID that names nothing.
+var noRule coop.Rule
+
+// refuse returns a refusal for the rule of the law lr, naming it and
+// citing its article; field and rule name the field in error and the rule
+// of the field that failed.
+func refuse(code coop.Code, op string, lr coop.Rule, field, rule, format string, args ...any) *coop.Error {
 	msg := fmt.Sprintf(format, args...)
-	e := &coop.Error{Code: code, Op: op, Article: art, Message: msg}
+	e := &coop.Error{Code: code, Op: op, Rule: lr.ID, Article: lr.Article, Message: msg}
 	if field != "" {
 		e.Fields = []coop.FieldError{{Field: field, Rule: rule, Message: msg}}
 	}
@@ -22,7 +28,7 @@ func refuse(code coop.Code, op, art, field, rule, format string, args ...any) *c
 // mustBeActive refuses a change to a cooperative that is not active.
 func mustBeActive(op string, c *coop.Cooperative, on coop.Date) error {
 	if s := c.StatusAt(on); s != coop.Active {
-		return refuse(coop.FailedPrecondition, op, "Law 112-12 arts. 82-83", "", "", "the cooperative is %s since %s", s, c.StatusSince)
+		return refuse(coop.FailedPrecondition, op, coop.RuleActive, "", "", "the cooperative is %s since %s", s, c.StatusSince)
 	}
 	return nil
 }
@@ -32,10 +38,10 @@ func mustBeActive(op string, c *coop.Cooperative, on coop.Date) error {
 func activeMember(op string, c *coop.Cooperative, id uuid.UUID, on coop.Date, field string) (*coop.Member, error) {
 	m, ok := c.Member(id)
 	if !ok {
-		return nil, refuse(coop.NotFound, op, "", field, "member", "no member %s in the register", id)
+		return nil, refuse(coop.NotFound, op, noRule, field, "member", "no member %s in the register", id)
 	}
 	if !m.ActiveAt(on, c.RegisteredOn) {
-		return nil, refuse(coop.FailedPrecondition, op, "Law 112-12 art. 17", field, "member", "%s is not a member on %s", memberName(m), on)
+		return nil, refuse(coop.FailedPrecondition, op, coop.RuleMemberOnDate, field, "member", "%s is not a member on %s", memberName(m), on)
 	}
 	return m, nil
 }
@@ -87,7 +93,7 @@ func checkInput(op string, in any) error {
 }
 
 // noVotes refuses a decision whose votes are not given: none cast.
-func noVotes(op, art string, v coop.Votes) error {
+func noVotes(op string, art coop.Rule, v coop.Votes) error {
 	if v.Cast() > 0 {
 		return nil
 	}
@@ -99,5 +105,5 @@ func noID(op, field string, id uuid.UUID) error {
 	if id != uuid.Nil {
 		return nil
 	}
-	return refuse(coop.Invalid, op, "", field, "required", "is required")
+	return refuse(coop.Invalid, op, noRule, field, "required", "is required")
 }

@@ -159,7 +159,7 @@ func lockReached(w *writer, op string, a SupportAction, ids []uuid.UUID) error {
 		if coop.ErrorCode(err) == coop.NotFound {
 			for i, id := range ids {
 				if _, err := w.tx.Lock(id); coop.ErrorCode(err) == coop.NotFound {
-					return refuse(coop.NotFound, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", id)
+					return refuse(coop.NotFound, op, noRule, fmt.Sprintf("reached[%d].cooperative_id", i), "exists", "no cooperative %s", id)
 				}
 			}
 		}
@@ -171,7 +171,7 @@ func lockReached(w *writer, op string, a SupportAction, ids []uuid.UUID) error {
 			return err
 		}
 		if a.Start.Before(c.RegisteredOn) {
-			return refuse(coop.Invalid, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
+			return refuse(coop.Invalid, op, noRule, fmt.Sprintf("reached[%d].cooperative_id", i), "after-registration",
 				"%s was registered on %s, after the action", c.Name, c.RegisteredOn)
 		}
 	}
@@ -198,13 +198,13 @@ func visitFollowsSelection(op string, c *coop.Cooperative, a SupportAction, i in
 	for _, s := range c.Selections {
 		if s.Program == a.Program && (a.Call == "" || s.Call == "" || s.Call == a.Call) {
 			if a.Start.Before(s.SelectedOn) {
-				return refuse(coop.FailedPrecondition, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "after-selection",
+				return refuse(coop.FailedPrecondition, op, noRule, fmt.Sprintf("reached[%d].cooperative_id", i), "after-selection",
 					"%s was selected for %s on %s: a visit on %s comes before", c.Name, a.Program, s.SelectedOn, a.Start)
 			}
 			return nil
 		}
 	}
-	return refuse(coop.FailedPrecondition, op, "", fmt.Sprintf("reached[%d].cooperative_id", i), "selected",
+	return refuse(coop.FailedPrecondition, op, noRule, fmt.Sprintf("reached[%d].cooperative_id", i), "selected",
 		"%s was not selected for %s", c.Name, a.Program)
 }
 
@@ -225,14 +225,14 @@ func (r *Registry) Select(ctx context.Context, id uuid.UUID, in SelectionInput, 
 	s := in.Selection
 	return onField("selection.selected_on")(r.update(ctx, op, id, guards, s.SelectedOn, EntryModification, func(c *coop.Cooperative) (Change, error) {
 		if strings.TrimSpace(s.Program) == "" {
-			return nil, refuse(coop.Invalid, op, "", "selection.program", "required", "is required")
+			return nil, refuse(coop.Invalid, op, noRule, "selection.program", "required", "is required")
 		}
 		if err := mustBeActive(op, c, s.SelectedOn); err != nil {
 			return nil, err
 		}
 		for _, x := range c.Selections {
 			if x.Program == s.Program && x.Call == s.Call {
-				return nil, refuse(coop.FailedPrecondition, op, "", "selection", "unique", "already selected for %s %s on %s", s.Program, s.Call, x.SelectedOn)
+				return nil, refuse(coop.FailedPrecondition, op, noRule, "selection", "unique", "already selected for %s %s on %s", s.Program, s.Call, x.SelectedOn)
 			}
 		}
 		return Selected{Selection: s}, nil
@@ -311,15 +311,15 @@ func (r *Registry) changeLabel(ctx context.Context, op string, kind ChangeKind, 
 		}
 		switch {
 		case l == nil:
-			return nil, refuse(coop.NotFound, op, "", "label_id", "exists", "no label %s", label)
+			return nil, refuse(coop.NotFound, op, noRule, "label_id", "exists", "no label %s", label)
 		case strings.TrimSpace(in.Reason) == "":
-			return nil, refuse(coop.Invalid, op, "", "reason", "required", "is required")
+			return nil, refuse(coop.Invalid, op, noRule, "reason", "required", "is required")
 		case !l.WithdrawnOn.IsZero():
-			return nil, refuse(coop.FailedPrecondition, op, "", "label_id", "withdrawn", "the label was withdrawn on %s", l.WithdrawnOn)
+			return nil, refuse(coop.FailedPrecondition, op, noRule, "label_id", "withdrawn", "the label was withdrawn on %s", l.WithdrawnOn)
 		case in.On.Before(l.ValidFrom) || (!l.ValidUntil.IsZero() && in.On.After(l.ValidUntil)):
-			return nil, refuse(coop.FailedPrecondition, op, "", "on", "in-force", "the label is not in force on %s", in.On)
+			return nil, refuse(coop.FailedPrecondition, op, noRule, "on", "in-force", "the label is not in force on %s", in.On)
 		case kind == ChangeLabelSuspended && !in.Until.IsZero() && in.Until.Before(in.On):
-			return nil, refuse(coop.Invalid, op, "", "until", "after", "a suspension ends after it starts")
+			return nil, refuse(coop.Invalid, op, noRule, "until", "after", "a suspension ends after it starts")
 		}
 		if kind == ChangeLabelSuspended {
 			return LabelSuspended{Ref: label, Until: in.Until, Reason: in.Reason}, nil

@@ -162,7 +162,7 @@ func (w *writer) change(id uuid.UUID, on coop.Date, kind EntryKind, check func(c
 		old = cur
 	}
 	if on.Before(old.RegisteredOn) {
-		return coop.Cooperative{}, refuse(coop.Invalid, w.op, "", "on", "after-registration", "%s is before the registration on %s", on, old.RegisteredOn)
+		return coop.Cooperative{}, refuse(coop.Invalid, w.op, noRule, "on", "after-registration", "%s is before the registration on %s", on, old.RegisteredOn)
 	}
 	c := forChange(old)
 	ch, err := check(&c)
@@ -190,9 +190,9 @@ func (w *writer) change(id uuid.UUID, on coop.Date, kind EntryKind, check func(c
 func (r *Registry) checkDate(op string, on coop.Date) error {
 	switch {
 	case on.IsZero():
-		return refuse(coop.Invalid, op, "", "on", "required", "the date the change takes effect is required")
+		return refuse(coop.Invalid, op, noRule, "on", "required", "the date the change takes effect is required")
 	case on.After(r.today()):
-		return refuse(coop.Invalid, op, "", "on", "not-future", "%s is after today: record a change once it has taken effect", on)
+		return refuse(coop.Invalid, op, noRule, "on", "not-future", "%s is after today: record a change once it has taken effect", on)
 	}
 	return nil
 }

@@ -190,7 +190,7 @@ func problemError(status int, body []byte) error {
 	if msg == "" {
 		msg = p.Title
 	}
-	return &coop.Error{Code: code, Op: "httpapi.Client", Message: msg, Article: p.Article, Fields: p.Errors,
+	return &coop.Error{Code: code, Op: "httpapi.Client", Message: msg, Rule: p.Rule, Article: p.Article, Fields: p.Errors,
 		Err: fmt.Errorf("HTTP %d %s", status, p.Code)}
 }
 

@@ -13,14 +13,17 @@ import (
 // Problem is an RFC 9457 problem details object, with the error code, the
 // article that refused the request and every invalid field.
 type Problem struct {
-	Type     string            `json:"type"`
-	Title    string            `json:"title"`
-	Status   int               `json:"status"`
-	Detail   string            `json:"detail,omitempty"`
-	Instance string            `json:"instance,omitempty"`
-	Code     string            `json:"code"`
-	Article  string            `json:"article,omitempty"`
-	Errors   []coop.FieldError `json:"errors,omitempty"`
+	Type     string `json:"type"`
+	Title    string `json:"title"`
+	Status   int    `json:"status"`
+	Detail   string `json:"detail,omitempty"`
+	Instance string `json:"instance,omitempty"`
+	Code     string `json:"code"`
+	// Rule is the ID of the rule of the law that refused the request
+	// (coop.Rules), and Article cites its source.
+	Rule    string            `json:"rule,omitempty"`
+	Article string            `json:"article,omitempty"`
+	Errors  []coop.FieldError `json:"errors,omitempty"`
 }
 
 // statusOf maps a coop error code to an HTTP status: one table for the
@@ -78,7 +81,7 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Article: e.Article, Errors: e.Fields}
+	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Rule: e.Rule, Article: e.Article, Errors: e.Fields}
 	if e.Code == coop.Unavailable {
 		// The storage is away: the same request may succeed shortly.
 		w.Header().Set("Retry-After", "2")

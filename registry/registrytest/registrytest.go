@@ -17,6 +17,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sync/atomic"
 	"testing"
@@ -131,6 +132,25 @@ func CheckCode(t *testing.T, err error, code coop.Code) {
 	t.Helper()
 	require.Error(t, err)
 	require.Equal(t, code, coop.ErrorCode(err), "error: %v", err)
+	CheckRule(t, err)
+}
+
+// CheckRule asserts that a refusal that cites an article names the rule
+// of coop's catalogue it applies, and cites that rule's article (for the
+// member minimum, the article of the cooperative's kind).
+func CheckRule(t *testing.T, err error) {
+	t.Helper()
+	var e *coop.Error
+	if !errors.As(err, &e) || e.Article == "" && e.Rule == "" {
+		return
+	}
+	r, ok := coop.RuleByID(e.Rule)
+	require.True(t, ok, "%v cites %q but names no rule of coop.Rules (%q)", err, e.Article, e.Rule)
+	if r.ID == coop.CheckMembersMin {
+		require.Contains(t, []string{coop.KindCooperative.MembersArticle(), coop.KindUnion.MembersArticle()}, e.Article, "error: %v", err)
+		return
+	}
+	require.Equal(t, r.Article, e.Article, "error: %v", err)
 }
 
 // CheckField asserts that err is a coop error with code that names field.
