@@ -171,8 +171,10 @@ func (o Outcome) And(p Outcome) Outcome {
 // CheckLaw runs every Law 112-12 check of programs.md §3 on c at asOf. A
 // check whose facts are entirely absent is not reported; a check with
 // partial facts is unknown unless the known facts already decide it. The
-// governance checks are reported only when c states how it is run. CheckLaw
-// never fails: non-compliance is an outcome.
+// governance checks are reported only when c states how it is run. A report
+// with no check it could decide (none reported, or every one unknown) is
+// Undetermined, never Compliant. CheckLaw never fails: non-compliance is an
+// outcome.
 func CheckLaw(c *Cooperative, asOf Date) Report {
 	rep := Report{Check: LawCheckID, AsOf: asOf, Results: make([]Result, 0, 13)}
 	add := func(r Result, ok bool) {
@@ -200,6 +202,14 @@ func CheckLaw(c *Cooperative, asOf Date) Report {
 		rep.Outcome = NonCompliant
 	case Unknown:
 		rep.Outcome = Undetermined
+	case Pass:
+		if len(rep.Results) == 0 {
+			// No check could be decided: nothing says the cooperative
+			// complies (programs.md §3, clarified 2026-12-03).
+			rep.Outcome = Undetermined
+			break
+		}
+		rep.Outcome = Compliant
 	default:
 		rep.Outcome = Compliant
 	}

@@ -395,3 +395,24 @@ func TestCheckLaw_PartialFacts(t *testing.T) {
 	_, ok = rep.Result(coop.CheckManagersMax)
 	assert.True(t, ok)
 }
+
+// TestCheckLaw_NothingDecided: a report with no check it could decide is
+// undetermined, never compliant (programs.md §3, clarified 2026-12-03).
+func TestCheckLaw_NothingDecided(t *testing.T) {
+	asOf := coop.MustParseDate("2024-06-01")
+	tests := []struct {
+		name string
+		c    coop.Cooperative
+		want coop.Compliance
+	}{
+		{"an empty cooperative", coop.Cooperative{}, coop.Undetermined},
+		{"a count of members alone, enough", coop.Cooperative{Kind: coop.KindCooperative, MemberCount: new(7)}, coop.Compliant},
+		{"a count of members alone, too few", coop.Cooperative{Kind: coop.KindCooperative, MemberCount: new(3)}, coop.NonCompliant},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := coop.CheckLaw(&tt.c, asOf)
+			assert.Equal(t, tt.want, rep.Outcome, "%+v", rep.Results)
+		})
+	}
+}

@@ -380,6 +380,29 @@ func (r Reason) Text(lang Lang) string {
 // String renders the reason in English.
 func (r Reason) String() string { return r.Text(EN) }
 
+// RenderedReason returns a reason already rendered in each language (one
+// read back from JSON or from a stored decision), shown as is; id names
+// its message when known.
+func RenderedReason(id, fr, en, ar string) Reason {
+	return NewReason(&Message{ID: id, FR: fr, EN: en, AR: ar, Literal: true})
+}
+
+// UnmarshalJSON reads a reason written by MarshalJSON: its text in each
+// language, kept as rendered, so that a reason that crossed the wire
+// renders as it did where it was made. null is the empty reason.
+func (r *Reason) UnmarshalJSON(b []byte) error {
+	var texts map[Lang]string
+	if err := json.Unmarshal(b, &texts); err != nil {
+		return err
+	}
+	if texts == nil {
+		*r = Reason{}
+		return nil
+	}
+	*r = RenderedReason("", texts[FR], texts[EN], texts[AR])
+	return nil
+}
+
 // MarshalJSON writes the reason in every language:
 // {"fr": "...", "en": "...", "ar": "..."}.
 func (r Reason) MarshalJSON() ([]byte, error) {

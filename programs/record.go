@@ -161,5 +161,5 @@ func storedReason(id string, texts map[string]string) coop.Reason {
 	if texts == nil {
 		return coop.Reason{}
 	}
-	return coop.NewReason(&coop.Message{ID: id, FR: texts["fr"], EN: texts["en"], AR: texts["ar"], Literal: true})
+	return coop.RenderedReason(id, texts["fr"], texts["en"], texts["ar"])
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/taawun/taawun/adapters/httpapi"
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
 	"github.com/taawun/taawun/registry"
 	"github.com/taawun/taawun/stats"
 )
@@ -274,7 +275,17 @@ func TestClient(t *testing.T) {
 	assert.Len(t, journal, int(got.Version))
 	report, err := c.Compliance(ctx, f.esi.ID, today)
 	require.NoError(t, err)
-	assert.NotEmpty(t, report.Results)
+	want := coop.CheckLaw(&got, today)
+	require.Len(t, report.Results, len(want.Results))
+	assert.Equal(t, want.Outcome, report.Outcome)
+	for i, r := range report.Results {
+		assert.Equal(t, want.Results[i].ID, r.ID)
+		assert.Equal(t, want.Results[i].Reference, r.Reference)
+		for _, lang := range coop.Langs {
+			assert.NotEmpty(t, r.Reason.Text(lang), "%s in %s", r.ID, lang)
+			assert.Equal(t, want.Results[i].Reason.Text(lang), r.Reason.Text(lang), "%s in %s: the reason as the library writes it", r.ID, lang)
+		}
+	}
 	labels, err := c.LabelsAt(ctx, f.esi.ID, today)
 	require.NoError(t, err)
 	require.Len(t, labels, 1)
@@ -301,6 +312,19 @@ func TestClient(t *testing.T) {
 	assert.Equal(t, "mourafaka", d.Decision.Program)
 	assert.NotEmpty(t, d.Decision.Outcome)
 	assert.NotEmpty(t, d.Summary[coop.AR])
+	lib, err := programs.Default().Decide(programs.Request{Program: "mourafaka", AsOf: today, Applicant: programs.Applicant{Cooperative: &got}})
+	require.NoError(t, err)
+	assert.Equal(t, lib.Decision.Outcome, d.Decision.Outcome)
+	require.Len(t, d.Decision.Criteria, len(lib.Decision.Criteria))
+	for i, r := range d.Decision.Criteria {
+		for _, lang := range coop.Langs {
+			assert.NotEmpty(t, r.Reason.Text(lang), "%s in %s", r.ID, lang)
+			assert.Equal(t, lib.Decision.Criteria[i].Reason.Text(lang), r.Reason.Text(lang), "%s in %s: the reason as the library writes it", r.ID, lang)
+			assert.Equal(t, lib.Decision.Criteria[i].Hint.Text(lang), r.Hint.Text(lang), "%s in %s", r.ID, lang)
+		}
+		assert.Equal(t, lib.Decision.Summary(coop.FR), d.Summary[coop.FR])
+		assert.Equal(t, lib.Decision.Summary(coop.AR), d.Summary[coop.AR])
+	}
 	assert.Len(t, d.InputHash, 64)
 	_, err = c.FollowUp(ctx, "mourafaka", today)
 	require.NoError(t, err)
