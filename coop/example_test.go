@@ -28,10 +28,10 @@ func ExampleCheckLaw() {
 	}
 	// Output:
 	// compliant
-	// members-min pass (Law 112-12 art. 14): 5 members on 2024-05-01; the minimum is 5
+	// members-min pass (Law 112-12 art. 14): 5 members on May 1, 2024; the minimum is 5
 	// share-nominal-min pass (Law 112-12 art. 26): a share is worth 100.00 MAD; the minimum is 100.00 MAD
 	// duration-max pass (Law 112-12 art. 5): statutory duration of 99 years; at most 99
-	// transition-108 pass (Law 112-12 art. 108 (Law 74-16)): statutes conformed to Law 112-12 were registered on 2019-06-20, by the deadline of 2019-12-31
+	// transition-108 pass (Law 112-12 art. 108 (Law 74-16)): statutes conformed to Law 112-12 were registered on June 20, 2019, by the deadline of December 31, 2019
 }
 
 func ExampleDate_AddYears() {

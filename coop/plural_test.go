@@ -39,12 +39,12 @@ func TestReason_Plural(t *testing.T) {
 		n          int
 		en, fr, ar string
 	}{
-		{0, "0 members on 2024-05-01", "0 adhérent au 2024-05-01", "لا أعضاء بتاريخ 2024-05-01"},
-		{1, "1 member on 2024-05-01", "1 adhérent au 2024-05-01", "عضو واحد بتاريخ 2024-05-01"},
-		{2, "2 members on 2024-05-01", "2 adhérents au 2024-05-01", "عضوان بتاريخ 2024-05-01"},
-		{7, "7 members on 2024-05-01", "7 adhérents au 2024-05-01", "7 أعضاء بتاريخ 2024-05-01"},
-		{25, "25 members on 2024-05-01", "25 adhérents au 2024-05-01", "25 عضوا بتاريخ 2024-05-01"},
-		{300, "300 members on 2024-05-01", "300 adhérents au 2024-05-01", "300 عضو بتاريخ 2024-05-01"},
+		{0, "0 members on May 1, 2024", "0 adhérent au 1er mai 2024", "لا أعضاء بتاريخ 1 ماي 2024"},
+		{1, "1 member on May 1, 2024", "1 adhérent au 1er mai 2024", "عضو واحد بتاريخ 1 ماي 2024"},
+		{2, "2 members on May 1, 2024", "2 adhérents au 1er mai 2024", "عضوان بتاريخ 1 ماي 2024"},
+		{7, "7 members on May 1, 2024", "7 adhérents au 1er mai 2024", "7 أعضاء بتاريخ 1 ماي 2024"},
+		{25, "25 members on May 1, 2024", "25 adhérents au 1er mai 2024", "25 عضوا بتاريخ 1 ماي 2024"},
+		{300, "300 members on May 1, 2024", "300 adhérents au 1er mai 2024", "300 عضو بتاريخ 1 ماي 2024"},
 	}
 	for _, tt := range tests {
 		r := coop.NewReason(msg, coop.IntArg(tt.n), on)

@@ -56,14 +56,14 @@ type ArgKind uint8
 const (
 	ArgNone        ArgKind = iota
 	ArgInt                 // an integer
-	ArgDate                // a Date, written YYYY-MM-DD
-	ArgAmount              // an amount of MAD, written with two decimals
-	ArgPercent             // a ratio rendered as a percentage: 0.3 -> "30%"
+	ArgDate                // a Date, written as the reader's locale writes it (FormatDate)
+	ArgAmount              // an amount of MAD, two decimals, grouped (FormatAmount)
+	ArgPercent             // a ratio rendered as a percentage: 0.3 -> "30 %" (FormatPercent)
 	ArgText                // text shown as is (an ID, a code)
 	ArgSector              // a sector slug, rendered as the sector's name
 	ArgRegion              // a region code, rendered as the region's name
 	ArgProvince            // a province code, rendered as the province's name
-	ArgBasisPoints         // a ratio in hundredths of a percent: 3333 -> "33.33%"
+	ArgBasisPoints         // a ratio in hundredths of a percent: 3333 -> "33,33 %"
 	ArgBranch              // a branch slug, rendered as the branch's name
 	ArgStatus              // a status, rendered as its name
 	ArgRegions             // region codes separated by commas, rendered as a list of names
@@ -159,17 +159,6 @@ func amountArg(d decimal.Decimal) Arg {
 	return textArg(ArgText, FormatMAD(d))
 }
 
-// formatCentimes writes an amount of centimes as FormatMAD does: "1234.50".
-func formatCentimes(c int64) string {
-	sign := ""
-	u := uint64(c)
-	if c < 0 {
-		sign, u = "-", uint64(-c)
-	}
-	cents := u % 100
-	return sign + strconv.FormatUint(u/100, 10) + "." + string(rune('0'+cents/10)) + string(rune('0'+cents%10))
-}
-
 // percentArg holds a ratio in hundredths of a percent, rounded half away
 // from zero: 0.3 is 3000, rendered "30%".
 func percentArg(ratio decimal.Decimal) Arg {
@@ -220,20 +209,13 @@ func (a Arg) render(lang Lang) string {
 	case ArgInt:
 		return strconv.FormatInt(a.Int, 10)
 	case ArgDate:
-		return Date{v: int32(a.Int)}.String()
+		return FormatDate(Date{v: int32(a.Int)}, lang)
 	case ArgAmount:
-		return formatCentimes(a.Int)
+		return FormatAmount(a.Int, lang)
 	case ArgDayAfter:
-		return Date{v: int32(a.Int)}.AddDays(1).String()
+		return FormatDate(Date{v: int32(a.Int)}.AddDays(1), lang)
 	case ArgBasisPoints:
-		whole, frac := a.Int/100, a.Int%100
-		switch {
-		case frac == 0:
-			return strconv.FormatInt(whole, 10) + "%"
-		case frac%10 == 0:
-			return strconv.FormatInt(whole, 10) + "." + strconv.FormatInt(frac/10, 10) + "%"
-		}
-		return strconv.FormatInt(whole, 10) + "." + string(rune('0'+frac/10)) + string(rune('0'+frac%10)) + "%"
+		return FormatPercent(a.Int, lang)
 	case ArgSector:
 		return Sector(a.Text()).Name(lang)
 	case ArgRegion:

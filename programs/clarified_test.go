@@ -74,7 +74,7 @@ func TestClarified_ChangeOfDefaultCall(t *testing.T) {
 	assert.Equal(t, "mourafaka-t1", dec.Call)
 	assert.Equal(t, "2022-04-06", dec.ChangesOn.String())
 	assert.Equal(t, programs.Eligible, dec.ChangesTo)
-	assert.Equal(t, "ineligible; eligible from 2022-04-06", dec.Summary(coop.EN))
+	assert.Equal(t, "ineligible; eligible from April 6, 2022", dec.Summary(coop.EN))
 
 	// Naming the call keeps it: no change in sight under the 1st tranche.
 	dec, err = cat.Evaluate(programs.Request{Program: "mourafaka", Call: "mourafaka-t1", AsOf: d("2022-04-05"),

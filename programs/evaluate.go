@@ -108,11 +108,17 @@ func (d *Decision) Summary(lang coop.Lang) string {
 // the call's official title.
 func (d *Decision) Explain(lang coop.Lang) string {
 	var b strings.Builder
-	b.WriteString(titleOr(d.ProgramName, d.Program, lang))
-	if d.Call != "" {
-		b.WriteString(" (" + titleOr(d.CallName, d.Call, lang) + ")")
+	program := titleOr(d.ProgramName, d.Program, lang)
+	b.WriteString(program)
+	if call := titleOr(d.CallName, d.Call, lang); d.Call != "" && !strings.HasPrefix(call, program) {
+		b.WriteString(" (" + call + ")")
+	} else if d.Call != "" {
+		// A call named after its programme is named alone, not nested
+		// in its programme's name.
+		b.Reset()
+		b.WriteString(call)
 	}
-	b.WriteString(" " + d.AsOf.String() + ": " + d.Summary(lang))
+	b.WriteString(" " + coop.FormatDate(d.AsOf, lang) + colon(lang) + d.Summary(lang))
 	if d.Grant.Valid {
 		b.WriteString(coop.NewReason(msgGrant, coop.AmountArg(d.Grant.Decimal)).Text(lang))
 	}
@@ -124,7 +130,7 @@ func (d *Decision) Explain(lang coop.Lang) string {
 		}
 		b.WriteString(c.Reason.Text(lang) + " [" + d.cite(c.Reference, lang) + "]")
 		if !c.Hint.IsZero() {
-			b.WriteString(" → " + c.Hint.Text(lang))
+			b.WriteString(hintMarker(lang) + c.Hint.Text(lang))
 		}
 		if c.Unconfirmed && c.Note != "" {
 			b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(c.Note)).Text(lang) + ")")
@@ -143,6 +149,24 @@ func (d *Decision) cite(ref string, lang coop.Lang) string {
 		return titleOr(d.CallName, d.Call, lang)
 	}
 	return titleOr(d.ProgramName, d.Program, lang)
+}
+
+// colon is a colon as lang writes it: with a non-breaking space before it
+// in French.
+func colon(lang coop.Lang) string {
+	if lang == coop.FR {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
+// hintMarker leads a hint after its reason: an arrow in English, a dash,
+// which reads the same in both directions, in French and Arabic.
+func hintMarker(lang coop.Lang) string {
+	if lang == coop.EN {
+		return " → "
+	}
+	return " — "
 }
 
 func titleOr(n coop.Names, id string, lang coop.Lang) string {

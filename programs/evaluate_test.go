@@ -83,10 +83,10 @@ func TestEvaluate_Reasons(t *testing.T) {
 	assert.Equal(t, coop.Fail, r.Outcome)
 	// The reason states the date the limit was crossed, not a rounded count
 	// of years that reads like a pass.
-	assert.Equal(t, "registered on 2019-03-02; legal existence of 4 years reached on 2023-03-02, the limit, exceeded since 2023-03-03", r.Reason.Text(coop.EN))
-	assert.Equal(t, "immatriculée le 2019-03-02 ; l'existence légale de 4 ans a été atteinte le 2023-03-02, limite dépassée depuis le 2023-03-03", r.Reason.Text(coop.FR))
-	assert.Equal(t, "قيدت في 2019-03-02؛ بلغت مدة وجودها القانوني 4 سنوات في 2023-03-02، وتجاوزت الحد الأقصى منذ 2023-03-03", r.Reason.Text(coop.AR))
-	assert.Equal(t, "only cooperatives registered on or after 2020-05-01 qualify", r.Hint.Text(coop.EN))
+	assert.Equal(t, "registered on March 2, 2019; legal existence of 4 years reached on March 2, 2023, the limit, exceeded since March 3, 2023", r.Reason.Text(coop.EN))
+	assert.Equal(t, "immatriculée le 2 mars 2019 ; l'existence légale de 4 ans a été atteinte le 2 mars 2023, limite dépassée depuis le 3 mars 2023", r.Reason.Text(coop.FR))
+	assert.Equal(t, "قيدت في 2 مارس 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 2 مارس 2023، وتجاوزت الحد الأقصى منذ 3 مارس 2023", r.Reason.Text(coop.AR))
+	assert.Equal(t, "only cooperatives registered on or after May 1, 2020 qualify", r.Hint.Text(coop.EN))
 	assert.Contains(t, r.Reference, "Mourafaka 4th tranche")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "4", Since: d("2022-04-06")}}, r.Params)
 	assert.Equal(t, cat.Version(), dec.Catalogue)
@@ -98,8 +98,8 @@ func TestEvaluate_Reasons(t *testing.T) {
 	require.NoError(t, err)
 	r, _ = dec.Criterion("existence-max")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "2", Since: d("2014-03-01")}}, r.Params)
-	assert.Equal(t, "registered on 2014-01-01; legal existence of 2 years will be reached on 2016-01-01, the limit", r.Reason.Text(coop.EN))
-	assert.Equal(t, "قيدت في 2014-01-01؛ ستبلغ مدة وجودها القانوني سنتان في 2016-01-01، وهو الحد الأقصى", r.Reason.Text(coop.AR))
+	assert.Equal(t, "registered on January 1, 2014; legal existence of 2 years will be reached on January 1, 2016, the limit", r.Reason.Text(coop.EN))
+	assert.Equal(t, "قيدت في 1 يناير 2014؛ ستبلغ مدة وجودها القانوني سنتان في 1 يناير 2016، وهو الحد الأقصى", r.Reason.Text(coop.AR))
 }
 
 // The criteria on a value in a call's list (sector, branch) pass, fail or
@@ -143,17 +143,17 @@ func TestEvaluate_ChangesOn(t *testing.T) {
 	}{
 		{"MourafakaUntil", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
 			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2022-04-06")})},
-			programs.Eligible, "2026-04-07", programs.Ineligible, "eligible until 2026-04-06"},
+			programs.Eligible, "2026-04-07", programs.Ineligible, "eligible until April 6, 2026"},
 		{"CraftFrom", programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-01"),
 			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2022-03-01"), Sector: coop.Handicraft, Branch: "weaving",
 				Province: "MA-CAS", MemberCount: count(6), Declared: map[string]bool{"disadvantaged-members": true}})},
-			programs.Ineligible, "2024-03-01", programs.Eligible, "ineligible; eligible from 2024-03-01"},
+			programs.Ineligible, "2024-03-01", programs.Eligible, "ineligible; eligible from March 1, 2024"},
 		{"CallCloses", programs.Request{Program: "moazara", AsOf: d("2023-10-01"),
 			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Province: "MA-OUJ"})},
-			programs.Eligible, "2023-10-14", programs.Ineligible, "eligible until 2023-10-13"},
+			programs.Eligible, "2023-10-14", programs.Ineligible, "eligible until October 13, 2023"},
 		{"TurnsEighteen", programs.Request{Program: "motatawi3", AsOf: d("2023-06-19"),
 			Applicant: programs.Applicant{Person: &programs.PersonFacts{BirthDate: d("2005-06-25")}}},
-			programs.Ineligible, "2023-06-25", programs.Eligible, "ineligible; eligible from 2023-06-25"},
+			programs.Ineligible, "2023-06-25", programs.Eligible, "ineligible; eligible from June 25, 2023"},
 		{"NoChange", programs.Request{Program: "mourafaka", AsOf: d("2024-01-01"),
 			Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2015-01-01")})},
 			programs.Ineligible, "", "", "ineligible"},

@@ -34,11 +34,11 @@ func ExampleCatalogue_Evaluate() {
 	fmt.Println(r.Reason.Text(coop.AR))
 	fmt.Println(r.Params[0].Name, r.Params[0].Value, "since", r.Params[0].Since)
 	// Output:
-	// eligible until 2026-04-06
-	// éligible jusqu'au 2026-04-06
-	// registered on 2022-04-06; legal existence of 4 years will be reached on 2026-04-06, the limit
-	// immatriculée le 2022-04-06 ; l'existence légale de 4 ans sera atteinte le 2026-04-06, limite comprise
-	// قيدت في 2022-04-06؛ ستبلغ مدة وجودها القانوني 4 سنوات في 2026-04-06، وهو الحد الأقصى
+	// eligible until April 6, 2026
+	// éligible jusqu'au 6 avril 2026
+	// registered on April 6, 2022; legal existence of 4 years will be reached on April 6, 2026, the limit
+	// immatriculée le 6 avril 2022 ; l'existence légale de 4 ans sera atteinte le 6 avril 2026, limite comprise
+	// قيدت في 6 أبريل 2022؛ ستبلغ مدة وجودها القانوني 4 سنوات في 6 أبريل 2026، وهو الحد الأقصى
 	// max_existence_years 4 since 2022-04-06
 }
 
@@ -66,33 +66,33 @@ func ExampleCatalogue_Evaluate_grant() {
 	fmt.Print(dec.Explain(coop.FR))
 	fmt.Print(dec.Explain(coop.AR))
 	// Output:
-	// INDH income improvement (SSE) (INDH income improvement, 2023 call for projects) 2023-09-01: eligible until 2023-12-31; grant 270000.00 MAD
+	// INDH income improvement (SSE) (INDH income improvement, 2023 call for projects) September 1, 2023: eligible until December 31, 2023; grant 270,000.00 MAD
 	//   pass	applicant-kind	the applicant is a cooperative, which the programme accepts [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects)]
-	//   pass	registered	registered on 2019-05-01 and active on 2023-09-01 [Law 112-12 arts. 9, 11]
+	//   pass	registered	registered on May 1, 2019 and active on September 1, 2023 [Law 112-12 arts. 9, 11]
 	//   pass	law-112-12	founded under Law 112-12 [Law 112-12 art. 108]
 	//   pass	sector	sector: Handicraft, covered by the call [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects)]
-	//   pass	call-window	the call "INDH income improvement, 2023 call for projects" is open from 2023-01-01 to 2023-12-31 [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects), 2023]
+	//   pass	call-window	the call "INDH income improvement, 2023 call for projects" is open from January 1, 2023 to December 31, 2023 [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects), 2023]
 	//   pass	women-youth-share	women or members aged 18 to 35: 5 of 5 (100%), more than 30% [INDH calls: youth aged 18 to 35 (Al Hoceima 2022)]
-	//   pass	own-contribution	own contribution 180000.00 MAD on a cost of 450000.00 MAD, at least 40% [holder's contribution at least 40%]
-	//   pass	in-kind-cap	contribution in kind 60000.00 MAD, at most 50% of the own contribution [in-kind at most 50% of the holder's contribution]
-	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 2023-09-01: éligible jusqu'au 2023-12-31 ; subvention de 270000.00 MAD
+	//   pass	own-contribution	own contribution 180,000.00 MAD on a cost of 450,000.00 MAD, at least 40% [holder's contribution at least 40%]
+	//   pass	in-kind-cap	contribution in kind 60,000.00 MAD, at most 50% of the own contribution [in-kind at most 50% of the holder's contribution]
+	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 1er septembre 2023 : éligible jusqu'au 31 décembre 2023 ; subvention de 270.000,00 MAD
 	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	immatriculée le 2019-05-01 et active au 2023-09-01 [loi n° 112-12, art. 9 et 11]
+	//   rempli	immatriculée le 1er mai 2019 et active au 1er septembre 2023 [loi n° 112-12, art. 9 et 11]
 	//   rempli	constituée sous la loi n° 112-12 [loi n° 112-12, art. 108]
 	//   rempli	secteur : Artisanat, couvert par l'appel [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 2023-01-01 au 2023-12-31 [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100%), plus de 30% [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport propre de 180000.00 MAD pour un coût de 450000.00 MAD, au moins 40% [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport en nature de 60000.00 MAD, au plus 50% de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
-	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 2023-09-01: مؤهل إلى غاية 2023-12-31؛ منحة قدرها 270000.00 درهم
+	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
+	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهل إلى غاية 31 دجنبر 2023؛ منحة قدرها 270.000,00 درهم
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	مقيدة في 2019-05-01 ونشيطة بتاريخ 2023-09-01 [القانون رقم 112-12، المادتان 9 و11]
+	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم 112-12، المادتان 9 و11]
 	//   مستوفى	تأسست في ظل القانون رقم 112-12 [القانون رقم 112-12، المادة 108]
 	//   مستوفى	القطاع: الصناعة التقليدية، تشمله دعوة الترشيح [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	باب الترشيح لـ«المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل» مفتوح من 2023-01-01 إلى 2023-12-31 [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	النساء أو الأعضاء بين 18 و35 سنة: 5 من أصل 5 (100%)، أي أكثر من 30% [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	المساهمة الذاتية 180000.00 درهم من كلفة 450000.00 درهم، أي 40% على الأقل [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	المساهمة العينية 60000.00 درهم، أي 50% على الأكثر من المساهمة الذاتية [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	باب الترشيح لـ«المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	النساء أو الأعضاء بين 18 و35 سنة: 5 من أصل 5 (100‎%‎)، أي أكثر من 30‎%‎ [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	المساهمة الذاتية 180.000,00 درهم من كلفة 450.000,00 درهم، أي 40‎%‎ على الأقل [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	المساهمة العينية 60.000,00 درهم، أي 50‎%‎ على الأكثر من المساهمة الذاتية [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
 }
 
 func ExampleCatalogue_LoadCalls() {
@@ -252,7 +252,7 @@ programs:
 	fmt.Println(r.Reference)
 	// Output:
 	// ineligible
-	// capital souscrit de 10000.00 MAD, inférieur à 20000.00 MAD
+	// capital souscrit de 10.000,00 MAD, inférieur à 20.000,00 MAD
 	// Equipment fund of a regional council, 2025
 }
 
@@ -294,13 +294,39 @@ func ExampleCatalogue_AddProgram() {
 	}
 	fmt.Println(dec.Summary(coop.EN), coop.FormatMAD(dec.Grant.Decimal))
 	// Output:
-	// eligible until 2025-04-30 100000.00
+	// eligible until April 30, 2025 100000.00
 }
 
 // Every reason reads in French and Arabic: kinds, sectors, regions and
 // declared facts by their names, numbers agreeing with their nouns, the
 // law cited in the reader's language, and each call by its official title.
 func ExampleDecision_Explain() {
+	fmt.Print(explainDemo())
+	// Output:
+	// Prix Génération Solidaire, 3e édition (2023) 30 juin 2023 : éligible jusqu'au 31 décembre 2023
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Prix Génération Solidaire, 3e édition (2023)]
+	//   rempli	immatriculée le 14 septembre 2020 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
+	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix Génération Solidaire, 3e édition (2023)]
+	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
+	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهل إلى غاية 31 دجنبر 2023
+	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
+	//   مستوفى	مقيدة في 14 شتنبر 2020 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112-12، المادتان 9 و11]
+	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [جائزة جيل متضامن، الدورة الثالثة (2023)]
+	//   مستوفى	أعمار جميع الأعضاء (3) بين 18 و40 سنة [جائزة جيل متضامن، الدورة الثالثة (2023)]
+	// Mourafaka, 4e tranche (2022) 30 juin 2023 : non éligible
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, 4e tranche (2022)]
+	//   rempli	immatriculée le 15 avril 2019 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
+	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
+	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهل
+	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
+	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112-12، المادتان 9 و11]
+	//   غير مستوفى	قيدت في 15 أبريل 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 15 أبريل 2023، وتجاوزت الحد الأقصى منذ 16 أبريل 2023 [مرافقة، الشطر الرابع (2022)] — لا تؤهل إلا التعاونيات المقيدة ابتداء من 30 يونيو 2019
+}
+
+// explainDemo is the eligible and the ineligible decision of
+// ExampleDecision_Explain in French and Arabic, which the README quotes.
+func explainDemo() string {
+	var b strings.Builder
 	cat := programs.Default()
 	young := func(born string) coop.Member {
 		return coop.Member{Type: coop.Natural, Gender: coop.Female, BirthDate: coop.MustParseDate(born)}
@@ -318,28 +344,10 @@ func ExampleDecision_Explain() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Print(dec.Explain(coop.FR))
-		fmt.Print(dec.Explain(coop.AR))
+		b.WriteString(dec.Explain(coop.FR))
+		b.WriteString(dec.Explain(coop.AR))
 	}
-	// Output:
-	// Prix Génération Solidaire (Prix Génération Solidaire, 3e édition (2023)) 2023-06-30: éligible jusqu'au 2023-12-31
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Prix Génération Solidaire, 3e édition (2023)]
-	//   rempli	immatriculée le 2020-09-14 et active au 2023-06-30 [loi n° 112-12, art. 9 et 11]
-	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 2023-01-01 au 2023-12-31 [Prix Génération Solidaire, 3e édition (2023)]
-	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
-	// جائزة جيل متضامن (جائزة جيل متضامن، الدورة الثالثة (2023)) 2023-06-30: مؤهل إلى غاية 2023-12-31
-	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
-	//   مستوفى	مقيدة في 2020-09-14 ونشيطة بتاريخ 2023-06-30 [القانون رقم 112-12، المادتان 9 و11]
-	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 2023-01-01 إلى 2023-12-31 [جائزة جيل متضامن، الدورة الثالثة (2023)]
-	//   مستوفى	أعمار جميع الأعضاء (3) بين 18 و40 سنة [جائزة جيل متضامن، الدورة الثالثة (2023)]
-	// Mourafaka (Mourafaka, 4e tranche (2022)) 2023-06-30: non éligible
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, 4e tranche (2022)]
-	//   rempli	immatriculée le 2019-04-15 et active au 2023-06-30 [loi n° 112-12, art. 9 et 11]
-	//   non rempli	immatriculée le 2019-04-15 ; l'existence légale de 4 ans a été atteinte le 2023-04-15, limite dépassée depuis le 2023-04-16 [Mourafaka, 4e tranche (2022)] → seules les coopératives immatriculées à partir du 2019-06-30 sont éligibles
-	// مرافقة (مرافقة، الشطر الرابع (2022)) 2023-06-30: غير مؤهل
-	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
-	//   مستوفى	مقيدة في 2019-04-15 ونشيطة بتاريخ 2023-06-30 [القانون رقم 112-12، المادتان 9 و11]
-	//   غير مستوفى	قيدت في 2019-04-15؛ بلغت مدة وجودها القانوني 4 سنوات في 2023-04-15، وتجاوزت الحد الأقصى منذ 2023-04-16 [مرافقة، الشطر الرابع (2022)] → لا تؤهل إلا التعاونيات المقيدة ابتداء من 2019-06-30
+	return b.String()
 }
 
 // A programme officer's reference of the catalogue in use, built-in and

@@ -42,6 +42,6 @@ func ExampleClient() {
 	_, err = client.Get(ctx, uuid.MustParse("00000000-0000-4000-8000-00000000beef"))
 	fmt.Println(errors.Is(err, coop.ErrNotFound), coop.ErrorCode(err))
 	// Output:
-	// eligible éligible jusqu'au 2026-04-06
+	// eligible éligible jusqu'au 6 avril 2026
 	// true not_found
 }

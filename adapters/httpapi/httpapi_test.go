@@ -152,8 +152,8 @@ func TestEligibility(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &out))
 	assert.Equal(t, "eligible", out.Decision.Outcome)
-	assert.Equal(t, "eligible until 2028-06-30", out.Summary["en"])
-	assert.Equal(t, "éligible jusqu'au 2028-06-30", out.Summary["fr"])
+	assert.Equal(t, "eligible until June 30, 2028", out.Summary["en"])
+	assert.Equal(t, "éligible jusqu'au 30 juin 2028", out.Summary["fr"])
 	assert.Len(t, out.InputHash, 64)
 
 	facts := `{"as_of":"2023-06-30","cooperative":{"registered_on":"2020-01-01","sector":"agriculture",

@@ -44,7 +44,7 @@ func TestCheckFile(t *testing.T) {
 	assert.Equal(t, []string{"outcome: expected eligible, got ineligible", "failed: expected [], got [existence-max]"}, results[1].Mismatches)
 	report := results[1].Report()
 	assert.Contains(t, report, "cases.yaml:7: wrong")
-	assert.Contains(t, report, "registered on 2022-04-06; legal existence of 4 years reached on 2026-04-06, the limit, exceeded since 2026-04-07")
+	assert.Contains(t, report, "registered on April 6, 2022; legal existence of 4 years reached on April 6, 2026, the limit, exceeded since April 7, 2026")
 	assert.Contains(t, report, "Mourafaka 4th tranche")
 }
 

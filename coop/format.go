@@ -1,0 +1,141 @@
+package coop
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Dates, amounts and percentages in running text are written the way each
+// reader's locale writes them, from CLDR data (fr-MA, ar-MA, en): "6 avril
+// 2026", "6 أبريل 2026" with the Moroccan months (ماي، يوليوز، غشت، شتنبر،
+// نونبر، دجنبر), "April 6, 2026"; "270.000,50" in fr-MA and ar-MA,
+// "270,000.50" in English; "8,33 %" and "8.33%". JSON fields, case files
+// and CSV keep the ISO forms (Date.String, FormatMAD). The tables are
+// checked against CLDR by TestFormatsCLDR.
+
+// monthNames are the months in the long date format of each locale (CLDR
+// months.format.wide).
+var monthNames = [3][12]string{
+	idxFR: {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+	idxAR: {"يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"},
+	idxEN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// numberSymbols are the decimal and group separators of each locale (CLDR
+// numbers, latn digits; fr-MA and ar-MA both write 1.234,50) and how a
+// percentage follows its number.
+var numberSymbols = [3]struct{ decimal, group, percent string }{
+	idxFR: {",", ".", "\u00a0%"},
+	idxAR: {",", ".", "\u200e%\u200e"},
+	idxEN: {".", ",", "%"},
+}
+
+// The indexes of the languages in the tables.
+const (
+	idxFR = iota
+	idxAR
+	idxEN
+)
+
+// MonthName returns the name of month m (1 to 12) in lang.
+func MonthName(m int, lang Lang) string {
+	if m < 1 || m > 12 {
+		return ""
+	}
+	return monthNames[langIndex(lang)][m-1]
+}
+
+// FormatDate writes d in running text the way lang writes a long date:
+// "6 avril 2026" and "1er avril 2026" in French, "6 أبريل 2026" in Arabic,
+// "April 6, 2026" in English; "" for the zero Date.
+func FormatDate(d Date, lang Lang) string {
+	if d.IsZero() {
+		return ""
+	}
+	day, month, year := strconv.Itoa(d.Day()), MonthName(int(d.Month()), lang), strconv.Itoa(d.Year())
+	switch lang {
+	case EN:
+		return month + " " + day + ", " + year
+	case FR:
+		if day == "1" {
+			day = "1er"
+		}
+	}
+	return day + " " + month + " " + year
+}
+
+// FormatAmount writes an amount of MAD with two decimals and its thousands
+// grouped the way lang writes them: "270.000,50" in French and Arabic,
+// "270,000.50" in English. The currency is the sentence's.
+func FormatAmount(centimes int64, lang Lang) string {
+	sym := numberSymbols[langIndex(lang)]
+	neg := centimes < 0
+	u := uint64(centimes)
+	if neg {
+		u = -u
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	writeGrouped(&b, u/100, sym.group)
+	b.WriteString(sym.decimal)
+	b.WriteByte(byte('0' + u%100/10))
+	b.WriteByte(byte('0' + u%10))
+	return b.String()
+}
+
+// FormatPercent writes a ratio given in hundredths of a percent as a
+// percentage with at most two decimals, the way lang writes it: "8,33 %"
+// in French, "8,33‎%‎" in Arabic, "8.33%" in English.
+func FormatPercent(basisPoints int64, lang Lang) string {
+	sym := numberSymbols[langIndex(lang)]
+	neg := basisPoints < 0
+	u := uint64(basisPoints)
+	if neg {
+		u = -u
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	writeGrouped(&b, u/100, sym.group)
+	switch frac := u % 100; {
+	case frac == 0:
+	case frac%10 == 0:
+		b.WriteString(sym.decimal)
+		b.WriteByte(byte('0' + frac/10))
+	default:
+		b.WriteString(sym.decimal)
+		b.WriteByte(byte('0' + frac/10))
+		b.WriteByte(byte('0' + frac%10))
+	}
+	b.WriteString(sym.percent)
+	return b.String()
+}
+
+// writeGrouped writes n with its digits grouped by three.
+func writeGrouped(b *strings.Builder, n uint64, group string) {
+	s := strconv.FormatUint(n, 10)
+	first := len(s) % 3
+	if first == 0 {
+		first = 3
+	}
+	b.WriteString(s[:first])
+	for i := first; i < len(s); i += 3 {
+		b.WriteString(group)
+		b.WriteString(s[i : i+3])
+	}
+}
+
+// langIndex is the index of lang in the tables, French for an unknown
+// language.
+func langIndex(lang Lang) int {
+	switch lang {
+	case AR:
+		return idxAR
+	case EN:
+		return idxEN
+	}
+	return idxFR
+}
