@@ -12,7 +12,7 @@ import (
 var citation = regexp.MustCompile(`^(Law|Decree) ([0-9][0-9-]*) (arts?)\. ([0-9][0-9, -]*?)(?: \((Law|Decree) ([0-9][0-9-]*)\))?$`)
 
 // Cite writes a reference in lang: a citation of a law or a decree in the
-// reader's language ("loi n° 112-12, art. 14 et 85", «القانون رقم 112-12،
+// reader's language ("loi n° 112-12, art. 14 et 85", «القانون رقم 112.12،
 // المادتان 14 و85»), parts separated by "; " each cited alike. A reference
 // that is not a citation (a programme call) is returned as written.
 func Cite(ref string, lang Lang) string {
@@ -60,14 +60,18 @@ func citePart(p string, lang Lang) string {
 func textName(kind, number string, lang Lang) string {
 	switch {
 	case kind == "Law" && lang == AR:
-		return "القانون رقم " + number
+		return "القانون رقم " + arabicNumber(number)
 	case kind == "Law":
 		return "loi n° " + number
 	case lang == AR:
-		return "المرسوم رقم " + number
+		return "المرسوم رقم " + arabicNumber(number)
 	}
 	return "décret n° " + number
 }
+
+// arabicNumber writes the number of a law or a decree as Moroccan Arabic
+// writes it, with dots: 112.12, 2.15.617.
+func arabicNumber(n string) string { return strings.ReplaceAll(n, "-", ".") }
 
 // articles writes the articles of a citation: "14, 85" or "42-43".
 func articles(list string, lang Lang) string {

@@ -69,7 +69,7 @@ func ExampleCatalogue_Evaluate_grant() {
 	// INDH income improvement (SSE) (INDH income improvement, 2023 call for projects) September 1, 2023: eligible until December 31, 2023; grant 270,000.00 MAD
 	//   pass	applicant-kind	the applicant is a cooperative, which the programme accepts [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects)]
 	//   pass	registered	registered on May 1, 2019 and active on September 1, 2023 [Law 112-12 arts. 9, 11]
-	//   pass	law-112-12	founded under Law 112-12 [Law 112-12 art. 108]
+	//   pass	law-112-12	founded under Law 112-12 on cooperatives [Law 112-12 art. 108]
 	//   pass	sector	sector: Handicraft, covered by the call [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects)]
 	//   pass	call-window	the call "INDH income improvement, 2023 call for projects" is open from January 1, 2023 to December 31, 2023 [INDH phase III, programme 3, income improvement and social and solidarity economy (provincial calls for projects), 2023]
 	//   pass	women-youth-share	women or members aged 18 to 35: 5 of 5 (100%), more than 30% [INDH calls: youth aged 18 to 35 (Al Hoceima 2022)]
@@ -78,7 +78,7 @@ func ExampleCatalogue_Evaluate_grant() {
 	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 1er septembre 2023 : éligible jusqu'au 31 décembre 2023 ; subvention de 270.000,00 MAD
 	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	immatriculée le 1er mai 2019 et active au 1er septembre 2023 [loi n° 112-12, art. 9 et 11]
-	//   rempli	constituée sous la loi n° 112-12 [loi n° 112-12, art. 108]
+	//   rempli	constituée sous la loi n° 112-12 relative aux coopératives [loi n° 112-12, art. 108]
 	//   rempli	secteur : Artisanat, couvert par l'appel [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
@@ -86,8 +86,8 @@ func ExampleCatalogue_Evaluate_grant() {
 	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
 	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهل إلى غاية 31 دجنبر 2023؛ منحة قدرها 270.000,00 درهم
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم 112-12، المادتان 9 و11]
-	//   مستوفى	تأسست في ظل القانون رقم 112-12 [القانون رقم 112-12، المادة 108]
+	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم 112.12، المادتان 9 و11]
+	//   مستوفى	تأسست في ظل القانون رقم 112.12 المتعلق بالتعاونيات [القانون رقم 112.12، المادة 108]
 	//   مستوفى	القطاع: الصناعة التقليدية، تشمله دعوة الترشيح [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
 	//   مستوفى	باب الترشيح لـ«المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
 	//   مستوفى	النساء أو الأعضاء بين 18 و35 سنة: 5 من أصل 5 (100‎%‎)، أي أكثر من 30‎%‎ [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
@@ -310,7 +310,7 @@ func ExampleDecision_Explain() {
 	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
 	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهل إلى غاية 31 دجنبر 2023
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
-	//   مستوفى	مقيدة في 14 شتنبر 2020 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112-12، المادتان 9 و11]
+	//   مستوفى	مقيدة في 14 شتنبر 2020 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112.12، المادتان 9 و11]
 	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [جائزة جيل متضامن، الدورة الثالثة (2023)]
 	//   مستوفى	أعمار جميع الأعضاء (3) بين 18 و40 سنة [جائزة جيل متضامن، الدورة الثالثة (2023)]
 	// Mourafaka, 4e tranche (2022) 30 juin 2023 : non éligible
@@ -319,7 +319,7 @@ func ExampleDecision_Explain() {
 	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
 	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهل
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
-	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112-12، المادتان 9 و11]
+	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112.12، المادتان 9 و11]
 	//   غير مستوفى	قيدت في 15 أبريل 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 15 أبريل 2023، وتجاوزت الحد الأقصى منذ 16 أبريل 2023 [مرافقة، الشطر الرابع (2022)] — لا تؤهل إلا التعاونيات المقيدة ابتداء من 30 يونيو 2019
 }
 
