@@ -23,7 +23,7 @@ func Cite(ref string, lang Lang) string {
 	for i, p := range parts {
 		parts[i] = citePart(p, lang)
 	}
-	sep := "; "
+	sep := "\u00a0; "
 	if lang == AR {
 		sep = "؛ "
 	}

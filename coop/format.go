@@ -139,3 +139,19 @@ func langIndex(lang Lang) int {
 	}
 	return idxFR
 }
+
+// frenchSpacer puts a non-breaking space where French typography wants
+// one: before a colon, a semicolon, a question or an exclamation mark and
+// a closing guillemet, and after an opening one.
+var frenchSpacer = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!",
+	" »", "\u00a0»", "« ", "«\u00a0")
+
+// FrenchSpacing returns s with the spaces French typography wants before
+// ":", ";", "?", "!" and "»" and after "«" made non-breaking, as a name
+// written in a catalogue reads in a French sentence.
+func FrenchSpacing(s string) string {
+	if !strings.ContainsAny(s, ":;?!«»") {
+		return s
+	}
+	return frenchSpacer.Replace(s)
+}

@@ -318,7 +318,7 @@ func TestCheckLaw_Outcome(t *testing.T) {
 	assert.Equal(t, []string{coop.CheckMembersMin, coop.CheckCapitalMin}, rep.Failed())
 	r, _ := rep.Result(coop.CheckMembersMin)
 	assert.Equal(t, "4 members on June 30, 2024; the minimum is 5: 1 more is needed", r.Reason.Text(coop.EN))
-	assert.Equal(t, "4 adhérents au 30 juin 2024 ; le minimum est de 5 : il en manque 1", r.Reason.Text(coop.FR))
+	assert.Equal(t, "4 adhérents au 30 juin 2024\u00a0; le minimum est de 5\u00a0: il en manque 1", r.Reason.Text(coop.FR))
 	assert.Equal(t, "4 أعضاء بتاريخ 30 يونيو 2024؛ الحد الأدنى 5: ينقص عضو واحد", r.Reason.Text(coop.AR))
 	assert.Equal(t, "Law 112-12 art. 14", r.Reference)
 	assert.Equal(t, []coop.Param{{Name: "min_members", Value: "5", Since: coop.LawInForce}}, r.Params)

@@ -53,7 +53,7 @@ const (
 var (
 	msgMembersUnknown = &Message{ID: "members-min.unknown",
 		EN: "the number of members is not given; the minimum is {0 " + enMembers + "}",
-		FR: "le nombre d'adhérents n'est pas connu ; le minimum est de {0 " + frMembers + "}",
+		FR: "le nombre d'adhérents n'est pas connu\u00a0; le minimum est de {0 " + frMembers + "}",
 		AR: "عدد الأعضاء غير معروف؛ الحد الأدنى {0 " + arMembers + "}"}
 	msgMembersPass = &Message{ID: "members-min.pass",
 		EN: "{0 " + enMembers + "} on {1}; the minimum is {2}",
@@ -66,20 +66,20 @@ var (
 
 	msgCapitalPass = &Message{ID: "capital-min.pass",
 		EN: "subscribed capital {0} MAD; the minimum is {1} MAD",
-		FR: "capital souscrit de {0} MAD ; le minimum est de {1} MAD",
+		FR: "capital souscrit de {0} MAD\u00a0; le minimum est de {1} MAD",
 		AR: "رأس المال المكتتب {0} درهم؛ الحد الأدنى {1} درهم"}
 	msgCapitalUnknown = &Message{ID: "capital-min.unknown",
 		EN: "known subscriptions total {0} MAD; the subscriptions of {1 " + enMembers + "} are not given; the minimum is {2} MAD",
-		FR: "les souscriptions connues totalisent {0} MAD ; celles de {1 " + frMembers + "} ne sont pas connues ; le minimum est de {2} MAD",
+		FR: "les souscriptions connues totalisent {0} MAD\u00a0; celles de {1 " + frMembers + "} ne sont pas connues ; le minimum est de {2} MAD",
 		AR: "مجموع الاكتتابات المعروفة {0} درهم؛ اكتتابات {1 " + arMembersGen + "} غير معروفة؛ الحد الأدنى {2} درهم"}
 	msgCapitalFail = &Message{ID: "capital-min.fail",
 		EN: "subscribed capital {0} MAD is below the minimum of {1} MAD: {2} MAD more needed",
-		FR: "le capital souscrit de {0} MAD est inférieur au minimum de {1} MAD : il manque {2} MAD",
+		FR: "le capital souscrit de {0} MAD est inférieur au minimum de {1} MAD\u00a0: il manque {2} MAD",
 		AR: "رأس المال المكتتب {0} درهم أقل من الحد الأدنى {1} درهم: ينقص {2} درهم"}
 
 	msgNominalPass = &Message{ID: "share-nominal-min.pass",
 		EN: "a share is worth {0} MAD; the minimum is {1} MAD",
-		FR: "la part sociale vaut {0} MAD ; le minimum est de {1} MAD",
+		FR: "la part sociale vaut {0} MAD\u00a0; le minimum est de {1} MAD",
 		AR: "قيمة الحصة {0} درهم؛ الحد الأدنى {1} درهم"}
 	msgNominalFail = &Message{ID: "share-nominal-min.fail",
 		EN: "a share is worth {0} MAD, below the minimum of {1} MAD",
@@ -101,11 +101,11 @@ var (
 
 	msgPaid3Pass = &Message{ID: "paid-within-3-years.pass",
 		EN: "every share due is fully paid; the 3-year limit fell on {0}",
-		FR: "toutes les parts exigibles sont entièrement libérées ; le délai de 3 ans a expiré le {0}",
+		FR: "toutes les parts exigibles sont entièrement libérées\u00a0; le délai de 3 ans a expiré le {0}",
 		AR: "جميع الحصص المستحقة محررة بالكامل؛ انتهى أجل 3 سنوات في {0}"}
 	msgPaid3NotYet = &Message{ID: "paid-within-3-years.not-yet",
 		EN: "the 3-year limit to pay up the shares has not come: it falls on {0}",
-		FR: "le délai de 3 ans pour libérer les parts n'est pas échu : il expire le {0}",
+		FR: "le délai de 3 ans pour libérer les parts n'est pas échu\u00a0: il expire le {0}",
 		AR: "أجل 3 سنوات لتحرير الحصص لم ينقض بعد: ينتهي في {0}"}
 	msgPaid3Unknown = &Message{ID: "paid-within-3-years.unknown",
 		EN: "what {0 " + enMembers + "} paid is not given; the 3-year limit fell on {1}",
@@ -118,7 +118,7 @@ var (
 
 	msgNaturalPass = &Message{ID: "natural-persons-capital.pass",
 		EN: "natural persons hold {0} of the capital ({1} of {2} MAD); the minimum is {3}",
-		FR: "les personnes physiques détiennent {0} du capital ({1} sur {2} MAD) ; le minimum est de {3}",
+		FR: "les personnes physiques détiennent {0} du capital ({1} sur {2} MAD)\u00a0; le minimum est de {3}",
 		AR: "يملك الأشخاص الذاتيون {0} من رأس المال ({1} من أصل {2} درهم)؛ الحد الأدنى {3}"}
 	msgNaturalFail = &Message{ID: "natural-persons-capital.fail",
 		EN: "natural persons hold {0} of the capital ({1} of {2} MAD), below {3}",
@@ -126,15 +126,15 @@ var (
 		AR: "لا يملك الأشخاص الذاتيون سوى {0} من رأس المال ({1} من أصل {2} درهم)، أي أقل من {3}"}
 	msgNaturalPassPartial = &Message{ID: "natural-persons-capital.pass-partial",
 		EN: "natural persons hold {0} of the known capital ({1} of {2} MAD), at least {3}; the subscriptions not given, of {4 one{# member who is a natural person} other{# members who are natural persons}}, can only raise it",
-		FR: "les personnes physiques détiennent {0} du capital connu ({1} sur {2} MAD), au moins {3} ; les souscriptions inconnues, {4 one{d'# adhérent personne physique} other{de # adhérents personnes physiques}}, ne peuvent que l'augmenter",
+		FR: "les personnes physiques détiennent {0} du capital connu ({1} sur {2} MAD), au moins {3}\u00a0; les souscriptions inconnues, {4 one{d'# adhérent personne physique} other{de # adhérents personnes physiques}}, ne peuvent que l'augmenter",
 		AR: "يملك الأشخاص الذاتيون {0} من رأس المال المعروف ({1} من أصل {2} درهم)، أي {3} على الأقل؛ والاكتتابات غير المعروفة، وهي لـ{4 " + arMembersGen + "} من الأشخاص الذاتيين، لا يمكن إلا أن ترفعها"}
 	msgNaturalFailPartial = &Message{ID: "natural-persons-capital.fail-partial",
 		EN: "natural persons hold {0} of the known capital ({1} of {2} MAD), below {3}; the subscriptions not given, of {4 one{# member who is a legal person} other{# members who are legal persons}}, can only lower it",
-		FR: "les personnes physiques ne détiennent que {0} du capital connu ({1} sur {2} MAD), moins de {3} ; les souscriptions inconnues, {4 one{d'# adhérent personne morale} other{de # adhérents personnes morales}}, ne peuvent que la réduire",
+		FR: "les personnes physiques ne détiennent que {0} du capital connu ({1} sur {2} MAD), moins de {3}\u00a0; les souscriptions inconnues, {4 one{d'# adhérent personne morale} other{de # adhérents personnes morales}}, ne peuvent que la réduire",
 		AR: "لا يملك الأشخاص الذاتيون سوى {0} من رأس المال المعروف ({1} من أصل {2} درهم)، أي أقل من {3}؛ والاكتتابات غير المعروفة، وهي لـ{4 " + arMembersGen + "} من الأشخاص الاعتباريين، لا يمكن إلا أن تخفضها"}
 	msgNaturalUnknown = &Message{ID: "natural-persons-capital.unknown",
 		EN: "natural persons hold {0} of the known capital; the subscriptions of {1 " + enMembers + "} are not given and decide",
-		FR: "les personnes physiques détiennent {0} du capital connu ; les souscriptions de {1 " + frMembers + "} ne sont pas connues et décident",
+		FR: "les personnes physiques détiennent {0} du capital connu\u00a0; les souscriptions de {1 " + frMembers + "} ne sont pas connues et décident",
 		AR: "يملك الأشخاص الذاتيون {0} من رأس المال المعروف؛ واكتتابات {1 " + arMembersGen + "} غير معروفة وهي حاسمة"}
 
 	msgLegalVotesPass = &Message{ID: "legal-persons-votes.pass",
@@ -152,7 +152,7 @@ var (
 		AR: "التعاونية يسيرها مجلس إدارة"}
 	msgBoardNotRequired = &Message{ID: "board-required.not-required",
 		EN: "managers are allowed: at most {0 " + enMembers + "} at the last year end and turnover not above {1} MAD in both last closed years",
-		FR: "la gérance est permise : au plus {0 " + frMembers + "} à la dernière clôture et un chiffre d'affaires ne dépassant pas {1} MAD sur les deux derniers exercices",
+		FR: "la gérance est permise\u00a0: au plus {0 " + frMembers + "} à la dernière clôture et un chiffre d'affaires ne dépassant pas {1} MAD sur les deux derniers exercices",
 		AR: "التسيير من طرف مسيرين جائز: {0 " + arMembers + "} على الأكثر عند آخر إقفال ورقم معاملات لا يتجاوز {1} درهم في آخر سنتين ماليتين"}
 	msgBoardFail = &Message{ID: "board-required.fail",
 		EN: "a board is required (more than {0 " + enMembers + "} at the last year end, or turnover above {1} MAD in each of the last 2 closed years) but the cooperative is run by managers",
@@ -160,7 +160,7 @@ var (
 		AR: "مجلس الإدارة إلزامي (أكثر من {0 " + arMembersGen + "} عند آخر إقفال، أو رقم معاملات يفوق {1} درهم في كل من آخر سنتين ماليتين) لكن التعاونية يسيرها مسيرون"}
 	msgBoardUnknown = &Message{ID: "board-required.unknown",
 		EN: "the members at the last year end or the turnover of the last 2 closed years are not given (thresholds: {0 " + enMembers + "}, {1} MAD)",
-		FR: "le nombre d'adhérents à la dernière clôture ou le chiffre d'affaires des 2 derniers exercices n'est pas connu (seuils : {0 " + frMembers + "}, {1} MAD)",
+		FR: "le nombre d'adhérents à la dernière clôture ou le chiffre d'affaires des 2 derniers exercices n'est pas connu (seuils\u00a0: {0 " + frMembers + "}, {1} MAD)",
 		AR: "عدد الأعضاء عند آخر إقفال أو رقم معاملات آخر سنتين غير معروف (العتبات: {0 " + arMembers + "}، {1} درهم)"}
 
 	msgBoardSizePass = &Message{ID: "board-size.pass",
@@ -187,11 +187,11 @@ var (
 		AR: "للتعاونية مراقب حسابات"}
 	msgAuditorNotRequired = &Message{ID: "auditor-required.not-required",
 		EN: "no auditor is required: turnover did not exceed {0} MAD in both last closed years",
-		FR: "aucun commissaire aux comptes n'est requis : le chiffre d'affaires n'a pas dépassé {0} MAD sur les deux derniers exercices",
+		FR: "aucun commissaire aux comptes n'est requis\u00a0: le chiffre d'affaires n'a pas dépassé {0} MAD sur les deux derniers exercices",
 		AR: "لا يلزم مراقب حسابات: لم يتجاوز رقم المعاملات {0} درهم في آخر سنتين ماليتين"}
 	msgAuditorFail = &Message{ID: "auditor-required.fail",
 		EN: "turnover exceeded {0} MAD in {1} and {2}: an auditor is required",
-		FR: "le chiffre d'affaires a dépassé {0} MAD en {1} et {2} : un commissaire aux comptes est obligatoire",
+		FR: "le chiffre d'affaires a dépassé {0} MAD en {1} et {2}\u00a0: un commissaire aux comptes est obligatoire",
 		AR: "تجاوز رقم المعاملات {0} درهم في {1} و{2}: تعيين مراقب حسابات إلزامي"}
 	msgAuditorUnknown = &Message{ID: "auditor-required.unknown",
 		EN: "the turnover of {0} or {1} is not given",
@@ -217,7 +217,7 @@ var (
 		AR: "أمام التعاونية الخاضعة للقانون رقم 24.83 أجل إلى غاية {0} لملاءمة نظامها الأساسي"}
 	msgTransitionMissing = &Message{ID: "transition-108.missing",
 		EN: "founded under Law 24-83 and no conformed statutes registered by {0}: cooperative status lost",
-		FR: "fondée sous la loi n° 24-83 sans statuts mis en conformité déposés avant le {0} : qualité de coopérative perdue",
+		FR: "fondée sous la loi n° 24-83 sans statuts mis en conformité déposés avant le {0}\u00a0: qualité de coopérative perdue",
 		AR: "تأسست في ظل القانون رقم 24.83 ولم تقيد نظاما أساسيا مطابقا قبل {0}: فقدت صفة التعاونية"}
 	msgTransitionLate = &Message{ID: "transition-108.late",
 		EN: "conformed statutes registered on {0}, after the deadline of {1}",

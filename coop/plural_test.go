@@ -80,7 +80,7 @@ func TestCite(t *testing.T) {
 		{"Law 112-12 arts. 5, 7, 11, 14, 26", "loi n° 112-12, art. 5, 7, 11, 14 et 26", "القانون رقم 112.12، المواد 5، 7، 11، 14 و26"},
 		{"Law 112-12 arts. 42-43", "loi n° 112-12, art. 42 à 43", "القانون رقم 112.12، المواد 42 إلى 43"},
 		{"Law 112-12 art. 108 (Law 74-16)", "loi n° 112-12, art. 108 (loi n° 74-16)", "القانون رقم 112.12، المادة 108 (القانون رقم 74.16)"},
-		{"Law 112-12 art. 7; Decree 2-15-617 art. 3", "loi n° 112-12, art. 7; décret n° 2-15-617, art. 3", "القانون رقم 112.12، المادة 7؛ المرسوم رقم 2.15.617، المادة 3"},
+		{"Law 112-12 art. 7; Decree 2-15-617 art. 3", "loi n° 112-12, art. 7\u00a0; décret n° 2-15-617, art. 3", "القانون رقم 112.12، المادة 7؛ المرسوم رقم 2.15.617، المادة 3"},
 		{"Mourafaka 4th tranche call (ODCO, 6 April 2022)", "Mourafaka 4th tranche call (ODCO, 6 April 2022)", "Mourafaka 4th tranche call (ODCO, 6 April 2022)"},
 	}
 	for _, tt := range tests {

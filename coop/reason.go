@@ -356,6 +356,9 @@ func (r Reason) Text(lang Lang) string {
 	args := r.args
 	clear(args[r.n:]) // a placeholder beyond the arguments renders empty
 	renderTemplate(&b, tmpl, &args, lang, nil)
+	if lang != EN && lang != AR {
+		return FrenchSpacing(b.String())
+	}
 	return b.String()
 }
 

@@ -35,6 +35,8 @@ func (n Names) In(lang Lang) string {
 		if n.EN != "" {
 			return n.EN
 		}
+	case FR:
+		return FrenchSpacing(n.FR)
 	}
 	return n.FR
 }

@@ -136,7 +136,7 @@ func TestClarified_Unconfirmed(t *testing.T) {
 	r, _ := dec.Criterion("women-only")
 	assert.True(t, r.Unconfirmed)
 	assert.Contains(t, r.Note, "the sources do not say whether every member must be a woman")
-	assert.Contains(t, dec.Explain(coop.FR), "(non confirmé : ")
+	assert.Contains(t, dec.Explain(coop.FR), "(non confirmé\u00a0: ")
 
 	dec, err = cat.Evaluate(programs.Request{Program: "piae", AsOf: d("2023-06-01"),
 		Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d("2020-01-01"), Province: "MA-CAS", Members: women})})

@@ -30,10 +30,12 @@ type CriterionResult struct {
 	coop.Result
 	Hint coop.Reason `json:"hint,omitzero"`
 	// Unconfirmed marks a criterion whose rule, or whose call's dates, the
-	// sources do not confirm; Note says what is known.
-	Unconfirmed bool   `json:"unconfirmed,omitempty"`
-	Note        string `json:"note,omitempty"`
-	rule        int    // position of the rule in its plan, from 1; 0 when unknown
+	// sources do not confirm; Note says what is known, in English, and
+	// Notes in each language when the catalogue gives them.
+	Unconfirmed bool       `json:"unconfirmed,omitempty"`
+	Note        string     `json:"note,omitempty"`
+	Notes       coop.Names `json:"notes,omitzero"`
+	rule        int        // position of the rule in its plan, from 1; 0 when unknown
 }
 
 // Decision is the answer to a Request: the outcome, every criterion with
@@ -132,12 +134,28 @@ func (d *Decision) Explain(lang coop.Lang) string {
 		if !c.Hint.IsZero() {
 			b.WriteString(hintMarker(lang) + c.Hint.Text(lang))
 		}
-		if c.Unconfirmed && c.Note != "" {
-			b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(c.Note)).Text(lang) + ")")
+		if note := c.noteIn(lang); c.Unconfirmed && note != "" {
+			b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(note)).Text(lang) + ")")
 		}
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// noteIn is the criterion's note in lang: from Notes when the catalogue
+// gives it in that language, the English Note otherwise.
+func (c *CriterionResult) noteIn(lang coop.Lang) string {
+	switch lang {
+	case coop.FR:
+		if c.Notes.FR != "" {
+			return c.Notes.FR
+		}
+	case coop.AR:
+		if c.Notes.AR != "" {
+			return c.Notes.AR
+		}
+	}
+	return c.Note
 }
 
 // cite writes a criterion's reference in lang (see Explain).
@@ -312,7 +330,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		slot := &results[n]
 		if !own || slot.rule != i+1 {
 			slot.ID, slot.Reference, slot.rule = br.crit.ID, br.ref, i+1
-			slot.Unconfirmed, slot.Note = br.crit.Unconfirmed, br.crit.Note
+			slot.Unconfirmed, slot.Note, slot.Notes = br.crit.Unconfirmed, br.crit.Note, br.crit.Notes
 		}
 		slot.Outcome, slot.Params = "", nil
 		if !slot.Hint.IsZero() {

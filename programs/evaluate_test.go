@@ -69,7 +69,7 @@ func TestEvaluate_WrongNature(t *testing.T) {
 	require.Len(t, dec.Criteria, 1)
 	assert.Equal(t, "applicant-kind", dec.Criteria[0].ID)
 	assert.Equal(t, "the applicant is a natural person; the programme accepts: cooperative", dec.Criteria[0].Reason.Text(coop.EN))
-	assert.Equal(t, "le demandeur est une personne physique ; le programme accepte : coopérative", dec.Criteria[0].Reason.Text(coop.FR))
+	assert.Equal(t, "le demandeur est une personne physique\u00a0; le programme accepte\u00a0: coopérative", dec.Criteria[0].Reason.Text(coop.FR))
 	assert.Equal(t, "المترشح شخص ذاتي؛ البرنامج يقبل: تعاونية", dec.Criteria[0].Reason.Text(coop.AR))
 }
 
@@ -84,7 +84,7 @@ func TestEvaluate_Reasons(t *testing.T) {
 	// The reason states the date the limit was crossed, not a rounded count
 	// of years that reads like a pass.
 	assert.Equal(t, "registered on March 2, 2019; legal existence of 4 years reached on March 2, 2023, the limit, exceeded since March 3, 2023", r.Reason.Text(coop.EN))
-	assert.Equal(t, "immatriculée le 2 mars 2019 ; l'existence légale de 4 ans a été atteinte le 2 mars 2023, limite dépassée depuis le 3 mars 2023", r.Reason.Text(coop.FR))
+	assert.Equal(t, "immatriculée le 2 mars 2019\u00a0; l'existence légale de 4 ans a été atteinte le 2 mars 2023, limite dépassée depuis le 3 mars 2023", r.Reason.Text(coop.FR))
 	assert.Equal(t, "قيدت في 2 مارس 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 2 مارس 2023، وتجاوزت الحد الأقصى منذ 3 مارس 2023", r.Reason.Text(coop.AR))
 	assert.Equal(t, "only cooperatives registered on or after May 1, 2020 qualify", r.Hint.Text(coop.EN))
 	assert.Contains(t, r.Reference, "Mourafaka 4th tranche")
@@ -183,7 +183,7 @@ func TestEvaluate_Hints(t *testing.T) {
 	dis, _ := dec.Criterion("disadvantaged-members")
 	assert.Equal(t, coop.Unknown, dis.Outcome)
 	assert.Equal(t, "declare whether this is the case: members from disadvantaged backgrounds", dis.Hint.Text(coop.EN))
-	assert.Equal(t, "déclarer si c'est le cas : des adhérents issus de milieux défavorisés", dis.Hint.Text(coop.FR))
+	assert.Equal(t, "déclarer si c'est le cas\u00a0: des adhérents issus de milieux défavorisés", dis.Hint.Text(coop.FR))
 	assert.Contains(t, dec.Explain(coop.EN), "members-min")
 
 	wy, err := cat.Evaluate(programs.Request{Program: "indh-income", AsOf: d("2023-06-30"),

@@ -37,7 +37,7 @@ func ExampleCatalogue_Evaluate() {
 	// eligible until April 6, 2026
 	// éligible jusqu'au 6 avril 2026
 	// registered on April 6, 2022; legal existence of 4 years will be reached on April 6, 2026, the limit
-	// immatriculée le 6 avril 2022 ; l'existence légale de 4 ans sera atteinte le 6 avril 2026, limite comprise
+	// immatriculée le 6 avril 2022 ; l'existence légale de 4 ans sera atteinte le 6 avril 2026, limite comprise
 	// قيدت في 6 أبريل 2022؛ ستبلغ مدة وجودها القانوني 4 سنوات في 6 أبريل 2026، وهو الحد الأقصى
 	// max_existence_years 4 since 2022-04-06
 }
@@ -75,15 +75,15 @@ func ExampleCatalogue_Evaluate_grant() {
 	//   pass	women-youth-share	women or members aged 18 to 35: 5 of 5 (100%), more than 30% [INDH calls: youth aged 18 to 35 (Al Hoceima 2022)]
 	//   pass	own-contribution	own contribution 180,000.00 MAD on a cost of 450,000.00 MAD, at least 40% [holder's contribution at least 40%]
 	//   pass	in-kind-cap	contribution in kind 60,000.00 MAD, at most 50% of the own contribution [in-kind at most 50% of the holder's contribution]
-	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 1er septembre 2023 : éligible jusqu'au 31 décembre 2023 ; subvention de 270.000,00 MAD
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH, appel à projets 2023 : amélioration du revenu]
+	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 1er septembre 2023 : éligible jusqu'au 31 décembre 2023 ; subvention de 270.000,00 MAD
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	immatriculée le 1er mai 2019 et active au 1er septembre 2023 [loi n° 112-12, art. 9 et 11]
 	//   rempli	constituée sous la loi n° 112-12 relative aux coopératives [loi n° 112-12, art. 108]
-	//   rempli	secteur : Artisanat, couvert par l'appel [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	secteur : Artisanat, couvert par l'appel [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
 	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهل إلى غاية 31 دجنبر 2023؛ منحة قدرها 270.000,00 درهم
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
 	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم 112.12، المادتان 9 و11]
@@ -306,7 +306,7 @@ func ExampleDecision_Explain() {
 	// Prix Génération Solidaire, 3e édition (2023) 30 juin 2023 : éligible jusqu'au 31 décembre 2023
 	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Prix Génération Solidaire, 3e édition (2023)]
 	//   rempli	immatriculée le 14 septembre 2020 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
-	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix Génération Solidaire, 3e édition (2023)]
+	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix Génération Solidaire, 3e édition (2023)]
 	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
 	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهل إلى غاية 31 دجنبر 2023
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
@@ -316,7 +316,7 @@ func ExampleDecision_Explain() {
 	// Mourafaka, 4e tranche (2022) 30 juin 2023 : non éligible
 	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, 4e tranche (2022)]
 	//   rempli	immatriculée le 15 avril 2019 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
-	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
+	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
 	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهل
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
 	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112.12، المادتان 9 و11]

@@ -448,6 +448,22 @@ func (d *docReader) names(n *yaml.Node, field string) coop.Names {
 	return coop.Names{FR: d.str(nk["fr"], field+".fr"), AR: d.str(nk["ar"], field+".ar"), EN: d.str(nk["en"], field+".en")}
 }
 
+// note reads a note: a text, in English, or a mapping of its text in
+// each language ({fr, ar, en}), whose English text is the note.
+func (d *docReader) note(n *yaml.Node, field string) (string, coop.Names) {
+	if n == nil {
+		return "", coop.Names{}
+	}
+	if deref(n).Kind != yaml.MappingNode {
+		return d.str(n, field), coop.Names{}
+	}
+	names := d.names(n, field)
+	if names.EN == "" {
+		d.fail(n, field+".en", "required", "a note in several languages is given in English too")
+	}
+	return names.EN, names
+}
+
 // strMap returns a mapping of texts.
 func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	if n == nil {
@@ -529,8 +545,8 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 				}
 				cr := Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
 					Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
-					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params"),
-					Note: d.str(ck["note"], cf+".note")}
+					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")}
+				cr.Note, cr.Notes = d.note(ck["note"], cf+".note")
 				if ck["unconfirmed"] != nil {
 					cr.Unconfirmed = d.bool(ck["unconfirmed"], cf+".unconfirmed")
 				}
@@ -570,7 +586,8 @@ func callKeys(program string) []string {
 func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, unresolved bool, program string) (Call, bool) {
 	before := len(d.fs)
 	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference"),
-		Names: d.names(keys["names"], field+".names"), Note: d.str(keys["note"], field+".note")}
+		Names: d.names(keys["names"], field+".names")}
+	call.Note, call.Notes = d.note(keys["note"], field+".note")
 	if keys["unconfirmed"] != nil {
 		call.Unconfirmed = d.bool(keys["unconfirmed"], field+".unconfirmed")
 	}
@@ -645,7 +662,7 @@ func (d *docReader) parameter(name string, kind ValueKind, n *yaml.Node, field s
 			return p
 		}
 		p.Reference = d.str(keys["reference"], field+".reference")
-		p.Note = d.str(keys["note"], field+".note")
+		p.Note, p.Notes = d.note(keys["note"], field+".note")
 		if keys["unconfirmed"] != nil {
 			p.Unconfirmed = d.bool(keys["unconfirmed"], field+".unconfirmed")
 		}

@@ -28,9 +28,9 @@ var (
 	msgFail         = &label{ID: "criterion.fail", EN: "fail", FR: "non rempli", AR: "غير مستوفى"}
 	msgUnknown      = &label{ID: "criterion.unknown", EN: "unknown", FR: "inconnu", AR: "غير معروف"}
 	msgUntil        = &m{ID: "summary.until", EN: "{0} until {1}", FR: "{0} jusqu'au {1}", AR: "{0} إلى غاية {1}"}
-	msgFrom         = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0} ; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
-	msgGrant        = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: " ; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
-	msgUnconfirmed  = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé : {0}", AR: "غير مؤكد: {0}"}
+	msgFrom         = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0}\u00a0; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
+	msgGrant        = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: "\u00a0; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
+	msgUnconfirmed  = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé\u00a0: {0}", AR: "غير مؤكد: {0}"}
 )
 
 // The names of the kinds of applicant and of the amounts of a project, as
@@ -53,16 +53,16 @@ var (
 	msgKindPass = &m{ID: "applicant-kind.pass", EN: "the applicant is a {0}, which the programme accepts",
 		FR: "le demandeur est une {0}, ce que le programme accepte", AR: "المترشح {0}، وهو صنف يقبله البرنامج"}
 	msgKindFail = &m{ID: "applicant-kind.fail", EN: "the applicant is a {0}; the programme accepts: {1}",
-		FR: "le demandeur est une {0} ; le programme accepte : {1}", AR: "المترشح {0}؛ البرنامج يقبل: {1}"}
+		FR: "le demandeur est une {0}\u00a0; le programme accepte\u00a0: {1}", AR: "المترشح {0}؛ البرنامج يقبل: {1}"}
 
 	msgNotACooperative = &m{ID: "registered.no-cooperative", EN: "the applicant is not a cooperative",
 		FR: "le demandeur n'est pas une coopérative", AR: "المترشح ليس تعاونية"}
 	msgNotRegistered = &m{ID: "registered.not-registered", EN: "the cooperative is not registered: it has no legal existence",
-		FR: "la coopérative n'est pas immatriculée : elle n'a pas d'existence légale", AR: "التعاونية غير مقيدة: ليس لها وجود قانوني"}
+		FR: "la coopérative n'est pas immatriculée\u00a0: elle n'a pas d'existence légale", AR: "التعاونية غير مقيدة: ليس لها وجود قانوني"}
 	msgRegisteredLater = &m{ID: "registered.later", EN: "registered on {0}, after {1}",
 		FR: "immatriculée le {0}, après le {1}", AR: "قيدت في {0}، بعد {1}"}
 	msgNotActive = &m{ID: "registered.not-active", EN: "status since {1}: {0}",
-		FR: "statut depuis le {1} : {0}", AR: "وضعيتها منذ {1}: {0}"}
+		FR: "statut depuis le {1}\u00a0: {0}", AR: "وضعيتها منذ {1}: {0}"}
 	msgRegisteredPass = &m{ID: "registered.pass", EN: "registered on {0} and active on {1}",
 		FR: "immatriculée le {0} et active au {1}", AR: "مقيدة في {0} ونشيطة بتاريخ {1}"}
 	msgHintRegister = &m{ID: "hint.register", EN: "register the cooperative (Law 112-12 art. 11)",
@@ -86,82 +86,82 @@ var (
 		AR: "{0 zero{لا أعضاء إضافيين} one{عضو واحد إضافي} two{عضوان إضافيان} few{# أعضاء إضافيين} many{# عضوا إضافيا} other{# عضو إضافي}}"}
 
 	msgRegionUnknown = &m{ID: "region.unknown", EN: "the province of the seat is not given; the call covers {0}",
-		FR: "la province du siège n'est pas indiquée ; l'appel couvre : {0}", AR: "إقليم المقر غير محدد؛ تشمل دعوة الترشيح: {0}"}
+		FR: "la province du siège n'est pas indiquée\u00a0; l'appel couvre\u00a0: {0}", AR: "إقليم المقر غير محدد؛ تشمل دعوة الترشيح: {0}"}
 	msgRegionPass = &m{ID: "region.pass", EN: "seat in {0}, region {1}",
 		FR: "siège à {0}, région {1}", AR: "المقر في {0}، جهة {1}"}
 	msgRegionFail = &m{ID: "region.fail", EN: "seat in {0}, region {1}; the call covers {2}",
-		FR: "siège à {0}, région {1} ; l'appel couvre : {2}", AR: "المقر في {0}، جهة {1}؛ تشمل دعوة الترشيح: {2}"}
+		FR: "siège à {0}, région {1}\u00a0; l'appel couvre\u00a0: {2}", AR: "المقر في {0}، جهة {1}؛ تشمل دعوة الترشيح: {2}"}
 	msgHintProvince = &m{ID: "hint.province", EN: "give the province of the seat",
 		FR: "indiquer la province du siège", AR: "تحديد إقليم المقر"}
 
 	msgProvinceUnknown = &m{ID: "province.unknown", EN: "the province of the seat is not given; the call covers {0}",
-		FR: "la province du siège n'est pas indiquée ; l'appel couvre : {0}", AR: "إقليم المقر غير محدد؛ تشمل دعوة الترشيح: {0}"}
+		FR: "la province du siège n'est pas indiquée\u00a0; l'appel couvre\u00a0: {0}", AR: "إقليم المقر غير محدد؛ تشمل دعوة الترشيح: {0}"}
 	msgProvincePass = &m{ID: "province.pass", EN: "seat in {0}", FR: "siège à {0}", AR: "المقر في {0}"}
 	msgProvinceFail = &m{ID: "province.fail", EN: "seat in {0}; the call covers {1}",
-		FR: "siège à {0} ; l'appel couvre : {1}", AR: "المقر في {0}؛ تشمل دعوة الترشيح: {1}"}
+		FR: "siège à {0}\u00a0; l'appel couvre\u00a0: {1}", AR: "المقر في {0}؛ تشمل دعوة الترشيح: {1}"}
 
 	msgSectorUnknown = &m{ID: "sector.unknown", EN: "the sector is not given; the call covers {0}",
-		FR: "le secteur n'est pas indiqué ; l'appel couvre : {0}", AR: "القطاع غير محدد؛ تشمل دعوة الترشيح: {0}"}
+		FR: "le secteur n'est pas indiqué\u00a0; l'appel couvre\u00a0: {0}", AR: "القطاع غير محدد؛ تشمل دعوة الترشيح: {0}"}
 	msgSectorPass = &m{ID: "sector.pass", EN: "sector: {0}, covered by the call",
-		FR: "secteur : {0}, couvert par l'appel", AR: "القطاع: {0}، تشمله دعوة الترشيح"}
+		FR: "secteur\u00a0: {0}, couvert par l'appel", AR: "القطاع: {0}، تشمله دعوة الترشيح"}
 	msgSectorFail = &m{ID: "sector.fail", EN: "sector: {0}; the call covers {1}",
-		FR: "secteur : {0} ; l'appel couvre : {1}", AR: "القطاع: {0}؛ تشمل دعوة الترشيح: {1}"}
+		FR: "secteur\u00a0: {0}\u00a0; l'appel couvre\u00a0: {1}", AR: "القطاع: {0}؛ تشمل دعوة الترشيح: {1}"}
 	msgHintSector = &m{ID: "hint.sector", EN: "give the cooperative's sector",
 		FR: "indiquer le secteur de la coopérative", AR: "تحديد قطاع التعاونية"}
 
 	msgBranchUnknown = &m{ID: "branch.unknown", EN: "the branch is not given; the call covers {0}",
-		FR: "la filière n'est pas indiquée ; l'appel couvre : {0}", AR: "الشعبة غير محددة؛ تشمل دعوة الترشيح: {0}"}
+		FR: "la filière n'est pas indiquée\u00a0; l'appel couvre\u00a0: {0}", AR: "الشعبة غير محددة؛ تشمل دعوة الترشيح: {0}"}
 	msgBranchPass = &m{ID: "branch.pass", EN: "branch: {0}, covered by the call",
-		FR: "filière : {0}, couverte par l'appel", AR: "الشعبة: {0}، تشملها دعوة الترشيح"}
+		FR: "filière\u00a0: {0}, couverte par l'appel", AR: "الشعبة: {0}، تشملها دعوة الترشيح"}
 	msgBranchFail = &m{ID: "branch.fail", EN: "branch: {0}; the call covers {1}",
-		FR: "filière : {0} ; l'appel couvre : {1}", AR: "الشعبة: {0}؛ تشمل دعوة الترشيح: {1}"}
+		FR: "filière\u00a0: {0}\u00a0; l'appel couvre\u00a0: {1}", AR: "الشعبة: {0}؛ تشمل دعوة الترشيح: {1}"}
 	msgHintBranch = &m{ID: "hint.branch", EN: "give the cooperative's branch",
 		FR: "indiquer la filière de la coopérative", AR: "تحديد شعبة التعاونية"}
 
 	msgCallNotOpen = &m{ID: "call-window.not-open", EN: "the call \"{0}\" opens on {1}, after {2}",
-		FR: "l'appel « {0} » ouvre le {1}, après le {2}", AR: "يفتح باب الترشيح لـ«{0}» في {1}، بعد {2}"}
+		FR: "l'appel «\u00a0{0}\u00a0» ouvre le {1}, après le {2}", AR: "يفتح باب الترشيح لـ«{0}» في {1}، بعد {2}"}
 	msgCallClosed = &m{ID: "call-window.closed", EN: "the call \"{0}\" closed on {1}, before {2}",
-		FR: "l'appel « {0} » a été clos le {1}, avant le {2}", AR: "أغلق باب الترشيح لـ«{0}» في {1}، قبل {2}"}
+		FR: "l'appel «\u00a0{0}\u00a0» a été clos le {1}, avant le {2}", AR: "أغلق باب الترشيح لـ«{0}» في {1}، قبل {2}"}
 	msgCallOpen = &m{ID: "call-window.pass", EN: "the call \"{0}\" is open from {1} to {2}",
-		FR: "l'appel « {0} » est ouvert du {1} au {2}", AR: "باب الترشيح لـ«{0}» مفتوح من {1} إلى {2}"}
+		FR: "l'appel «\u00a0{0}\u00a0» est ouvert du {1} au {2}", AR: "باب الترشيح لـ«{0}» مفتوح من {1} إلى {2}"}
 	msgNoCall = &m{ID: "call-window.no-call", EN: "no call of \"{0}\" had opened by {1}",
-		FR: "aucun appel de « {0} » n'était ouvert au {1}", AR: "لم يُفتح أي باب للترشيح في إطار «{0}» قبل {1}"}
+		FR: "aucun appel de «\u00a0{0}\u00a0» n'était ouvert au {1}", AR: "لم يُفتح أي باب للترشيح في إطار «{0}» قبل {1}"}
 	msgHintNextCall = &m{ID: "hint.next-call", EN: "the call \"{0}\" opens on {1}",
-		FR: "l'appel « {0} » ouvre le {1}", AR: "يفتح باب الترشيح لـ«{0}» في {1}"}
+		FR: "l'appel «\u00a0{0}\u00a0» ouvre le {1}", AR: "يفتح باب الترشيح لـ«{0}» في {1}"}
 
 	msgExistenceNotRegistered = &m{ID: "existence.not-registered", EN: "not registered: no legal existence",
-		FR: "non immatriculée : pas d'existence légale", AR: "غير مقيدة: لا وجود قانوني لها"}
+		FR: "non immatriculée\u00a0: pas d'existence légale", AR: "غير مقيدة: لا وجود قانوني لها"}
 	msgExistenceFuture = &m{ID: "existence.future", EN: "registered on {0}, after {1}",
 		FR: "immatriculée le {0}, après le {1}", AR: "قيدت في {0}، بعد {1}"}
 	msgExistencePass = &m{ID: "existence-max.pass", EN: "registered on {0}; legal existence of {1 " + enYears + "} will be reached on {2}, the limit",
-		FR: "immatriculée le {0} ; l'existence légale de {1 " + frYears + "} sera atteinte le {2}, limite comprise",
+		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} sera atteinte le {2}, limite comprise",
 		AR: "قيدت في {0}؛ ستبلغ مدة وجودها القانوني {1 " + arYears + "} في {2}، وهو الحد الأقصى"}
 	msgExistenceLastDay = &m{ID: "existence-max.last-day", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, the last day within the limit",
-		FR: "immatriculée le {0} ; l'existence légale de {1 " + frYears + "} est atteinte le {2}, dernier jour dans la limite",
+		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} est atteinte le {2}, dernier jour dans la limite",
 		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYears + "} في {2}، وهو آخر يوم داخل الحد الأقصى"}
 	msgExistenceFail = &m{ID: "existence-max.fail", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, the limit, exceeded since {3}",
-		FR: "immatriculée le {0} ; l'existence légale de {1 " + frYears + "} a été atteinte le {2}, limite dépassée depuis le {3}",
+		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} a été atteinte le {2}, limite dépassée depuis le {3}",
 		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYears + "} في {2}، وتجاوزت الحد الأقصى منذ {3}"}
 	msgHintExistence = &m{ID: "hint.existence", EN: "only cooperatives registered on or after {0} qualify",
 		FR: "seules les coopératives immatriculées à partir du {0} sont éligibles", AR: "لا تؤهل إلا التعاونيات المقيدة ابتداء من {0}"}
 	msgExperiencePass = &m{ID: "experience-min.pass", EN: "registered on {0}; the minimum of {1 " + enYears + "} of existence was reached on {2}",
-		FR: "immatriculée le {0} ; le minimum de {1 " + frYears + "} d'existence a été atteint le {2}",
+		FR: "immatriculée le {0}\u00a0; le minimum de {1 " + frYears + "} d'existence a été atteint le {2}",
 		AR: "قيدت في {0}؛ بلغت الحد الأدنى من الوجود القانوني ({1 " + arYears + "}) في {2}"}
 	msgExperienceFail = &m{ID: "experience-min.fail", EN: "registered on {0}; the minimum of {2 " + enYears + "} of existence will be reached on {3}, after {1}",
-		FR: "immatriculée le {0} ; le minimum de {2 " + frYears + "} d'existence sera atteint le {3}, après le {1}",
+		FR: "immatriculée le {0}\u00a0; le minimum de {2 " + frYears + "} d'existence sera atteint le {3}, après le {1}",
 		AR: "قيدت في {0}؛ ستبلغ الحد الأدنى من الوجود القانوني ({2 " + arYears + "}) في {3}، أي بعد {1}"}
 	msgHintExperience = &m{ID: "hint.experience", EN: "eligible on this criterion from {1}, when it reaches {0 " + enYears + "} of existence",
 		FR: "éligible sur ce critère à partir du {1}, à {0 " + frYears + "} d'existence",
 		AR: "مؤهلة بهذا المعيار ابتداء من {1}، عند بلوغ {0 " + arYearsGen + "} من الوجود"}
 
 	msgDeclaredUnknown = &m{ID: "declared.unknown", EN: "not declared: {0}",
-		FR: "non déclaré : {0}", AR: "غير مصرح به: {0}"}
+		FR: "non déclaré\u00a0: {0}", AR: "غير مصرح به: {0}"}
 	msgDeclaredTrue = &m{ID: "declared.true", EN: "declared: {0}",
-		FR: "déclaré : {0}", AR: "مصرح به: {0}"}
+		FR: "déclaré\u00a0: {0}", AR: "مصرح به: {0}"}
 	msgDeclaredFalse = &m{ID: "declared.false", EN: "declared not to be the case: {0}",
-		FR: "déclaré ne pas être le cas : {0}", AR: "صُرّح بعدم توفره: {0}"}
+		FR: "déclaré ne pas être le cas\u00a0: {0}", AR: "صُرّح بعدم توفره: {0}"}
 	msgHintDeclare = &m{ID: "hint.declare", EN: "declare whether this is the case: {0}",
-		FR: "déclarer si c'est le cas : {0}", AR: "التصريح بمدى توفر: {0}"}
+		FR: "déclarer si c'est le cas\u00a0: {0}", AR: "التصريح بمدى توفر: {0}"}
 
 	msgNoRegister = &m{ID: "members.no-register", EN: "the member register is not given",
 		FR: "le registre des adhérents n'est pas fourni", AR: "سجل الأعضاء غير مقدم"}
@@ -194,13 +194,13 @@ var (
 		FR: "indiquer le genre de {0 " + frMembers + "}", AR: "تحديد جنس {0 " + arMembersGen + "}"}
 
 	msgWYPass = &m{ID: "women-youth-share.pass", EN: "women or members aged 18 to {2}: {0} of {1} ({3}), more than {4}",
-		FR: "femmes ou adhérents de 18 à {2} ans : {0} sur {1} ({3}), plus de {4}",
+		FR: "femmes ou adhérents de 18 à {2} ans\u00a0: {0} sur {1} ({3}), plus de {4}",
 		AR: "النساء أو الأعضاء بين 18 و{2} سنة: {0} من أصل {1} ({3})، أي أكثر من {4}"}
 	msgWYFail = &m{ID: "women-youth-share.fail", EN: "women or members aged 18 to {2}: {0} of {1} ({3}); more than {4} is required",
-		FR: "femmes ou adhérents de 18 à {2} ans : {0} sur {1} ({3}) ; il en faut plus de {4}",
+		FR: "femmes ou adhérents de 18 à {2} ans\u00a0: {0} sur {1} ({3})\u00a0; il en faut plus de {4}",
 		AR: "النساء أو الأعضاء بين 18 و{2} سنة: {0} من أصل {1} ({3})؛ يلزم أكثر من {4}"}
 	msgWYUnknown = &m{ID: "women-youth-share.unknown", EN: "women or members aged 18 to {3}: at least {0} of {1}; the gender or birth date of {2 " + enMembers + "} is missing and decides; more than {4} is required",
-		FR: "femmes ou adhérents de 18 à {3} ans : au moins {0} sur {1} ; le genre ou la date de naissance de {2 " + frMembers + "} manque et décide ; il en faut plus de {4}",
+		FR: "femmes ou adhérents de 18 à {3} ans\u00a0: au moins {0} sur {1}\u00a0; le genre ou la date de naissance de {2 " + frMembers + "} manque et décide ; il en faut plus de {4}",
 		AR: "النساء أو الأعضاء بين 18 و{3} سنة: {0} على الأقل من أصل {1}؛ جنس أو تاريخ ازدياد {2 " + arMembersGen + "} غير معروف وهو حاسم؛ يلزم أكثر من {4}"}
 	msgHintMoreWY = &m{ID: "hint.more-women-youth", EN: "{0 one{# more member who is a woman} other{# more members who are women}} or aged 18 to {1}",
 		FR: "{0 one{# adhérent de plus} other{# adhérents de plus}}, femmes ou jeunes de 18 à {1} ans",
@@ -209,7 +209,7 @@ var (
 		FR: "indiquer le genre et la date de naissance de {0 " + frMembers + "}", AR: "تحديد جنس وتاريخ ازدياد {0 " + arMembersGen + "}"}
 
 	msgAgeUnknown = &m{ID: "age.unknown", EN: "the birth date is not given; the programme takes people aged {0} to {1}",
-		FR: "la date de naissance n'est pas indiquée ; le programme accueille les personnes de {0} à {1} ans",
+		FR: "la date de naissance n'est pas indiquée\u00a0; le programme accueille les personnes de {0} à {1} ans",
 		AR: "تاريخ الازدياد غير محدد؛ البرنامج يقبل الأشخاص بين {0} و{1} سنة"}
 	msgAgePass = &m{ID: "age.pass", EN: "aged {0} on {1}, within {2} to {3}",
 		FR: "{0 " + frYears + "} au {1}, entre {2} et {3} ans", AR: "العمر {0 " + arYears + "} بتاريخ {1}، بين {2} و{3} سنة"}
@@ -224,12 +224,12 @@ var (
 	msgOwnPass = &m{ID: "own-contribution.pass", EN: "own contribution {0} MAD on a cost of {1} MAD, at least {2}",
 		FR: "apport propre de {0} MAD pour un coût de {1} MAD, au moins {2}", AR: "المساهمة الذاتية {0} درهم من كلفة {1} درهم، أي {2} على الأقل"}
 	msgOwnAtLeast = &m{ID: "own-contribution.pass-partial", EN: "own contribution of at least {0} MAD on a cost of {1} MAD: at least {2}, whatever {3} not given",
-		FR: "apport propre d'au moins {0} MAD pour un coût de {1} MAD : au moins {2}, quel que soit {3} non indiqué",
+		FR: "apport propre d'au moins {0} MAD pour un coût de {1} MAD\u00a0: au moins {2}, quel que soit {3} non indiqué",
 		AR: "مساهمة ذاتية لا تقل عن {0} درهم من كلفة {1} درهم: أي {2} على الأقل، مهما كانت {3} غير المحددة"}
 	msgOwnFail = &m{ID: "own-contribution.fail", EN: "own contribution {0} MAD on a cost of {1} MAD; at least {2} ({3} MAD) is required",
-		FR: "apport propre de {0} MAD pour un coût de {1} MAD ; au moins {2} ({3} MAD) est requis", AR: "المساهمة الذاتية {0} درهم من كلفة {1} درهم؛ يلزم {2} على الأقل ({3} درهم)"}
+		FR: "apport propre de {0} MAD pour un coût de {1} MAD\u00a0; au moins {2} ({3} MAD) est requis", AR: "المساهمة الذاتية {0} درهم من كلفة {1} درهم؛ يلزم {2} على الأقل ({3} درهم)"}
 	msgOwnUnknown = &m{ID: "own-contribution.unknown", EN: "{0} of the project is not given; the own contribution must cover at least {1} of the cost",
-		FR: "{0} du projet n'est pas indiqué ; l'apport propre doit couvrir au moins {1} du coût",
+		FR: "{0} du projet n'est pas indiqué\u00a0; l'apport propre doit couvrir au moins {1} du coût",
 		AR: "{0} الخاصة بالمشروع غير محددة؛ يجب أن تغطي المساهمة الذاتية {1} على الأقل من الكلفة"}
 	msgHintOwn = &m{ID: "hint.own", EN: "{0} MAD more of own contribution",
 		FR: "{0} MAD d'apport propre en plus", AR: "{0} درهم إضافية من المساهمة الذاتية"}
@@ -240,6 +240,6 @@ var (
 	msgInKindFail = &m{ID: "in-kind-cap.fail", EN: "contribution in kind {0} MAD exceeds {1} of the own contribution ({2} MAD)",
 		FR: "l'apport en nature de {0} MAD dépasse {1} de l'apport propre ({2} MAD)", AR: "المساهمة العينية {0} درهم تتجاوز {1} من المساهمة الذاتية ({2} درهم)"}
 	msgInKindUnknown = &m{ID: "in-kind-cap.unknown", EN: "{0} of the project is not given; the contribution in kind must be at most {1} of the own contribution",
-		FR: "{0} du projet n'est pas indiqué ; l'apport en nature doit être au plus {1} de l'apport propre",
+		FR: "{0} du projet n'est pas indiqué\u00a0; l'apport en nature doit être au plus {1} de l'apport propre",
 		AR: "{0} الخاصة بالمشروع غير محددة؛ يجب ألا تتجاوز المساهمة العينية {1} من المساهمة الذاتية"}
 )

@@ -230,8 +230,10 @@ type Parameter struct {
 	// Unconfirmed marks a value the sources do not confirm; Note then says
 	// what is known.
 	Unconfirmed bool `json:"unconfirmed,omitempty"`
-	// Note explains the parameter or the doubt about its value.
-	Note string `json:"note,omitempty"`
+	// Note explains the parameter or the doubt about its value, in
+	// English; Notes gives it in each language when the catalogue does.
+	Note  string     `json:"note,omitempty"`
+	Notes coop.Names `json:"notes,omitzero"`
 }
 
 // At returns the value in force at asOf; ok is false before the first one.
@@ -266,10 +268,13 @@ type Call struct {
 	Reference string `json:"reference,omitempty"`
 	// Unconfirmed marks dates the sources do not confirm; Note says what is
 	// known. call-window reports both.
-	Unconfirmed bool        `json:"unconfirmed,omitempty"`
-	Note        string      `json:"note,omitempty"`
-	Parameters  []Parameter `json:"parameters,omitempty"`
-	Phases      []Phase     `json:"phases,omitempty"`
+	Unconfirmed bool `json:"unconfirmed,omitempty"`
+	// Note is in English; Notes gives it in each language when the
+	// catalogue does.
+	Note       string      `json:"note,omitempty"`
+	Notes      coop.Names  `json:"notes,omitzero"`
+	Parameters []Parameter `json:"parameters,omitempty"`
+	Phases     []Phase     `json:"phases,omitempty"`
 }
 
 // Title returns the call's title in lang, or its ID when it has none.
@@ -323,10 +328,12 @@ type Criterion struct {
 	// role is listed.
 	Params map[string]string `json:"params,omitempty"`
 	// Unconfirmed marks a rule the sources do not confirm (Lalla Al
-	// Moutaâouina's all-women rule); Note says what is known. Every result
-	// of the criterion carries both.
-	Unconfirmed bool   `json:"unconfirmed,omitempty"`
-	Note        string `json:"note,omitempty"`
+	// Moutaâouina's all-women rule); Note says what is known, in English,
+	// and Notes in each language when the catalogue gives them. Every
+	// result of the criterion carries them.
+	Unconfirmed bool       `json:"unconfirmed,omitempty"`
+	Note        string     `json:"note,omitempty"`
+	Notes       coop.Names `json:"notes,omitzero"`
 }
 
 // Grant says how a programme computes the grant of a funding decision.

@@ -145,12 +145,13 @@ func (c *CriterionResult) UnmarshalJSON(b []byte) error {
 		Hint        map[string]string `json:"hint"`
 		Unconfirmed bool              `json:"unconfirmed"`
 		Note        string            `json:"note"`
+		Notes       coop.Names        `json:"notes"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	c.ID, c.Outcome, c.Reference, c.Params = w.ID, w.Outcome, w.Reference, w.Params
-	c.Unconfirmed, c.Note = w.Unconfirmed, w.Note
+	c.Unconfirmed, c.Note, c.Notes = w.Unconfirmed, w.Note, w.Notes
 	c.Reason = storedReason(w.ID, w.Reason)
 	c.Hint = storedReason(w.ID+".hint", w.Hint)
 	return nil

@@ -140,7 +140,43 @@ var (
 	latin       = regexp.MustCompile(`[A-Za-z]`)
 	codes       = regexp.MustCompile(`\bMA-[A-Z0-9]{2,3}\b`)
 	placeholder = regexp.MustCompile(`[{}#]`)
+	// isoDate and rawAmount are a date and an amount in machine form.
+	isoDate   = regexp.MustCompile(`\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b`)
+	rawAmount = regexp.MustCompile(`\b[0-9]{4,}[.,][0-9]{2}\b`)
+	// arLawNumber is a law or a decree numbered with a hyphen in Arabic,
+	// where Moroccan Arabic writes a dot.
+	arLawNumber = regexp.MustCompile(`(القانون|المرسوم|للقانون) رقم [0-9]+-`)
+	// frSpacing is a French colon, semicolon, question or exclamation
+	// mark or closing guillemet without the non-breaking space before it,
+	// or an opening guillemet without one after it.
+	frSpacing = regexp.MustCompile(`[^\x{00a0}\x{202f}][:;!?»]|«[^\x{00a0}\x{202f}]`)
+	// english is a word of English in a French sentence.
+	english = regexp.MustCompile(`(?i)\b(the|and|is|are|from|until|with|which|members?|eligible|ineligible|unconfirmed|registered|call)\b`)
 )
+
+// signable reports what a reader would not sign in a French or an
+// Arabic text: a date or an amount in machine form, a law numbered with a
+// hyphen in Arabic, an arrow in right-to-left text, French punctuation
+// without its non-breaking space, English in French.
+func signable(text string, lang coop.Lang) string {
+	switch {
+	case lang == coop.EN:
+		return ""
+	case isoDate.MatchString(text):
+		return "an ISO date: " + isoDate.FindString(text)
+	case rawAmount.MatchString(text):
+		return "an ungrouped amount: " + rawAmount.FindString(text)
+	case lang == coop.AR && arLawNumber.MatchString(text):
+		return "a law number with a hyphen in Arabic"
+	case lang == coop.AR && strings.Contains(text, "→"):
+		return "an arrow in right-to-left text"
+	case lang == coop.FR && frSpacing.MatchString(text):
+		return "French punctuation without its non-breaking space: " + frSpacing.FindString(text)
+	case lang == coop.FR && english.MatchString(text):
+		return "English in French: " + english.FindString(text)
+	}
+	return ""
+}
 
 // untranslated returns the identifiers that must never appear in a French
 // sentence: the catalogue's IDs (programmes, calls, criteria, facts), the
@@ -227,6 +263,8 @@ func TestReasonsRender(t *testing.T) {
 				problems[id+"/ar"] = "Latin letters in Arabic: " + text
 			case lang == coop.FR && codes.MatchString(text):
 				problems[id+"/fr"] = "code in French: " + text
+			case signable(text, lang) != "":
+				problems[id+"/"+string(lang)] = signable(text, lang) + ": " + text
 			case lang == coop.FR:
 				for _, w := range ids {
 					if containsWord(text, w) {
@@ -264,5 +302,14 @@ func TestReasonsRender(t *testing.T) {
 	}
 	for _, e := range explanations[coop.FR][:200] {
 		assert.False(t, codes.MatchString(e), "a code in a French explanation: %s", e)
+	}
+	for _, lang := range []coop.Lang{coop.FR, coop.AR} {
+		for _, e := range explanations[lang] {
+			for _, line := range strings.Split(strings.TrimSpace(e), "\n") {
+				if p := signable(line, lang); p != "" {
+					t.Errorf("explanation in %s: %s: %s", lang, p, line)
+				}
+			}
+		}
 	}
 }
