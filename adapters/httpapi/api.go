@@ -43,6 +43,9 @@ type Options struct {
 	// handler serves. /readyz also asks the store (registry.Registry.Ping)
 	// and answers 503 while it cannot be reached.
 	Ready func() bool
+	// Lang is the language of replies to requests whose Accept-Language
+	// names none of French, Arabic and English (default French).
+	Lang coop.Lang
 	// Metrics, when set, counts every request by route pattern and status
 	// with its duration, and is served at GET /metrics in the Prometheus
 	// text format with the gauges the caller added.
@@ -58,6 +61,7 @@ type api struct {
 	maxCSV  int64
 	timeout time.Duration
 	log     *slog.Logger
+	lang    coop.Lang
 	mux     *http.ServeMux
 	agg     aggregates
 	access  bool
@@ -98,6 +102,10 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
+	a.lang = coop.FR
+	if o.Lang == coop.AR || o.Lang == coop.EN {
+		a.lang = o.Lang
+	}
 	a.mux = http.NewServeMux()
 	for _, rt := range routes() {
 		a.mux.Handle(rt.Method+" "+rt.Path, a.serve(rt))
@@ -108,6 +116,7 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 // ServeHTTP answers /healthz and /readyz, logs the request when asked, and
 // routes it, answering unknown paths and wrong methods with problems too.
 func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r = withLang(w, r, a.lang)
 	switch r.URL.Path {
 	case "/healthz":
 		a.healthz(w)

@@ -27,6 +27,7 @@ type Client struct {
 	base  string
 	http  *http.Client
 	token string
+	lang  coop.Lang
 }
 
 // ClientOptions configures a Client. The zero value is usable.
@@ -36,6 +37,10 @@ type ClientOptions struct {
 	// Token is sent as a bearer token on every request; anonymous when
 	// empty (the registry's public facts only).
 	Token string
+	// Lang is the language of the errors the server returns (sent as
+	// Accept-Language): English by default, whose messages carry the
+	// values; French or Arabic for a program that shows them to officers.
+	Lang coop.Lang
 }
 
 // NewClient returns a client of the server at base, e.g.
@@ -44,7 +49,10 @@ func NewClient(base string, opts *ClientOptions) *Client {
 	if opts == nil {
 		opts = &ClientOptions{}
 	}
-	c := &Client{base: strings.TrimSuffix(base, "/"), http: opts.HTTPClient, token: opts.Token}
+	c := &Client{base: strings.TrimSuffix(base, "/"), http: opts.HTTPClient, token: opts.Token, lang: opts.Lang}
+	if c.lang == "" {
+		c.lang = coop.EN
+	}
 	if c.http == nil {
 		c.http = http.DefaultClient
 	}
@@ -136,6 +144,7 @@ func (c *Client) request(ctx context.Context, method, path string, query url.Val
 		accept = "text/csv"
 	}
 	req.Header.Set("Accept", accept)
+	req.Header.Set("Accept-Language", string(c.lang))
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}

@@ -30,11 +30,24 @@
 // # Errors and input
 //
 // Errors are RFC 9457 problem details (application/problem+json) with the
-// error code, the article cited and the invalid fields; internal errors say
+// error code, the rule of the law and the article cited and the invalid
+// fields; internal errors say
 // "internal error" and go to Options.Logger. Bodies are bounded
 // (Options.MaxBodyBytes), must be application/json, and unknown fields and
 // unknown query parameters are refused (see Input). Every request has a
 // deadline (Options.RequestTimeout).
+//
+// # Languages
+//
+// A reply is in the language the request's Accept-Language prefers among
+// French, Arabic and English (fr-MA reads French, ar-MA Arabic; q-values
+// choose), otherwise in Options.Lang (French unless set); it says so in
+// Content-Language and varies on Accept-Language. A problem's title, detail
+// and field messages are written in it: in English the precise messages
+// with their values; in French and Arabic the text of each field's rule and,
+// for a refusal by a rule of the law, the rule's name with its article cited
+// in the reader's language (coop.Error.Text, coop.FieldError.Text). The Go
+// client asks for English unless ClientOptions.Lang says otherwise.
 //
 // # Concurrency control
 //

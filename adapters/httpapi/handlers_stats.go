@@ -43,7 +43,7 @@ func hStats(c *call) (reply, error) {
 	}
 	if csv {
 		var b bytes.Buffer
-		if err := t.WriteCSV(&b, lang(c.r)); err != nil {
+		if err := t.WriteCSV(&b, langOf(c.r)); err != nil {
 			return reply{}, err
 		}
 		return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
@@ -74,7 +74,7 @@ func hNational(c *call) (reply, error) {
 	}
 	if csv {
 		var b bytes.Buffer
-		if err := r.WriteCSV(&b, lang(c.r)); err != nil {
+		if err := r.WriteCSV(&b, langOf(c.r)); err != nil {
 			return reply{}, err
 		}
 		return reply{status: http.StatusOK, raw: b.Bytes(), contentType: "text/csv; charset=utf-8"}, nil
@@ -93,15 +93,4 @@ func (c *call) dimensions() ([]stats.Dimension, error) {
 		dims = append(dims, d)
 	}
 	return dims, nil
-}
-
-// lang reads the first language of Accept-Language that Taawun speaks.
-func lang(r *http.Request) coop.Lang {
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if l, err := coop.ParseLang(tag); err == nil {
-			return l
-		}
-	}
-	return coop.FR
 }

@@ -24,6 +24,8 @@ type Problem struct {
 	Rule    string            `json:"rule,omitempty"`
 	Article string            `json:"article,omitempty"`
 	Errors  []coop.FieldError `json:"errors,omitempty"`
+	// err is the library's error, written in the reader's language.
+	err *coop.Error
 }
 
 // statusOf maps a coop error code to an HTTP status: one table for the
@@ -52,12 +54,14 @@ const (
 
 func problemType(code string) string { return "urn:taawun:problem:" + code }
 
-// writeProblem writes p as application/problem+json.
+// writeProblem writes p as application/problem+json, in the language of
+// the reply.
 func writeProblem(w http.ResponseWriter, r *http.Request, p Problem) {
 	p.Type = problemType(p.Code)
 	if p.Title == "" {
 		p.Title = http.StatusText(p.Status)
 	}
+	localize(&p, langOf(r))
 	p.Instance = r.URL.Path
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -81,7 +85,7 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	if !ok {
 		status = http.StatusInternalServerError
 	}
-	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Rule: e.Rule, Article: e.Article, Errors: e.Fields}
+	p := Problem{Status: status, Code: string(e.Code), Detail: e.Message, Rule: e.Rule, Article: e.Article, Errors: e.Fields, err: e}
 	if e.Code == coop.Unavailable {
 		// The storage is away: the same request may succeed shortly.
 		w.Header().Set("Retry-After", "2")
@@ -89,7 +93,8 @@ func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if e.Code == coop.Internal || status == http.StatusInternalServerError {
 		a.log.ErrorContext(r.Context(), "internal error", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Any("error", err))
-		p = Problem{Status: http.StatusInternalServerError, Code: string(coop.Internal), Detail: "internal error"}
+		p = Problem{Status: http.StatusInternalServerError, Code: string(coop.Internal), Detail: "internal error",
+			err: &coop.Error{Code: coop.Internal, Message: "internal error"}}
 	}
 	writeProblem(w, r, p)
 }
