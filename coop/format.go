@@ -3,6 +3,8 @@ package coop
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Dates, amounts and percentages in running text are written the way each
@@ -154,4 +156,41 @@ func FrenchSpacing(s string) string {
 		return s
 	}
 	return frenchSpacer.Replace(s)
+}
+
+// arabicJoins joins the preposition «لـ» written before a placeholder to
+// the word the placeholder became: the tatweel stays before a digit or a
+// guillemet («لـ3»، «لـ«…»») and goes before a letter («لعضوين», not
+// «لـعضوين»).
+func arabicJoins(s string) string {
+	const lam = "لـ"
+	if !strings.Contains(s, lam) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, lam)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		rest := s[i+len(lam):]
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) {
+			b.WriteString(s[:i] + "ل")
+		} else {
+			b.WriteString(s[:i] + lam)
+		}
+		s = rest
+	}
+}
+
+// frenchRegions writes "région de l'Oriental" where a template wrote
+// "région" before a region's name that starts with its article
+// ("L'Oriental").
+func frenchRegions(s string) string {
+	if !strings.Contains(s, "région L'") {
+		return s
+	}
+	return strings.ReplaceAll(s, "région L'", "région de l'")
 }

@@ -74,3 +74,22 @@ func TestFormatDate(t *testing.T) {
 	assert.Empty(t, coop.FormatDate(coop.Date{}, coop.FR))
 	assert.Equal(t, "-1.234,50", coop.FormatAmount(-123450, coop.FR))
 }
+
+// TestAgreement checks the joins a rendered reason makes: «لـ» joined to a
+// word but not to a digit, and "région" before a region named with its
+// article.
+func TestAgreement(t *testing.T) {
+	msg := &coop.Message{ID: "test.join", EN: "for {0} in {1}", FR: "pour {0}, région {1}", AR: "لـ{0} في جهة {1}"}
+	tests := []struct {
+		arg    coop.Arg
+		fr, ar string
+	}{
+		{coop.TextArg("عضوين"), "pour عضوين, région de l'Oriental", "لعضوين في جهة الشرق"},
+		{coop.IntArg(3), "pour 3, région de l'Oriental", "لـ3 في جهة الشرق"},
+	}
+	for _, tt := range tests {
+		r := coop.NewReason(msg, tt.arg, coop.RegionArg("MA-02"))
+		assert.Equal(t, tt.fr, r.Text(coop.FR))
+		assert.Equal(t, tt.ar, r.Text(coop.AR))
+	}
+}

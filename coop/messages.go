@@ -13,7 +13,8 @@ const (
 	enYears = "one{# year} other{# years}"
 	frYears = "one{# an} other{# ans}"
 	arYears = "zero{# سنة} one{سنة واحدة} two{سنتان} few{# سنوات} many{# سنة} other{# سنة}"
-	// arYearsGen is arYears after a preposition or in a construct.
+	// arYearsGen is arYears after a preposition, in a construct or as the
+	// object of a verb («بلغت مدة وجودها سنتين»).
 	arYearsGen = "zero{# سنة} one{سنة واحدة} two{سنتين} few{# سنوات} many{# سنة} other{# سنة}"
 
 	enSubscriptions = "one{# subscription} other{# subscriptions}"
@@ -22,7 +23,8 @@ const (
 
 	enVotes = "one{# vote} other{# votes}"
 	frVotes = "one{# voix} other{# voix}"
-	arVotes = "zero{# صوت} one{صوت واحد} two{صوتين} few{# أصوات} many{# صوتا} other{# صوت}"
+	// arVotes is the subject of its sentence («للأشخاص الاعتباريين صوتان»).
+	arVotes = "zero{# صوت} one{صوت واحد} two{صوتان} few{# أصوات} many{# صوتا} other{# صوت}"
 
 	enManagers = "one{# manager} other{# managers}"
 	frManagers = "one{# gérant} other{# gérants}"
@@ -30,7 +32,8 @@ const (
 
 	enDirectors = "one{# director} other{# directors}"
 	frDirectors = "one{# administrateur} other{# administrateurs}"
-	arDirectors = "zero{# متصرف} one{متصرف واحد} two{متصرفين} few{# متصرفين} many{# متصرفا} other{# متصرف}"
+	// arDirectors is the object of its verb («يضم المجلس متصرفا واحدا»).
+	arDirectors = "zero{# متصرف} one{متصرفا واحدا} two{متصرفين} few{# متصرفين} many{# متصرفا} other{# متصرف}"
 )
 
 // The plural cases of "member" and "year", for other packages' messages

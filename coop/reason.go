@@ -356,10 +356,13 @@ func (r Reason) Text(lang Lang) string {
 	args := r.args
 	clear(args[r.n:]) // a placeholder beyond the arguments renders empty
 	renderTemplate(&b, tmpl, &args, lang, nil)
-	if lang != EN && lang != AR {
-		return FrenchSpacing(b.String())
+	switch lang {
+	case EN:
+		return b.String()
+	case AR:
+		return arabicJoins(b.String())
 	}
-	return b.String()
+	return FrenchSpacing(frenchRegions(b.String()))
 }
 
 // String renders the reason in English.

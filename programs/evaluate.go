@@ -50,7 +50,10 @@ type Decision struct {
 	CallName coop.Names `json:"call_name,omitzero"`
 	Phase    string     `json:"phase,omitempty"`
 	AsOf     coop.Date  `json:"as_of"`
-	Outcome  Outcome    `json:"outcome"`
+	// Applicant is the kind of the applicant, with which the outcome agrees
+	// in Arabic (a cooperative مؤهلة, a union مؤهل).
+	Applicant ApplicantKind `json:"applicant,omitempty"`
+	Outcome   Outcome       `json:"outcome"`
 	// Criteria lists every criterion reported, in the programme's order.
 	Criteria []CriterionResult `json:"criteria"`
 	// Grant is the grant computed for the project, if any.
@@ -89,7 +92,7 @@ func (d *Decision) IDs(o coop.Outcome) []string {
 // Summary says the outcome and when it changes, in lang: "eligible until
 // 2026-04-06", "ineligible; eligible from 2024-03-01".
 func (d *Decision) Summary(lang coop.Lang) string {
-	out := outcomeName(d.Outcome, lang)
+	out := d.outcomeName(d.Outcome, lang)
 	if d.ChangesOn.IsZero() {
 		return out
 	}
@@ -97,7 +100,7 @@ func (d *Decision) Summary(lang coop.Lang) string {
 	case d.Outcome == Eligible:
 		return coop.NewReason(msgUntil, coop.TextArg(out), coop.DateArg(d.ChangesOn.AddDays(-1))).Text(lang)
 	default:
-		return coop.NewReason(msgFrom, coop.TextArg(out), coop.TextArg(outcomeName(d.ChangesTo, lang)), coop.DateArg(d.ChangesOn)).Text(lang)
+		return coop.NewReason(msgFrom, coop.TextArg(out), coop.TextArg(d.outcomeName(d.ChangesTo, lang)), coop.DateArg(d.ChangesOn)).Text(lang)
 	}
 }
 
@@ -204,6 +207,21 @@ func criterionLabel(o coop.Outcome, lang coop.Lang) string {
 		return msgUnknown.text(lang)
 	}
 	return string(o)
+}
+
+// outcomeName names outcome o in lang, agreeing in Arabic with the
+// applicant: a cooperative is feminine (مؤهلة), a union and a person
+// masculine (مؤهل).
+func (d *Decision) outcomeName(o Outcome, lang coop.Lang) string {
+	if lang == coop.AR && d.Applicant == Cooperative {
+		switch o {
+		case Eligible:
+			return msgEligibleF.text(lang)
+		case Ineligible:
+			return msgIneligibleF.text(lang)
+		}
+	}
+	return outcomeName(o, lang)
 }
 
 func outcomeName(o Outcome, lang coop.Lang) string {
@@ -361,6 +379,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {
 	d := p.header()
+	d.Applicant = a.Kind()
 	var dates []coop.Date
 	var dp *[]coop.Date
 	if flips {
@@ -558,6 +577,7 @@ func wrongNature(prog *Program, a *Applicant) bool {
 // other criteria read facts such an applicant does not have.
 func (p *plan) wrongKind(a *Applicant) Decision {
 	d := p.header()
+	d.Applicant = a.Kind()
 	d.Outcome = Ineligible
 	for _, br := range p.rules {
 		if br.kind.Name == CritApplicantKind {
@@ -586,7 +606,7 @@ func acceptsList(p *Program) string {
 // (programs.md §1).
 func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, flips bool) Decision {
 	prog := e.prog
-	d := Decision{Program: prog.ID, ProgramName: prog.Names, AsOf: asOf, Outcome: Ineligible, Catalogue: s.version}
+	d := Decision{Program: prog.ID, ProgramName: prog.Names, AsOf: asOf, Applicant: a.Kind(), Outcome: Ineligible, Catalogue: s.version}
 	r := CriterionResult{Result: coop.Result{ID: CritCallWindow, Outcome: coop.Fail, Reference: prog.Reference,
 		Reason: coop.NewReason(msgNoCall, coop.NamesArg(prog.Names), coop.DateArg(asOf))}}
 	var next *Call

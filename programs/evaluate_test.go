@@ -99,7 +99,7 @@ func TestEvaluate_Reasons(t *testing.T) {
 	r, _ = dec.Criterion("existence-max")
 	assert.Equal(t, []coop.Param{{Name: "max_existence_years", Value: "2", Since: d("2014-03-01")}}, r.Params)
 	assert.Equal(t, "registered on January 1, 2014; legal existence of 2 years will be reached on January 1, 2016, the limit", r.Reason.Text(coop.EN))
-	assert.Equal(t, "قيدت في 1 يناير 2014؛ ستبلغ مدة وجودها القانوني سنتان في 1 يناير 2016، وهو الحد الأقصى", r.Reason.Text(coop.AR))
+	assert.Equal(t, "قيدت في 1 يناير 2014؛ ستبلغ مدة وجودها القانوني سنتين في 1 يناير 2016، وهو الحد الأقصى", r.Reason.Text(coop.AR))
 }
 
 // The criteria on a value in a call's list (sector, branch) pass, fail or

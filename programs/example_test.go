@@ -84,7 +84,7 @@ func ExampleCatalogue_Evaluate_grant() {
 	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [INDH, appel à projets 2023 : amélioration du revenu]
 	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
-	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهل إلى غاية 31 دجنبر 2023؛ منحة قدرها 270.000,00 درهم
+	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهلة إلى غاية 31 دجنبر 2023؛ منحة قدرها 270.000,00 درهم
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
 	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم 112.12، المادتان 9 و11]
 	//   مستوفى	تأسست في ظل القانون رقم 112.12 المتعلق بالتعاونيات [القانون رقم 112.12، المادة 108]
@@ -308,7 +308,7 @@ func ExampleDecision_Explain() {
 	//   rempli	immatriculée le 14 septembre 2020 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
 	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix Génération Solidaire, 3e édition (2023)]
 	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
-	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهل إلى غاية 31 دجنبر 2023
+	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهلة إلى غاية 31 دجنبر 2023
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
 	//   مستوفى	مقيدة في 14 شتنبر 2020 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112.12، المادتان 9 و11]
 	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [جائزة جيل متضامن، الدورة الثالثة (2023)]
@@ -317,7 +317,7 @@ func ExampleDecision_Explain() {
 	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, 4e tranche (2022)]
 	//   rempli	immatriculée le 15 avril 2019 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
 	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
-	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهل
+	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهلة
 	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
 	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم 112.12، المادتان 9 و11]
 	//   غير مستوفى	قيدت في 15 أبريل 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 15 أبريل 2023، وتجاوزت الحد الأقصى منذ 16 أبريل 2023 [مرافقة، الشطر الرابع (2022)] — لا تؤهل إلا التعاونيات المقيدة ابتداء من 30 يونيو 2019

@@ -24,13 +24,17 @@ var (
 	msgEligible     = &label{ID: "outcome.eligible", EN: "eligible", FR: "éligible", AR: "مؤهل"}
 	msgIneligible   = &label{ID: "outcome.ineligible", EN: "ineligible", FR: "non éligible", AR: "غير مؤهل"}
 	msgUndetermined = &label{ID: "outcome.undetermined", EN: "undetermined", FR: "indéterminé", AR: "غير محسوم"}
-	msgPass         = &label{ID: "criterion.pass", EN: "pass", FR: "rempli", AR: "مستوفى"}
-	msgFail         = &label{ID: "criterion.fail", EN: "fail", FR: "non rempli", AR: "غير مستوفى"}
-	msgUnknown      = &label{ID: "criterion.unknown", EN: "unknown", FR: "inconnu", AR: "غير معروف"}
-	msgUntil        = &m{ID: "summary.until", EN: "{0} until {1}", FR: "{0} jusqu'au {1}", AR: "{0} إلى غاية {1}"}
-	msgFrom         = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0}\u00a0; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
-	msgGrant        = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: "\u00a0; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
-	msgUnconfirmed  = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé\u00a0: {0}", AR: "غير مؤكد: {0}"}
+	// msgEligibleF and msgIneligibleF agree with a cooperative (تعاونية,
+	// feminine) in Arabic.
+	msgEligibleF   = &label{ID: "outcome.eligible.f", EN: "eligible", FR: "éligible", AR: "مؤهلة"}
+	msgIneligibleF = &label{ID: "outcome.ineligible.f", EN: "ineligible", FR: "non éligible", AR: "غير مؤهلة"}
+	msgPass        = &label{ID: "criterion.pass", EN: "pass", FR: "rempli", AR: "مستوفى"}
+	msgFail        = &label{ID: "criterion.fail", EN: "fail", FR: "non rempli", AR: "غير مستوفى"}
+	msgUnknown     = &label{ID: "criterion.unknown", EN: "unknown", FR: "inconnu", AR: "غير معروف"}
+	msgUntil       = &m{ID: "summary.until", EN: "{0} until {1}", FR: "{0} jusqu'au {1}", AR: "{0} إلى غاية {1}"}
+	msgFrom        = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0}\u00a0; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
+	msgGrant       = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: "\u00a0; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
+	msgUnconfirmed = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé\u00a0: {0}", AR: "غير مؤكد: {0}"}
 )
 
 // The names of the kinds of applicant and of the amounts of a project, as
@@ -135,13 +139,13 @@ var (
 		FR: "immatriculée le {0}, après le {1}", AR: "قيدت في {0}، بعد {1}"}
 	msgExistencePass = &m{ID: "existence-max.pass", EN: "registered on {0}; legal existence of {1 " + enYears + "} will be reached on {2}, the limit",
 		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} sera atteinte le {2}, limite comprise",
-		AR: "قيدت في {0}؛ ستبلغ مدة وجودها القانوني {1 " + arYears + "} في {2}، وهو الحد الأقصى"}
+		AR: "قيدت في {0}؛ ستبلغ مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، وهو الحد الأقصى"}
 	msgExistenceLastDay = &m{ID: "existence-max.last-day", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, the last day within the limit",
 		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} est atteinte le {2}, dernier jour dans la limite",
-		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYears + "} في {2}، وهو آخر يوم داخل الحد الأقصى"}
+		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، وهو آخر يوم داخل الحد الأقصى"}
 	msgExistenceFail = &m{ID: "existence-max.fail", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, the limit, exceeded since {3}",
 		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} a été atteinte le {2}, limite dépassée depuis le {3}",
-		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYears + "} في {2}، وتجاوزت الحد الأقصى منذ {3}"}
+		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، وتجاوزت الحد الأقصى منذ {3}"}
 	msgHintExistence = &m{ID: "hint.existence", EN: "only cooperatives registered on or after {0} qualify",
 		FR: "seules les coopératives immatriculées à partir du {0} sont éligibles", AR: "لا تؤهل إلا التعاونيات المقيدة ابتداء من {0}"}
 	msgExperiencePass = &m{ID: "experience-min.pass", EN: "registered on {0}; the minimum of {1 " + enYears + "} of existence was reached on {2}",
@@ -183,15 +187,15 @@ var (
 		FR: "indiquer la date de naissance de {0 " + frMembers + "}", AR: "تحديد تاريخ ازدياد {0 " + arMembersGen + "}"}
 
 	msgWomenOnlyPass = &m{ID: "women-only.pass", EN: "{0 one{the only member is a woman} other{all # members are women}}",
-		FR: "{0 one{la seule adhérente est une femme} other{les # adhérents sont toutes des femmes}}",
+		FR: "{0 one{la seule adhérente est une femme} other{les # membres sont toutes des femmes}}",
 		AR: "{0 one{العضو الوحيد امرأة} two{العضوان امرأتان} other{جميع الأعضاء (#) نساء}}"}
 	msgWomenOnlyFail = &m{ID: "women-only.fail", EN: "{0 " + enMembers + "} of {1} {0 one{is a man} other{are men}}",
 		FR: "{0 " + frMembers + "} sur {1} {0 one{est un homme} other{sont des hommes}}",
 		AR: "بين الأعضاء ({1}) {0 zero{لا رجال} one{رجل واحد} two{رجلان} few{# رجال} many{# رجلا} other{# رجل}}"}
 	msgWomenOnlyUnknown = &m{ID: "women-only.unknown", EN: "the gender of {0 " + enMembers + "} of {1} is not given",
-		FR: "le genre de {0 " + frMembers + "} sur {1} n'est pas indiqué", AR: "جنس {0 " + arMembersGen + "} من أصل {1} غير محدد"}
+		FR: "le sexe de {0 " + frMembers + "} sur {1} n'est pas indiqué", AR: "جنس {0 " + arMembersGen + "} من أصل {1} غير محدد"}
 	msgHintGenders = &m{ID: "hint.genders", EN: "give the gender of {0 " + enMembers + "}",
-		FR: "indiquer le genre de {0 " + frMembers + "}", AR: "تحديد جنس {0 " + arMembersGen + "}"}
+		FR: "indiquer le sexe de {0 " + frMembers + "}", AR: "تحديد جنس {0 " + arMembersGen + "}"}
 
 	msgWYPass = &m{ID: "women-youth-share.pass", EN: "women or members aged 18 to {2}: {0} of {1} ({3}), more than {4}",
 		FR: "femmes ou adhérents de 18 à {2} ans\u00a0: {0} sur {1} ({3}), plus de {4}",
@@ -200,13 +204,13 @@ var (
 		FR: "femmes ou adhérents de 18 à {2} ans\u00a0: {0} sur {1} ({3})\u00a0; il en faut plus de {4}",
 		AR: "النساء أو الأعضاء بين 18 و{2} سنة: {0} من أصل {1} ({3})؛ يلزم أكثر من {4}"}
 	msgWYUnknown = &m{ID: "women-youth-share.unknown", EN: "women or members aged 18 to {3}: at least {0} of {1}; the gender or birth date of {2 " + enMembers + "} is missing and decides; more than {4} is required",
-		FR: "femmes ou adhérents de 18 à {3} ans\u00a0: au moins {0} sur {1}\u00a0; le genre ou la date de naissance de {2 " + frMembers + "} manque et décide ; il en faut plus de {4}",
+		FR: "femmes ou adhérents de 18 à {3} ans\u00a0: au moins {0} sur {1}\u00a0; le sexe ou la date de naissance de {2 " + frMembers + "} manque et décide ; il en faut plus de {4}",
 		AR: "النساء أو الأعضاء بين 18 و{3} سنة: {0} على الأقل من أصل {1}؛ جنس أو تاريخ ازدياد {2 " + arMembersGen + "} غير معروف وهو حاسم؛ يلزم أكثر من {4}"}
 	msgHintMoreWY = &m{ID: "hint.more-women-youth", EN: "{0 one{# more member who is a woman} other{# more members who are women}} or aged 18 to {1}",
 		FR: "{0 one{# adhérent de plus} other{# adhérents de plus}}, femmes ou jeunes de 18 à {1} ans",
 		AR: "{0 zero{لا حاجة إلى أعضاء آخرين} one{انضمام عضو واحد آخر} two{انضمام عضوين آخرين} few{انضمام # أعضاء آخرين} many{انضمام # عضوا آخرين} other{انضمام # عضو آخرين}} من النساء أو الشباب بين 18 و{1} سنة"}
 	msgHintGenderBirth = &m{ID: "hint.gender-birth", EN: "give the gender and birth date of {0 " + enMembers + "}",
-		FR: "indiquer le genre et la date de naissance de {0 " + frMembers + "}", AR: "تحديد جنس وتاريخ ازدياد {0 " + arMembersGen + "}"}
+		FR: "indiquer le sexe et la date de naissance de {0 " + frMembers + "}", AR: "تحديد جنس وتاريخ ازدياد {0 " + arMembersGen + "}"}
 
 	msgAgeUnknown = &m{ID: "age.unknown", EN: "the birth date is not given; the programme takes people aged {0} to {1}",
 		FR: "la date de naissance n'est pas indiquée\u00a0; le programme accueille les personnes de {0} à {1} ans",
@@ -219,7 +223,7 @@ var (
 	msgHintBirthDate = &m{ID: "hint.birth-date", EN: "give the birth date",
 		FR: "indiquer la date de naissance", AR: "تحديد تاريخ الازدياد"}
 	msgHintAgeFrom = &m{ID: "hint.age-from", EN: "aged {0} on {1}",
-		FR: "{0 " + frYears + "} le {1}", AR: "يبلغ {0 " + arYears + "} في {1}"}
+		FR: "{0 " + frYears + "} le {1}", AR: "يبلغ {0 " + arYearsGen + "} في {1}"}
 
 	msgOwnPass = &m{ID: "own-contribution.pass", EN: "own contribution {0} MAD on a cost of {1} MAD, at least {2}",
 		FR: "apport propre de {0} MAD pour un coût de {1} MAD, au moins {2}", AR: "المساهمة الذاتية {0} درهم من كلفة {1} درهم، أي {2} على الأقل"}
