@@ -60,11 +60,11 @@ func citePart(p string, lang Lang) string {
 func textName(kind, number string, lang Lang) string {
 	switch {
 	case kind == "Law" && lang == AR:
-		return "القانون رقم " + arabicNumber(number)
+		return "القانون رقم " + isolate(arabicNumber(number), AR)
 	case kind == "Law":
 		return "loi n° " + number
 	case lang == AR:
-		return "المرسوم رقم " + arabicNumber(number)
+		return "المرسوم رقم " + isolate(arabicNumber(number), AR)
 	}
 	return "décret n° " + number
 }

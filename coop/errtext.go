@@ -41,7 +41,7 @@ var fieldRuleTexts = map[string]Names{
 	"exclusive":          {FR: "donnez l'un ou l'autre, pas les deux", AR: "أدخل أحدهما لا كليهما"},
 	"exists":             {FR: "introuvable dans le registre", AR: "غير موجود في السجل"},
 	"fact":               {FR: "fait déclaré inconnu", AR: "واقعة مصرح بها غير معروفة"},
-	"founded_under":      {FR: "ne s'applique qu'à une coopérative constituée sous la loi n° 24-83", AR: "لا ينطبق إلا على تعاونية تأسست في ظل القانون رقم 24.83"},
+	"founded_under":      {FR: "ne s'applique qu'à une coopérative constituée sous la loi n° 24-83", AR: "لا ينطبق إلا على تعاونية تأسست في ظل القانون رقم \u206824.83\u2069"},
 	"ground":             {FR: "motif non prévu par la loi", AR: "سبب لا ينص عليه القانون"},
 	"gt":                 {FR: "doit être supérieur à {0}", AR: "يجب أن يكون أكبر من {0}"},
 	"gte":                {FR: "doit être au moins {0}", AR: "يجب ألا يقل عن {0}"},

@@ -101,7 +101,7 @@ func TestErrorText(t *testing.T) {
 	e := &coop.Error{Code: coop.FailedPrecondition, Message: "8 votes for of 15 cast", Rule: coop.RuleTwoThirds.ID, Article: coop.RuleTwoThirds.Article}
 	assert.Equal(t, "8 votes for of 15 cast", e.Text(coop.EN))
 	assert.Equal(t, "refusé au titre de la règle «\u00a0majorité des deux tiers\u00a0» (loi n° 112-12, art. 42 à 43)", e.Text(coop.FR))
-	assert.Equal(t, "مرفوض بموجب قاعدة «أغلبية الثلثين» (القانون رقم 112.12، المواد 42 إلى 43)", e.Text(coop.AR))
+	assert.Equal(t, "مرفوض بموجب قاعدة «أغلبية الثلثين» (القانون رقم \u2068112.12\u2069، المواد 42 إلى 43)", e.Text(coop.AR))
 	nf := &coop.Error{Code: coop.NotFound, Message: "no cooperative 42"}
 	assert.Equal(t, "introuvable", nf.Text(coop.FR))
 	assert.Equal(t, "غير موجود", nf.Text(coop.AR))

@@ -194,3 +194,29 @@ func frenchRegions(s string) string {
 	}
 	return strings.ReplaceAll(s, "région L'", "région de l'")
 }
+
+// isolate wraps, in Arabic, a value that would not read right to left as
+// it stands (a Latin name, an amount "270.000,00", a percentage, a number
+// with a separator) in the Unicode first-strong isolate (U+2068 … U+2069),
+// so that it keeps its own direction inside the sentence. A plain number
+// or an Arabic text is written as it is.
+func isolate(s string, lang Lang) string {
+	if lang != AR || s == "" {
+		return s
+	}
+	digits, seps := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r == '.' || r == ',' || r == '%' || r == '/' || r == ':':
+			seps = true
+		case r < 0x80 && unicode.IsLetter(r):
+			return "\u2068" + s + "\u2069"
+		}
+	}
+	if digits && seps {
+		return "\u2068" + s + "\u2069"
+	}
+	return s
+}

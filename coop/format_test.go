@@ -93,3 +93,24 @@ func TestAgreement(t *testing.T) {
 		assert.Equal(t, tt.ar, r.Text(coop.AR))
 	}
 }
+
+// TestIsolate: in Arabic, an amount, a percentage, a law's number and a
+// Latin name keep their direction inside the sentence (U+2068 … U+2069); a
+// plain number and a date do not need to.
+func TestIsolate(t *testing.T) {
+	msg := &coop.Message{ID: "test.isolate", EN: "{0}", FR: "{0}", AR: "القيمة {0}"}
+	tests := []struct {
+		arg  coop.Arg
+		want string
+	}{
+		{coop.AmountArg(coop.MustParseMAD("270000")), "القيمة \u2068270.000,00\u2069"},
+		{coop.RatioArg(1, 12), "القيمة \u20688,33\u200e%\u200e\u2069"},
+		{coop.TextArg("Ouch Almaz"), "القيمة \u2068Ouch Almaz\u2069"},
+		{coop.IntArg(12), "القيمة 12"},
+		{coop.DateArg(coop.MustParseDate("2026-04-06")), "القيمة 6 أبريل 2026"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, coop.NewReason(msg, tt.arg).Text(coop.AR))
+	}
+	assert.Equal(t, "القانون رقم \u2068112.12\u2069، المادة 26", coop.Cite("Law 112-12 art. 26", coop.AR))
+}

@@ -213,15 +213,15 @@ var (
 	msgTransitionPass = &Message{ID: "transition-108.pass",
 		EN: "statutes conformed to Law 112-12 were registered on {0}, by the deadline of {1}",
 		FR: "les statuts mis en conformité avec la loi n° 112-12 ont été déposés le {0}, avant la date limite du {1}",
-		AR: "تم تقييد النظام الأساسي المطابق للقانون رقم 112.12 في {0}، قبل الأجل المحدد في {1}"}
+		AR: "تم تقييد النظام الأساسي المطابق للقانون رقم \u2068112.12\u2069 في {0}، قبل الأجل المحدد في {1}"}
 	msgTransitionPending = &Message{ID: "transition-108.pending",
 		EN: "a Law 24-83 cooperative has until {0} to conform its statutes",
 		FR: "une coopérative régie par la loi n° 24-83 a jusqu'au {0} pour mettre ses statuts en conformité",
-		AR: "أمام التعاونية الخاضعة للقانون رقم 24.83 أجل إلى غاية {0} لملاءمة نظامها الأساسي"}
+		AR: "أمام التعاونية الخاضعة للقانون رقم \u206824.83\u2069 أجل إلى غاية {0} لملاءمة نظامها الأساسي"}
 	msgTransitionMissing = &Message{ID: "transition-108.missing",
 		EN: "founded under Law 24-83 and no conformed statutes registered by {0}: cooperative status lost",
 		FR: "fondée sous la loi n° 24-83 sans statuts mis en conformité déposés avant le {0}\u00a0: qualité de coopérative perdue",
-		AR: "تأسست في ظل القانون رقم 24.83 ولم تقيد نظاما أساسيا مطابقا قبل {0}: فقدت صفة التعاونية"}
+		AR: "تأسست في ظل القانون رقم \u206824.83\u2069 ولم تقيد نظاما أساسيا مطابقا قبل {0}: فقدت صفة التعاونية"}
 	msgTransitionLate = &Message{ID: "transition-108.late",
 		EN: "conformed statutes registered on {0}, after the deadline of {1}",
 		FR: "statuts mis en conformité déposés le {0}, après la date limite du {1}",

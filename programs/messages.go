@@ -70,14 +70,14 @@ var (
 	msgRegisteredPass = &m{ID: "registered.pass", EN: "registered on {0} and active on {1}",
 		FR: "immatriculée le {0} et active au {1}", AR: "مقيدة في {0} ونشيطة بتاريخ {1}"}
 	msgHintRegister = &m{ID: "hint.register", EN: "register the cooperative (Law 112-12 art. 11)",
-		FR: "immatriculer la coopérative (loi n° 112-12, art. 11)", AR: "تقييد التعاونية (القانون رقم 112.12، المادة 11)"}
+		FR: "immatriculer la coopérative (loi n° 112-12, art. 11)", AR: "تقييد التعاونية (القانون رقم \u2068112.12\u2069، المادة 11)"}
 
 	msgLawFounded = &m{ID: "law-112-12.founded", EN: "founded under Law 112-12 on cooperatives",
-		FR: "constituée sous la loi n° 112-12 relative aux coopératives", AR: "تأسست في ظل القانون رقم 112.12 المتعلق بالتعاونيات"}
+		FR: "constituée sous la loi n° 112-12 relative aux coopératives", AR: "تأسست في ظل القانون رقم \u2068112.12\u2069 المتعلق بالتعاونيات"}
 	msgLawConformed = &m{ID: "law-112-12.conformed", EN: "founded under Law 24-83, statutes conformed to Law 112-12 on {0}",
-		FR: "constituée sous la loi n° 24-83, statuts mis en conformité avec la loi n° 112-12 le {0}", AR: "تأسست في ظل القانون رقم 24.83، ونظامها الأساسي مطابق للقانون رقم 112.12 منذ {0}"}
+		FR: "constituée sous la loi n° 24-83, statuts mis en conformité avec la loi n° 112-12 le {0}", AR: "تأسست في ظل القانون رقم \u206824.83\u2069، ونظامها الأساسي مطابق للقانون رقم \u2068112.12\u2069 منذ {0}"}
 	msgLawNotConformed = &m{ID: "law-112-12.not-conformed", EN: "founded under Law 24-83 and not conformed to Law 112-12 by {0}",
-		FR: "constituée sous la loi n° 24-83 et non mise en conformité avec la loi n° 112-12 au {0}", AR: "تأسست في ظل القانون رقم 24.83 ولم تتم ملاءمتها مع القانون رقم 112.12 قبل {0}"}
+		FR: "constituée sous la loi n° 24-83 et non mise en conformité avec la loi n° 112-12 au {0}", AR: "تأسست في ظل القانون رقم \u206824.83\u2069 ولم تتم ملاءمتها مع القانون رقم \u2068112.12\u2069 قبل {0}"}
 	msgLawLate = &m{ID: "law-112-12.late", EN: "statutes conformed on {0}, after the deadline of {1}",
 		FR: "statuts mis en conformité le {0}, après la date limite du {1}", AR: "تمت ملاءمة النظام الأساسي في {0}، بعد الأجل المحدد في {1}"}
 	msgLawConformedLater = &m{ID: "law-112-12.conformed-later", EN: "statutes conformed only on {0}, after {1}",

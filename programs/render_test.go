@@ -145,7 +145,7 @@ var (
 	rawAmount = regexp.MustCompile(`\b[0-9]{4,}[.,][0-9]{2}\b`)
 	// arLawNumber is a law or a decree numbered with a hyphen in Arabic,
 	// where Moroccan Arabic writes a dot.
-	arLawNumber = regexp.MustCompile(`(القانون|المرسوم|للقانون) رقم [0-9]+-`)
+	arLawNumber = regexp.MustCompile(`(القانون|المرسوم|للقانون) رقم \x{2068}?[0-9]+-`)
 	// frSpacing is a French colon, semicolon, question or exclamation
 	// mark or closing guillemet without the non-breaking space before it,
 	// or an opening guillemet without one after it.
