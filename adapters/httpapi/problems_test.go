@@ -36,8 +36,9 @@ func readable(text string, lang coop.Lang) string {
 
 // TestProblemLanguages sends every request of the hostile sweep in French,
 // Arabic and English: each problem says its language in Content-Language,
-// varies on Accept-Language, and has its title, detail and every field
-// message in that language.
+// varies on Accept-Language, has its title, detail and every field message
+// in that language, and every field error names its field ("body" for the
+// body itself).
 func TestProblemLanguages(t *testing.T) {
 	e := newEnv(t)
 	c := e.registerIn("Coopérative Cible", "MA-MEK", meknesToken)
@@ -69,6 +70,9 @@ func TestProblemLanguages(t *testing.T) {
 			assert.Contains(t, res.Header().Values("Vary"), "Accept-Language", tt.name)
 			var p httpapi.Problem
 			require.NoError(t, json.Unmarshal(res.Body.Bytes(), &p), "%s: %s", tt.name, res.Body.String())
+			for _, f := range p.Errors {
+				assert.NotEmpty(t, f.Field, "%s: every field error names its field: %+v", tt.name, f)
+			}
 			if lang == coop.EN {
 				assert.Equal(t, http.StatusText(p.Status), p.Title, tt.name)
 				continue

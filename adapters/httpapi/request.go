@@ -63,10 +63,10 @@ func (c *call) readBody() bool {
 // decode reads the JSON body into v: one object, no unknown field.
 func (c *call) decode(v any) error {
 	if len(bytes.TrimSpace(c.body)) == 0 {
-		return coop.Fieldf("", "required", "a JSON body is required")
+		return coop.Fieldf(bodyField, "required", "a JSON body is required")
 	}
 	if !utf8.Valid(c.body) {
-		return coop.Fieldf("", "utf-8", "the body is not valid UTF-8 (RFC 8259)")
+		return coop.Fieldf(bodyField, "utf-8", "the body is not valid UTF-8 (RFC 8259)")
 	}
 	if err := strictJSON(c.body, reflect.TypeOf(v).Elem()); err != nil {
 		return err
@@ -77,11 +77,11 @@ func (c *call) decode(v any) error {
 		return jsonError(err)
 	}
 	if dec.More() {
-		return coop.Fieldf("", "json", "the body holds more than one JSON value")
+		return coop.Fieldf(bodyField, "json", "the body holds more than one JSON value")
 	}
 	var extra json.RawMessage
 	if err := dec.Decode(&extra); err != io.EOF {
-		return coop.Fieldf("", "json", "the body holds more than one JSON value")
+		return coop.Fieldf(bodyField, "json", "the body holds more than one JSON value")
 	}
 	return nil
 }
@@ -98,16 +98,16 @@ func jsonError(err error) error {
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return coop.Fieldf("", "json", "malformed JSON at byte %d", se.Offset)
+		return coop.Fieldf(bodyField, "json", "malformed JSON at byte %d", se.Offset)
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		return coop.Fieldf(strings.Trim(f, `"`), "unknown-field", "unknown field")
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return coop.Fieldf("", "json", "the JSON body is cut short")
+		return coop.Fieldf(bodyField, "json", "the JSON body is cut short")
 	}
-	return coop.Fieldf("", "json", "the body is not valid JSON")
+	return coop.Fieldf(bodyField, "json", "the body is not valid JSON")
 }
 
 // pathID parses the path value name as a UUID.
@@ -150,7 +150,7 @@ func (c *call) scoped(province coop.ProvinceCode) error {
 func checkQuery(r *http.Request, allowed []param) error {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		return coop.Fieldf("", "query", "the query string is malformed: write it with percent-encoding (RFC 3986)")
+		return coop.Fieldf("query", "query", "the query string is malformed: write it with percent-encoding (RFC 3986)")
 	}
 	var fs coop.Fields
 	for k, vs := range q {

@@ -33,7 +33,6 @@ import (
 var (
 	tDecimalIn     = reflect.TypeOf(decimal.Decimal{})
 	tNullDecimalIn = reflect.TypeOf(decimal.NullDecimal{})
-	tDateIn        = reflect.TypeOf(coop.Date{})
 	tUUIDIn        = reflect.TypeOf(uuid.UUID{})
 	tTimeIn        = reflect.TypeOf(time.Time{})
 	tTextIn        = reflect.TypeOf(programs.Text(""))
@@ -42,11 +41,12 @@ var (
 )
 
 // strictJSON checks body against the JSON grammar of t and returns an
-// Invalid error naming every field that breaks it, or nil.
+// Invalid error naming every field that breaks it (the body itself as
+// "body"), or nil.
 func strictJSON(body []byte, t reflect.Type) error {
 	s := &strict{dec: json.NewDecoder(bytes.NewReader(body))}
 	s.dec.UseNumber()
-	if err := s.value(t, ""); err != nil {
+	if err := s.value(t, bodyField); err != nil {
 		return jsonError(err)
 	}
 	return s.fs.Err("httpapi", "invalid input")
@@ -120,8 +120,11 @@ func fieldsOf(t reflect.Type) map[string]reflect.Type {
 	return into
 }
 
+// bodyField names the body of a request in its errors.
+const bodyField = "body"
+
 func at(path, name string) string {
-	if path == "" {
+	if path == "" || path == bodyField {
 		return name
 	}
 	return path + "." + name
@@ -154,7 +157,7 @@ func (s *strict) value(t reflect.Type, path string) error {
 			s.fs.Merge(path, err)
 		}
 		return nil
-	case tDateIn, tUUIDIn, tTimeIn, tTextIn:
+	case tUUIDIn, tTimeIn, tTextIn:
 		if _, ok := tok.(string); !ok {
 			return wrong("a string")
 		}
@@ -163,8 +166,15 @@ func (s *strict) value(t reflect.Type, path string) error {
 		return s.skip(tok)
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshal) {
-		if _, ok := tok.(string); !ok {
+		str, ok := tok.(string)
+		if !ok {
 			return wrong("a string")
+		}
+		// A date, a CIN, an ICE or a telephone number is read here, so
+		// that its error names its field.
+		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+		if err := v.UnmarshalText([]byte(str)); err != nil && str != "" {
+			s.fs.Merge(path, err)
 		}
 		return nil
 	}
