@@ -35,7 +35,10 @@ type CriterionResult struct {
 	Unconfirmed bool       `json:"unconfirmed,omitempty"`
 	Note        string     `json:"note,omitempty"`
 	Notes       coop.Names `json:"notes,omitzero"`
-	rule        int        // position of the rule in its plan, from 1; 0 when unknown
+	// References is the source (Reference) in each language, when the
+	// programme translates it (Program.Sources).
+	References coop.Names `json:"references,omitzero"`
+	rule       int        // position of the rule in its plan, from 1; 0 when unknown
 }
 
 // Decision is the answer to a Request: the outcome, every criterion with
@@ -133,7 +136,7 @@ func (d *Decision) Explain(lang coop.Lang) string {
 		if lang == coop.EN {
 			b.WriteString(c.ID + "\t")
 		}
-		b.WriteString(c.Reason.Text(lang) + " [" + d.cite(c.Reference, lang) + "]")
+		b.WriteString(c.Reason.Text(lang) + " [" + d.cite(&c, lang) + "]")
 		if !c.Hint.IsZero() {
 			b.WriteString(hintMarker(lang) + c.Hint.Text(lang))
 		}
@@ -161,10 +164,19 @@ func (c *CriterionResult) noteIn(lang coop.Lang) string {
 	return c.Note
 }
 
-// cite writes a criterion's reference in lang (see Explain).
-func (d *Decision) cite(ref string, lang coop.Lang) string {
+// cite writes a criterion's reference in lang (see Explain): a citation
+// of a law in the reader's language, the source as the programme
+// translates it, or else the call's title.
+func (d *Decision) cite(c *CriterionResult, lang coop.Lang) string {
+	ref := c.Reference
 	if lang == coop.EN || coop.IsCitation(ref) {
 		return coop.Cite(ref, lang)
+	}
+	switch {
+	case lang == coop.FR && c.References.FR != "":
+		return coop.FrenchSpacing(c.References.FR)
+	case lang == coop.AR && c.References.AR != "":
+		return c.References.AR
 	}
 	if d.Call != "" {
 		return titleOr(d.CallName, d.Call, lang)
@@ -264,7 +276,8 @@ type boundRule struct {
 	crit *Criterion
 	kind *Kind
 	rule Rule
-	ref  string // the reference its results cite
+	ref  string     // the reference its results cite
+	refs coop.Names // ref in French and Arabic, when the programme translates it
 }
 
 // plan is a programme bound to a call at a date: criteria with their
@@ -301,7 +314,12 @@ func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, name
 			if r.kind.cite != nil {
 				cite = r.kind.cite
 			}
-			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: cite(&bs[i])})
+			ref := cite(&bs[i])
+			refs := e.prog.source(ref)
+			if refs == (coop.Names{}) && ref == r.kind.Reference {
+				refs = r.kind.References
+			}
+			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: ref, refs: refs})
 		}
 	}
 	p.grant = &bs[len(e.crits)]
@@ -347,7 +365,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		}
 		slot := &results[n]
 		if !own || slot.rule != i+1 {
-			slot.ID, slot.Reference, slot.rule = br.crit.ID, br.ref, i+1
+			slot.ID, slot.Reference, slot.References, slot.rule = br.crit.ID, br.ref, br.refs, i+1
 			slot.Unconfirmed, slot.Note, slot.Notes = br.crit.Unconfirmed, br.crit.Note, br.crit.Notes
 		}
 		slot.Outcome, slot.Params = "", nil

@@ -76,23 +76,23 @@ func ExampleCatalogue_Evaluate_grant() {
 	//   pass	own-contribution	own contribution 180,000.00 MAD on a cost of 450,000.00 MAD, at least 40% [holder's contribution at least 40%]
 	//   pass	in-kind-cap	contribution in kind 60,000.00 MAD, at most 50% of the own contribution [in-kind at most 50% of the holder's contribution]
 	// INDH – Amélioration du revenu (ESS) (INDH, appel à projets 2023 : amélioration du revenu) 1er septembre 2023 : éligible jusqu'au 31 décembre 2023 ; subvention de 270.000,00 MAD
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [INDH phase III, programme 3 : amélioration du revenu et économie sociale et solidaire (appels à projets provinciaux)]
 	//   rempli	immatriculée le 1er mai 2019 et active au 1er septembre 2023 [loi n° 112-12, art. 9 et 11]
 	//   rempli	constituée sous la loi n° 112-12 relative aux coopératives [loi n° 112-12, art. 108]
-	//   rempli	secteur : Artisanat, couvert par l'appel [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [INDH, appel à projets 2023 : amélioration du revenu]
-	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [INDH, appel à projets 2023 : amélioration du revenu]
+	//   rempli	secteur : Artisanat, couvert par l'appel [INDH phase III, programme 3 : amélioration du revenu et économie sociale et solidaire (appels à projets provinciaux)]
+	//   rempli	l'appel « INDH, appel à projets 2023 : amélioration du revenu » est ouvert du 1er janvier 2023 au 31 décembre 2023 [INDH phase III, programme 3 : amélioration du revenu et économie sociale et solidaire (appels à projets provinciaux), 2023]
+	//   rempli	femmes ou adhérents de 18 à 35 ans : 5 sur 5 (100 %), plus de 30 % [appels de l'INDH : jeunes de 18 à 35 ans (Al Hoceïma 2022)]
+	//   rempli	apport propre de 180.000,00 MAD pour un coût de 450.000,00 MAD, au moins 40 % [apport du porteur d'au moins 40 %]
+	//   rempli	apport en nature de 60.000,00 MAD, au plus 50 % de l'apport propre [apport en nature d'au plus 50 % de l'apport du porteur]
 	// المبادرة الوطنية للتنمية البشرية – تحسين الدخل (المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل) 1 شتنبر 2023: مؤهلة إلى غاية 31 دجنبر 2023؛ منحة قدرها ⁨270.000,00⁩ درهم
-	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [المبادرة الوطنية للتنمية البشرية، المرحلة الثالثة، البرنامج 3: تحسين الدخل والاقتصاد الاجتماعي والتضامني (طلبات المشاريع الإقليمية)]
 	//   مستوفى	مقيدة في 1 ماي 2019 ونشيطة بتاريخ 1 شتنبر 2023 [القانون رقم ⁨112.12⁩، المادتان 9 و11]
 	//   مستوفى	تأسست في ظل القانون رقم ⁨112.12⁩ المتعلق بالتعاونيات [القانون رقم ⁨112.12⁩، المادة 108]
-	//   مستوفى	القطاع: الصناعة التقليدية، تشمله دعوة الترشيح [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	باب الترشيح لـ«⁨المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل⁩» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	النساء أو الأعضاء بين 18 و35 سنة: 5 من أصل 5 (⁨100‎%‎⁩)، أي أكثر من ⁨30‎%‎⁩ [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	المساهمة الذاتية ⁨180.000,00⁩ درهم من كلفة ⁨450.000,00⁩ درهم، أي ⁨40‎%‎⁩ على الأقل [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
-	//   مستوفى	المساهمة العينية ⁨60.000,00⁩ درهم، أي ⁨50‎%‎⁩ على الأكثر من المساهمة الذاتية [المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل]
+	//   مستوفى	القطاع: الصناعة التقليدية، تشمله دعوة الترشيح [المبادرة الوطنية للتنمية البشرية، المرحلة الثالثة، البرنامج 3: تحسين الدخل والاقتصاد الاجتماعي والتضامني (طلبات المشاريع الإقليمية)]
+	//   مستوفى	باب الترشيح لـ«⁨المبادرة الوطنية للتنمية البشرية، طلب مشاريع 2023: تحسين الدخل⁩» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [المبادرة الوطنية للتنمية البشرية، المرحلة الثالثة، البرنامج 3: تحسين الدخل والاقتصاد الاجتماعي والتضامني (طلبات المشاريع الإقليمية)، 2023]
+	//   مستوفى	النساء أو الأعضاء بين 18 و35 سنة: 5 من أصل 5 (⁨100‎%‎⁩)، أي أكثر من ⁨30‎%‎⁩ [دعوات المبادرة الوطنية للتنمية البشرية: الشباب من 18 إلى 35 سنة (الحسيمة 2022)]
+	//   مستوفى	المساهمة الذاتية ⁨180.000,00⁩ درهم من كلفة ⁨450.000,00⁩ درهم، أي ⁨40‎%‎⁩ على الأقل [مساهمة حامل المشروع 40 في المائة على الأقل]
+	//   مستوفى	المساهمة العينية ⁨60.000,00⁩ درهم، أي ⁨50‎%‎⁩ على الأكثر من المساهمة الذاتية [المساهمة العينية 50 في المائة على الأكثر من مساهمة حامل المشروع]
 }
 
 func ExampleCatalogue_LoadCalls() {
@@ -304,23 +304,23 @@ func ExampleDecision_Explain() {
 	fmt.Print(explainDemo())
 	// Output:
 	// Prix Génération Solidaire, 3e édition (2023) 30 juin 2023 : éligible jusqu'au 31 décembre 2023
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Prix Génération Solidaire, 3e édition (2023)]
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Prix national Génération Solidaire des coopératives de jeunes (ODCO et ministère)]
 	//   rempli	immatriculée le 14 septembre 2020 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
-	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix Génération Solidaire, 3e édition (2023)]
-	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix Génération Solidaire, 3e édition (2023)]
+	//   rempli	l'appel « Prix Génération Solidaire, 3e édition (2023) » est ouvert du 1er janvier 2023 au 31 décembre 2023 [Prix national Génération Solidaire des coopératives de jeunes (ODCO et ministère), 3e édition (2023)]
+	//   rempli	les 3 adhérents ont tous de 18 à 40 ans [Prix national Génération Solidaire des coopératives de jeunes (ODCO et ministère) : coopératives de jeunes (tranche d'âge non confirmée)]
 	// جائزة جيل متضامن، الدورة الثالثة (2023) 30 يونيو 2023: مؤهلة إلى غاية 31 دجنبر 2023
-	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [جائزة جيل متضامن، الدورة الثالثة (2023)]
+	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [الجائزة الوطنية جيل متضامن لتعاونيات الشباب (مكتب تنمية التعاون والوزارة)]
 	//   مستوفى	مقيدة في 14 شتنبر 2020 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم ⁨112.12⁩، المادتان 9 و11]
-	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [جائزة جيل متضامن، الدورة الثالثة (2023)]
-	//   مستوفى	أعمار جميع الأعضاء (3) بين 18 و40 سنة [جائزة جيل متضامن، الدورة الثالثة (2023)]
+	//   مستوفى	باب الترشيح لـ«جائزة جيل متضامن، الدورة الثالثة (2023)» مفتوح من 1 يناير 2023 إلى 31 دجنبر 2023 [الجائزة الوطنية جيل متضامن لتعاونيات الشباب (مكتب تنمية التعاون والوزارة)، الدورة الثالثة (2023)]
+	//   مستوفى	أعمار جميع الأعضاء (3) بين 18 و40 سنة [الجائزة الوطنية جيل متضامن لتعاونيات الشباب (مكتب تنمية التعاون والوزارة): تعاونيات الشباب (الفئة العمرية غير مؤكدة)]
 	// Mourafaka, 4e tranche (2022) 30 juin 2023 : non éligible
-	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, 4e tranche (2022)]
+	//   rempli	le demandeur est une coopérative, ce que le programme accepte [Mourafaka, accompagnement post-création de l'ODCO (convention-cadre du 11 mai 2011 ; 4e tranche lancée le 6 avril 2022)]
 	//   rempli	immatriculée le 15 avril 2019 et active au 30 juin 2023 [loi n° 112-12, art. 9 et 11]
-	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [Mourafaka, 4e tranche (2022)] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
+	//   non rempli	immatriculée le 15 avril 2019 ; l'existence légale de 4 ans a été atteinte le 15 avril 2023, limite dépassée depuis le 16 avril 2023 [appel de la 4e tranche de Mourafaka (ODCO, 6 avril 2022) : existence légale ne dépassant pas quatre ans] — seules les coopératives immatriculées à partir du 30 juin 2019 sont éligibles
 	// مرافقة، الشطر الرابع (2022) 30 يونيو 2023: غير مؤهلة
-	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، الشطر الرابع (2022)]
+	//   مستوفى	المترشح تعاونية، وهو صنف يقبله البرنامج [مرافقة، مواكبة ما بعد الإحداث لمكتب تنمية التعاون (الاتفاقية الإطار المؤرخة في 11 ماي 2011؛ الشطر الرابع أطلق في 6 أبريل 2022)]
 	//   مستوفى	مقيدة في 15 أبريل 2019 ونشيطة بتاريخ 30 يونيو 2023 [القانون رقم ⁨112.12⁩، المادتان 9 و11]
-	//   غير مستوفى	قيدت في 15 أبريل 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 15 أبريل 2023، وتجاوزت الحد الأقصى منذ 16 أبريل 2023 [مرافقة، الشطر الرابع (2022)] — لا تؤهل إلا التعاونيات المقيدة ابتداء من 30 يونيو 2019
+	//   غير مستوفى	قيدت في 15 أبريل 2019؛ بلغت مدة وجودها القانوني 4 سنوات في 15 أبريل 2023، وتجاوزت الحد الأقصى منذ 16 أبريل 2023 [دعوة الشطر الرابع من برنامج مرافقة (مكتب تنمية التعاون، 6 أبريل 2022): وجود قانوني لا يتجاوز أربع سنوات] — لا تؤهل إلا التعاونيات المقيدة ابتداء من 30 يونيو 2019
 }
 
 // explainDemo is the eligible and the ineligible decision of

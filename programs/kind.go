@@ -33,6 +33,9 @@ type Kind struct {
 	// ("Law 112-12 art. 108"); when empty, such a criterion cites its
 	// programme.
 	Reference string `json:"reference,omitempty"`
+	// References is Reference in French and Arabic, when it is not a
+	// citation of a law.
+	References coop.Names `json:"references,omitzero"`
 	// Params declares the parameters the kind reads, by role. A criterion
 	// reads each role from the call parameter of the same name unless it
 	// maps the role to another one.

@@ -448,6 +448,34 @@ func (d *docReader) names(n *yaml.Node, field string) coop.Names {
 	return coop.Names{FR: d.str(nk["fr"], field+".fr"), AR: d.str(nk["ar"], field+".ar"), EN: d.str(nk["en"], field+".en")}
 }
 
+// sources reads the translations of a programme's references: a list of
+// {en, fr, ar}, each English text once.
+func (d *docReader) sources(n *yaml.Node, field string, p *Program) {
+	if n == nil {
+		return
+	}
+	n = deref(n)
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, field, "list", "expected a list of sources, each {en, fr, ar}")
+		return
+	}
+	seen := map[string]bool{}
+	for i, item := range n.Content {
+		sf := field + "[" + strconv.Itoa(i) + "]"
+		s := d.names(item, sf)
+		for _, t := range [...]struct{ lang, text string }{{"en", s.EN}, {"fr", s.FR}, {"ar", s.AR}} {
+			if t.text == "" {
+				d.fail(item, sf+"."+t.lang, "required", "a source is given in English, French and Arabic")
+			}
+		}
+		if seen[s.EN] {
+			d.fail(item, sf+".en", "unique", "the source %q is translated twice", coop.Excerpt(s.EN))
+		}
+		seen[s.EN] = true
+		p.Sources = append(p.Sources, s)
+	}
+}
+
 // note reads a note: a text, in English, or a mapping of its text in
 // each language ({fr, ar, en}), whose English text is the note.
 func (d *docReader) note(n *yaml.Node, field string) (string, coop.Names) {
@@ -486,7 +514,7 @@ func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	return out
 }
 
-var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls"}
+var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls", "sources"}
 
 // program reads a programme, all but its calls, whose nodes it returns.
 func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, bool) {
@@ -517,6 +545,7 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 			}
 		}
 	}
+	d.sources(keys["sources"], field+".sources", &p)
 	for _, k := range d.strs(keys["accepts"], field+".accepts") {
 		p.Accepts = append(p.Accepts, ApplicantKind(k))
 	}

@@ -419,6 +419,23 @@ type Program struct {
 	// Schedule is the programme's follow-up of its beneficiaries, if it has
 	// one (Mourafaka: 12 coaching visits within 24 months of selection).
 	Schedule *Schedule `json:"schedule,omitempty"`
+	// Sources translates the programme's references (its own, its calls',
+	// parameters' and criteria's), written in English, into French and
+	// Arabic: each gives a reference's English text and the text in each
+	// language. A decision's criteria carry the translation of their
+	// source, which explanations show.
+	Sources []coop.Names `json:"sources,omitempty"`
+}
+
+// source returns the translation of reference ref among the programme's
+// sources.
+func (p *Program) source(ref string) coop.Names {
+	for _, s := range p.Sources {
+		if s.EN == ref {
+			return s
+		}
+	}
+	return coop.Names{}
 }
 
 // Schedule is a programme's follow-up: Visits support actions of Kind

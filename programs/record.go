@@ -146,12 +146,13 @@ func (c *CriterionResult) UnmarshalJSON(b []byte) error {
 		Unconfirmed bool              `json:"unconfirmed"`
 		Note        string            `json:"note"`
 		Notes       coop.Names        `json:"notes"`
+		References  coop.Names        `json:"references"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
 	c.ID, c.Outcome, c.Reference, c.Params = w.ID, w.Outcome, w.Reference, w.Params
-	c.Unconfirmed, c.Note, c.Notes = w.Unconfirmed, w.Note, w.Notes
+	c.Unconfirmed, c.Note, c.Notes, c.References = w.Unconfirmed, w.Note, w.Notes, w.References
 	c.Reason = storedReason(w.ID, w.Reason)
 	c.Hint = storedReason(w.ID+".hint", w.Hint)
 	return nil

@@ -293,9 +293,9 @@ func TestReasonsRender(t *testing.T) {
 		assert.True(t, reached[id], "message %s is never reached", id)
 	}
 
-	// Explanations in Arabic carry no Latin letter but in a programme's
-	// own reference, which keeps its official wording; French ones no code.
-	for _, e := range explanations[coop.AR][:200] {
+	// Explanations in Arabic carry no Latin letter, each source translated;
+	// French ones no code.
+	for _, e := range explanations[coop.AR] {
 		for _, line := range strings.Split(strings.TrimSpace(e), "\n") {
 			assert.False(t, latin.MatchString(line), "Latin letters in an Arabic explanation: %s", line)
 		}
@@ -310,6 +310,42 @@ func TestReasonsRender(t *testing.T) {
 					t.Errorf("explanation in %s: %s: %s", lang, p, line)
 				}
 			}
+		}
+	}
+}
+
+// TestSourcesTranslated checks that every source the built-in catalogue
+// cites (of a programme, a call, a parameter, a criterion, a follow-up
+// schedule) is a citation of a law, which reads in every language, or is
+// translated into French and Arabic by its programme's sources.
+func TestSourcesTranslated(t *testing.T) {
+	for _, p := range programs.Default().Programs() {
+		refs := []string{p.Reference}
+		if p.Schedule != nil {
+			refs = append(refs, p.Schedule.Reference)
+		}
+		for _, c := range p.Criteria {
+			refs = append(refs, c.Reference)
+		}
+		for _, call := range p.Calls {
+			refs = append(refs, call.Reference)
+			for _, prm := range call.Parameters {
+				refs = append(refs, prm.Reference)
+			}
+		}
+		for _, ref := range refs {
+			if ref == "" || coop.IsCitation(ref) || slices.ContainsFunc(programs.Default().Kinds(), func(k programs.Kind) bool {
+				return k.Reference == ref && k.References.FR != "" && k.References.AR != ""
+			}) {
+				continue
+			}
+			i := slices.IndexFunc(p.Sources, func(s coop.Names) bool { return s.EN == ref })
+			if !assert.GreaterOrEqual(t, i, 0, "%s: the source %q is not translated", p.ID, ref) {
+				continue
+			}
+			s := p.Sources[i]
+			assert.False(t, latin.MatchString(s.AR), "%s: Latin letters in the Arabic of %q", p.ID, ref)
+			assert.Empty(t, signable(coop.FrenchSpacing(s.FR), coop.FR), "%s: %q", p.ID, s.FR)
 		}
 	}
 }
