@@ -561,7 +561,7 @@ func cloneProgram(p *Program) Program {
 	}
 	out.Informational = maps.Clone(p.Informational)
 	out.Facts = maps.Clone(p.Facts)
-	out.Sources = slices.Clone(p.Sources)
+	out.Translations = slices.Clone(p.Translations)
 	out.Criteria = slices.Clone(p.Criteria)
 	for i := range out.Criteria {
 		out.Criteria[i].Params = maps.Clone(p.Criteria[i].Params)

@@ -1,7 +1,8 @@
 // Package programs is the eligibility engine of Taawun and the catalogue of
 // the public support programmes for Moroccan cooperatives (CATALOGUE.md in
-// this directory, generated from catalogue.yaml, lists every programme,
-// call, parameter and criterion with its source): Mourafaka, INDH income
+// this directory, with CATALOGUE.fr.md and CATALOGUE.ar.md in French and
+// Arabic, generated from catalogue.yaml, lists every programme, call,
+// parameter and criterion with its source): Mourafaka, INDH income
 // improvement, the
 // Casablanca-Settat craft programme, Moazara, the Lalla Al Moutaâouina and
 // Génération Solidaire prizes, PIAE and Motatawi3.

@@ -36,7 +36,7 @@ type CriterionResult struct {
 	Note        string     `json:"note,omitempty"`
 	Notes       coop.Names `json:"notes,omitzero"`
 	// References is the source (Reference) in each language, when the
-	// programme translates it (Program.Sources).
+	// programme translates it (Program.Translations).
 	References coop.Names `json:"references,omitzero"`
 	rule       int        // position of the rule in its plan, from 1; 0 when unknown
 }

@@ -36,6 +36,9 @@ type Kind struct {
 	// References is Reference in French and Arabic, when it is not a
 	// citation of a law.
 	References coop.Names `json:"references,omitzero"`
+	// Docs is Doc in French and Arabic, with the same {role} placeholders,
+	// for the reference in those languages.
+	Docs coop.Names `json:"docs,omitzero"`
 	// Params declares the parameters the kind reads, by role. A criterion
 	// reads each role from the call parameter of the same name unless it
 	// maps the role to another one.

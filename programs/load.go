@@ -47,7 +47,10 @@ const builtinFile = "catalogue.yaml"
 //	      - kind: women-only                 # a rule the sources do not confirm
 //	        reference: the call, art. 6
 //	        unconfirmed: true
-//	        note: the call says "women's cooperatives"
+//	        note:                            # a note in English, or in each language
+//	          en: the call says "women's cooperatives"
+//	          fr: l'appel dit « coopératives féminines »
+//	          ar: "…"
 //	    grant: {kind: rate-cap}
 //	    calls:
 //	      - id: fes-meknes-agri-2025
@@ -67,13 +70,18 @@ const builtinFile = "catalogue.yaml"
 //	            note: the call text says "young"; 40 is the press release's figure
 //	        phases:
 //	          - {id: "1", regions: [MA-03]}
+//	    translations:                        # the English texts in French and Arabic
+//	      - {en: "the call, art. 3", fr: "l'appel, art. 3", ar: "…"}
 //
 // A criterion's ID defaults to its kind's, its reference to its kind's own
 // (a Law article) or else to the programme's, and each parameter role to
 // the parameter of the same name; a decision cites the reference of the
 // call parameter a criterion reads, when the call gives one. A call's
 // dates may be flagged unconfirmed with a note, like a parameter or a
-// criterion; a declared fact a criterion reads is named under facts. A file with a key the format does not
+// criterion; a declared fact a criterion reads is named under facts. The
+// programme's texts written in English (references, operator, benefits)
+// are given in French and Arabic under translations, which decisions cite
+// and the reference in those languages writes. A file with a key the format does not
 // have, an unknown kind, a role a kind does not have, a parameter that no
 // criterion, grant or informational declaration reads, a parameter of the
 // wrong kind, two programmes, criteria or calls with one ID, a programme
@@ -448,15 +456,15 @@ func (d *docReader) names(n *yaml.Node, field string) coop.Names {
 	return coop.Names{FR: d.str(nk["fr"], field+".fr"), AR: d.str(nk["ar"], field+".ar"), EN: d.str(nk["en"], field+".en")}
 }
 
-// sources reads the translations of a programme's references: a list of
+// translations reads the translations of a programme's texts: a list of
 // {en, fr, ar}, each English text once.
-func (d *docReader) sources(n *yaml.Node, field string, p *Program) {
+func (d *docReader) translations(n *yaml.Node, field string, p *Program) {
 	if n == nil {
 		return
 	}
 	n = deref(n)
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n, field, "list", "expected a list of sources, each {en, fr, ar}")
+		d.fail(n, field, "list", "expected a list of translations, each {en, fr, ar}")
 		return
 	}
 	seen := map[string]bool{}
@@ -465,14 +473,14 @@ func (d *docReader) sources(n *yaml.Node, field string, p *Program) {
 		s := d.names(item, sf)
 		for _, t := range [...]struct{ lang, text string }{{"en", s.EN}, {"fr", s.FR}, {"ar", s.AR}} {
 			if t.text == "" {
-				d.fail(item, sf+"."+t.lang, "required", "a source is given in English, French and Arabic")
+				d.fail(item, sf+"."+t.lang, "required", "a translation gives the text in English, French and Arabic")
 			}
 		}
 		if seen[s.EN] {
-			d.fail(item, sf+".en", "unique", "the source %q is translated twice", coop.Excerpt(s.EN))
+			d.fail(item, sf+".en", "unique", "the text %q is translated twice", coop.Excerpt(s.EN))
 		}
 		seen[s.EN] = true
-		p.Sources = append(p.Sources, s)
+		p.Translations = append(p.Translations, s)
 	}
 }
 
@@ -514,7 +522,7 @@ func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	return out
 }
 
-var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls", "sources"}
+var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls", "translations"}
 
 // program reads a programme, all but its calls, whose nodes it returns.
 func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, bool) {
@@ -545,7 +553,7 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 			}
 		}
 	}
-	d.sources(keys["sources"], field+".sources", &p)
+	d.translations(keys["translations"], field+".translations", &p)
 	for _, k := range d.strs(keys["accepts"], field+".accepts") {
 		p.Accepts = append(p.Accepts, ApplicantKind(k))
 	}

@@ -419,18 +419,19 @@ type Program struct {
 	// Schedule is the programme's follow-up of its beneficiaries, if it has
 	// one (Mourafaka: 12 coaching visits within 24 months of selection).
 	Schedule *Schedule `json:"schedule,omitempty"`
-	// Sources translates the programme's references (its own, its calls',
-	// parameters' and criteria's), written in English, into French and
-	// Arabic: each gives a reference's English text and the text in each
-	// language. A decision's criteria carry the translation of their
-	// source, which explanations show.
-	Sources []coop.Names `json:"sources,omitempty"`
+	// Translations translates the programme's texts written in English —
+	// its references (its own, its calls', parameters' and criteria's), its
+	// operator and its benefits — into French and Arabic: each gives a
+	// text's English and its French and Arabic. A decision's criteria carry
+	// the translation of their source, which explanations show, and the
+	// reference in French and Arabic is written with them.
+	Translations []coop.Names `json:"translations,omitempty"`
 }
 
-// source returns the translation of reference ref among the programme's
-// sources.
+// source returns the translation of text among the programme's
+// translations.
 func (p *Program) source(ref string) coop.Names {
-	for _, s := range p.Sources {
+	for _, s := range p.Translations {
 		if s.EN == ref {
 			return s
 		}

@@ -339,11 +339,11 @@ func TestSourcesTranslated(t *testing.T) {
 			}) {
 				continue
 			}
-			i := slices.IndexFunc(p.Sources, func(s coop.Names) bool { return s.EN == ref })
+			i := slices.IndexFunc(p.Translations, func(s coop.Names) bool { return s.EN == ref })
 			if !assert.GreaterOrEqual(t, i, 0, "%s: the source %q is not translated", p.ID, ref) {
 				continue
 			}
-			s := p.Sources[i]
+			s := p.Translations[i]
 			assert.False(t, latin.MatchString(s.AR), "%s: Latin letters in the Arabic of %q", p.ID, ref)
 			assert.Empty(t, signable(coop.FrenchSpacing(s.FR), coop.FR), "%s: %q", p.ID, s.FR)
 		}
