@@ -199,12 +199,12 @@ func frenchRegions(s string) string {
 // it stands (a Latin name, an amount "270.000,00", a percentage, a number
 // with a separator) in the Unicode first-strong isolate (U+2068 … U+2069),
 // so that it keeps its own direction inside the sentence. A plain number
-// or an Arabic text is written as it is.
+// and a text with Arabic letters are written as they are.
 func isolate(s string, lang Lang) string {
 	if lang != AR || s == "" {
 		return s
 	}
-	digits, seps := false, false
+	digits, seps, latin := false, false, false
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
@@ -212,10 +212,12 @@ func isolate(s string, lang Lang) string {
 		case r == '.' || r == ',' || r == '%' || r == '/' || r == ':':
 			seps = true
 		case r < 0x80 && unicode.IsLetter(r):
-			return "\u2068" + s + "\u2069"
+			latin = true
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			return s // Arabic text reads right to left as it stands
 		}
 	}
-	if digits && seps {
+	if latin || digits && seps {
 		return "\u2068" + s + "\u2069"
 	}
 	return s

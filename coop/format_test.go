@@ -114,3 +114,9 @@ func TestIsolate(t *testing.T) {
 	}
 	assert.Equal(t, "القانون رقم \u2068112.12\u2069، المادة 26", coop.Cite("Law 112-12 art. 26", coop.AR))
 }
+
+func TestIsolate_ArabicText(t *testing.T) {
+	msg := &coop.Message{ID: "test.isolate.ar", EN: "{0}", FR: "{0}", AR: "الدعوة {0}"}
+	got := coop.NewReason(msg, coop.TextArg("طلب مشاريع 2023: تحسين الدخل")).Text(coop.AR)
+	assert.Equal(t, "الدعوة طلب مشاريع 2023: تحسين الدخل", got, "an Arabic text reads right to left as it stands")
+}
