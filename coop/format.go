@@ -204,21 +204,40 @@ func isolate(s string, lang Lang) string {
 	if lang != AR || s == "" {
 		return s
 	}
-	digits, seps, latin := false, false, false
+	var seen runeClass
 	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits = true
-		case r == '.' || r == ',' || r == '%' || r == '/' || r == ':':
-			seps = true
-		case r < 0x80 && unicode.IsLetter(r):
-			latin = true
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
-			return s // Arabic text reads right to left as it stands
-		}
+		seen |= classOf(r)
 	}
-	if latin || digits && seps {
+	switch {
+	case seen&arabicLetter != 0:
+		return s // Arabic text reads right to left as it stands
+	case seen&latinLetter != 0, seen&(digit|separator) == digit|separator:
 		return "\u2068" + s + "\u2069"
 	}
 	return s
+}
+
+// runeClass says what kinds of characters a text holds, for isolate.
+type runeClass uint8
+
+const (
+	digit runeClass = 1 << iota
+	separator
+	latinLetter
+	arabicLetter
+)
+
+// classOf is the class of r.
+func classOf(r rune) runeClass {
+	switch {
+	case r >= '0' && r <= '9':
+		return digit
+	case strings.ContainsRune(".,%/:", r):
+		return separator
+	case r < 0x80 && unicode.IsLetter(r):
+		return latinLetter
+	case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+		return arabicLetter
+	}
+	return 0
 }

@@ -166,22 +166,27 @@ func (s *strict) value(t reflect.Type, path string) error {
 		return s.skip(tok)
 	}
 	if t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(textUnmarshal) {
-		str, ok := tok.(string)
-		if !ok {
-			return wrong("a string")
-		}
-		// A date, a CIN, an ICE or a telephone number is read here, so
-		// that its error names its field.
-		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
-		if err := v.UnmarshalText([]byte(str)); err != nil && str != "" {
-			s.fs.Merge(path, err)
-		}
-		return nil
+		return s.text(tok, t, path)
 	}
 	if t.Kind() == reflect.Interface {
 		return s.skip(tok)
 	}
 	return s.read(tok, t, path)
+}
+
+// text checks a value read from text (a date, a CIN, an ICE, a telephone
+// number): a string that t reads, so that its error names its field.
+func (s *strict) text(tok json.Token, t reflect.Type, path string) error {
+	str, ok := tok.(string)
+	if !ok {
+		s.fs.Add(path, "type", "a string", "expected a string")
+		return s.skip(tok)
+	}
+	v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+	if err := v.UnmarshalText([]byte(str)); err != nil && str != "" {
+		s.fs.Merge(path, err)
+	}
+	return nil
 }
 
 // read checks a value whose first token is tok against t.
