@@ -142,12 +142,6 @@ func langIndex(lang Lang) int {
 	return idxFR
 }
 
-// frenchSpacer puts a non-breaking space where French typography wants
-// one: before a colon, a semicolon, a question or an exclamation mark and
-// a closing guillemet, and after an opening one.
-var frenchSpacer = strings.NewReplacer(" :", "\u00a0:", " ;", "\u00a0;", " ?", "\u00a0?", " !", "\u00a0!",
-	" »", "\u00a0»", "« ", "«\u00a0")
-
 // FrenchSpacing returns s with the spaces French typography wants before
 // ":", ";", "?", "!" and "»" and after "«" made non-breaking, as a name
 // written in a catalogue reads in a French sentence.
@@ -155,7 +149,37 @@ func FrenchSpacing(s string) string {
 	if !strings.ContainsAny(s, ":;?!«»") {
 		return s
 	}
-	return frenchSpacer.Replace(s)
+	var b strings.Builder
+	last := 0
+	for i := strings.IndexByte(s, ' '); i >= 0; {
+		if frenchSpace(s, i) {
+			if last == 0 {
+				b.Grow(len(s) + 8)
+			}
+			b.WriteString(s[last:i])
+			b.WriteString("\u00a0")
+			last = i + 1
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// frenchSpace reports whether the space at s[i] comes before ":", ";",
+// "?", "!" or "»", or after "«".
+func frenchSpace(s string, i int) bool {
+	if i+1 < len(s) && strings.IndexByte(":;?!", s[i+1]) >= 0 || strings.HasPrefix(s[i+1:], "»") {
+		return true
+	}
+	return i >= 2 && s[i-2:i] == "«"
 }
 
 // arabicJoins joins the preposition «لـ» written before a placeholder to
@@ -206,13 +230,32 @@ func isolate(s string, lang Lang) string {
 	}
 	var seen runeClass
 	for _, r := range s {
-		seen |= classOf(r)
+		if seen |= classOf(r); seen&arabicLetter != 0 {
+			break
+		}
 	}
 	switch {
 	case seen&arabicLetter != 0:
 		return s // Arabic text reads right to left as it stands
 	case seen&latinLetter != 0, seen&(digit|separator) == digit|separator:
 		return "\u2068" + s + "\u2069"
+	}
+	return s
+}
+
+// renderIsolated renders a in lang, isolated in Arabic when its value
+// needs it (see isolate): an amount or a percentage always, a number or a
+// date never, a text or a name when it holds no Arabic letter.
+func (a Arg) renderIsolated(lang Lang) string {
+	s := a.render(lang)
+	if lang != AR {
+		return s
+	}
+	switch a.Kind {
+	case ArgAmount, ArgBasisPoints:
+		return "\u2068" + s + "\u2069"
+	case ArgText, ArgNames:
+		return isolate(s, lang)
 	}
 	return s
 }
@@ -234,9 +277,11 @@ func classOf(r rune) runeClass {
 		return digit
 	case strings.ContainsRune(".,%/:", r):
 		return separator
-	case r < 0x80 && unicode.IsLetter(r):
-		return latinLetter
-	case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+	case r < 0x80:
+		if r|0x20 >= 'a' && r|0x20 <= 'z' {
+			return latinLetter
+		}
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0671 && r <= 0x06D3, r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFC:
 		return arabicLetter
 	}
 	return 0

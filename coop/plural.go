@@ -59,7 +59,7 @@ func renderTemplate(b *strings.Builder, tmpl string, args *[MaxArgs]Arg, lang La
 		arg := &args[tmpl[i+1]-'0']
 		switch tmpl[i+2] {
 		case '}':
-			b.WriteString(isolate(arg.render(lang), lang))
+			b.WriteString(arg.renderIsolated(lang))
 			i += 2
 		case ' ':
 			end := closing(tmpl, i)

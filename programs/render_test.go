@@ -352,3 +352,25 @@ func TestSourcesTranslated(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReasonText renders every reason of an INDH decision in French
+// and in Arabic.
+func BenchmarkReasonText(b *testing.B) {
+	f := func(born string, g coop.Gender) coop.Member {
+		return coop.Member{Type: coop.Natural, Gender: g, BirthDate: coop.MustParseDate(born)}
+	}
+	c := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, FoundedUnder: coop.Law11212,
+		Province: "MA-HOC", Sector: coop.Agriculture, RegisteredOn: coop.MustParseDate("2019-05-01"),
+		Members: []coop.Member{f("1990-01-01", coop.Female), f("1960-01-01", coop.Male), f("1995-01-01", coop.Female), f("1958-01-01", coop.Male), f("1970-01-01", coop.Male)}}
+	d, err := programs.Default().Evaluate(programs.Request{Program: "indh-income", AsOf: coop.MustParseDate("2023-09-01"), Applicant: programs.Applicant{Cooperative: &c}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range d.Criteria {
+			_ = d.Criteria[i].Reason.Text(coop.FR)
+			_ = d.Criteria[i].Reason.Text(coop.AR)
+		}
+	}
+}
