@@ -99,7 +99,9 @@ const firstMemberColumn = colMemberNumber
 // left) and their share position from the movements dated by it, its
 // status as it stood then. Cooperatives are written in the order of their
 // registration dates and numbers, members in the order of their numbers,
-// so that the same register gives the same bytes.
+// so that the same register gives the same bytes. A cell a spreadsheet
+// would run as a formula (a name that starts with "=", "+", "-" or "@") is
+// written neutralised with a leading apostrophe (coop.NeutralizeCell).
 func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) error {
 	var sel []coop.Cooperative
 	for c := range cs {
@@ -114,7 +116,7 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 	if err := cw.Write(RegisterColumns); err != nil {
 		return err
 	}
-	row := make([]string, nColumns)
+	row, safe := make([]string, nColumns), make([]string, nColumns)
 	for i := range sel {
 		c := &sel[i]
 		cooperativeRow(row, c, at)
@@ -126,14 +128,15 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 		}
 		slices.SortStableFunc(members, func(a, b *coop.Member) int { return cmp.Compare(a.Number, b.Number) })
 		if len(members) == 0 {
-			if err := cw.Write(row); err != nil {
+			// Names are written neutralised (coop.NeutralizeCell).
+			if err := cw.Write(coop.NeutralizeRecord(row, safe)); err != nil {
 				return err
 			}
 			continue
 		}
 		for _, m := range members {
 			memberRow(row, m, at)
-			if err := cw.Write(row); err != nil {
+			if err := cw.Write(coop.NeutralizeRecord(row, safe)); err != nil {
 				return err
 			}
 		}
@@ -192,7 +195,9 @@ func dateText(d coop.Date) string {
 // ReadRegisterCSV reads a register written in the layout of
 // RegisterColumns, as WriteRegisterCSV writes it, and returns its
 // cooperatives in the order they first appear. source names the input in
-// errors ("meknes.csv").
+// errors ("meknes.csv"). A name whose leading apostrophe neutralised a
+// formula, as WriteRegisterCSV and spreadsheets write it, is read without
+// it (coop.RestoreCell).
 //
 // Every row is checked before anything is returned: the header, each
 // value against its column's rule, the cooperative's columns repeated
@@ -298,6 +303,11 @@ func (rr *registerReader) row(rec []string, line int) {
 		return
 	}
 	before := len(rr.fs)
+	for col := range freeText {
+		// A name the export neutralised against spreadsheet formulas
+		// reads back as it was stored (coop.RestoreCell).
+		rec[col] = coop.RestoreCell(rec[col])
+	}
 	for col, v := range rec {
 		// Names are kept as written, as the verbs keep them; a code, a
 		// date or a number has no space around it.

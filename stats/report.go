@@ -523,7 +523,8 @@ func percentChange(before, after, decimals int) decimal.Decimal {
 
 // WriteCSV writes the table as CSV: one column per dimension with its
 // value, one with its label in lang, then cooperatives, unions, members,
-// women, women_only and share; a last row "total".
+// women, women_only and share; a last row "total". No cell is written that
+// a spreadsheet would run as a formula (coop.NeutralizeCell).
 func (t *Table) WriteCSV(w io.Writer, lang coop.Lang) error {
 	cw := csv.NewWriter(w)
 	t.writeCSV(cw, lang, "")
@@ -555,7 +556,7 @@ func (t *Table) writeCSV(cw *csv.Writer, lang coop.Lang, name string) {
 		}
 		rec = append(rec, strconv.Itoa(c.Cooperatives), strconv.Itoa(c.Unions), strconv.Itoa(c.Members),
 			strconv.Itoa(c.Women), strconv.Itoa(c.WomenOnly), share)
-		_ = cw.Write(rec)
+		_ = cw.Write(coop.NeutralizeRecord(rec, nil))
 	}
 	for _, r := range t.Rows {
 		row(r.Keys, r.Counts, r.Share.StringFixed(int32(t.Decimals)))

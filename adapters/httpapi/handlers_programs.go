@@ -185,7 +185,7 @@ func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byt
 func csvLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{m.ID(i).String(), m.Name(i), d.Program, d.Call, string(d.Outcome),
+	_ = w.Write([]string{m.ID(i).String(), coop.NeutralizeCell(m.Name(i)), d.Program, d.Call, string(d.Outcome),
 		strings.Join(d.IDs(coop.Fail), " "), strings.Join(d.IDs(coop.Unknown), " ")})
 	w.Flush()
 	return append(b, buf.Bytes()...)
