@@ -103,6 +103,13 @@ const firstMemberColumn = colMemberNumber
 // would run as a formula (a name that starts with "=", "+", "-" or "@") is
 // written neutralised with a leading apostrophe (coop.NeutralizeCell).
 func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) error {
+	return WriteRegister(w, cs, at, RFC4180)
+}
+
+// WriteRegister writes the register as WriteRegisterCSV does, in dialect
+// d: with semicolons, decimal commas, dates DD/MM/YYYY, a byte order mark
+// and CRLF for Excel in French (ExcelFR).
+func WriteRegister(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date, d Dialect) error {
 	var sel []coop.Cooperative
 	for c := range cs {
 		if !c.RegisteredOn.IsZero() && !c.RegisteredOn.After(at) {
@@ -112,7 +119,13 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 	slices.SortFunc(sel, func(a, b coop.Cooperative) int {
 		return cmp.Or(a.RegisteredOn.Compare(b.RegisteredOn), strings.Compare(a.RegistrationNumber, b.RegistrationNumber))
 	})
+	if d.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+	}
 	cw := csv.NewWriter(w)
+	cw.Comma, cw.UseCRLF = d.Comma, d.CRLF
 	if err := cw.Write(RegisterColumns); err != nil {
 		return err
 	}
@@ -127,6 +140,7 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 			}
 		}
 		slices.SortStableFunc(members, func(a, b *coop.Member) int { return cmp.Compare(a.Number, b.Number) })
+		d.write(row)
 		if len(members) == 0 {
 			// Names are written neutralised (coop.NeutralizeCell).
 			if err := cw.Write(coop.NeutralizeRecord(row, safe)); err != nil {
@@ -136,6 +150,7 @@ func WriteRegisterCSV(w io.Writer, cs iter.Seq[coop.Cooperative], at coop.Date) 
 		}
 		for _, m := range members {
 			memberRow(row, m, at)
+			d.write(row)
 			if err := cw.Write(coop.NeutralizeRecord(row, safe)); err != nil {
 				return err
 			}
@@ -207,8 +222,28 @@ func dateText(d coop.Date) string {
 // column as Field, its rule, and "source:line:column" as Source (lines and
 // columns count from 1, the header being line 1).
 func ReadRegisterCSV(r io.Reader, source string) ([]coop.Cooperative, error) {
-	rr := &registerReader{op: "registry.ReadRegisterCSV", source: source, bad: map[int]bool{}, byNumber: map[string]*group{}}
+	cs, _, err := ReadRegister(r, source)
+	return cs, err
+}
+
+// ReadRegister reads a register as ReadRegisterCSV does, in either
+// dialect, which it tells from the header line (Dialect: commas for RFC
+// 4180, semicolons for Excel in French, with or without a byte order mark,
+// lines ending in LF or CRLF), and returns it.
+func ReadRegister(r io.Reader, source string) ([]coop.Cooperative, Dialect, error) {
+	const op = "registry.ReadRegisterCSV"
+	d, r, err := detectDialect(r, op, source)
+	if err != nil {
+		return nil, Dialect{}, err
+	}
+	cs, err := readRegister(r, source, d)
+	return cs, d, err
+}
+
+func readRegister(r io.Reader, source string, d Dialect) ([]coop.Cooperative, error) {
+	rr := &registerReader{op: "registry.ReadRegisterCSV", source: source, bad: map[int]bool{}, byNumber: map[string]*group{}, dialect: d}
 	cr := csv.NewReader(r)
+	cr.Comma = d.Comma
 	cr.FieldsPerRecord = -1
 	if err := rr.header(cr); err != nil {
 		return nil, err
@@ -245,6 +280,8 @@ type registerReader struct {
 	bad      map[int]bool
 	groups   []*group
 	byNumber map[string]*group
+	// dialect is the file's.
+	dialect Dialect
 }
 
 // located is a problem at its line and column.
@@ -303,6 +340,7 @@ func (rr *registerReader) row(rec []string, line int) {
 		return
 	}
 	before := len(rr.fs)
+	rr.dialect.read(rec)
 	for col := range freeText {
 		// A name the export neutralised against spreadsheet formulas
 		// reads back as it was stored (coop.RestoreCell).
@@ -343,9 +381,9 @@ func (rr *registerReader) cooperative(rec []string, line int) *group {
 	c.RegistrationNumber, c.Court, c.Name, c.NameAR, c.Commune = rec[colNumber], rec[colCourt], rec[colName], rec[colNameAR], rec[colCommune]
 	c.Kind, c.Status, c.FoundedUnder = coop.Kind(rec[colKind]), coop.Status(rec[colStatus]), coop.Law(rec[colFoundedUnder])
 	c.Sector, c.Branch, c.Province = coop.Sector(rec[colSector]), coop.Branch(rec[colBranch]), coop.ProvinceCode(rec[colProvince])
-	c.RegisteredOn = parseDateCol(rec, line, colRegisteredOn, true, rr.add)
-	c.StatusSince = parseDateCol(rec, line, colStatusSince, false, rr.add)
-	c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, rr.add)
+	c.RegisteredOn = parseDateCol(rec, line, colRegisteredOn, true, rr.add, rr.dialect.dateFormat())
+	c.StatusSince = parseDateCol(rec, line, colStatusSince, false, rr.add, rr.dialect.dateFormat())
+	c.ConformedOn = parseDateCol(rec, line, colConformedOn, false, rr.add, rr.dialect.dateFormat())
 	c.Statutes.DurationYears = parseIntCol(rec, line, colDuration, 0, 99, rr.add)
 	c.Statutes.ShareNominal = parseMADCol(rec, line, colShareNominal, rr.add)
 	if rec[colShareNominal] != "" && c.Statutes.ShareNominal.Sign() <= 0 {
@@ -381,8 +419,8 @@ func (rr *registerReader) member(g *group, rec []string, line int) {
 		}
 		m.CIN = cin
 	}
-	m.BirthDate = parseDateCol(rec, line, colBirthDate, false, rr.add)
-	m.JoinedOn = parseDateCol(rec, line, colJoinedOn, false, rr.add)
+	m.BirthDate = parseDateCol(rec, line, colBirthDate, false, rr.add, rr.dialect.dateFormat())
+	m.JoinedOn = parseDateCol(rec, line, colJoinedOn, false, rr.add, rr.dialect.dateFormat())
 	if mv, ok := rr.subscription(g, rec, line, m.JoinedOn); ok {
 		m.Shares = []coop.ShareMovement{mv}
 	}
@@ -521,7 +559,7 @@ func columnOf(path string) int {
 	return colNumber
 }
 
-func parseDateCol(rec []string, line, col int, required bool, add func(int, int, string, string, string, ...any)) coop.Date {
+func parseDateCol(rec []string, line, col int, required bool, add func(int, int, string, string, string, ...any), format string) coop.Date {
 	s := rec[col]
 	if s == "" {
 		if required {
@@ -531,7 +569,7 @@ func parseDateCol(rec []string, line, col int, required bool, add func(int, int,
 	}
 	d, err := coop.ParseDate(s)
 	if err != nil {
-		add(line, col, "date", "YYYY-MM-DD", "%q is not a date (YYYY-MM-DD)", coop.Excerpt(s))
+		add(line, col, "date", format, "%q is not a date (%s)", coop.Excerpt(s), format)
 	}
 	return d
 }
@@ -565,18 +603,23 @@ func parseMADCol(rec []string, line, col int, add func(int, int, string, string,
 // as CSV (WriteRegisterCSV): f selects by kind, region, province,
 // delegation, sector, status or name; its Limit and Cursor are ignored.
 func (r *Registry) ExportCSV(ctx context.Context, w io.Writer, f Filter, at coop.Date) error {
+	return r.Export(ctx, w, f, at, RFC4180)
+}
+
+// Export writes the register as ExportCSV does, in dialect d (WriteRegister).
+func (r *Registry) Export(ctx context.Context, w io.Writer, f Filter, at coop.Date, d Dialect) error {
 	f.Limit, f.Cursor = 0, ""
 	if err := f.Validate(); err != nil {
 		return err
 	}
 	var iterErr error
-	err := WriteRegisterCSV(w, func(yield func(coop.Cooperative) bool) {
+	err := WriteRegister(w, func(yield func(coop.Cooperative) bool) {
 		for c := range r.Cooperatives(ctx, &iterErr) {
 			if f.Matches(&c) && !yield(c) {
 				return
 			}
 		}
-	}, at)
+	}, at, d)
 	if iterErr != nil {
 		return iterErr
 	}

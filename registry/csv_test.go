@@ -3,6 +3,7 @@ package registry_test
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,14 +43,29 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	})
 	require.NoError(t, err)
 
+	// In each dialect: export, import, export gives the same bytes.
 	var first bytes.Buffer
-	require.NoError(t, national.ExportCSV(ctx, &first, meknes, at))
-	empty := registry.New(memory.New(), &registry.Options{Now: clock})
-	n, err := empty.ImportCSV(ctx, bytes.NewReader(first.Bytes()), "meknes.csv")
-	require.NoError(t, err)
-	var second bytes.Buffer
-	require.NoError(t, empty.ExportCSV(ctx, &second, meknes, at))
-	assert.Equal(t, first.String(), second.String(), "export, import, export gives the same bytes")
+	var n int
+	for _, d := range registry.Dialects() {
+		var out bytes.Buffer
+		require.NoError(t, national.Export(ctx, &out, meknes, at, d))
+		empty := registry.New(memory.New(), &registry.Options{Now: clock})
+		cs, read, err := registry.ReadRegister(bytes.NewReader(out.Bytes()), "meknes.csv")
+		require.NoError(t, err, d.Name)
+		assert.Equal(t, d.Name, read.Name, "the dialect is told by the header")
+		n, err = empty.ImportOwned(ctx, slices.Values(cs))
+		require.NoError(t, err)
+		var again bytes.Buffer
+		require.NoError(t, empty.Export(ctx, &again, meknes, at, d))
+		assert.Equal(t, out.String(), again.String(), "%s: export, import, export gives the same bytes", d.Name)
+		if d == registry.RFC4180 {
+			first = out
+			continue
+		}
+		assert.True(t, strings.HasPrefix(out.String(), "\ufeff"+strings.Join(registry.RegisterColumns, ";")+"\r\n"), "a BOM, semicolons and CRLF")
+		assert.Regexp(t, `;[0-9]{2}/[0-9]{2}/[0-9]{4};`, out.String(), "dates day first")
+		assert.Regexp(t, `;[0-9]+,[0-9]{2}\r\n`, out.String(), "decimal commas")
+	}
 	assert.Contains(t, first.String(), ",\" Coop", "names with spaces around them are in the file")
 	assert.Contains(t, first.String(), "\u00a0")
 
@@ -209,3 +225,39 @@ func TestImportCSV_ThreeBadRows(t *testing.T) {
 
 // clock is the registries' clock in these tests: 2025-01-15, 10:00 UTC.
 func clock() time.Time { return time.Date(2025, 1, 15, 10, 0, 0, 0, time.UTC) }
+
+// TestReadRegister_ExcelFR reads a register as Excel in French locale saves
+// it by hand: a byte order mark, semicolons, CRLF, decimal commas with
+// grouped thousands, dates day first. A file with one bad cell is refused
+// with that cell's line and column.
+func TestReadRegister_ExcelFR(t *testing.T) {
+	head := "\ufeff" + strings.Join(registry.RegisterColumns, ";") + "\r\n"
+	row := func(member, name, born, shares, subscribed string) string {
+		return "1/MEK/2020/7;MEK;Coopérative Azrou;تعاونية أزرو;cooperative;15/01/2020;active;;112-12;;agriculture;;MA-MEK;;99;100,00;" +
+			member + ";natural;" + name + ";female;;" + born + ";;" + shares + ";" + subscribed + ";" + subscribed + "\r\n"
+	}
+	good := head + row("1", "Fadma", "03/02/1990", "6", "600,00") + row("2", "Itto", "", "10", "1 000,00") + row("3", "Tuda", "", "6", "600,00") +
+		row("4", "Aicha", "", "6", "600,00") + row("5", "Hada", "", "6", "600,00")
+	cs, d, err := registry.ReadRegister(strings.NewReader(good), "azrou.csv")
+	require.NoError(t, err)
+	assert.Equal(t, registry.ExcelFR, d)
+	require.Len(t, cs, 1)
+	c := cs[0]
+	assert.Equal(t, coop.MustParseDate("2020-01-15"), c.RegisteredOn)
+	assert.Equal(t, "100", c.Statutes.ShareNominal.String())
+	assert.Equal(t, coop.MustParseDate("1990-02-03"), c.Members[0].BirthDate)
+	assert.Equal(t, "600", c.Members[0].Shares[0].Amount.String())
+	assert.Equal(t, "1000", c.Members[1].Shares[0].Amount.String())
+
+	bad := head + row("1", "Fadma", "30/02/1990", "6", "600,00") + row("2", "Itto", "", "6", "600,00")
+	_, _, err = registry.ReadRegister(strings.NewReader(bad), "azrou.csv")
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	require.Len(t, e.Fields, 1, "%v", e.Fields)
+	assert.Equal(t, "azrou.csv:2:22", e.Fields[0].Source)
+	assert.Equal(t, "birth_date", e.Fields[0].Field)
+
+	_, _, err = registry.ReadRegister(strings.NewReader("registration_number\tcourt\n"), "tabs.csv")
+	require.ErrorAs(t, err, &e)
+	assert.Contains(t, e.Error(), "semicolons (Excel in French")
+}

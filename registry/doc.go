@@ -85,7 +85,12 @@
 // by then, the status as it stood. ImportCSV and ReadRegisterCSV check
 // every row first, reporting each problem with "file:line:column" as its
 // Source, and ImportCSV stores the file whole or not at all. An export
-// imported into an empty registry exports to the same bytes.
+// imported into an empty registry exports to the same bytes. Two dialects
+// (Dialect) are read, told apart by the header line, and written (Export,
+// WriteRegister): RFC 4180 (commas, decimal point, dates YYYY-MM-DD) and
+// Excel in French locale (ExcelFR: semicolons, decimal comma, dates
+// DD/MM/YYYY, a byte order mark, CRLF). No cell written holds a live
+// spreadsheet formula (coop.NeutralizeCell).
 //
 // # Stores
 //

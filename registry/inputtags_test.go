@@ -15,7 +15,8 @@ import (
 )
 
 // inputRoots are the types the registry takes as input: every struct a
-// verb of *Registry takes (but settings, the Options types), the
+// verb of *Registry takes (but settings: the Options types and the CSV
+// Dialect), the
 // cooperative an import takes and the filter of a listing.
 func inputRoots() []reflect.Type {
 	roots := []reflect.Type{reflect.TypeFor[coop.Cooperative](), reflect.TypeFor[registry.Filter]()}
@@ -28,7 +29,7 @@ func inputRoots() []reflect.Type {
 				t = t.Elem()
 			}
 			if t.Kind() == reflect.Struct && (t.PkgPath() == "github.com/taawun/taawun/registry" || t.PkgPath() == "github.com/taawun/taawun/coop") &&
-				t != reflect.TypeFor[coop.Date]() && !strings.HasSuffix(t.Name(), "Options") && !slices.Contains(roots, t) {
+				t != reflect.TypeFor[coop.Date]() && !strings.HasSuffix(t.Name(), "Options") && t != reflect.TypeFor[registry.Dialect]() && !slices.Contains(roots, t) {
 				roots = append(roots, t)
 			}
 		}

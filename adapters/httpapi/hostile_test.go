@@ -79,6 +79,7 @@ func hostileRequests() []hostile {
 		{"StaleIfMatch", "POST", "{pay}", meknesToken, `{"on":"2024-06-30","amount":"1"}`, map[string]string{"If-Match": `"99"`}, 412, "precondition_failed"},
 		{"LongIdempotencyKey", "POST", "{pay}", meknesToken, `{"on":"2024-06-30","amount":"1"}`, map[string]string{"Idempotency-Key": strings.Repeat("k", 201)}, 400, "invalid"},
 		{"UnknownQuery", "GET", "/v1/cooperatives?limit=5&drop=table", "", nil, nil, 400, "invalid"},
+		{"BadDialect", "GET", "/v1/register?dialect=excel-de", nationalToken, nil, nil, 400, "invalid"},
 		{"BadLimit", "GET", "/v1/cooperatives?limit=-1", "", nil, nil, 400, "invalid"},
 		{"HugeLimit", "GET", "/v1/cooperatives?limit=1000000", "", nil, nil, 400, "invalid"},
 		{"BadProvinceFilter", "GET", "/v1/cooperatives?province=MA-ZZZ", "", nil, nil, 400, "invalid"},

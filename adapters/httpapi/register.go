@@ -15,6 +15,9 @@ import (
 type ImportResult struct {
 	// Imported is how many cooperatives were stored.
 	Imported int `json:"imported"`
+	// Dialect is the dialect the file was read in, told by its header
+	// line: "rfc4180" or "excel-fr" (registry.Dialects).
+	Dialect string `json:"dialect"`
 }
 
 // hExportRegister writes the register of the cooperatives matching the
@@ -28,6 +31,13 @@ func hExportRegister(c *call) (reply, error) {
 	f := selection(c.r.URL.Query())
 	if err := f.Validate(); err != nil {
 		return reply{}, err
+	}
+	d := registry.RFC4180
+	if name := c.r.URL.Query().Get("dialect"); name != "" {
+		var ok bool
+		if d, ok = registry.DialectNamed(name); !ok {
+			return reply{}, coop.Fieldf("dialect", "enum", "%q: rfc4180 or excel-fr", coop.Excerpt(name))
+		}
 	}
 	// The cooperatives are gathered first (shared snapshots, not copies,
 	// but for the ones redacted), so that a failure of the store is still a
@@ -46,7 +56,7 @@ func hExportRegister(c *call) (reply, error) {
 	c.w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	c.w.WriteHeader(http.StatusOK)
 	out := bufio.NewWriterSize(c.w, 64<<10)
-	err = registry.WriteRegisterCSV(out, slices.Values(sel), at)
+	err = registry.WriteRegister(out, slices.Values(sel), at, d)
 	if err == nil {
 		err = out.Flush()
 	}
@@ -61,7 +71,7 @@ func hExportRegister(c *call) (reply, error) {
 // the principal's scope must cover every cooperative of the file, and
 // nothing is stored unless the whole file passes.
 func hImportRegister(c *call) (reply, error) {
-	cs, err := registry.ReadRegisterCSV(bytes.NewReader(c.body), "register.csv")
+	cs, d, err := registry.ReadRegister(bytes.NewReader(c.body), "register.csv")
 	if err != nil {
 		return reply{}, err
 	}
@@ -74,5 +84,5 @@ func hImportRegister(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	return reply{status: http.StatusCreated, value: ImportResult{Imported: n}}, nil
+	return reply{status: http.StatusCreated, value: ImportResult{Imported: n, Dialect: d.Name}}, nil
 }

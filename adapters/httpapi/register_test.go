@@ -1,11 +1,13 @@
 package httpapi_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/taawun/taawun/adapters/httpapi"
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/registry"
 )
@@ -33,9 +35,19 @@ func TestRegisterOverHTTP(t *testing.T) {
 	e := newEnv(t)
 	res := e.do("POST", "/v1/register", nationalToken, first.Body.String(), csv)
 	require.Equal(t, 201, res.Code, res.Body.String())
-	assert.Equal(t, 3, decode[map[string]int](t, res)["imported"])
+	assert.Equal(t, httpapi.ImportResult{Imported: 3, Dialect: "rfc4180"}, decode[httpapi.ImportResult](t, res))
 	second := e.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30", nationalToken, nil, nil)
 	assert.Equal(t, first.Body.String(), second.Body.String())
+
+	// The same register as Excel in French saves it, read back alike.
+	fr := f.e.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30&dialect=excel-fr", nationalToken, nil, nil)
+	require.Equal(t, 200, fr.Code, fr.Body.String())
+	assert.True(t, strings.HasPrefix(fr.Body.String(), "\ufeffregistration_number;court;"), "a BOM and semicolons")
+	efr := newEnv(t)
+	res = efr.do("POST", "/v1/register", nationalToken, fr.Body.String(), csv)
+	require.Equal(t, 201, res.Code, res.Body.String())
+	assert.Equal(t, httpapi.ImportResult{Imported: 3, Dialect: "excel-fr"}, decode[httpapi.ImportResult](t, res))
+	assert.Equal(t, first.Body.String(), efr.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30", nationalToken, nil, nil).Body.String())
 
 	retry := e.do("POST", "/v1/register", nationalToken, first.Body.String(), csv)
 	require.Equal(t, 409, retry.Code, retry.Body.String())

@@ -385,6 +385,8 @@ func (sb *schemaBuilder) queryParamSchema(q param) Schema {
 		return sb.schema(reflect.TypeFor[coop.Status](), response)
 	case "format":
 		return Schema{"type": "string", "enum": []string{"json", "csv"}}
+	case "dialect":
+		return Schema{"type": "string", "enum": []string{registry.RFC4180.Name, registry.ExcelFR.Name}}
 	case "limit":
 		return Schema{"type": "integer", "minimum": 1, "maximum": registry.MaxLimit}
 	case "decimals":
