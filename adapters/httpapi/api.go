@@ -30,8 +30,9 @@ type Options struct {
 	MaxRegisterBytes int64
 	// RequestTimeout bounds the work of one request (default 30 s).
 	RequestTimeout time.Duration
-	// Logger receives internal errors (default: discarded), and the access
-	// log when AccessLog is set.
+	// Logger receives internal errors (default: slog.Default(), so that an
+	// internal error is never lost), and the access log when AccessLog is
+	// set.
 	Logger *slog.Logger
 	// AccessLog logs every request at Info: method, path, query, status,
 	// bytes, duration and the principal's subject. Queries carry no
@@ -100,7 +101,7 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 		a.timeout = 30 * time.Second
 	}
 	if a.log == nil {
-		a.log = slog.New(slog.DiscardHandler)
+		a.log = slog.Default()
 	}
 	a.lang = coop.FR
 	if o.Lang == coop.AR || o.Lang == coop.EN {

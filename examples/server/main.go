@@ -18,7 +18,8 @@
 //	 {"token": "…", "subject": "odco-meknes", "delegation": "meknes"}]
 //
 // Without either, the server makes a national token and a Meknès
-// delegation token for this run and prints them.
+// delegation token for this run and writes them, in the format of -tokens,
+// to a file only its owner may read, whose path it logs.
 //
 // The server listens at once: /healthz answers 200 while it runs, and
 // /readyz and the API answer 503 with Retry-After until the registry is
@@ -72,7 +73,7 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", ":8080", "address to listen on")
+	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on (loopback unless told otherwise: -addr :8080 listens on every interface)")
 	national := flag.Bool("national", false, "load the synthetic national registry (60,939 cooperatives) instead of the demo cooperatives")
 	dsn := flag.String("dsn", "", "PostgreSQL connection string; empty keeps the registry in memory")
 	tokensFile := flag.String("tokens", "", "JSON file of bearer tokens and their scopes (default: $TAAWUN_TOKENS)")
@@ -393,9 +394,32 @@ func authenticator(log *slog.Logger, file string) (httpapi.Authenticator, error)
 			{Token: nat, Principal: httpapi.Principal{Subject: "national", National: true}},
 			{Token: mek, Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: coop.DelegationID("meknes")},
 		}
-		log.Info("no tokens given: made two for this run", slog.String("national_token", nat), slog.String("meknes_token", mek))
+		path, err := writeTokens(nat, mek)
+		if err != nil {
+			return nil, err
+		}
+		// The tokens go to a file only the owner reads, never to the log.
+		log.Info("no tokens given: made two for this run", slog.String("tokens_file", path))
 	}
 	return httpapi.BearerTokens(scopes)
+}
+
+// writeTokens writes the tokens made for a run, in the format of -tokens,
+// to a new file of the temporary directory that only its owner may read,
+// and returns its path.
+func writeTokens(national, meknes string) (string, error) {
+	f, err := os.CreateTemp("", "taawun-tokens-*.json") // mode 0600
+	if err != nil {
+		return "", fmt.Errorf("writing the tokens made for the run: %w", err)
+	}
+	_, err = fmt.Fprintf(f, `[{"token":%q,"subject":"national","national":true},`+"\n"+` {"token":%q,"subject":"odco-meknes","delegation":"meknes"}]`+"\n", national, meknes)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o600)
+	}
+	return f.Name(), err
 }
 
 func randomToken() string {
