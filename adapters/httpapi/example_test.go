@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -44,4 +45,30 @@ func ExampleClient() {
 	// Output:
 	// eligible éligible jusqu'au 6 avril 2026
 	// true not_found
+}
+
+// NewHandler serves the JSON API over a registry: mount it in a server of
+// your own, with an Authenticator for the bearer tokens. Replies speak the
+// language the request's Accept-Language prefers.
+func ExampleNewHandler() {
+	now := func() time.Time { return time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC) }
+	reg := registry.New(memory.New(), &registry.Options{Now: now})
+	auth, err := httpapi.BearerTokens([]httpapi.TokenScope{
+		{Token: "meknes-token-0000000001", Principal: httpapi.Principal{Subject: "odco-meknes"}, Delegation: "meknes"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	h := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Now: now})
+
+	req := httptest.NewRequest("GET", "/v1/cooperatives/00000000-0000-4000-8000-00000000beef", nil)
+	req.Header.Set("Accept-Language", "ar-MA")
+	res := httptest.NewRecorder()
+	h.ServeHTTP(res, req)
+	var p httpapi.Problem
+	if err := json.Unmarshal(res.Body.Bytes(), &p); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Code, res.Header().Get("Content-Language"), p.Title)
+	// Output:
+	// 404 ar غير موجود
 }
