@@ -112,11 +112,13 @@
 // reports true (a server loading its registry and building its read
 // model), and /readyz 200 after, as long as the store answers
 // (registry.Registry.Ping): 503 while the database refuses connections.
-// With Options.Metrics, GET /metrics serves the Prometheus text format:
-// requests by route pattern and status, their durations as a histogram,
-// and the gauges the caller adds (examples/server adds the registry's size,
-// the load's progress and readiness). No heavy dependency: the format is
-// written by the package itself.
+// With Options.Metrics, GET /metrics serves Prometheus metrics with
+// prometheus/client_golang: requests by route pattern and status, their
+// durations as a histogram, the Go runtime's (go_*) and the process's
+// (process_*) metrics, and the gauges the caller adds (examples/server adds
+// the registry's size, the load's progress and readiness). /metrics asks no
+// token: serve it where only operators reach it, or leave Options.Metrics
+// nil and mount the Metrics handler on an operators' listener.
 // Options.AccessLog logs a line a request: method, path, query (the values
 // of parameters no route declares are redacted, so that nothing a client
 // adds is logged), status, bytes, duration and the principal's subject.

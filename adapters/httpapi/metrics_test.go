@@ -1,12 +1,17 @@
 package httpapi_test
 
 import (
-	"bufio"
+	"bytes"
 	"context"
-	"regexp"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/testutil/promlint"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,28 +21,49 @@ import (
 	"github.com/taawun/taawun/registry"
 )
 
-// sampleLine is a sample of the Prometheus text format: a name, labels
-// and a value.
-var sampleLine = regexp.MustCompile(`^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$`)
-
-// scrape reads /metrics into its samples, checking every line's syntax.
+// scrape reads /metrics with the Prometheus text parser
+// (prometheus/common/expfmt), checks it with client_golang's promlint, and
+// returns its samples by name and labels, the labels in order ("le" last).
 func scrape(t *testing.T, e *env) map[string]float64 {
 	t.Helper()
 	res := e.do("GET", "/metrics", "", nil, nil)
 	require.Equal(t, 200, res.Code)
-	assert.Equal(t, "text/plain; version=0.0.4; charset=utf-8", res.Header().Get("Content-Type"))
+	assert.True(t, strings.HasPrefix(res.Header().Get("Content-Type"), "text/plain; version=0.0.4"), res.Header().Get("Content-Type"))
+	problems, err := promlint.New(bytes.NewReader(res.Body.Bytes())).Lint()
+	require.NoError(t, err)
+	assert.Empty(t, problems, "promlint")
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(bytes.NewReader(res.Body.Bytes()))
+	require.NoError(t, err)
 	out := map[string]float64{}
-	sc := bufio.NewScanner(strings.NewReader(res.Body.String()))
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "# HELP ") || strings.HasPrefix(line, "# TYPE ") {
-			continue
+	for name, f := range families {
+		for _, m := range f.GetMetric() {
+			var labels []string
+			for _, l := range m.GetLabel() {
+				labels = append(labels, fmt.Sprintf("%s=%q", l.GetName(), l.GetValue()))
+			}
+			key := func(suffix string, extra ...string) string {
+				all := append(slices.Clone(labels), extra...)
+				if len(all) == 0 {
+					return name + suffix
+				}
+				return name + suffix + "{" + strings.Join(all, ",") + "}"
+			}
+			switch {
+			case m.GetCounter() != nil:
+				out[key("")] = m.GetCounter().GetValue()
+			case m.GetGauge() != nil:
+				out[key("")] = m.GetGauge().GetValue()
+			case m.GetHistogram() != nil:
+				h := m.GetHistogram()
+				for _, b := range h.GetBucket() {
+					out[key("_bucket", fmt.Sprintf("le=%q", strconv.FormatFloat(b.GetUpperBound(), 'g', -1, 64)))] = float64(b.GetCumulativeCount())
+				}
+				out[key("_bucket", `le="+Inf"`)] = float64(h.GetSampleCount())
+				out[key("_count")] = float64(h.GetSampleCount())
+				out[key("_sum")] = h.GetSampleSum()
+			}
 		}
-		m := sampleLine.FindStringSubmatch(line)
-		require.NotNil(t, m, "a sample line: %q", line)
-		v, err := strconv.ParseFloat(m[len(m)-1], 64)
-		require.NoError(t, err)
-		out[strings.TrimSuffix(line, " "+m[len(m)-1])] = v
 	}
 	return out
 }
@@ -102,6 +128,15 @@ func TestMetrics(t *testing.T) {
 		assert.NotContains(t, k, "nowhere")
 	}
 	assert.Positive(t, got[`taawun_http_request_duration_seconds_sum{route="GET /v1/programs"}`])
+
+	// The Go runtime's and the process's series, every operator expects.
+	var goSeries, processSeries bool
+	for k := range got {
+		goSeries = goSeries || strings.HasPrefix(k, "go_")
+		processSeries = processSeries || strings.HasPrefix(k, "process_")
+	}
+	assert.True(t, goSeries, "go_ series")
+	assert.True(t, processSeries, "process_ series")
 
 	// Without Metrics, /metrics is not served.
 	plain := newEnv(t)
