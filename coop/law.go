@@ -380,7 +380,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 		return Result{}, false
 	}
 	deadline := c.RegisteredOn.AddYears(PaidUpYears)
-	withData, due, unknown, shortMember := 0, 0, 0, 0
+	withData, paidKnown, due, unknown, shortMember := 0, 0, 0, 0, 0
 	var short decimal.Decimal
 	var next, shortBy Date
 	for i := range c.Members {
@@ -393,6 +393,9 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			continue
 		}
 		withData++
+		if k.PaidKnown {
+			paidKnown++
+		}
 		isDue, dueBy, allowed, nextHere := subscriptionsDue(m, c.RegisteredOn, asOf)
 		if !nextHere.IsZero() && (next.IsZero() || nextHere.Before(next)) {
 			next = nextHere
@@ -412,7 +415,10 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			}
 		}
 	}
-	if withData == 0 {
+	if withData == 0 || paidKnown == 0 {
+		// Nobody's payment to date is given: the check's facts are absent
+		// entirely, and it is not reported (programs.md §3, clarified
+		// 2026-12-03).
 		return Result{}, false
 	}
 	return paid3Result(shortMember, short, shortBy, unknown, due, next, deadline), true
