@@ -3,7 +3,6 @@ package coop
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -71,19 +70,11 @@ func FormatDate(d Date, lang Lang) string {
 // "270,000.50" in English. The currency is the sentence's.
 func FormatAmount(centimes int64, lang Lang) string {
 	sym := numberSymbols[langIndex(lang)]
-	neg := centimes < 0
-	u := uint64(centimes)
-	if neg {
-		u = -u
-	}
 	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	writeGrouped(&b, u/100, sym.group)
+	cents := writeHundredths(&b, centimes, sym.group)
 	b.WriteString(sym.decimal)
-	b.WriteByte(byte('0' + u%100/10))
-	b.WriteByte(byte('0' + u%10))
+	b.WriteByte(byte('0' + cents/10))
+	b.WriteByte(byte('0' + cents%10))
 	return b.String()
 }
 
@@ -92,17 +83,8 @@ func FormatAmount(centimes int64, lang Lang) string {
 // in French, "8,33‎%‎" in Arabic, "8.33%" in English.
 func FormatPercent(basisPoints int64, lang Lang) string {
 	sym := numberSymbols[langIndex(lang)]
-	neg := basisPoints < 0
-	u := uint64(basisPoints)
-	if neg {
-		u = -u
-	}
 	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	writeGrouped(&b, u/100, sym.group)
-	switch frac := u % 100; {
+	switch frac := writeHundredths(&b, basisPoints, sym.group); {
 	case frac == 0:
 	case frac%10 == 0:
 		b.WriteString(sym.decimal)
@@ -114,6 +96,18 @@ func FormatPercent(basisPoints int64, lang Lang) string {
 	}
 	b.WriteString(sym.percent)
 	return b.String()
+}
+
+// writeHundredths writes the sign and the whole part of n, a number of
+// hundredths, grouped by three, and returns its hundredths.
+func writeHundredths(b *strings.Builder, n int64, group string) uint64 {
+	u := uint64(n)
+	if n < 0 {
+		b.WriteByte('-')
+		u = -u
+	}
+	writeGrouped(b, u/100, group)
+	return u % 100
 }
 
 // writeGrouped writes n with its digits grouped by three.
@@ -200,7 +194,7 @@ func arabicJoins(s string) string {
 		}
 		rest := s[i+len(lam):]
 		r, _ := utf8.DecodeRuneInString(rest)
-		if unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) {
+		if classOf(r) == arabicLetter {
 			b.WriteString(s[:i] + "ل")
 		} else {
 			b.WriteString(s[:i] + lam)

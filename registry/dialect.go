@@ -99,11 +99,14 @@ func (d Dialect) read(rec []string) {
 			if !strings.Contains(s, ",") {
 				continue
 			}
-			s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ".", "").Replace(s)
-			rec[col] = strings.Replace(s, ",", ".", 1)
+			rec[col] = strings.Replace(thousands.Replace(s), ",", ".", 1)
 		}
 	}
 }
+
+// thousands takes out what groups the thousands of an amount written with
+// a decimal comma: spaces, no-break spaces and points.
+var thousands = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ".", "")
 
 // detectDialect reads the header line of a register file and tells its
 // dialect: semicolons are Excel's in French locale, commas RFC 4180's. It

@@ -97,12 +97,11 @@ func localize(p *Problem, lang coop.Lang) {
 	if t, ok := statusTitles[p.Status]; ok {
 		p.Title = t.In(lang)
 	}
-	switch {
-	case p.err != nil:
+	if p.err != nil {
 		p.Detail = p.err.Text(lang)
-	case codeDetails[p.Code] != (coop.Names{}):
-		p.Detail = coop.FrenchSpacingIn(lang, codeDetails[p.Code].In(lang))
-	default:
+	} else if t, ok := codeDetails[p.Code]; ok {
+		p.Detail = coop.FrenchSpacingIn(lang, t.In(lang))
+	} else {
 		p.Detail = (&coop.Error{Code: coop.Code(p.Code)}).Text(lang)
 	}
 	if len(p.Errors) > 0 {
