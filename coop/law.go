@@ -380,7 +380,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 		return Result{}, false
 	}
 	deadline := c.RegisteredOn.AddYears(PaidUpYears)
-	withData, paidKnown, due, unknown, shortMember := 0, 0, 0, 0, 0
+	paidKnown, due, unknown, shortMember := 0, 0, 0, 0
 	var short decimal.Decimal
 	var next, shortBy Date
 	for i := range c.Members {
@@ -392,7 +392,6 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 		if !k.HasData {
 			continue
 		}
-		withData++
 		if k.PaidKnown {
 			paidKnown++
 		}
@@ -415,7 +414,7 @@ func paidWithin3YearsCheck(c *Cooperative, asOf Date) (Result, bool) {
 			}
 		}
 	}
-	if withData == 0 || paidKnown == 0 {
+	if paidKnown == 0 {
 		// Nobody's payment to date is given: the check's facts are absent
 		// entirely, and it is not reported (programs.md §3, clarified
 		// 2026-12-03).
