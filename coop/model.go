@@ -483,6 +483,10 @@ type Cooperative struct {
 	Province ProvinceCode `json:"province,omitempty" validate:"omitempty,province"`
 	Commune  string       `json:"commune,omitempty" validate:"text"`
 	Address  string       `json:"address,omitempty" validate:"text"`
+	// PreviousSeats are the seats the cooperative left, in the order it
+	// moved (arts. 5, 12): the seat at a past date is the first whose
+	// MovedOn is after it, the current one when none is (SeatAt).
+	PreviousSeats []PreviousSeat `json:"previous_seats,omitempty" validate:"dive"`
 	// RegisteredOn is the date of registration, when legal personality
 	// starts (art. 11); zero when not registered.
 	RegisteredOn Date   `json:"registered_on,omitzero" validate:"date-range"`
@@ -526,6 +530,50 @@ type Cooperative struct {
 	// Declared holds facts the cooperative declares, such as
 	// "disadvantaged-members" or "precarious-situation".
 	Declared map[string]bool `json:"declared,omitempty" validate:"dive,keys,text,endkeys"`
+}
+
+// PreviousSeat is a seat a cooperative left: where it was until the move
+// that took effect on MovedOn (arts. 5, 12).
+type PreviousSeat struct {
+	Province ProvinceCode `json:"province,omitempty" validate:"omitempty,province"`
+	Commune  string       `json:"commune,omitempty" validate:"text"`
+	Address  string       `json:"address,omitempty" validate:"text"`
+	// MovedOn is the day the move took effect: the seat was here before it.
+	MovedOn Date `json:"moved_on" validate:"date-range"`
+}
+
+// SeatAt returns the province, commune and address of the seat at the end
+// of asOf: the first previous seat left after asOf, else the current seat.
+func (c *Cooperative) SeatAt(asOf Date) (province ProvinceCode, commune, address string) {
+	for i := range c.PreviousSeats {
+		if s := &c.PreviousSeats[i]; asOf.Before(s.MovedOn) {
+			return s.Province, s.Commune, s.Address
+		}
+	}
+	return c.Province, c.Commune, c.Address
+}
+
+// ProvinceAt returns the province of the seat at the end of asOf (SeatAt).
+func (c *Cooperative) ProvinceAt(asOf Date) ProvinceCode {
+	p, _, _ := c.SeatAt(asOf)
+	return p
+}
+
+// Move moves the seat to province, commune and address from the day on,
+// keeping the seat it leaves among PreviousSeats. A move to the seat it is
+// at keeps no previous seat.
+func (c *Cooperative) Move(province ProvinceCode, commune, address string, on Date) {
+	if province == c.Province && commune == c.Commune && address == c.Address {
+		return
+	}
+	left := PreviousSeat{Province: c.Province, Commune: c.Commune, Address: c.Address, MovedOn: on}
+	// A slice of its own: the cooperative may share its history with a
+	// snapshot a reader holds.
+	seats := make([]PreviousSeat, 0, len(c.PreviousSeats)+1)
+	seats = append(append(seats, c.PreviousSeats...), left)
+	slices.SortStableFunc(seats, func(a, b PreviousSeat) int { return a.MovedOn.Compare(b.MovedOn) })
+	c.PreviousSeats = seats
+	c.Province, c.Commune, c.Address = province, commune, address
 }
 
 // Region returns the region of the cooperative's seat ("" when unknown).
@@ -628,6 +676,7 @@ func (c *Cooperative) Clone() Cooperative {
 	out.Selections = slices.Clone(c.Selections)
 	out.Labels = cloneLabels(c.Labels)
 	out.Groupings = slices.Clone(c.Groupings)
+	out.PreviousSeats = slices.Clone(c.PreviousSeats)
 	out.Turnover = maps.Clone(c.Turnover)
 	out.Declared = maps.Clone(c.Declared)
 	return out

@@ -33,8 +33,8 @@ import (
 //	founded_under        112-12 or 24-83
 //	conformed_on         YYYY-MM-DD, the conformity to Law 112-12 of a cooperative founded under Law 24-83 (art. 108)
 //	sector, branch       the sector slug (agriculture, crafts, ...) and its branch
-//	province             ISO 3166-2 code, e.g. MA-MEK
-//	commune              the commune of the seat
+//	province             ISO 3166-2 code, e.g. MA-MEK, of the seat at the date
+//	commune              the commune of the seat at the date
 //	duration_years       the statutory duration (art. 5)
 //	share_nominal        the nominal value of a share in MAD, e.g. 100.00 (art. 26)
 //	member_number        the member's number in the register (1, 2, ...)
@@ -97,7 +97,7 @@ const firstMemberColumn = colMemberNumber
 // columns of RegisterColumns: every cooperative registered on or before at,
 // with the members who count at that date (joined by it and not yet
 // left) and their share position from the movements dated by it, its
-// status as it stood then. Cooperatives are written in the order of their
+// status and seat (province and commune) as they stood then. Cooperatives are written in the order of their
 // registration dates and numbers, members in the order of their numbers,
 // so that the same register gives the same bytes. A cell a spreadsheet
 // would run as a formula (a name that starts with "=", "+", "-" or "@") is
@@ -175,7 +175,8 @@ func cooperativeRow(row []string, c *coop.Cooperative, at coop.Date) {
 	if !c.ConformedOn.IsZero() && c.ConformedOn.After(at) {
 		row[colConformedOn] = ""
 	}
-	row[colSector], row[colBranch], row[colProvince], row[colCommune] = string(c.Sector), string(c.Branch), string(c.Province), c.Commune
+	province, commune, _ := c.SeatAt(at)
+	row[colSector], row[colBranch], row[colProvince], row[colCommune] = string(c.Sector), string(c.Branch), string(province), commune
 	if c.Statutes.DurationYears != 0 {
 		row[colDuration] = strconv.Itoa(c.Statutes.DurationYears)
 	}
@@ -601,7 +602,8 @@ func parseMADCol(rec []string, line, col int, add func(int, int, string, string,
 
 // ExportCSV writes the register of the cooperatives matching f at a date
 // as CSV (WriteRegisterCSV): f selects by kind, region, province,
-// delegation, sector, status or name; its Limit and Cursor are ignored.
+// delegation, sector, status or name, the seat and status being those of
+// the date (Filter.MatchesAt); its Limit and Cursor are ignored.
 func (r *Registry) ExportCSV(ctx context.Context, w io.Writer, f Filter, at coop.Date) error {
 	return r.Export(ctx, w, f, at, RFC4180)
 }
@@ -615,7 +617,7 @@ func (r *Registry) Export(ctx context.Context, w io.Writer, f Filter, at coop.Da
 	var iterErr error
 	err := WriteRegister(w, func(yield func(coop.Cooperative) bool) {
 		for c := range r.Cooperatives(ctx, &iterErr) {
-			if f.Matches(&c) && !yield(c) {
+			if f.MatchesAt(&c, at) && !yield(c) {
 				return
 			}
 		}

@@ -63,6 +63,17 @@ func (f *Filter) Matches(c *coop.Cooperative) bool {
 	return true
 }
 
+// MatchesAt reports whether c, as it stood at the end of at, passes the
+// filter's criteria: its seat and status are those of that date
+// (coop.Cooperative.SeatAt, StatusAt), as the register at a date writes
+// them.
+func (f *Filter) MatchesAt(c *coop.Cooperative, at coop.Date) bool {
+	then := *c
+	then.Province, then.Commune, then.Address = c.SeatAt(at)
+	then.Status = c.StatusAt(at)
+	return f.Matches(&then)
+}
+
 // Part returns the part of the local register a cooperative belongs to
 // (Decree 2-15-617 art. 7): 1 when its members are natural persons, 2 legal
 // persons, 3 both, 4 for a union.

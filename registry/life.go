@@ -527,8 +527,8 @@ func (ch StatutesAmended) Apply(c *coop.Cooperative, _ coop.Date) { c.Statutes =
 func (SeatChanged) Kind() ChangeKind { return ChangeSeatChanged }
 
 // Apply implements Change.
-func (ch SeatChanged) Apply(c *coop.Cooperative, _ coop.Date) {
-	c.Province, c.Address, c.Commune = ch.Province, ch.Address, ch.Commune
+func (ch SeatChanged) Apply(c *coop.Cooperative, effective coop.Date) {
+	c.Move(ch.Province, ch.Commune, ch.Address, effective)
 }
 
 // Kind implements Change.

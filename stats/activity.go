@@ -89,7 +89,7 @@ func ActivityReport(seq iter.Seq[coop.Cooperative], opts ActivityOptions) (Activ
 
 // counts reports whether support s of c falls in the period, programme and
 // delegation of the report (the delegation of the action, or of the
-// cooperative's seat).
+// cooperative's seat when the action started).
 func (opts *ActivityOptions) counts(c *coop.Cooperative, s *coop.Support) bool {
 	if s.Start.Before(opts.From) || s.Start.After(opts.To) || (opts.Program != "" && s.Program != opts.Program) {
 		return false
@@ -99,7 +99,7 @@ func (opts *ActivityOptions) counts(c *coop.Cooperative, s *coop.Support) bool {
 	}
 	d := s.Delegation
 	if d == "" {
-		d = c.Province.Delegation()
+		d = c.ProvinceAt(s.Start).Delegation()
 	}
 	return d == opts.Delegation
 }
@@ -202,7 +202,7 @@ func Labels(seq iter.Seq[coop.Cooperative], asOf coop.Date, decimals int, dims .
 		}
 		var k key
 		for i, d := range dims {
-			k[i] = d.key(&c)
+			k[i] = d.key(&c, asOf)
 		}
 		r := rows[k]
 		if r == nil {

@@ -46,9 +46,10 @@ func ParseDimension(s string) (Dimension, error) {
 	return "", coop.Fieldf("", "dimension", "%q is not a dimension (region, province, delegation, sector, kind, status, year)", s)
 }
 
-// key returns the value of dimension d for c ("" when unknown).
-func (d Dimension) key(c *coop.Cooperative) string {
-	return d.keyOf(c.Province, c.Sector, c.Kind, c.Status, c.RegisteredOn)
+// key returns the value of dimension d for c as it stood at asOf: its
+// seat and status then ("" when unknown).
+func (d Dimension) key(c *coop.Cooperative, asOf coop.Date) string {
+	return d.keyOf(c.ProvinceAt(asOf), c.Sector, c.Kind, c.StatusAt(asOf), c.RegisteredOn)
 }
 
 // keyOf is the one rule of the value of dimension d for a cooperative of
@@ -210,7 +211,7 @@ func CountModel(m *readmodel.Model, asOf coop.Date, decimals int, dims ...Dimens
 		}
 		var k [2]string
 		for j, d := range dims {
-			k[j] = d.compactKey(c)
+			k[j] = d.compactKey(c, m.ProvinceAt(i, asOf), asOf)
 		}
 		g.add(k, compactFigures(m, c, asOf))
 	}
@@ -252,13 +253,14 @@ func inRegistryModel(c *readmodel.Coop, asOf coop.Date) bool {
 	return inRegister(c.Registered, c.StatusAt(asOf), asOf)
 }
 
-// compactKey is key for a cooperative of a read model.
-func (d Dimension) compactKey(c *readmodel.Coop) string {
+// compactKey is key for a cooperative of a read model whose seat was in
+// province at asOf.
+func (d Dimension) compactKey(c *readmodel.Coop, province coop.ProvinceCode, asOf coop.Date) string {
 	kind := coop.KindCooperative
 	if c.IsUnion() {
 		kind = coop.KindUnion
 	}
-	return d.keyOf(c.Province(), c.Sector(), kind, c.Status(), c.Registered)
+	return d.keyOf(province, c.Sector(), kind, c.StatusAt(asOf), c.Registered)
 }
 
 // compactFigures returns the counts of one cooperative of a read model

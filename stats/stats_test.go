@@ -221,3 +221,36 @@ func TestNational_And_CSV(t *testing.T) {
 	_, err = stats.National(slices.Values(reg), stats.ReportOptions{})
 	require.ErrorIs(t, err, coop.ErrInvalid)
 }
+
+// A table at a date counts each cooperative at its seat and in its status
+// of that date: a cooperative that moved from Meknès to Essaouira on
+// 2024-05-01 is in Meknès before, and one dissolved on 2024-03-01 is
+// active before.
+func TestCount_SeatAndStatusAtADate(t *testing.T) {
+	moved := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, Province: "MA-ESI", Sector: coop.Agriculture,
+		RegisteredOn: d("2020-01-01"), PreviousSeats: []coop.PreviousSeat{{Province: "MA-MEK", MovedOn: d("2024-05-01")}}}
+	dissolved := coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Dissolved, StatusSince: d("2024-03-01"), Province: "MA-MEK",
+		Sector: coop.Agriculture, RegisteredOn: d("2020-01-01")}
+	reg := []coop.Cooperative{moved, dissolved}
+	for _, tc := range []struct {
+		at   string
+		dim  stats.Dimension
+		want map[string]int
+	}{
+		{"2024-02-29", stats.Province, map[string]int{"MA-MEK": 2}},
+		{"2024-04-30", stats.Province, map[string]int{"MA-MEK": 2}},
+		{"2024-05-01", stats.Province, map[string]int{"MA-ESI": 1, "MA-MEK": 1}},
+		{"2024-04-30", stats.Region, map[string]int{"MA-03": 2}},
+		{"2024-05-01", stats.Region, map[string]int{"MA-03": 1, "MA-07": 1}},
+		{"2024-02-29", stats.Status, map[string]int{"active": 2}},
+		{"2024-03-01", stats.Status, map[string]int{"active": 1, "dissolved": 1}},
+	} {
+		tab, err := stats.Count(slices.Values(reg), d(tc.at), 1, tc.dim)
+		require.NoError(t, err)
+		got := map[string]int{}
+		for _, r := range tab.Rows {
+			got[r.Keys[0]] = r.Cooperatives
+		}
+		assert.Equal(t, tc.want, got, "%s by %s", tc.at, tc.dim)
+	}
+}

@@ -387,15 +387,15 @@ func (j *snapshotJoin) next(ctx context.Context, tx pgx.Tx) (coop.Cooperative, b
 // snapshotCoopColumns are the columns of a cooperative the read model
 // reads.
 const snapshotCoopColumns = `id, kind, name, registered_on, status, status_since, conformed_on, founded_under, member_count,
-	province, sector, branch, declared`
+	province, sector, branch, declared, previous_seats`
 
 func scanSnapshotCoop(row pgx.Rows) (coop.Cooperative, error) {
 	var c coop.Cooperative
 	var kind, status, law, province, sector, branch string
 	var registered, since, conformed pgtype.Date
 	var count pgtype.Int4
-	var declared []byte
-	if err := row.Scan(&c.ID, &kind, &c.Name, &registered, &status, &since, &conformed, &law, &count, &province, &sector, &branch, &declared); err != nil {
+	var declared, seats []byte
+	if err := row.Scan(&c.ID, &kind, &c.Name, &registered, &status, &since, &conformed, &law, &count, &province, &sector, &branch, &declared, &seats); err != nil {
 		return c, err
 	}
 	c.Kind, c.Status, c.FoundedUnder = coop.Kind(kind), coop.Status(status), coop.Law(law)
@@ -404,6 +404,11 @@ func scanSnapshotCoop(row pgx.Rows) (coop.Cooperative, error) {
 	c.MemberCount = fromInt(count)
 	if declared != nil {
 		if err := json.Unmarshal(declared, &c.Declared); err != nil {
+			return c, err
+		}
+	}
+	if seats != nil {
+		if err := json.Unmarshal(seats, &c.PreviousSeats); err != nil {
 			return c, err
 		}
 	}

@@ -101,13 +101,13 @@ func scanCoop(row pgx.Row) (coop.Cooperative, error) {
 	var registered, since, conformed, adopted pgtype.Date
 	var nominal pgtype.Numeric
 	var memberCount, lastYear pgtype.Int4
-	var auditor, turnover, declared, supports, selections, labels, groupings []byte
+	var auditor, turnover, declared, supports, selections, labels, groupings, seats []byte
 	var approval pgtype.UUID
 	var kind, status, law, sector, branch, province string
 	err := row.Scan(&c.ID, &c.Version, &kind, &c.Name, &c.NameAR, &c.RegistrationNumber, &c.Court, &ice, &sector, &branch, &province,
 		&c.Commune, &c.Address, &registered, &status, &since, &c.StatusReason, &c.Liquidator, &law, &conformed,
 		&c.Statutes.DurationYears, &nominal, &c.Statutes.MinSharesPerMember, &c.Statutes.Purpose, &adopted,
-		&memberCount, &lastYear, &auditor, &turnover, &declared, &approval, &supports, &selections, &labels, &groupings)
+		&memberCount, &lastYear, &auditor, &turnover, &declared, &approval, &supports, &selections, &labels, &groupings, &seats)
 	if err != nil {
 		return c, err
 	}
@@ -132,7 +132,7 @@ func scanCoop(row pgx.Row) (coop.Cooperative, error) {
 		b   []byte
 		dst any
 	}{{turnover, &c.Turnover}, {declared, &c.Declared}, {supports, &c.Supports}, {selections, &c.Selections},
-		{labels, &c.Labels}, {groupings, &c.Groupings}} {
+		{labels, &c.Labels}, {groupings, &c.Groupings}, {seats, &c.PreviousSeats}} {
 		if x.b != nil {
 			if err := json.Unmarshal(x.b, x.dst); err != nil {
 				return c, err

@@ -21,7 +21,7 @@ var coopColumns = []string{"id", "version", "kind", "name", "name_ar", "name_fol
 	"sector", "branch", "province", "region", "delegation", "commune", "address", "registered_on", "status", "status_since",
 	"status_reason", "liquidator", "founded_under", "conformed_on", "duration_years", "share_nominal", "min_shares_per_member",
 	"purpose", "statutes_adopted_on", "member_count", "last_year_end_members", "auditor", "turnover", "declared", "approval_id",
-	"supports", "selections", "labels", "groupings"}
+	"supports", "selections", "labels", "groupings", "previous_seats"}
 
 var derivedColumns = map[string]bool{"name_folded": true, "region": true, "delegation": true}
 
@@ -34,7 +34,8 @@ func coopRow(c *coop.Cooperative) []any {
 		pgInt(c.MemberCount), pgInt(c.LastYearEndMembers), jsonOrNull(c.Governance.Auditor, c.Governance.Auditor == nil),
 		jsonOrNull(c.Turnover, c.Turnover == nil), jsonOrNull(c.Declared, c.Declared == nil), pgUUID(c.ApprovalID),
 		jsonOrNull(c.Supports, len(c.Supports) == 0), jsonOrNull(c.Selections, len(c.Selections) == 0),
-		jsonOrNull(c.Labels, len(c.Labels) == 0), jsonOrNull(c.Groupings, len(c.Groupings) == 0)}
+		jsonOrNull(c.Labels, len(c.Labels) == 0), jsonOrNull(c.Groupings, len(c.Groupings) == 0),
+		jsonOrNull(c.PreviousSeats, len(c.PreviousSeats) == 0)}
 }
 
 // selectCoop is the column list scanCoop reads: coopColumns less the

@@ -51,8 +51,8 @@ func (d *dictionary) reset(m *Model) {
 // cooperatives.
 //
 // Add reads the cooperative's ID, name, kind, dates of registration,
-// status and conformity, status, law, stated member count, province,
-// sector, branch and declared facts, and of each member its type, gender,
+// status and conformity, status, law, stated member count, province and
+// the provinces of its previous seats, sector, branch and declared facts, and of each member its type, gender,
 // birth, joining and leaving dates and share movements (kind, date,
 // amount, paid); nothing else.
 func (b *Builder) Add(c *coop.Cooperative) {
@@ -92,6 +92,22 @@ func (p *page) add(k Coop, c *coop.Cooperative, facts []string) {
 	if k.flags&flagMoreFacts != 0 {
 		setMoreFacts(p, len(p.coops)-1, c.Declared, facts)
 	}
+	if k.flags&flagMoved != 0 {
+		setSeats(p, len(p.coops)-1, c.PreviousSeats)
+	}
+}
+
+// setSeats keeps the provinces of the previous seats of the k-th
+// cooperative of p, which encode has checked.
+func setSeats(p *page, k int, seats []coop.PreviousSeat) {
+	left := make([]seatLeft, len(seats))
+	for i, s := range seats {
+		left[i] = seatLeft{movedOn: s.MovedOn, province: places.provinceIndex[s.Province]}
+	}
+	if p.seats == nil {
+		p.seats = map[int][]seatLeft{}
+	}
+	p.seats[k] = left
 }
 
 // encode makes the compact form of c, whose members and share movements
@@ -149,6 +165,14 @@ func encodePlace(errs *coop.Fields, k *Coop, c *coop.Cooperative, field func(str
 		if k.sector = places.sectorIndex[c.Sector]; k.sector == 0 {
 			errs.Add(field("sector"), "sector", "", "%q is not a sector", coop.Excerpt(string(c.Sector)))
 		}
+	}
+	for i, s := range c.PreviousSeats {
+		if s.Province != "" && places.provinceIndex[s.Province] == 0 {
+			errs.Add(field("previous_seats["+strconv.Itoa(i)+"].province"), "province", "", "%q is not a province code", coop.Excerpt(string(s.Province)))
+		}
+	}
+	if len(c.PreviousSeats) > 0 {
+		k.flags |= flagMoved
 	}
 	switch c.Status {
 	case "", coop.Active:

@@ -71,6 +71,9 @@ func (m *Model) diffCoop(i int, o *Model, j int, facts []string) string {
 	if fa, fb := describe(m, a, i), describe(o, b, j); fa != fb {
 		return fmt.Sprintf("%+v, not %+v", fa, fb)
 	}
+	if sa, sb := m.seatsOf(i), o.seatsOf(j); !slices.Equal(sa, sb) {
+		return fmt.Sprintf("previous seats %v, not %v", sa, sb)
+	}
 	for _, f := range facts {
 		va, oka := m.Declared(i, m.Fact(f), f)
 		vb, okb := o.Declared(j, o.Fact(f), f)
@@ -93,4 +96,12 @@ func (m *Model) diffCoop(i int, o *Model, j int, facts []string) string {
 		}
 	}
 	return ""
+}
+
+// seatsOf returns the previous seats of the i-th cooperative.
+func (m *Model) seatsOf(i int) []seatLeft {
+	if m.Coop(i).flags&flagMoved == 0 {
+		return nil
+	}
+	return m.pages[i>>pageBits].seats[i&pageMask]
 }

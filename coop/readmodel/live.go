@@ -89,6 +89,12 @@ func (l *Live) Apply(version uint64, cs []coop.Cooperative) (*Model, error) {
 			case old.flags&flagMoreFacts != 0:
 				delete(p.moreFacts, k)
 			}
+			switch {
+			case next.flags&flagMoved != 0:
+				setSeats(p, k, c.PreviousSeats)
+			case old.flags&flagMoved != 0:
+				delete(p.seats, k)
+			}
 			p.compactIfSparse()
 			continue
 		}
@@ -140,6 +146,9 @@ func (m *Model) own(pn int, owned map[int]bool) *page {
 	q.names = slices.Clone(p.names)
 	if p.moreFacts != nil {
 		q.moreFacts = maps.Clone(p.moreFacts)
+	}
+	if p.seats != nil {
+		q.seats = maps.Clone(p.seats)
 	}
 	m.pages[pn] = &q
 	owned[pn] = true

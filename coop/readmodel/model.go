@@ -82,6 +82,7 @@ const (
 	flagUnion uint8 = 1 << iota
 	flagLaw2483
 	flagMoreFacts // declares facts beyond the 32 the bits hold
+	flagMoved     // has previous seats
 )
 
 // The statuses, by index.
@@ -199,6 +200,36 @@ type page struct {
 	// cooperative, by its index in the page; rare. Its maps are never
 	// changed once made.
 	moreFacts map[int]map[string]bool
+	// seats holds the previous seats of a cooperative that moved, by its
+	// index in the page; rare. Its slices are never changed once made.
+	seats map[int][]seatLeft
+}
+
+// seatLeft is a province a cooperative left: it was there before movedOn.
+type seatLeft struct {
+	movedOn  coop.Date
+	province uint8
+}
+
+// ProvinceAt returns the province of the seat of the i-th cooperative at
+// the end of asOf, as coop.Cooperative.ProvinceAt: the province it left
+// after asOf, if it moved since, else its province.
+func (m *Model) ProvinceAt(i int, asOf coop.Date) coop.ProvinceCode {
+	return ProvinceAt(m.ProvinceIndexAt(i, asOf))
+}
+
+// ProvinceIndexAt is ProvinceAt as an index (Coop.ProvinceIndex).
+func (m *Model) ProvinceIndexAt(i int, asOf coop.Date) int {
+	p := m.pages[i>>pageBits]
+	c := &p.coops[i&pageMask]
+	if c.flags&flagMoved != 0 {
+		for _, s := range p.seats[i&pageMask] {
+			if asOf.Before(s.movedOn) {
+				return int(s.province)
+			}
+		}
+	}
+	return int(c.province)
 }
 
 // Len returns the number of cooperatives.

@@ -867,6 +867,58 @@ func testImport(h *Harness) {
 // built whole once, shared while nothing commits, then kept current change
 // by change, at every commit's position, equal to a model built afresh,
 // and followed by a second registry over the same store.
+// testSeatAtADate: the register, its filter and the read model at a date
+// before a move place the cooperative at its old seat (arts. 5, 12).
+func testSeatAtADate(h *Harness) {
+	t := h.T
+	c := h.Register("Siège", d("2020-03-01"), 5)
+	from := c.Province
+	require.NotEqual(t, coop.ProvinceCode("MA-ESI"), from)
+	c, err := h.Reg.ChangeSeat(h.Ctx, c.ID, registry.SeatChange{On: d("2024-05-01"), Province: "MA-ESI", Commune: "Essaouira", Votes: coop.Votes{For: 5}})
+	require.NoError(t, err)
+	require.Equal(t, []coop.PreviousSeat{{Province: from, Commune: c.PreviousSeats[0].Commune, MovedOn: d("2024-05-01")}}, c.PreviousSeats)
+	oldCommune := c.PreviousSeats[0].Commune
+	require.NotEmpty(t, oldCommune)
+	got, err := h.Reg.Get(h.Ctx, c.ID)
+	require.NoError(t, err)
+	assert.Equal(t, c.PreviousSeats, got.PreviousSeats, "the store keeps the previous seats")
+	then, err := h.Reg.StateAt(h.Ctx, c.ID, d("2024-04-30"))
+	require.NoError(t, err)
+	assert.Equal(t, from, then.Province)
+
+	m, err := h.Reg.ReadModel(h.Ctx)
+	require.NoError(t, err)
+	fresh, err := readmodel.Build(h.Ctx, h.Reg.Cooperatives(h.Ctx, &err))
+	require.NoError(t, err)
+	assert.Empty(t, m.Diff(fresh, 5), "the model kept current holds the previous seat as a fresh one does")
+	for _, tc := range []struct {
+		at       string
+		province coop.ProvinceCode
+		commune  string
+	}{
+		{"2024-04-30", from, oldCommune},
+		{"2024-05-01", "MA-ESI", "Essaouira"},
+	} {
+		assert.Equal(t, tc.province, m.ProvinceAt(0, d(tc.at)), tc.at)
+		for _, f := range []registry.Filter{{}, {Province: tc.province}} {
+			var b strings.Builder
+			require.NoError(t, h.Reg.ExportCSV(h.Ctx, &b, f, d(tc.at)))
+			cs, err := registry.ReadRegisterCSV(strings.NewReader(b.String()), "export.csv")
+			require.NoError(t, err)
+			require.Len(t, cs, 1, "%s %+v", tc.at, f)
+			assert.Equal(t, tc.province, cs[0].Province, tc.at)
+			assert.Equal(t, tc.commune, cs[0].Commune, tc.at)
+		}
+		var b strings.Builder
+		other := coop.ProvinceCode("MA-ESI")
+		if tc.province == other {
+			other = from
+		}
+		require.NoError(t, h.Reg.ExportCSV(h.Ctx, &b, registry.Filter{Province: other}, d(tc.at)))
+		assert.Equal(t, 1, strings.Count(b.String(), "\n"), "%s: only the header under %s", tc.at, other)
+	}
+}
+
 func testReadModel(h *Harness) {
 	t := h.T
 	c := h.Register("Modèle", d("2024-01-10"), 5)

@@ -91,6 +91,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"Governance", testGovernance},
 		{"Lifecycle", testLifecycle},
 		{"JournalAndStateAt", testJournal},
+		{"SeatAtADate", testSeatAtADate},
 		{"Rollback", testRollback},
 		{"StaleVersion", testStaleVersion},
 		{"ConcurrentWriters", testConcurrent},
