@@ -106,6 +106,8 @@ var fieldRuleTexts = map[string]Names{
 	"yaml":               {FR: "document mal formé", AR: "وثيقة غير صالحة"},
 	"year":               {FR: "année invalide", AR: "سنة غير صالحة"},
 	"trimmed":            {FR: "commence ou finit par une espace", AR: "يبدأ أو ينتهي بفراغ"},
+	"registered":         {FR: "déjà le numéro d'immatriculation de « {0} » au registre", AR: "هو رقم تقييد «{0}» المسجلة من قبل"},
+	"contiguous":         {FR: "les lignes d'une même coopérative se suivent : les siennes commencent à la ligne {0} et d'autres viennent entre elles", AR: "أسطر التعاونية الواحدة متتالية: أسطرها تبدأ في السطر {0} وتتخللها أسطر أخرى"},
 	"same":               {FR: "diffère de la ligne {0} pour le même numéro d'immatriculation", AR: "يختلف عن السطر {0} لنفس رقم التقييد"},
 	"cin":                {FR: "numéro de CIN invalide", AR: "رقم البطاقة الوطنية غير صالح"},
 	"program":            {FR: "programme inconnu", AR: "برنامج غير معروف"},

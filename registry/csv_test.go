@@ -3,6 +3,7 @@ package registry_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/coop"
@@ -50,16 +52,19 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 		var out bytes.Buffer
 		require.NoError(t, national.Export(ctx, &out, meknes, at, d))
 		empty := registry.New(memory.New(), &registry.Options{Now: clock})
-		cs, read, err := registry.ReadRegister(bytes.NewReader(out.Bytes()), "meknes.csv")
+		rep, err := empty.ImportRegister(ctx, bytes.NewReader(out.Bytes()), "meknes"+d.Extension(), nil)
 		require.NoError(t, err, d.Name)
-		assert.Equal(t, d.Name, read.Name, "the dialect is told by the header")
-		n, err = empty.ImportOwned(ctx, slices.Values(cs))
-		require.NoError(t, err)
+		assert.Equal(t, d.Name, rep.Dialect.Name, "the dialect is told by the first bytes and the header")
+		n = rep.Imported
 		var again bytes.Buffer
 		require.NoError(t, empty.Export(ctx, &again, meknes, at, d))
-		assert.Equal(t, out.String(), again.String(), "%s: export, import, export gives the same bytes", d.Name)
-		if d == registry.RFC4180 {
+		assert.True(t, bytes.Equal(out.Bytes(), again.Bytes()), "%s: export, import, export gives the same bytes", d.Name)
+		switch d {
+		case registry.RFC4180:
 			first = out
+			continue
+		case registry.XLSX:
+			checkWorkbook(t, out.Bytes())
 			continue
 		}
 		assert.True(t, strings.HasPrefix(out.String(), "\ufeff"+strings.Join(registry.RegisterColumns, ";")+"\r\n"), "a BOM, semicolons and CRLF")
@@ -84,6 +89,47 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	assert.Equal(t, want, n)
 	assert.Equal(t, members+1, strings.Count(first.String(), "\n"), "a header and a row per member")
 	assert.True(t, strings.HasPrefix(first.String(), strings.Join(registry.RegisterColumns, ",")+"\n"))
+}
+
+// checkWorkbook checks the register as a workbook: headers in French and
+// Arabic, dates as dates, amounts and numbers as numbers (a cell holds the
+// number, and shows it in its format).
+func checkWorkbook(t *testing.T, b []byte) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, []string{registry.RegisterSheet}, f.GetSheetList())
+	// The first three rows as a spreadsheet shows them, and as stored.
+	read := func(opts ...excelize.Options) [][]string {
+		rows, err := f.Rows(registry.RegisterSheet)
+		require.NoError(t, err)
+		defer rows.Close()
+		var out [][]string
+		for i := 0; i < 3 && rows.Next(); i++ {
+			r, err := rows.Columns(opts...)
+			require.NoError(t, err)
+			out = append(out, r)
+		}
+		return out
+	}
+	shown, raw := read(), read(excelize.Options{RawCellValue: true})
+	require.Len(t, shown, 3)
+	require.Len(t, raw, 3)
+	assert.Equal(t, registry.RegisterHeaders[0], shown[0], "French headers")
+	assert.Equal(t, registry.RegisterHeaders[1], shown[1], "Arabic headers")
+	col := func(name string) int { return slices.Index(registry.RegisterColumns, name) }
+	for _, tc := range []struct {
+		column      string
+		stored, saw string
+	}{
+		{"registered_on", `^[0-9]{5}$`, `^[0-9]{2}/[0-9]{2}/[0-9]{4}$`}, // a date: a day number shown day first
+		{"share_nominal", `^[0-9.]+$`, `^[0-9,]+\.[0-9]{2}$`},           // an amount: a number shown with two decimals
+		{"registration_number", `/`, `/`},                               // text
+	} {
+		assert.Regexp(t, tc.stored, raw[2][col(tc.column)], tc.column)
+		assert.Regexp(t, tc.saw, shown[2][col(tc.column)], tc.column)
+	}
 }
 
 // registerFile is a valid register of two cooperatives, the second with a
@@ -260,4 +306,113 @@ func TestReadRegister_ExcelFR(t *testing.T) {
 	_, _, err = registry.ReadRegister(strings.NewReader("registration_number\tcourt\n"), "tabs.csv")
 	require.ErrorAs(t, err, &e)
 	assert.Contains(t, e.Error(), "semicolons (Excel in French")
+}
+
+// TestReadRegister_EveryProblemInOnePass: the problems of a file are all
+// reported at once, each at its cell: a member's columns are read even
+// when the cooperative's fail, rows apart from their cooperative's are
+// named, and a workbook's problems are at their sheet and cell.
+func TestReadRegister_EveryProblemInOnePass(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(registerFile, "\n"), "\n")
+	set := func(line []string, col, v string) string {
+		out := slices.Clone(line)
+		out[slices.Index(registry.RegisterColumns, col)] = v
+		return strings.Join(out, ",")
+	}
+	fields := func(i int) []string { return strings.Split(lines[i], ",") }
+	type problem struct{ field, rule, source string }
+	tests := []struct {
+		name string
+		file string
+		want []problem
+	}{
+		{"CooperativeAndMemberColumns", strings.Join([]string{lines[0], set(fields(1), "registered_on", "2019-02-30"),
+			set(fields(2), "birth_date", "1988-13-11"), lines[3], lines[4]}, "\n"), []problem{
+			{"registered_on", "date", "f.csv:2:6"}, {"registered_on", "same", "f.csv:3:6"}, {"birth_date", "date", "f.csv:3:22"}}},
+		{"BadRowsOfOneCooperative", strings.Join([]string{lines[0], set(strings.Split(set(fields(1), "registered_on", "x"), ","), "gender", "f"),
+			set(fields(2), "cin", "12"), lines[3], lines[4]}, "\n"), []problem{
+			{"registered_on", "date", "f.csv:2:6"}, {"gender", "enum", "f.csv:2:20"}, {"registered_on", "same", "f.csv:3:6"}, {"cin", "cin", "f.csv:3:21"}}},
+		{"RowsApart", strings.Join([]string{lines[0], lines[1], lines[3], lines[2], lines[4]}, "\n"), []problem{
+			{"registration_number", "contiguous", "f.csv:4:1"}, {"registration_number", "contiguous", "f.csv:5:1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := registry.ReadRegisterCSV(strings.NewReader(tt.file), "f.csv")
+			var e *coop.Error
+			require.ErrorAs(t, err, &e)
+			var got []problem
+			for _, f := range e.Fields {
+				got = append(got, problem{f.Field, f.Rule, f.Source})
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestReadRegister_Workbook reads a register typed by hand in a workbook:
+// dates typed as text the French way, amounts with a decimal comma, the
+// Arabic header row left out; a bad cell is named by its sheet and cell.
+func TestReadRegister_Workbook(t *testing.T) {
+	book := func(rows ...[]any) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		require.NoError(t, f.SetSheetName("Sheet1", "Feuil1"))
+		header := make([]any, len(registry.RegisterHeaders[0]))
+		for i, h := range registry.RegisterHeaders[0] {
+			header[i] = h
+		}
+		require.NoError(t, f.SetSheetRow("Feuil1", "A1", &header))
+		for i, r := range rows {
+			require.NoError(t, f.SetSheetRow("Feuil1", fmt.Sprintf("A%d", i+2), &r))
+		}
+		var b bytes.Buffer
+		require.NoError(t, f.Write(&b))
+		return b.Bytes()
+	}
+	row := func(member int, name, born string, subscribed any) []any {
+		return []any{"1/MEK/2020/7", "MEK", "Coopérative Azrou", "تعاونية أزرو", "cooperative", time.Date(2020, 1, 15, 0, 0, 0, 0, time.UTC),
+			"active", nil, "112-12", nil, "agriculture", nil, "MA-MEK", nil, 99, 100, member, "natural", name, "female", nil, born, nil, 6,
+			subscribed, subscribed}
+	}
+	good := book(row(1, "Fadma", "03/02/1990", "600,00"), row(2, "Itto", "", 600), row(3, "Tuda", "", 600.0),
+		row(4, "Aicha", "", "600.00"), row(5, "Hada", "", 600))
+	cs, d, err := registry.ReadRegister(bytes.NewReader(good), "azrou.xlsx")
+	require.NoError(t, err)
+	assert.Equal(t, registry.XLSX, d)
+	require.Len(t, cs, 1)
+	assert.Equal(t, coop.MustParseDate("2020-01-15"), cs[0].RegisteredOn)
+	assert.Equal(t, coop.MustParseDate("1990-02-03"), cs[0].Members[0].BirthDate)
+	for _, m := range cs[0].Members {
+		assert.Equal(t, "600", m.Shares[0].Amount.String(), m.Name)
+	}
+
+	bad := book(row(1, "Fadma", "30/02/1990", 600), row(2, "Itto", "", "6OO"))
+	_, _, err = registry.ReadRegister(bytes.NewReader(bad), "azrou.xlsx")
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	var sources []string
+	for _, f := range e.Fields {
+		sources = append(sources, f.Field+"@"+f.Source)
+	}
+	assert.Equal(t, []string{"birth_date@azrou.xlsx:Feuil1!V2", "subscribed@azrou.xlsx:Feuil1!Y3", "paid@azrou.xlsx:Feuil1!Z3"}, sources)
+}
+
+// TestReadRegister_ManyProblems: a file with more problems than
+// MaxProblems lists the first ones and says how many there are.
+func TestReadRegister_ManyProblems(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(registerFile, "\n"), "\n")
+	var b strings.Builder
+	b.WriteString(lines[0] + "\n")
+	n := registry.MaxProblems + 200
+	for i := range n {
+		f := strings.Split(lines[1], ",")
+		f[0] = fmt.Sprintf("%d/MEK/2019/1", i+1)
+		f[5] = "never"
+		b.WriteString(strings.Join(f, ",") + "\n")
+	}
+	_, err := registry.ReadRegisterCSV(strings.NewReader(b.String()), "f.csv")
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	assert.Len(t, e.Fields, registry.MaxProblems)
+	assert.Contains(t, e.Message, fmt.Sprintf("%d problems, the first %d listed", n, registry.MaxProblems))
 }

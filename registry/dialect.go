@@ -10,12 +10,15 @@ import (
 	"github.com/taawun/taawun/coop"
 )
 
-// Dialect is a way the register is written as CSV. The register import
-// reads both, told apart by the header line; the export writes the one
-// asked for.
+// Dialect is a way the register is written: as CSV, or as a workbook.
+// The register import reads every dialect, told apart by the first bytes
+// and the header line; the export writes the one asked for.
 type Dialect struct {
-	// Name is the dialect's name in the API: "rfc4180", "excel-fr".
+	// Name is the dialect's name in the API: "rfc4180", "excel-fr", "xlsx".
 	Name string
+	// Workbook writes an Office Open XML workbook (.xlsx) rather than CSV:
+	// typed cells, headers in French and Arabic (RegisterHeaders).
+	Workbook bool
 	// Comma separates the fields.
 	Comma rune
 	// CRLF ends the lines with a carriage return; BOM opens the file with
@@ -35,10 +38,31 @@ var (
 	// ("CSV UTF-8"): semicolons, a decimal comma, dates DD/MM/YYYY, a byte
 	// order mark and lines ending in CRLF.
 	ExcelFR = Dialect{Name: "excel-fr", Comma: ';', CRLF: true, BOM: true, DecimalComma: true, DayFirst: true}
+	// XLSX is the register as a workbook: one sheet, RegisterSheet, its
+	// dates as dates and amounts as numbers. A value a clerk typed as text
+	// is read as Excel in French writes it (DD/MM/YYYY, "600,00") or as
+	// RFC 4180 does.
+	XLSX = Dialect{Name: "xlsx", Workbook: true, DecimalComma: true, DayFirst: true}
 )
 
 // Dialects lists the dialects of the register.
-func Dialects() []Dialect { return []Dialect{RFC4180, ExcelFR} }
+func Dialects() []Dialect { return []Dialect{RFC4180, ExcelFR, XLSX} }
+
+// ContentType is the media type of a register file in the dialect.
+func (d Dialect) ContentType() string {
+	if d.Workbook {
+		return WorkbookType
+	}
+	return "text/csv; charset=utf-8"
+}
+
+// Extension is the file name extension of the dialect: ".csv" or ".xlsx".
+func (d Dialect) Extension() string {
+	if d.Workbook {
+		return ".xlsx"
+	}
+	return ".csv"
+}
 
 // DialectNamed returns the dialect of the given name.
 func DialectNamed(name string) (Dialect, bool) {
@@ -59,6 +83,9 @@ var (
 
 // dateFormat says how the dialect writes a date, for errors.
 func (d Dialect) dateFormat() string {
+	if d.Workbook {
+		return "a date, or DD/MM/YYYY"
+	}
 	if d.DayFirst {
 		return "DD/MM/YYYY"
 	}
@@ -111,9 +138,8 @@ var thousands = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ".", ""
 // detectDialect reads the header line of a register file and tells its
 // dialect: semicolons are Excel's in French locale, commas RFC 4180's. It
 // returns a reader of the whole file without its byte order mark.
-func detectDialect(r io.Reader, op, source string) (Dialect, io.Reader, error) {
-	const most = 64 << 10 // a header line is far shorter
-	br := bufio.NewReaderSize(r, most)
+func detectDialect(br *bufio.Reader, op, source string) (Dialect, io.Reader, error) {
+	most := br.Size() // a header line is far shorter
 	bom := false
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
 		_, _ = br.Discard(3)

@@ -35,7 +35,7 @@ import (
 // in the order of cs, so that Options.NewID is called from one goroutine
 // at a time.
 func (r *Registry) Import(ctx context.Context, cs iter.Seq[coop.Cooperative]) (int, error) {
-	return r.load(ctx, "registry.Import", cs, false)
+	return r.load(ctx, "registry.Import", cs, false, nil)
 }
 
 // ImportOwned is Import for cooperatives that become the registry's as cs
@@ -47,11 +47,13 @@ func (r *Registry) Import(ctx context.Context, cs iter.Seq[coop.Cooperative]) (i
 // cooperatives: a national registry is then loaded without being held
 // twice.
 func (r *Registry) ImportOwned(ctx context.Context, cs iter.Seq[coop.Cooperative]) (int, error) {
-	return r.load(ctx, "registry.ImportOwned", cs, true)
+	return r.load(ctx, "registry.ImportOwned", cs, true, nil)
 }
 
-// load is Import, copying the cooperatives unless they are owned.
-func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Cooperative], owned bool) (int, error) {
+// load is Import, copying the cooperatives unless they are owned. end,
+// when given, is asked once cs has ended whether it ended well: its error
+// stores nothing and is returned.
+func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Cooperative], owned bool, end func() error) (int, error) {
 	recorded := r.recorded()
 	var size readmodel.Size
 	records := func(yield func(Record, error) bool) {
@@ -67,6 +69,11 @@ func (r *Registry) load(ctx context.Context, op string, cs iter.Seq[coop.Coopera
 			}
 			if !yield(r.importRecord(in, recorded), nil) {
 				return
+			}
+		}
+		if end != nil {
+			if err := end(); err != nil {
+				yield(Record{}, err)
 			}
 		}
 	}

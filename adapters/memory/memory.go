@@ -217,6 +217,22 @@ func (s *Store) GetByNumber(ctx context.Context, number string) (coop.Cooperativ
 	return s.coops[id].c, nil
 }
 
+// FindNumbers implements registry.NumberFinder.
+func (s *Store) FindNumbers(ctx context.Context, numbers []string) (map[string]uuid.UUID, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := map[string]uuid.UUID{}
+	for _, n := range numbers {
+		if id, ok := s.byNumber[n]; ok {
+			out[n] = id
+		}
+	}
+	return out, nil
+}
+
 // after returns the index in s.order of the first key after k.
 func (s *Store) after(k key) int {
 	i, found := slices.BinarySearchFunc(s.order, k, compareKeys)

@@ -392,6 +392,32 @@ func (s *Store) GetByNumber(ctx context.Context, number string) (coop.Cooperativ
 	return s.getWhere(ctx, "postgres.GetByNumber", "registration_number = $1", number, "registration number "+number)
 }
 
+// FindNumbers implements registry.NumberFinder: one query per 10,000
+// numbers, on the unique index of registration numbers.
+func (s *Store) FindNumbers(ctx context.Context, numbers []string) (map[string]uuid.UUID, error) {
+	const op, chunk = "postgres.FindNumbers", 10000
+	out := map[string]uuid.UUID{}
+	for part := range slices.Chunk(numbers, chunk) {
+		rows, err := s.pool.Query(ctx, `SELECT registration_number, id FROM cooperatives WHERE registration_number = ANY($1)`, part)
+		if err != nil {
+			return nil, s.fail(ctx, op, err)
+		}
+		for rows.Next() {
+			var n string
+			var id uuid.UUID
+			if err := rows.Scan(&n, &id); err != nil {
+				rows.Close()
+				return nil, s.fail(ctx, op, err)
+			}
+			out[n] = id
+		}
+		if err := rows.Err(); err != nil {
+			return nil, s.fail(ctx, op, err)
+		}
+	}
+	return out, nil
+}
+
 // where builds the WHERE clause of a filter.
 func where(f registry.Filter) (string, []any) {
 	var conds []string

@@ -919,6 +919,38 @@ func testSeatAtADate(h *Harness) {
 	}
 }
 
+// testImportClash: a register file whose registration numbers the
+// registry holds is refused whole, with each number at its line and the
+// cooperative that holds it.
+func testImportClash(h *Harness) {
+	t := h.T
+	a := h.Register("Premier dépôt", d("2021-03-01"), 5)
+	b := h.Register("Second dépôt", d("2022-03-01"), 6)
+	var file strings.Builder
+	require.NoError(t, h.Reg.ExportCSV(h.Ctx, &file, registry.Filter{}, Today))
+	before, err := h.Reg.List(h.Ctx, registry.Filter{})
+	require.NoError(t, err)
+
+	rep, err := h.Reg.ImportRegister(h.Ctx, strings.NewReader(file.String()), "depot.csv", nil)
+	CheckCode(t, err, coop.Conflict)
+	assert.Zero(t, rep.Imported)
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	require.Len(t, e.Fields, 2, "%v", e.Fields)
+	for i, c := range []coop.Cooperative{a, b} {
+		f := e.Fields[i]
+		assert.Equal(t, "registration_number", f.Field)
+		assert.Equal(t, "registered", f.Rule)
+		assert.Equal(t, c.Name, f.Param, "the cooperative holding the number")
+		assert.Equal(t, fmt.Sprintf("depot.csv:%d:1", 2+i*5), f.Source, "%s: its first line", c.Name)
+		assert.Contains(t, f.Message, c.RegistrationNumber)
+		assert.Contains(t, f.Message, c.ID.String())
+	}
+	after, err := h.Reg.List(h.Ctx, registry.Filter{})
+	require.NoError(t, err)
+	assert.Equal(t, before.Total, after.Total, "nothing is stored")
+}
+
 func testReadModel(h *Harness) {
 	t := h.T
 	c := h.Register("Modèle", d("2024-01-10"), 5)

@@ -92,6 +92,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"Lifecycle", testLifecycle},
 		{"JournalAndStateAt", testJournal},
 		{"SeatAtADate", testSeatAtADate},
+		{"ImportClash", testImportClash},
 		{"Rollback", testRollback},
 		{"StaleVersion", testStaleVersion},
 		{"ConcurrentWriters", testConcurrent},
