@@ -28,6 +28,11 @@ type Options struct {
 	// MaxRegisterBytes bounds a register imported as CSV (default 64 MiB,
 	// about 400,000 members).
 	MaxRegisterBytes int64
+	// MaxImports bounds the register imports served at once (default 2):
+	// each reads its file as a stream, so that the memory imports hold is
+	// bounded by their number; one beyond is answered 503 (code "busy")
+	// with Retry-After.
+	MaxImports int
 	// RequestTimeout bounds the work of one request (default 30 s).
 	RequestTimeout time.Duration
 	// Logger receives internal errors (default: slog.Default(), so that an
@@ -60,6 +65,7 @@ type api struct {
 	auth    Authenticator
 	maxBody int64
 	maxCSV  int64
+	imports chan struct{}
 	timeout time.Duration
 	log     *slog.Logger
 	lang    coop.Lang
@@ -100,6 +106,10 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	if a.timeout <= 0 {
 		a.timeout = 30 * time.Second
 	}
+	if o.MaxImports <= 0 {
+		o.MaxImports = 2
+	}
+	a.imports = make(chan struct{}, o.MaxImports)
 	if a.log == nil {
 		a.log = slog.Default()
 	}
@@ -264,7 +274,8 @@ func (a *api) serve(rt route) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
 		defer cancel()
 		c := &call{a: a, rt: rt, w: w, r: r, ctx: ctx, who: who}
-		if r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch {
+		if (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) && !rt.CSVBody {
+			// A register file is read as a stream by its handler.
 			if !c.readBody() {
 				return
 			}

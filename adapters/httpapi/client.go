@@ -177,6 +177,7 @@ var codeOfProblem = map[string]coop.Code{
 	codeIdempotency:        coop.Conflict,
 	codeKeyInUse:           coop.Conflict,
 	codeTimeout:            coop.Unavailable,
+	codeBusy:               coop.Unavailable,
 }
 
 // problemError turns a problem reply into a *coop.Error.

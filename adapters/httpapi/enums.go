@@ -78,7 +78,7 @@ func enumValues() map[reflect.Type][]string {
 func problemCodes() []string {
 	codes := []string{string(coop.Invalid), string(coop.NotFound), string(coop.Conflict), string(coop.FailedPrecondition),
 		string(coop.Internal), string(coop.Forbidden), string(coop.Unavailable), codeUnauthenticated, codeMethodNotAllowed,
-		codeTooLarge, codeUnsupportedMedia, codePreconditionFailed, codeIdempotency, codeKeyInUse, codeTimeout}
+		codeTooLarge, codeUnsupportedMedia, codePreconditionFailed, codeIdempotency, codeKeyInUse, codeTimeout, codeBusy}
 	slices.Sort(codes)
 	return codes
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/registry"
@@ -21,10 +22,29 @@ func live(cell string) bool {
 	return cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && coop.NeutralizeCell(cell) != cell
 }
 
-// cells reads every cell of a CSV.
+// cells reads every cell of a CSV, or of a workbook's sheets.
 func cells(t *testing.T, body string) []string {
 	t.Helper()
+	if strings.HasPrefix(body, "PK\x03\x04") {
+		f, err := excelize.OpenReader(strings.NewReader(body))
+		require.NoError(t, err)
+		defer f.Close()
+		var out []string
+		for _, sheet := range f.GetSheetList() {
+			rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+			require.NoError(t, err)
+			for _, r := range rows {
+				out = append(out, r...)
+			}
+		}
+		return out
+	}
 	r := csv.NewReader(strings.NewReader(body))
+	if b, ok := strings.CutPrefix(body, "\ufeff"); ok {
+		// Excel in French: semicolons.
+		r = csv.NewReader(strings.NewReader(b))
+		r.Comma = ';'
+	}
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	require.NoError(t, err)
@@ -60,7 +80,8 @@ func TestFormulaNames(t *testing.T) {
 			require.Equal(t, 201, res.Code, res.Body.String())
 
 			exports := map[string]string{}
-			for what, path := range map[string]string{"register": "/v1/register?as_of=" + today.String(), "stats": "/v1/stats?by=province&format=csv"} {
+			for what, path := range map[string]string{"register": "/v1/register?as_of=" + today.String(), "stats": "/v1/stats?by=province&format=csv",
+				"register-excel-fr": "/v1/register?dialect=excel-fr&as_of=" + today.String(), "register-xlsx": "/v1/register?dialect=xlsx&as_of=" + today.String()} {
 				res := e.do("GET", path, nationalToken, nil, nil)
 				require.Equal(t, 200, res.Code, res.Body.String())
 				exports[what] = res.Body.String()
@@ -74,7 +95,9 @@ func TestFormulaNames(t *testing.T) {
 				}
 			}
 			for _, n := range hostileNames[:3] {
-				assert.Contains(t, exports["register"], coop.NeutralizeCell(n)[:5], "the register holds %q, neutralised", n)
+				for _, dialect := range []string{"register", "register-excel-fr", "register-xlsx"} {
+					assert.Contains(t, cells(t, exports[dialect]), coop.NeutralizeCell(n), "%s holds %q, neutralised", dialect, n)
+				}
 			}
 			assert.True(t, slices.ContainsFunc(cells(t, exports["screening"]), func(s string) bool { return s == "'"+hostileNames[0] }))
 
@@ -101,6 +124,13 @@ func TestFormulaNames(t *testing.T) {
 			}
 			again := back.do("GET", "/v1/register?as_of="+today.String(), nationalToken, nil, nil)
 			assert.Equal(t, exports["register"], again.Body.String())
+
+			// The workbook reads back alike.
+			book := newEnv(t)
+			res = book.do("POST", "/v1/register", nationalToken, exports["register-xlsx"], map[string]string{"Content-Type": registry.WorkbookType})
+			require.Equal(t, 201, res.Code, res.Body.String())
+			again = book.do("GET", "/v1/register?dialect=xlsx&as_of="+today.String(), nationalToken, nil, nil)
+			assert.Equal(t, exports["register-xlsx"], again.Body.String())
 		})
 	}
 }

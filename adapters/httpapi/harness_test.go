@@ -142,6 +142,11 @@ func (e *env) conforms(method, path string, rec *httptest.ResponseRecorder) {
 	if mt == "text/csv" {
 		return
 	}
+	if mt == registry.WorkbookType {
+		// A workbook: a zip archive.
+		require.True(e.t, bytes.HasPrefix(rec.Body.Bytes(), []byte("PK\x03\x04")), "%s %s: not a workbook", method, path)
+		return
+	}
 	if mt == "application/x-ndjson" {
 		// A stream: each line is JSON.
 		for _, line := range strings.Split(strings.TrimSpace(rec.Body.String()), "\n") {

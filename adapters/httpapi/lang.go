@@ -86,6 +86,7 @@ var codeDetails = map[string]coop.Names{
 	codeIdempotency:        {FR: "cette clé d'idempotence a servi à une autre requête", AR: "سبق استعمال مفتاح عدم التكرار هذا لطلب آخر"},
 	codeKeyInUse:           {FR: "une requête avec cette clé d'idempotence est en cours", AR: "طلب بمفتاح عدم التكرار هذا قيد المعالجة"},
 	codeTimeout:            {FR: "le traitement a pris trop de temps", AR: "استغرقت المعالجة وقتا طويلا"},
+	codeBusy:               {FR: "d'autres imports de registre sont en cours : réessayez dans quelques secondes", AR: "عمليات استيراد أخرى للسجل جارية: أعد المحاولة بعد بضع ثوان"},
 }
 
 // localize writes p in lang: its title, its detail and each field's

@@ -74,7 +74,8 @@ func (sb *schemaBuilder) operation(rt route) map[string]any {
 	}
 	if rt.CSVBody {
 		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{
-			"text/csv": map[string]any{"schema": Schema{"type": "string", "description": registerCSVDoc}}}}
+			"text/csv":            map[string]any{"schema": Schema{"type": "string", "description": registerCSVDoc}},
+			registry.WorkbookType: map[string]any{"schema": Schema{"type": "string", "format": "binary", "description": registerWorkbookDoc}}}}
 	}
 	op["responses"] = sb.responses(rt)
 	switch rt.Auth {
@@ -117,6 +118,7 @@ func (sb *schemaBuilder) success(rt route) map[string]any {
 	switch {
 	case rt.CSVOnly:
 		content["text/csv"] = map[string]any{"schema": Schema{"type": "string", "description": registerCSVDoc}}
+		content[registry.WorkbookType] = map[string]any{"schema": Schema{"type": "string", "format": "binary", "description": registerWorkbookDoc}}
 	case rt.ID == "openapi":
 		content["application/json"] = map[string]any{"schema": sb.openAPIDocumentSchema()}
 	default:
@@ -200,8 +202,13 @@ func (sb *schemaBuilder) responses(rt route) map[string]any {
 }
 
 // registerCSVDoc describes the register's CSV layout.
-var registerCSVDoc = "RFC 4180 CSV with a header line, one row per member, the cooperative's columns repeated: " +
-	strings.Join(registry.RegisterColumns, ",") + ". Dates YYYY-MM-DD, amounts in MAD with two decimals and a point."
+var registerCSVDoc = "CSV with a header line, one row per member, the cooperative's columns repeated on its rows, which follow one another: " +
+	strings.Join(registry.RegisterColumns, ",") + ". RFC 4180 (commas, dates YYYY-MM-DD, amounts in MAD with two decimals and a point) " +
+	"or as Excel in French saves it (semicolons, dates DD/MM/YYYY, decimal commas, UTF-8 with or without a BOM, CRLF), told by the header line. " +
+	"A name a spreadsheet would run as a formula is written with a leading apostrophe."
+
+var registerWorkbookDoc = "An Office Open XML workbook: the sheet " + registry.RegisterSheet + " (else the first), the columns of the CSV " +
+	"named in French on the first row (or as in CSV) and in Arabic on the second (optional on import), dates as dates, amounts as numbers."
 
 func openAPIPath(p string) string { return strings.ReplaceAll(p, "...}", "}") }
 

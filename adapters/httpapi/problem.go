@@ -50,6 +50,7 @@ const (
 	codeIdempotency        = "idempotency_key_reused"
 	codeKeyInUse           = "idempotency_key_in_use"
 	codeTimeout            = "timeout"
+	codeBusy               = "busy"
 )
 
 func problemType(code string) string { return "urn:taawun:problem:" + code }

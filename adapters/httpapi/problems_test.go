@@ -96,7 +96,7 @@ func TestProblemLanguages(t *testing.T) {
 func TestProblemCodesTranslated(t *testing.T) {
 	status := map[string]int{"invalid": 400, "not_found": 404, "conflict": 409, "failed_precondition": 422, "internal": 500,
 		"forbidden": 403, "unavailable": 503, "unauthenticated": 401, "method_not_allowed": 405, "too_large": 413,
-		"unsupported_media_type": 415, "precondition_failed": 412, "idempotency_key_reused": 422, "idempotency_key_in_use": 409, "timeout": 503}
+		"unsupported_media_type": 415, "precondition_failed": 412, "idempotency_key_reused": 422, "idempotency_key_in_use": 409, "timeout": 503, "busy": 503}
 	for _, code := range httpapi.ProblemCodes() {
 		st, ok := status[code]
 		require.True(t, ok, "a status for %s", code)

@@ -2,10 +2,11 @@ package httpapi
 
 import (
 	"bufio"
-	"bytes"
+	"errors"
 	"log/slog"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/registry"
@@ -21,8 +22,9 @@ type ImportResult struct {
 }
 
 // hExportRegister writes the register of the cooperatives matching the
-// query at a date as CSV; personal data the principal's scope does not
-// cover is left empty, as everywhere in the API.
+// query at a date, their seat and status of that date, in the dialect the
+// query names (CSV, the default, or a workbook); personal data the
+// principal's scope does not cover is left empty, as everywhere in the API.
 func hExportRegister(c *call) (reply, error) {
 	at, err := c.dateParam("as_of", false)
 	if err != nil {
@@ -36,7 +38,7 @@ func hExportRegister(c *call) (reply, error) {
 	if name := c.r.URL.Query().Get("dialect"); name != "" {
 		var ok bool
 		if d, ok = registry.DialectNamed(name); !ok {
-			return reply{}, coop.Fieldf("dialect", "enum", "%q: rfc4180 or excel-fr", coop.Excerpt(name))
+			return reply{}, coop.Fieldf("dialect", "enum", "%q: rfc4180, excel-fr or xlsx", coop.Excerpt(name))
 		}
 	}
 	// The cooperatives are gathered first (shared snapshots, not copies,
@@ -45,7 +47,7 @@ func hExportRegister(c *call) (reply, error) {
 	var iterErr error
 	var sel []coop.Cooperative
 	for co := range c.a.reg.Cooperatives(c.ctx, &iterErr) {
-		if f.Matches(&co) {
+		if f.MatchesAt(&co, at) {
 			c.redact(&co)
 			sel = append(sel, co)
 		}
@@ -53,7 +55,8 @@ func hExportRegister(c *call) (reply, error) {
 	if iterErr != nil {
 		return reply{}, iterErr
 	}
-	c.w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	c.w.Header().Set("Content-Type", d.ContentType())
+	c.w.Header().Set("Content-Disposition", `attachment; filename="registre-`+at.String()+d.Extension()+`"`)
 	c.w.WriteHeader(http.StatusOK)
 	out := bufio.NewWriterSize(c.w, 64<<10)
 	err = registry.WriteRegister(out, slices.Values(sel), at, d)
@@ -67,22 +70,30 @@ func hExportRegister(c *call) (reply, error) {
 	return reply{streamed: true}, nil
 }
 
-// hImportRegister imports a register sent as CSV: every row is checked,
-// the principal's scope must cover every cooperative of the file, and
-// nothing is stored unless the whole file passes.
+// hImportRegister imports a register file, CSV or workbook, read as a
+// stream: every row is checked, the principal's scope must cover every
+// cooperative of the file, and nothing is stored unless the whole file
+// passes. At most Options.MaxImports run at once.
 func hImportRegister(c *call) (reply, error) {
-	cs, d, err := registry.ReadRegister(bytes.NewReader(c.body), "register.csv")
+	select {
+	case c.a.imports <- struct{}{}:
+		defer func() { <-c.a.imports }()
+	default:
+		c.w.Header().Set("Retry-After", "10")
+		return reply{}, problem(http.StatusServiceUnavailable, codeBusy,
+			"other register imports are running ("+strconv.Itoa(cap(c.a.imports))+" at most): try again in a few seconds")
+	}
+	body, name, err := c.fileBody()
 	if err != nil {
 		return reply{}, err
 	}
-	for i := range cs {
-		if err := c.scoped(cs[i].Province); err != nil {
-			return reply{}, err
+	rep, err := c.a.reg.ImportRegister(c.ctx, body, name, func(co *coop.Cooperative) error { return c.scoped(co.Province) })
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return reply{}, c.tooLarge()
 		}
-	}
-	n, err := c.a.reg.ImportOwned(c.ctx, slices.Values(cs))
-	if err != nil {
 		return reply{}, err
 	}
-	return reply{status: http.StatusCreated, value: ImportResult{Imported: n, Dialect: d.Name}}, nil
+	return reply{status: http.StatusCreated, value: ImportResult{Imported: rep.Imported, Dialect: rep.Dialect.Name}}, nil
 }

@@ -1,6 +1,8 @@
 package httpapi_test
 
 import (
+	"io"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/taawun/taawun/adapters/httpapi"
+	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/registry"
 )
@@ -49,8 +52,30 @@ func TestRegisterOverHTTP(t *testing.T) {
 	assert.Equal(t, httpapi.ImportResult{Imported: 3, Dialect: "excel-fr"}, decode[httpapi.ImportResult](t, res))
 	assert.Equal(t, first.Body.String(), efr.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30", nationalToken, nil, nil).Body.String())
 
+	// And as a workbook.
+	xl := f.e.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30&dialect=xlsx", nationalToken, nil, nil)
+	require.Equal(t, 200, xl.Code, xl.Body.String())
+	assert.Equal(t, registry.WorkbookType, xl.Header().Get("Content-Type"))
+	assert.Equal(t, `attachment; filename="registre-2024-06-30.xlsx"`, xl.Header().Get("Content-Disposition"))
+	exl := newEnv(t)
+	res = exl.do("POST", "/v1/register", nationalToken, xl.Body.Bytes(), map[string]string{"Content-Type": registry.WorkbookType})
+	require.Equal(t, 201, res.Code, res.Body.String())
+	assert.Equal(t, httpapi.ImportResult{Imported: 3, Dialect: "xlsx"}, decode[httpapi.ImportResult](t, res))
+	again := exl.do("GET", "/v1/register?province=MA-ESI&as_of=2024-06-30&dialect=xlsx", nationalToken, nil, nil)
+	assert.Equal(t, xl.Body.Bytes(), again.Body.Bytes(), "export, import, export: the same workbook")
+
+	// A retry clashes on each registration number, at its line.
 	retry := e.do("POST", "/v1/register", nationalToken, first.Body.String(), csv)
 	require.Equal(t, 409, retry.Code, retry.Body.String())
+	clash := decode[struct {
+		Errors []coop.FieldError `json:"errors"`
+	}](t, retry)
+	require.Len(t, clash.Errors, 3, retry.Body.String())
+	for _, fe := range clash.Errors {
+		assert.Equal(t, "registered", fe.Rule)
+		assert.Regexp(t, `^register\.csv:[0-9]+:1$`, fe.Source)
+		assert.NotEmpty(t, fe.Param, "the cooperative holding the number")
+	}
 	p, err := e.reg.List(t.Context(), registry.Filter{})
 	require.NoError(t, err)
 	assert.Equal(t, 3, p.Total, "the retry stored nothing")
@@ -90,4 +115,53 @@ func TestRegisterOverHTTP(t *testing.T) {
 			assert.Zero(t, p.Total, "nothing is written")
 		})
 	}
+}
+
+// TestRegisterImportsBounded: imports beyond Options.MaxImports at once are
+// answered 503 with Retry-After while the others run, and a file beyond
+// Options.MaxRegisterBytes is refused 413, storing nothing.
+func TestRegisterImportsBounded(t *testing.T) {
+	auth, err := httpapi.BearerTokens([]httpapi.TokenScope{
+		{Token: nationalToken, Principal: httpapi.Principal{Subject: "ministry", National: true}}})
+	require.NoError(t, err)
+	reg := registry.New(memory.New(), &registry.Options{Now: clock})
+	h := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Now: clock, MaxImports: 1, MaxRegisterBytes: 4 << 10})
+	post := func(body io.Reader) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("POST", "/v1/register", body)
+		req.Header.Set("Authorization", "Bearer "+nationalToken)
+		req.Header.Set("Content-Type", "text/csv")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+
+	// The first import reads its body as it comes: once it has read the
+	// header line, it holds the one place.
+	pr, pw := io.Pipe()
+	done := make(chan *httptest.ResponseRecorder)
+	go func() { done <- post(pr) }()
+	good := strings.NewReplacer("1990-02-30", "1990-02-28", "woman", "female", "1e3", "1000.00").Replace(badRegister) +
+		"3/ESI/2021/9,ESI,Coopérative Tafraout,,cooperative,2021-03-01,active,,112-12,,agriculture,,MA-ESI,,99,100.00,5,natural,Hada,female,,,,10,1000.00,1000.00\n"
+	lines := strings.SplitAfter(good, "\n")
+	_, err = io.WriteString(pw, lines[0])
+	require.NoError(t, err)
+
+	busy := post(strings.NewReader(good))
+	require.Equal(t, 503, busy.Code, busy.Body.String())
+	assert.Equal(t, "10", busy.Header().Get("Retry-After"))
+	assert.Contains(t, busy.Body.String(), `"code":"busy"`)
+
+	_, err = io.WriteString(pw, strings.Join(lines[1:], ""))
+	require.NoError(t, err)
+	require.NoError(t, pw.Close())
+	first := <-done
+	require.Equal(t, 201, first.Code, first.Body.String())
+
+	// The place is free again; a file too large is refused.
+	large := post(strings.NewReader(good + strings.Repeat(lines[1], 40)))
+	require.Equal(t, 413, large.Code, large.Body.String())
+	assert.Contains(t, large.Body.String(), `"code":"too_large"`)
+	p, err := reg.List(t.Context(), registry.Filter{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, p.Total, "the first import only")
 }

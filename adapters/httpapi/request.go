@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
 )
 
 // httpProblem carries a problem that is not a coop error (401, 403, 412,
@@ -26,6 +27,34 @@ func (e *httpProblem) Error() string { return e.p.Detail }
 
 func problem(status int, code, detail string) error {
 	return &httpProblem{Problem{Status: status, Code: code, Detail: detail}}
+}
+
+// fileBody returns the body of a route that takes a register file, as a
+// stream bounded by Options.MaxRegisterBytes, and the name its problems
+// give it: a CSV file (text/csv) or a workbook (registry.WorkbookType).
+func (c *call) fileBody() (io.Reader, string, error) {
+	mt, _, err := mime.ParseMediaType(c.r.Header.Get("Content-Type"))
+	var name string
+	switch {
+	case err == nil && mt == "text/csv":
+		name = "register.csv"
+	case err == nil && mt == registry.WorkbookType:
+		name = "register.xlsx"
+	default:
+		return nil, "", problem(http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send text/csv or "+registry.WorkbookType)
+	}
+	if c.r.ContentLength == 0 || c.r.Body == nil || c.r.Body == http.NoBody {
+		return nil, "", coop.Fieldf(bodyField, "required", "a register file is required")
+	}
+	if c.r.ContentLength > c.a.maxCSV {
+		return nil, "", c.tooLarge()
+	}
+	return http.MaxBytesReader(c.w, c.r.Body, c.a.maxCSV), name, nil
+}
+
+// tooLarge is the problem of a register file beyond Options.MaxRegisterBytes.
+func (c *call) tooLarge() error {
+	return problem(http.StatusRequestEntityTooLarge, codeTooLarge, "the body is larger than "+strconv.FormatInt(c.a.maxCSV, 10)+" bytes")
 }
 
 // readBody reads a bounded JSON body.

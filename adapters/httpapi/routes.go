@@ -58,7 +58,7 @@ var (
 	pAsOf      = param{"as_of", "date", "date of the figures or of the check (YYYY-MM-DD); default today", false}
 	pDecimals  = param{"decimals", "integer", "decimals of the percentages, 0 to 4 (default 1)", false}
 	pFormat    = param{"format", "string", "json (default) or csv", false}
-	pDialect   = param{"dialect", "string", "rfc4180 (default: commas, decimal point, dates YYYY-MM-DD) or excel-fr (Excel in French: semicolons, decimal comma, dates DD/MM/YYYY, BOM, CRLF)", false}
+	pDialect   = param{"dialect", "string", "rfc4180 (default: commas, decimal point, dates YYYY-MM-DD) excel-fr (Excel in French: semicolons, decimal comma, dates DD/MM/YYYY, BOM, CRLF) or xlsx (a workbook: headers in French and Arabic, dates as dates, amounts as numbers)", false}
 	listParams = []param{{"kind", "string", "cooperative or union", false}, {"region", "string", "ISO 3166-2 region code", false},
 		{"province", "string", "ISO 3166-2 province code", false}, {"delegation", "string", "ODCO delegation ID", false},
 		{"sector", "string", "sector slug", false}, {"status", "string", "status", false},
@@ -83,9 +83,9 @@ func routes() []route {
 			Auth: scopedWrite, Body: registry.Registration{}, OK: 201, Result: coopT, ETag: true, Location: true, Handle: hRegister},
 		{Method: "GET", Path: "/v1/cooperatives", ID: "listCooperatives", Summary: "List cooperatives with filters and cursor pages", Tag: "registry",
 			Query: listParams, OK: 200, Result: registry.Page{}, Handle: hList},
-		{Method: "GET", Path: "/v1/register", ID: "exportRegister", Summary: "The register at a date as CSV, a row per member (columns of registry.RegisterColumns; personal data out of scope left empty)", Tag: "registry",
+		{Method: "GET", Path: "/v1/register", ID: "exportRegister", Summary: "The register at a date, seats and statuses of that date, as CSV or a workbook (dialect), a row per member (columns of registry.RegisterColumns; personal data out of scope left empty)", Tag: "registry",
 			Query: append([]param{pAsOf, pDialect}, listParams[:6]...), OK: 200, CSVOnly: true, Handle: hExportRegister},
-		{Method: "POST", Path: "/v1/register", ID: "importRegister", Summary: "Import a register from CSV: every row checked first, nothing written unless all pass", Tag: "registry",
+		{Method: "POST", Path: "/v1/register", ID: "importRegister", Summary: "Import a register from CSV or a workbook, read as a stream: every problem of the file at its line and column, nothing written unless all pass; 503 busy beyond Options.MaxImports at once", Tag: "registry",
 			Auth: authenticated, CSVBody: true, OK: 201, Result: ImportResult{}, Handle: hImportRegister},
 		{Method: "GET", Path: "/v1/cooperatives/{id}", ID: "getCooperative", Summary: "A cooperative (members' personal data redacted out of scope)", Tag: "registry",
 			OK: 200, Result: coopT, ETag: true, Conditional: true, Handle: hGet},

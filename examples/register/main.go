@@ -1,6 +1,7 @@
-// Command register takes a delegation's register out of Taawun as CSV and
-// back in: the layout ODCO delegations keep in spreadsheets, one row per
-// member with the cooperative's columns repeated (registry.RegisterColumns).
+// Command register takes a delegation's register out of Taawun as CSV or
+// as a workbook and back in: the layout ODCO delegations keep in
+// spreadsheets, one row per member with the cooperative's columns repeated
+// (registry.RegisterColumns).
 //
 // Export the Meknès delegation of the synthetic national registry at a
 // date, then import the file into an empty registry, which checks every
@@ -8,6 +9,10 @@
 //
 //	go run ./examples/register -export meknes.csv -delegation meknes -as-of 2024-12-31
 //	go run ./examples/register -import meknes.csv
+//
+// The dialect is the file's: -dialect excel-fr writes CSV as Excel in
+// French opens it, a file named .xlsx is a workbook (headers in French and
+// Arabic, dates as dates); the import tells the dialect itself.
 //
 // A refused file prints each problem with its line, column and rule, and
 // the command exits with status 1.
@@ -21,6 +26,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/taawun/taawun/adapters/memory"
@@ -33,7 +39,8 @@ func main() {
 	export := flag.String("export", "", "write the register of the synthetic national registry to this CSV file")
 	delegation := flag.String("delegation", "meknes", "the ODCO delegation to export (empty for the whole country)")
 	asOf := flag.String("as-of", synthetic.AsOf.String(), "the date of the register (YYYY-MM-DD)")
-	imp := flag.String("import", "", "import this CSV file into an empty registry")
+	imp := flag.String("import", "", "import this CSV file or workbook into an empty registry")
+	dialect := flag.String("dialect", "", "the dialect of the export: rfc4180, excel-fr or xlsx (default: xlsx for a .xlsx file, else rfc4180)")
 	flag.Parse()
 	if (*export == "") == (*imp == "") {
 		fmt.Fprintln(os.Stderr, "give -export FILE or -import FILE")
@@ -46,7 +53,17 @@ func main() {
 	}
 	ctx := context.Background()
 	if *export != "" {
-		if err := exportRegister(ctx, *export, coop.DelegationID(*delegation), at); err != nil {
+		d := registry.RFC4180
+		if strings.HasSuffix(*export, ".xlsx") {
+			d = registry.XLSX
+		}
+		if *dialect != "" {
+			var ok bool
+			if d, ok = registry.DialectNamed(*dialect); !ok {
+				log.Fatalf("-dialect: %q is not rfc4180, excel-fr or xlsx", *dialect)
+			}
+		}
+		if err := exportRegister(ctx, *export, coop.DelegationID(*delegation), at, d); err != nil {
 			log.Fatal(err)
 		}
 		return
@@ -64,19 +81,19 @@ func main() {
 	}
 }
 
-func exportRegister(ctx context.Context, file string, delegation coop.DelegationID, at coop.Date) error {
+func exportRegister(ctx context.Context, file string, delegation coop.DelegationID, at coop.Date, d registry.Dialect) error {
 	reg := registry.New(memory.New(), nil)
 	if _, err := reg.ImportOwned(ctx, synthetic.All(nil)); err != nil {
 		return err
 	}
 	var b bytes.Buffer
-	if err := reg.ExportCSV(ctx, &b, registry.Filter{Delegation: delegation}, at); err != nil {
+	if err := reg.Export(ctx, &b, registry.Filter{Delegation: delegation}, at, d); err != nil {
 		return err
 	}
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("%s: the register of %s at %s, %d rows (%d bytes)\n", file, name(delegation), at, bytes.Count(b.Bytes(), []byte("\n"))-1, b.Len())
+	fmt.Printf("%s: the register of %s at %s, %s (%d bytes)\n", file, name(delegation), at, d.Name, b.Len())
 	return nil
 }
 
@@ -88,15 +105,16 @@ func importRegister(ctx context.Context, file string) error {
 	defer f.Close()
 	start := time.Now()
 	reg := registry.New(memory.New(), nil)
-	n, err := reg.ImportCSV(ctx, f, file)
+	rep, err := reg.ImportRegister(ctx, f, file, nil)
 	if err != nil {
 		return err
 	}
+	n := rep.Imported
 	p, err := reg.List(ctx, registry.Filter{Limit: 1})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%s: %d cooperatives imported in %s; the registry holds %d\n", file, n, time.Since(start).Round(time.Millisecond), p.Total)
+	fmt.Printf("%s (%s): %d cooperatives imported in %s; the registry holds %d\n", file, rep.Dialect.Name, n, time.Since(start).Round(time.Millisecond), p.Total)
 	return nil
 }
 

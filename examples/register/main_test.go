@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/registry"
 )
 
 // TestExportImport runs the command's two halves as the README shows them:
@@ -19,7 +20,7 @@ import (
 func TestExportImport(t *testing.T) {
 	ctx := context.Background()
 	file := filepath.Join(t.TempDir(), "meknes.csv")
-	require.NoError(t, exportRegister(ctx, file, "meknes", coop.MustParseDate("2024-12-31")))
+	require.NoError(t, exportRegister(ctx, file, "meknes", coop.MustParseDate("2024-12-31"), registry.RFC4180))
 	require.NoError(t, importRegister(ctx, file))
 
 	b, err := os.ReadFile(file)
