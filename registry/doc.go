@@ -75,22 +75,28 @@
 // concerned; it changes nothing. A Registry is safe for concurrent use; it
 // reads the clock only through Options.Now.
 //
-// # The register as CSV
+// # The register as CSV and as a workbook
 //
-// A delegation's register leaves and enters as CSV in one documented
-// layout, one row per member with the cooperative's columns repeated
-// (RegisterColumns). ExportCSV and WriteRegisterCSV write the register at
-// a date: the cooperatives registered by then, the members who counted
-// then, their shares, capital subscribed and paid from the movements dated
-// by then, the status as it stood. ImportCSV and ReadRegisterCSV check
-// every row first, reporting each problem with "file:line:column" as its
-// Source, and ImportCSV stores the file whole or not at all. An export
-// imported into an empty registry exports to the same bytes. Two dialects
-// (Dialect) are read, told apart by the header line, and written (Export,
-// WriteRegister): RFC 4180 (commas, decimal point, dates YYYY-MM-DD) and
-// Excel in French locale (ExcelFR: semicolons, decimal comma, dates
-// DD/MM/YYYY, a byte order mark, CRLF). No cell written holds a live
-// spreadsheet formula (coop.NeutralizeCell).
+// A delegation's register leaves and enters in one documented layout, one
+// row per member with the cooperative's columns repeated (RegisterColumns).
+// ExportCSV, Export and WriteRegister write the register at a date: the
+// cooperatives registered by then, at their seat and in their status of
+// that date, the members who counted then, their shares, capital
+// subscribed and paid from the movements dated by then. Three dialects
+// (Dialect) are written and read, told apart by the first bytes and the
+// header line: RFC 4180 (commas, decimal point, dates YYYY-MM-DD), Excel in
+// French locale (ExcelFR: semicolons, decimal comma, dates DD/MM/YYYY, a
+// byte order mark, CRLF) and a workbook (XLSX: headers in French and
+// Arabic, dates as dates, amounts as numbers). An export imported into an
+// empty registry exports to the same bytes in each. No cell written holds
+// a live spreadsheet formula (coop.NeutralizeCell).
+//
+// ImportRegister (and ImportCSV) reads a file once, as a stream, feeding
+// the store's bulk load a cooperative at a time, and stores it whole or
+// not at all. ReadRegister and the import report every problem of the file
+// in one pass, "file:line:column" (or "file:sheet!cell") as each one's
+// Source; a registration number the registry holds is a Conflict naming
+// each at its line with the cooperative holding it.
 //
 // # Stores
 //

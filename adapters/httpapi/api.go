@@ -33,8 +33,13 @@ type Options struct {
 	// bounded by their number; one beyond is answered 503 (code "busy")
 	// with Retry-After.
 	MaxImports int
-	// RequestTimeout bounds the work of one request (default 30 s).
+	// RequestTimeout bounds the work of one request (default 30 s), but
+	// for a register import.
 	RequestTimeout time.Duration
+	// ImportTimeout bounds a register import, the reading of its file
+	// included (default 10 minutes): the read deadline the server set for
+	// every request is pushed back to it.
+	ImportTimeout time.Duration
 	// Logger receives internal errors (default: slog.Default(), so that an
 	// internal error is never lost), and the access log when AccessLog is
 	// set.
@@ -67,13 +72,15 @@ type api struct {
 	maxCSV  int64
 	imports chan struct{}
 	timeout time.Duration
-	log     *slog.Logger
-	lang    coop.Lang
-	mux     *http.ServeMux
-	agg     aggregates
-	access  bool
-	ready   func() bool
-	metrics *Metrics
+	// importTimeout bounds a register import.
+	importTimeout time.Duration
+	log           *slog.Logger
+	lang          coop.Lang
+	mux           *http.ServeMux
+	agg           aggregates
+	access        bool
+	ready         func() bool
+	metrics       *Metrics
 }
 
 // NewHandler returns the /v1 JSON API over reg: name approvals,
@@ -105,6 +112,10 @@ func NewHandler(reg *registry.Registry, opts *Options) http.Handler {
 	}
 	if a.timeout <= 0 {
 		a.timeout = 30 * time.Second
+	}
+	a.importTimeout = o.ImportTimeout
+	if a.importTimeout <= 0 {
+		a.importTimeout = 10 * time.Minute
 	}
 	if o.MaxImports <= 0 {
 		o.MaxImports = 2
@@ -271,7 +282,15 @@ func (a *api) serve(rt route) http.Handler {
 			a.writeError(w, r, err)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
+		timeout := a.timeout
+		if rt.CSVBody {
+			// A register file is read as its import runs: both get the
+			// import's time, the server's read deadline included.
+			timeout = a.importTimeout
+			_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(timeout))
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(timeout + 10*time.Second))
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		c := &call{a: a, rt: rt, w: w, r: r, ctx: ctx, who: who}
 		if (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) && !rt.CSVBody {

@@ -12,8 +12,9 @@
 // exclude, transfer, departure); governance and life events; programmes,
 // eligibility (for a registered cooperative or for posted facts in the
 // case-file shape) and screening; statistics as JSON or CSV; the register
-// as CSV. The OpenAPI 3.1 document at /v1/openapi.json is generated from
-// the same table, with JSON schemas reflected from the Go types and named
+// as CSV or a workbook, imported as a stream (Options.MaxImports at once,
+// Options.ImportTimeout each). The OpenAPI 3.1 document at /v1/openapi.json
+// is generated from the same table, with JSON schemas reflected from the Go types and named
 // for what they are (Cooperative, Decision, Admission): required lists (in
 // a reply, every field always written; in a request, every field the API
 // refuses a request without), enums for every closed set (kinds, statuses,

@@ -11,8 +11,10 @@ import (
 	"github.com/taawun/taawun/registry"
 )
 
-// LoadBatch is the number of cooperatives Load writes per round of COPY.
-const LoadBatch = 2000
+// LoadBatch is the number of cooperatives Load writes per round of COPY:
+// what a load holds in memory beside the database, a few megabytes, so that
+// several loads at once stay small.
+const LoadBatch = 500
 
 // Load implements registry.Store: the records are written with COPY in
 // batches of LoadBatch, in one transaction, so that the registry is never

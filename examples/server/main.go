@@ -78,6 +78,7 @@ func main() {
 	dsn := flag.String("dsn", "", "PostgreSQL connection string; empty keeps the registry in memory")
 	tokensFile := flag.String("tokens", "", "JSON file of bearer tokens and their scopes (default: $TAAWUN_TOKENS)")
 	programFiles := flag.String("programs", "", "comma-separated programme files to add to the built-in catalogue")
+	maxImports := flag.Int("max-imports", 2, "register imports served at once; one more is answered 503 with Retry-After")
 	debugAddr := flag.String("debug", "", "address of an operators' listener with expvar at /debug/vars and pprof at /debug/pprof/ (none when empty; never expose it)")
 	flag.Parse()
 
@@ -93,7 +94,7 @@ func main() {
 		log.Error("the programme files are refused", slog.Any("error", err))
 		os.Exit(1)
 	}
-	if err := run(log, cat, *addr, *debugAddr, *national, *dsn, *tokensFile); err != nil {
+	if err := run(log, cat, *addr, *debugAddr, *national, *dsn, *tokensFile, *maxImports); err != nil {
 		log.Error("server stopped", slog.Any("error", err))
 		os.Exit(1)
 	}
@@ -120,7 +121,7 @@ func catalogue(files string) (*programs.Catalogue, error) {
 	return cat, nil
 }
 
-func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, national bool, dsn, tokensFile string) error {
+func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, national bool, dsn, tokensFile string, maxImports int) error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	if debugAddr != "" {
@@ -162,7 +163,7 @@ func run(log *slog.Logger, cat *programs.Catalogue, addr, debugAddr string, nati
 		return err
 	}
 	api := httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Logger: log, RequestTimeout: 30 * time.Second,
-		Catalogue: cat, AccessLog: true, Ready: ready.Load, Metrics: metrics})
+		Catalogue: cat, AccessLog: true, Ready: ready.Load, Metrics: metrics, MaxImports: maxImports})
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           withDocs(api),
