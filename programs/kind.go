@@ -231,6 +231,39 @@ func (ks *kindSet) with(k *Kind, g *GrantKind) *kindSet {
 	return out
 }
 
+// roleKind returns the kind of value a parameter named name holds when it
+// is read under its role's own name: the one kind every criterion and
+// grant kind with a role of that name reads it as. A call's parameter
+// whose criterion kind is unknown is checked by it, so that an unknown
+// kind hides no problem of its values.
+func (ks *kindSet) roleKind(name string) (ValueKind, bool) {
+	var found ValueKind
+	seen := false
+	check := func(specs []ParamSpec) bool {
+		for _, sp := range specs {
+			if sp.Role != name {
+				continue
+			}
+			if seen && sp.Kind != found {
+				return false
+			}
+			found, seen = sp.Kind, true
+		}
+		return true
+	}
+	for _, k := range ks.criteria {
+		if !check(k.Params) {
+			return "", false
+		}
+	}
+	for _, g := range ks.grants {
+		if !check(g.Params) {
+			return "", false
+		}
+	}
+	return found, seen
+}
+
 func (ks *kindSet) criterionNames() []string {
 	out := make([]string, 0, len(ks.criteria))
 	for n := range ks.criteria {

@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"cmp"
 	_ "embed"
 	"io"
 	"maps"
@@ -168,7 +169,7 @@ func (c *Catalogue) LoadCalls(name string, r io.Reader) error {
 			order = append(order, pid)
 			where = append(where, map[int]added{})
 		}
-		call, ok := d.call(n, keys, field, e.params, false, pid)
+		call, ok := d.call(n, keys, field, e.params, nil, pid)
 		if !ok {
 			continue
 		}
@@ -196,6 +197,7 @@ func (c *Catalogue) LoadCalls(name string, r io.Reader) error {
 		}
 		es = append(es, e)
 	}
+	d.sort()
 	if err := d.fs.Err(op, "invalid calls"); err != nil {
 		return err
 	}
@@ -262,7 +264,11 @@ func readPrograms(s *snapshot, name string, r io.Reader) ([]*entry, error) {
 			if keys == nil {
 				continue
 			}
-			if call, ok := d.call(cn, keys, cf, pre.params, pre.unresolved, p.ID); ok {
+			var unresolved func(string) (ValueKind, bool)
+			if pre.unresolved {
+				unresolved = s.kinds.roleKind
+			}
+			if call, ok := d.call(cn, keys, cf, pre.params, unresolved, p.ID); ok {
 				p.Calls = append(p.Calls, call)
 			}
 		}
@@ -274,6 +280,7 @@ func readPrograms(s *snapshot, name string, r io.Reader) ([]*entry, error) {
 		}
 		es = append(es, e)
 	}
+	d.sort()
 	if err := d.fs.Err(op, "invalid programmes"); err != nil {
 		return nil, err
 	}
@@ -300,6 +307,16 @@ type docReader struct {
 }
 
 func (d *docReader) at(line int) string { return d.file + ":" + strconv.Itoa(line) }
+
+// sort puts the problems in the order of their lines in the file; those
+// of the whole file first.
+func (d *docReader) sort() {
+	line := func(f coop.FieldError) int {
+		n, _ := strconv.Atoi(strings.TrimPrefix(f.Source, d.file+":"))
+		return n
+	}
+	slices.SortStableFunc(d.fs, func(a, b coop.FieldError) int { return cmp.Compare(line(a), line(b)) })
+}
 
 func (d *docReader) fail(n *yaml.Node, field, rule, format string, args ...any) {
 	d.fs.Add(field, rule, "", format, args...)
@@ -618,9 +635,10 @@ func callKeys(program string) []string {
 }
 
 // call reads a call whose parameters are of the kinds in kinds.
-// When unresolved, a kind of the programme is unknown and a parameter of
-// no known kind is skipped rather than reported.
-func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, unresolved bool, program string) (Call, bool) {
+// When unresolved is given, a kind of the programme is unknown: a
+// parameter of no known kind is not reported unused but checked as the
+// kind unresolved gives it, if any (kindSet.roleKind), and left out.
+func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string, kinds map[string]ValueKind, unresolved func(string) (ValueKind, bool), program string) (Call, bool) {
 	before := len(d.fs)
 	call := Call{ID: d.str(keys["id"], field+".id"), Reference: d.str(keys["reference"], field+".reference"),
 		Names: d.names(keys["names"], field+".names")}
@@ -643,8 +661,19 @@ func (d *docReader) call(n *yaml.Node, keys map[string]*yaml.Node, field string,
 				k, v := pn.Content[i], pn.Content[i+1]
 				pf := field + ".parameters." + k.Value
 				kind, ok := kinds[k.Value]
-				if !ok && unresolved {
-					continue // compile reports the unknown kind
+				if !ok && unresolved != nil {
+					// compile reports the unknown kind; the values are
+					// checked all the same.
+					if guess, known := unresolved(k.Value); known {
+						var fs coop.Fields
+						for _, val := range d.parameter(k.Value, guess, v, pf, call.Opens).Values {
+							checkValue(&fs, pf, val.Value)
+						}
+						for _, f := range fs {
+							d.fail(v, f.Field, f.Rule, "%s", f.Message)
+						}
+					}
+					continue
 				}
 				if !ok {
 					d.fail(k, pf, "unused", "no criterion of %s reads %q (it reads %s)", program, coop.Excerpt(k.Value), strings.Join(slices.Sorted(maps.Keys(kinds)), ", "))

@@ -159,6 +159,27 @@ func TestLoadPrograms_Refused(t *testing.T) {
 	}
 }
 
+// TestLoadPrograms_EveryProblemInOnePass: the problems of a programme file
+// are reported together, each at its line: an unknown criterion kind does
+// not hide a bad province, a date or a value of the wrong kind.
+func TestLoadPrograms_EveryProblemInOnePass(t *testing.T) {
+	doc := strings.NewReplacer("kind: province", "kind: provinces", "provinces: [MA-IFR]", "provinces: [MA-IFX]",
+		"opens: 2025-03-01", "opens: 2025-02-30", "youth_min_age: 18", "youth_min_age: \"0.5\"").Replace(provincialDoc)
+	err := programs.Default().LoadPrograms("ifrane.yaml", strings.NewReader(doc))
+	var e *coop.Error
+	require.ErrorAs(t, err, &e)
+	var got []string
+	for _, f := range e.Fields {
+		got = append(got, f.Source+" "+f.Field)
+	}
+	assert.Equal(t, []string{
+		"ifrane.yaml:12 programs[0].criteria[1].kind",
+		"ifrane.yaml:22 programs[0].calls[0].opens",
+		"ifrane.yaml:26 programs[0].calls[0].parameters.provinces",
+		"ifrane.yaml:27 programs[0].calls[0].parameters.youth_min_age",
+	}, got)
+}
+
 // TestLoadPrograms_BuiltIn reads the embedded catalogue file as a user's
 // file would be read: it holds the eight built-in programmes, and loading
 // it into a catalogue that has them is refused whole.
