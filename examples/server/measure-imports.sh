@@ -56,10 +56,10 @@ chmod 600 "$work/tokens.json"
 pid=$!
 until curl -sf http://127.0.0.1:18080/readyz >/dev/null; do sleep 0.2; done
 echo "at rest: $(grep VmRSS /proc/$pid/status | tr -s ' \t' ' ')"
+for f in a b c d; do echo "$f.csv: $(stat -c %s "$work/$f.csv") bytes"; done
 pids=()
 for f in a b c d; do
-	ls -l "$work/$f.csv" | awk '{printf "%s: %d bytes, ", $NF, $5}'
-	curl -s -o "$work/out-$f.json" -w "%{http_code} in %{time_total}s\n" -H "Authorization: Bearer $token" \
+	curl -s -o "$work/out-$f.json" -w "$f: %{http_code} in %{time_total}s\n" -H "Authorization: Bearer $token" \
 		-H "Content-Type: text/csv" --data-binary "@$work/$f.csv" http://127.0.0.1:18080/v1/register &
 	pids+=($!)
 done
