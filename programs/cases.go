@@ -43,6 +43,11 @@ type Expect struct {
 	Passed []string
 	// Grant, when valid, is the exact grant expected.
 	Grant decimal.NullDecimal
+	// ChangesOn, when ChangesKnown, is the date on which the outcome is
+	// expected to change (Decision.ChangesOn); zero for no change in sight
+	// ("changes_on: none").
+	ChangesOn    coop.Date
+	ChangesKnown bool
 }
 
 // Result is what a case actually gave.
@@ -52,6 +57,8 @@ type Result struct {
 	Failed  []string
 	Unknown []string
 	Grant   decimal.NullDecimal
+	// ChangesOn is the date on which the outcome changes, zero for none.
+	ChangesOn coop.Date
 	// Explanation renders every criterion with its outcome, reason and
 	// reference, in English.
 	Explanation string
@@ -73,6 +80,7 @@ type caseDoc struct {
 		Unknown *[]string `yaml:"unknown"`
 		Passed  []string  `yaml:"passed"`
 		Grant   *Text     `yaml:"grant"`
+		Changes *Text     `yaml:"changes_on"`
 	} `yaml:"expect"`
 }
 
@@ -327,6 +335,16 @@ func (cp *caseParser) expect(prog *Program) Expect {
 	}
 	out.Passed = e.Passed
 	checkIDs("passed", e.Passed)
+	if e.Changes != nil {
+		out.ChangesKnown = true
+		if *e.Changes != "none" {
+			d, err := coop.ParseDate(string(*e.Changes))
+			if err != nil {
+				cp.add(cp.at("expect.changes_on"), "expect.changes_on: a date (YYYY-MM-DD) or none, not %q", coop.Excerpt(string(*e.Changes)))
+			}
+			out.ChangesOn = d
+		}
+	}
 	if e.Grant != nil {
 		g, err := coop.ParseMAD(string(*e.Grant))
 		if err != nil {
@@ -376,7 +394,7 @@ func (cat *Catalogue) RunCase(c *Case) (Result, error) {
 		return Result{}, err
 	}
 	return Result{Outcome: string(d.Outcome), Passed: d.IDs(coop.Pass), Failed: d.IDs(coop.Fail), Unknown: d.IDs(coop.Unknown),
-		Grant: d.Grant, Explanation: d.Explain(coop.EN)}, nil
+		Grant: d.Grant, ChangesOn: d.ChangesOn, Explanation: d.Explain(coop.EN)}, nil
 }
 
 // Mismatches compares a result with what the case expects and returns one
@@ -403,6 +421,15 @@ func (c *Case) Mismatches(r Result) []string {
 		if !slices.Contains(r.Passed, id) {
 			out = append(out, fmt.Sprintf("passed: expected %s to pass, it did not", id))
 		}
+	}
+	if c.Expect.ChangesKnown && r.ChangesOn != c.Expect.ChangesOn {
+		show := func(d coop.Date) string {
+			if d.IsZero() {
+				return "none"
+			}
+			return d.String()
+		}
+		out = append(out, fmt.Sprintf("changes_on: expected %s, got %s", show(c.Expect.ChangesOn), show(r.ChangesOn)))
 	}
 	if c.Expect.Grant.Valid {
 		switch {

@@ -443,13 +443,19 @@ const maxFlipProbes = 64
 
 // nextChange re-evaluates a at each candidate date after the plan's date,
 // in order, and returns the first on which the outcome differs from now.
+// A call that becomes the default one on a candidate date brings the dates
+// of its own criteria (programs.md §1, the flip date across calls,
+// clarified): its own limits are tried too.
 func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Date, Outcome) {
 	slices.SortFunc(dates, coop.Date.Compare)
 	dates = slices.Compact(dates)
 	buf := make([]CriterionResult, 0, len(p.rules))
 	var e Eval
 	probes := 0
-	for _, d := range dates {
+	seen := map[*Call]bool{p.call: true}
+	for len(dates) > 0 {
+		d := dates[0]
+		dates = dates[1:]
 		if !d.After(p.asOf) {
 			continue
 		}
@@ -465,8 +471,18 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 			}
 		}
 		later := p.snap.plan(p.e, call, phase, d, p.named)
-		if o := combine(later.run(a, nil, buf[:0], &e)); o != now {
+		var more []coop.Date
+		var mp *[]coop.Date
+		if !seen[call] {
+			seen[call], mp = true, &more
+		}
+		if o := combine(later.run(a, mp, buf[:0], &e)); o != now {
 			return d, o
+		}
+		if len(more) > 0 {
+			dates = append(dates, more...)
+			slices.SortFunc(dates, coop.Date.Compare)
+			dates = slices.Compact(dates)
 		}
 	}
 	return coop.Date{}, ""

@@ -33,6 +33,7 @@
 //	    unknown: []                 # optional: the exact set of unknown criterion IDs
 //	    passed: [existence-max]     # optional: these criteria (at least) pass
 //	    grant: "300000.00"          # optional, for a funding programme: the exact grant
+//	    changes_on: 2026-04-07      # optional: the date the outcome changes, or none
 //
 //	- name: A four-member cooperative breaks article 14
 //	  check: law-112-12
