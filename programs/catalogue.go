@@ -511,6 +511,7 @@ func (cp *compiler) call(i int, calls map[string]int) {
 	}
 	calls[call.ID] = i
 	fs.Merge(field, ValidateCall("", *call))
+	cp.callSetsParams(field, call)
 	for _, prm := range call.Parameters {
 		want, ok := cp.e.params[prm.Name]
 		pf := field + ".parameters." + prm.Name
@@ -528,6 +529,32 @@ func (cp *compiler) call(i int, calls map[string]int) {
 					fs.Add(vf, "kind", string(want), "is a %s, not a %s", want, v.Value.Kind)
 				}
 			}
+		}
+	}
+}
+
+// callSetsParams checks that the call sets at least one end of each range
+// its criteria read (ParamSpec.Bound): the range is open at an end the call
+// leaves unset, and a range without either end would silently drop its
+// criterion from every decision of the call. A call that sets none of the
+// other parameters of a criterion leaves that criterion out of the call,
+// as before.
+func (cp *compiler) callSetsParams(field string, call *Call) {
+	for _, r := range cp.e.crits {
+		var bounds []string
+		set := false
+		for i, sp := range r.specs {
+			if sp.Bound == "" {
+				continue
+			}
+			bounds = append(bounds, r.names[i])
+			if _, ok := call.Parameter(r.names[i]); ok {
+				set = true
+			}
+		}
+		if len(bounds) > 0 && !set {
+			cp.fs.Add(field+".parameters."+bounds[0], "required", strings.Join(bounds, ","),
+				"criterion %s reads a range from %s: the call sets at least one end", quote(r.crit.ID), strings.Join(bounds, " and "))
 		}
 	}
 }

@@ -53,6 +53,11 @@ const (
 // builtinKinds are the criterion kinds of programs.md §1-2.
 func builtinKinds() []Kind {
 	intParam := func(role, doc string) ParamSpec { return ParamSpec{Role: role, Kind: IntValue, Doc: doc} }
+	// An age range: a call sets either end or both; the range is open at
+	// an end it leaves unset (Forsa: 18 and over).
+	ageRange := []ParamSpec{
+		{Role: "min_age", Kind: IntValue, Bound: "min", Doc: "the youngest age allowed, inclusive; unset, no lower bound"},
+		{Role: "max_age", Kind: IntValue, Bound: "max", Doc: "the oldest age allowed, inclusive; unset, no upper bound"}}
 	return []Kind{
 		{Name: CritApplicantKind, ID: CritApplicantKind, Doc: "the applicant is of a kind the programme accepts", Docs: coop.Names{FR: "le demandeur est d'un type que le programme accepte", AR: "المترشح من صنف يقبله البرنامج"},
 			Messages: []*coop.Message{msgKindPass, msgKindFail}, Bind: bindApplicantKind},
@@ -90,9 +95,10 @@ func builtinKinds() []Kind {
 		{Name: KindDeclared, Doc: "the cooperative declares {fact}", Docs: coop.Names{FR: "la coopérative déclare {fact}", AR: "تصرح التعاونية بـ{fact}"}, Fact: true,
 			Messages: []*coop.Message{msgDeclaredUnknown, msgHintDeclare, msgDeclaredTrue, msgDeclaredFalse}, Bind: bindDeclared},
 		{Name: KindMembersAged, Doc: "every member is aged {min_age} to {max_age}", Docs: coop.Names{FR: "chaque adhérent a de {min_age} à {max_age} ans", AR: "عمر كل عضو من {min_age} إلى {max_age} سنة"},
-			Params:   []ParamSpec{intParam("min_age", "the youngest age allowed, inclusive"), intParam("max_age", "the oldest age allowed, inclusive")},
-			Messages: []*coop.Message{msgNoRegister, msgHintRegister2, msgNoMembers, msgAgesFail, msgAgesUnknown, msgHintBirthDates, msgAgesPass},
-			Bind:     bindMembersAged},
+			Params: ageRange,
+			Messages: []*coop.Message{msgNoRegister, msgHintRegister2, msgNoMembers, msgAgesFail, msgAgesUnknown, msgHintBirthDates, msgAgesPass,
+				msgAgesOpenFail, msgAgesOpenPass},
+			Bind: bindMembersAged},
 		{Name: CritWomenOnly, ID: CritWomenOnly, Doc: "every member is a woman", Docs: coop.Names{FR: "tous les membres sont des femmes", AR: "جميع الأعضاء نساء"},
 			Messages: []*coop.Message{msgNoRegister, msgHintRegister2, msgNoMembers, msgWomenOnlyFail, msgWomenOnlyUnknown, msgHintGenders, msgWomenOnlyPass},
 			Bind:     bindWomenOnly},
@@ -102,9 +108,10 @@ func builtinKinds() []Kind {
 			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWYPass, msgWYFail, msgHintMoreWY, msgWYUnknown, msgHintGenderBirth},
 			Bind:     bindWomenYouthShare},
 		{Name: CritAge, ID: CritAge, Doc: "the person is aged {min_age} to {max_age}", Docs: coop.Names{FR: "la personne a de {min_age} à {max_age} ans", AR: "عمر الشخص من {min_age} إلى {max_age} سنة"},
-			Params:   []ParamSpec{intParam("min_age", "the youngest age allowed, inclusive"), intParam("max_age", "the oldest age allowed, inclusive")},
-			Messages: []*coop.Message{msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom},
-			Bind:     bindPersonAge},
+			Params: ageRange,
+			Messages: []*coop.Message{msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom,
+				msgAgeOpenUnknown, msgAgeOpenPass, msgAgeOpenFail},
+			Bind: bindPersonAge},
 		{Name: CritOwnContribution, ID: CritOwnContribution, Doc: "own_cash + own_in_kind >= {min_own_rate} x cost", Docs: coop.Names{FR: "apport en numéraire + apport en nature ≥ {min_own_rate} × coût", AR: "المساهمة النقدية + المساهمة العينية ≥ {min_own_rate} × الكلفة"},
 			Params:   []ParamSpec{{Role: "min_own_rate", Kind: RatioValue, Doc: "the least share of the cost the applicant brings"}},
 			Messages: []*coop.Message{msgOwnPass, msgOwnFail, msgHintOwn}, Bind: bindOwnContribution},
@@ -558,7 +565,11 @@ func ageDates(birth, asOf coop.Date, min, max int, out *Eval) {
 	if !out.Tracking() {
 		return
 	}
-	for _, d := range []coop.Date{birth.AddYears(min), birth.AddYears(max + 1)} {
+	dates := []coop.Date{birth.AddYears(min), birth.AddYears(max + 1)}
+	if max >= noOldestAge {
+		dates = dates[:1] // a range open above: nobody grows out of it
+	}
+	for _, d := range dates {
 		if d.After(asOf) {
 			out.MayChangeOn(d)
 		}
@@ -586,15 +597,14 @@ func (w *ageWindow) in(birth, asOf coop.Date) bool {
 }
 
 // bindMembersAged passes when every member at the date is aged min_age to
-// max_age (both inclusive); unknown when a birth date is missing and the
+// max_age (both inclusive, an end the call leaves unset being open); unknown when a birth date is missing and the
 // answer depends on it, or when no register is given.
 func bindMembersAged(b *Binding) Rule {
-	minV, minRec, ok1 := b.get("min_age")
-	maxV, maxRec, ok2 := b.get("max_age")
-	if !ok1 || !ok2 {
+	r, ok := bindAgeRange(b)
+	if !ok {
 		return nil
 	}
-	params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+	params, min, max := r.params, r.min, r.max
 	window := newAgeWindow(b.at.asOf, min, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
@@ -635,11 +645,15 @@ func bindMembersAged(b *Binding) Rule {
 		switch {
 		case n == 0:
 			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+		case outside > 0 && r.open:
+			out.Set(coop.Fail, msgAgesOpenFail, coop.IntArg(outside), coop.IntArg(n), r.phrase, coop.IntArg(firstOut))
 		case outside > 0:
 			out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(min), coop.IntArg(max), coop.IntArg(firstOut))
 		case unknown > 0:
 			out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
 			out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
+		case r.open:
+			out.Set(coop.Pass, msgAgesOpenPass, coop.IntArg(n), r.phrase)
 		default:
 			out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(min), coop.IntArg(max))
 		}
@@ -783,30 +797,80 @@ func fraction(d decimal.Decimal) (num, den int64) {
 	return d.Shift(int32(len(strconv.FormatInt(den, 10)) - 1)).IntPart(), den
 }
 
+// noOldestAge stands for the upper end of an age range left open: nobody
+// is older.
+const noOldestAge = 200
+
+// ageRange is an age range a call sets: its ends (0 and noOldestAge for
+// an end left open), the parameters read, and, when open, the phrase that
+// says it in reasons ("18 ans ou plus").
+type ageRange struct {
+	min, max int
+	open     bool
+	phrase   coop.Arg
+	params   []coop.Param
+}
+
+// bindAgeRange reads the range min_age to max_age of a call: either end,
+// or both; ok is false when the call sets neither (a call that names the
+// criterion is refused at load then).
+func bindAgeRange(b *Binding) (ageRange, bool) {
+	minV, minRec, hasMin := b.get("min_age")
+	maxV, maxRec, hasMax := b.get("max_age")
+	r := ageRange{max: noOldestAge, open: !hasMin || !hasMax}
+	switch {
+	case hasMin && hasMax:
+		r.min, r.max, r.params = minV.Int, maxV.Int, []coop.Param{minRec, maxRec}
+	case hasMin:
+		r.min, r.params = minV.Int, []coop.Param{minRec}
+		n := strconv.Itoa(r.min)
+		r.phrase = coop.NamesArg(coop.Names{EN: "aged " + n + " or over", FR: "de " + n + " ans ou plus", AR: "البالغين " + n + " سنة فأكثر"})
+	case hasMax:
+		r.max, r.params = maxV.Int, []coop.Param{maxRec}
+		n := strconv.Itoa(r.max)
+		r.phrase = coop.NamesArg(coop.Names{EN: "aged " + n + " or under", FR: "de " + n + " ans au plus", AR: "الذين لا يتجاوز عمرهم " + n + " سنة"})
+	default:
+		return r, false
+	}
+	return r, true
+}
+
 // bindPersonAge passes when the person is aged min_age to max_age at the
-// date; unknown when no birth date is given.
+// date, an end the call leaves unset being open; unknown when no birth
+// date is given.
 func bindPersonAge(b *Binding) Rule {
-	minV, minRec, ok1 := b.get("min_age")
-	maxV, maxRec, ok2 := b.get("max_age")
-	if !ok1 || !ok2 {
+	r, ok := bindAgeRange(b)
+	if !ok {
 		return nil
 	}
-	params, min, max := []coop.Param{minRec, maxRec}, minV.Int, maxV.Int
+	params, min, max := r.params, r.min, r.max
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if a.Person == nil || a.Person.BirthDate.IsZero() {
-			out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
+			if r.open {
+				out.Set(coop.Unknown, msgAgeOpenUnknown, r.phrase)
+			} else {
+				out.Set(coop.Unknown, msgAgeUnknown, coop.IntArg(min), coop.IntArg(max))
+			}
 			out.Suggest(msgHintBirthDate)
 			return
 		}
 		b := a.Person.BirthDate
 		age := coop.Age(b, asOf)
 		ageDates(b, asOf, min, max, out)
-		if coop.AgedBetween(b, asOf, min, max) {
+		in := coop.AgedBetween(b, asOf, min, max)
+		switch {
+		case in && r.open:
+			out.Set(coop.Pass, msgAgeOpenPass, coop.IntArg(age), coop.DateArg(asOf), r.phrase)
+			return
+		case in:
 			out.Set(coop.Pass, msgAgePass, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
 			return
+		case r.open:
+			out.Set(coop.Fail, msgAgeOpenFail, coop.IntArg(age), coop.DateArg(asOf), r.phrase)
+		default:
+			out.Set(coop.Fail, msgAgeFail, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
 		}
-		out.Set(coop.Fail, msgAgeFail, coop.IntArg(age), coop.DateArg(asOf), coop.IntArg(min), coop.IntArg(max))
 		if age < min {
 			out.Suggest(msgHintAgeFrom, coop.IntArg(min), coop.DateArg(b.AddYears(min)))
 		}

@@ -28,8 +28,10 @@
 // parameters, each with its reference and an unconfirmed flag with a note;
 // Catalogue.LoadCalls adds calls to programmes already there. A document
 // with an unknown kind, a parameter no criterion reads or of the wrong
-// kind, or two programmes with one ID is refused whole, each problem with
-// its file, line and field. A rule the built-in kinds cannot express is a
+// kind, two programmes with one ID, or a call that sets neither end of a
+// range a criterion reads (ParamSpec.Bound; one end leaves the range open
+// at the other) is refused whole, each problem with its file, line and
+// field, in the order of the file. A rule the built-in kinds cannot express is a
 // Kind written in Go and added with Catalogue.AddKind.
 //
 // A Catalogue is immutable: additions publish a new snapshot, accessors

@@ -623,16 +623,8 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 		}
 	}
 	d.Criteria = []CriterionResult{{Result: coop.Result{ID: CritApplicantKind, Outcome: coop.Fail, Reference: p.prog.Reference,
-		Reason: coop.NewReason(msgKindFail, coop.TextArg(string(a.Kind())), coop.TextArg(acceptsList(p.prog)))}}}
+		Reason: coop.NewReason(msgKindFail, kindArg(a.Kind()), acceptsArg(p.prog))}}}
 	return d
-}
-
-func acceptsList(p *Program) string {
-	s := make([]string, len(p.Accepts))
-	for i, k := range p.Accepts {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }
 
 // noCall is the decision when no call of the programme had opened by asOf:

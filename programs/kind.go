@@ -68,6 +68,10 @@ type ParamSpec struct {
 	Role string    `json:"role"`
 	Kind ValueKind `json:"kind"`
 	Doc  string    `json:"doc,omitempty"`
+	// Bound marks an end of a range, "min" or "max": a call sets at least
+	// one end of a range, and the range is open at an end it leaves unset.
+	// Every other parameter a call must set.
+	Bound string `json:"bound,omitempty"`
 }
 
 // GrantKind is a way to compute the grant of a funding decision from a

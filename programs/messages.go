@@ -180,6 +180,12 @@ var (
 	msgAgesFail = &m{ID: "members-age.fail", EN: "{0 " + enMembers + "} of {1} {0 one{is} other{are}} not aged {2} to {3} (one is {4})",
 		FR: "{0 " + frMembers + "} sur {1} {0 one{n'a} other{n'ont}} pas de {2} à {3} ans (l'un a {4 " + frYears + "})",
 		AR: "{0 " + arMembers + "} من أصل {1} خارج الفئة العمرية من {2} إلى {3} سنة (عمر أحدهم {4 " + arYears + "})"}
+	msgAgesOpenPass = &m{ID: "members-age.open-pass", EN: "{0 one{the only member is} other{all # members are}} {1}",
+		FR: "{0 one{le seul adhérent est âgé} other{les # adhérents sont tous âgés}} {1}",
+		AR: "{0 one{العضو الوحيد من} two{العضوان من} other{جميع الأعضاء (#) من}} {1}"}
+	msgAgesOpenFail = &m{ID: "members-age.open-fail", EN: "{0 " + enMembers + "} of {1} {0 one{is} other{are}} not {2} (one is {3})",
+		FR: "{0 " + frMembers + "} sur {1} {0 one{n'est pas âgé} other{ne sont pas âgés}} {2} (l'un a {3 " + frYears + "})",
+		AR: "{0 " + arMembers + "} من أصل {1} ليسوا من {2} (عمر أحدهم {3 " + arYears + "})"}
 	msgAgesUnknown = &m{ID: "members-age.unknown", EN: "the birth date of {0 " + enMembers + "} of {1} is not given",
 		FR: "la date de naissance de {0 " + frMembers + "} sur {1} n'est pas connue",
 		AR: "تاريخ ازدياد {0 " + arMembersGen + "} من أصل {1} غير معروف"}
@@ -220,6 +226,14 @@ var (
 	msgAgeFail = &m{ID: "age.fail", EN: "aged {0} on {1}; the programme takes people aged {2} to {3}",
 		FR: "{0 " + frYears + "} au {1} ; le programme accueille les personnes de {2} à {3} ans",
 		AR: "العمر {0 " + arYears + "} بتاريخ {1}؛ البرنامج يقبل الأشخاص بين {2} و{3} سنة"}
+	msgAgeOpenUnknown = &m{ID: "age.open-unknown", EN: "the birth date is not given; the programme takes people {0}",
+		FR: "la date de naissance n'est pas indiquée\u00a0; le programme accueille les personnes {0}",
+		AR: "تاريخ الازدياد غير محدد؛ البرنامج يقبل الأشخاص {0}"}
+	msgAgeOpenPass = &m{ID: "age.open-pass", EN: "aged {0} on {1}; the programme takes people {2}",
+		FR: "{0 " + frYears + "} au {1}\u00a0; le programme accueille les personnes {2}", AR: "العمر {0 " + arYears + "} بتاريخ {1}؛ البرنامج يقبل الأشخاص {2}"}
+	msgAgeOpenFail = &m{ID: "age.open-fail", EN: "aged {0} on {1}, while the programme takes people {2} only",
+		FR: "{0 " + frYears + "} au {1}, alors que le programme n'accueille que les personnes {2}",
+		AR: "العمر {0 " + arYears + "} بتاريخ {1}، والبرنامج لا يقبل إلا الأشخاص {2}"}
 	msgHintBirthDate = &m{ID: "hint.birth-date", EN: "give the birth date",
 		FR: "indiquer la date de naissance", AR: "تحديد تاريخ الازدياد"}
 	msgHintAgeFrom = &m{ID: "hint.age-from", EN: "aged {0} on {1}",

@@ -1,6 +1,7 @@
 package programs_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -42,6 +43,10 @@ programs:
     criteria: [{kind: registered}, {kind: law-112-12}, {kind: members-min}]
     calls: [{id: open-2020, names: {fr: Appel 2020, ar: دعوة 2020, en: Call 2020}, opens: 2020-01-01}]
 `)))
+	// Age ranges with one end (examples/open-range).
+	ranges, err := os.ReadFile("../examples/open-range/programme.yaml")
+	require.NoError(t, err)
+	require.NoError(t, cat.LoadPrograms("open-range.yaml", bytes.NewReader(ranges)))
 	explanations = map[coop.Lang][]string{}
 	addDecision := func(dec programs.Decision) {
 		for _, c := range dec.Criteria {
