@@ -27,10 +27,14 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	ctx := context.Background()
 	at := coop.MustParseDate("2024-12-31")
 	meknes := registry.Filter{Delegation: "meknes"}
+	// The delegation's cooperatives of the synthetic national registry.
 	national := registry.New(memory.New(), &registry.Options{Now: clock})
 	i := 0
 	_, err := national.ImportOwned(ctx, func(yield func(coop.Cooperative) bool) {
 		for c := range synthetic.All(nil) {
+			if !meknes.Matches(&c) {
+				continue
+			}
 			if i++; i%40 == 0 {
 				c.Name = " " + strings.Replace(c.Name, " ", "\u00a0", 1) + " "
 				c.NameAR = "تعاونية " + c.Name + "\u00a0"
@@ -45,19 +49,35 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	// In each dialect: export, import, export gives the same bytes.
+	// In each dialect: export, import, export gives the same bytes. Under
+	// the race detector, the workbook holds the delegation's first 1,200
+	// cooperatives registered (a workbook of the whole delegation takes a
+	// minute there, and ten seconds without it, where it is whole).
 	var first bytes.Buffer
 	var n int
 	for _, d := range registry.Dialects() {
+		sel := meknes
+		if d.Workbook && raceDetector {
+			var dates []coop.Date
+			for c := range national.Cooperatives(ctx, &err) {
+				dates = append(dates, c.RegisteredOn)
+			}
+			require.NoError(t, err)
+			require.Greater(t, len(dates), 1200)
+			slices.SortFunc(dates, coop.Date.Compare)
+			sel.RegisteredTo = dates[1199]
+		}
 		var out bytes.Buffer
-		require.NoError(t, national.Export(ctx, &out, meknes, at, d))
+		require.NoError(t, national.Export(ctx, &out, sel, at, d))
 		empty := registry.New(memory.New(), &registry.Options{Now: clock})
 		rep, err := empty.ImportRegister(ctx, bytes.NewReader(out.Bytes()), "meknes"+d.Extension(), nil)
 		require.NoError(t, err, d.Name)
 		assert.Equal(t, d.Name, rep.Dialect.Name, "the dialect is told by the first bytes and the header")
-		n = rep.Imported
+		if sel.RegisteredTo.IsZero() {
+			n = rep.Imported // the whole delegation
+		}
 		var again bytes.Buffer
-		require.NoError(t, empty.Export(ctx, &again, meknes, at, d))
+		require.NoError(t, empty.Export(ctx, &again, sel, at, d))
 		assert.True(t, bytes.Equal(out.Bytes(), again.Bytes()), "%s: export, import, export gives the same bytes", d.Name)
 		switch d {
 		case registry.RFC4180:
@@ -65,6 +85,7 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 			continue
 		case registry.XLSX:
 			checkWorkbook(t, out.Bytes())
+			assert.Greater(t, rep.Imported, 1000, "more than 1,000 cooperatives")
 			continue
 		}
 		assert.True(t, strings.HasPrefix(out.String(), "\ufeff"+strings.Join(registry.RegisterColumns, ";")+"\r\n"), "a BOM, semicolons and CRLF")

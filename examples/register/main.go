@@ -82,12 +82,21 @@ func main() {
 }
 
 func exportRegister(ctx context.Context, file string, delegation coop.DelegationID, at coop.Date, d registry.Dialect) error {
+	// Only the delegation's cooperatives are loaded: the register of a
+	// delegation needs no other.
+	f := registry.Filter{Delegation: delegation}
 	reg := registry.New(memory.New(), nil)
-	if _, err := reg.ImportOwned(ctx, synthetic.All(nil)); err != nil {
+	if _, err := reg.ImportOwned(ctx, func(yield func(coop.Cooperative) bool) {
+		for c := range synthetic.All(nil) {
+			if f.Matches(&c) && !yield(c) {
+				return
+			}
+		}
+	}); err != nil {
 		return err
 	}
 	var b bytes.Buffer
-	if err := reg.Export(ctx, &b, registry.Filter{Delegation: delegation}, at, d); err != nil {
+	if err := reg.Export(ctx, &b, f, at, d); err != nil {
 		return err
 	}
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
