@@ -1,9 +1,11 @@
 package programs
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -106,12 +108,20 @@ func caseError(file string, line int, msg string) *CaseError {
 // outcome) is refused whole: the error is a *CaseError with the file and the
 // line, and joins every problem found.
 func (cat *Catalogue) ParseCases(r io.Reader, file string) ([]Case, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, caseError(file, 1, "the file cannot be read: "+err.Error())
+	}
 	var doc yaml.Node
-	if err := yaml.NewDecoder(r).Decode(&doc); err != nil {
+	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil {
 		if err == io.EOF {
 			return nil, caseError(file, 1, "the file holds no cases")
 		}
-		return nil, caseError(file, yamlLine(err), strings.TrimPrefix(err.Error(), "yaml: "))
+		line, col, msg := syntaxError(b, err)
+		if col > 0 {
+			msg = "column " + strconv.Itoa(col) + ": " + msg
+		}
+		return nil, caseError(file, line, msg)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {

@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"bytes"
 	"cmp"
 	_ "embed"
 	"io"
@@ -323,15 +324,27 @@ func (d *docReader) fail(n *yaml.Node, field, rule, format string, args ...any) 
 	d.fs[len(d.fs)-1].Source = d.at(n.Line)
 }
 
-// parse reads the document's root node; nil when it cannot be read.
+// parse reads the document's root node; nil when it cannot be read. A
+// syntax error is reported at its line and column (syntaxError), as
+// "file:line:column".
 func (d *docReader) parse(r io.Reader) *yaml.Node {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: "the document cannot be read: " + err.Error(), Source: d.file})
+		return nil
+	}
 	var doc yaml.Node
-	if err := yaml.NewDecoder(r).Decode(&doc); err != nil {
+	if err := yaml.NewDecoder(bytes.NewReader(b)).Decode(&doc); err != nil {
 		if err == io.EOF {
 			d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: "the document is empty", Source: d.at(1)})
 			return nil
 		}
-		d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: strings.TrimPrefix(err.Error(), "yaml: "), Source: d.at(yamlLine(err))})
+		line, col, msg := syntaxError(b, err)
+		src := d.at(line)
+		if col > 0 {
+			src += ":" + strconv.Itoa(col)
+		}
+		d.fs = append(d.fs, coop.FieldError{Rule: "yaml", Message: msg, Source: src})
 		return nil
 	}
 	root := &doc

@@ -194,3 +194,31 @@ func TestLoadPrograms_BuiltIn(t *testing.T) {
 	assert.Len(t, e.Fields, 8, "each of the eight programmes is already in the catalogue")
 	assert.Contains(t, err.Error(), `catalogue.yaml:9: programs[0].id: programme "mourafaka" is already in the catalogue`)
 }
+
+// TestLoadPrograms_SyntaxErrorAt: a YAML syntax error is reported at its
+// line and column, a flow mapping or list left open at its bracket.
+func TestLoadPrograms_SyntaxErrorAt(t *testing.T) {
+	tests := []struct {
+		name, doc, source, message string
+	}{
+		{"UnclosedBrace", "programs:\n  - id: x\n    names: {fr: \"a\", ar: b\n    accepts: [cooperative]\n",
+			"p.yaml:3:12", `the "{" opened here is not closed: "}" expected by line 4, column 5`},
+		{"UnclosedBracket", "programs:\n  - id: x\n    accepts: [cooperative\n    reference: r\n",
+			"p.yaml:3:14", `the "[" opened here is not closed: "]" expected by line 4, column 5`},
+		{"BadIndent", "programs:\n  - id: x\n    names: {fr: a}\n   accepts: [cooperative]\n",
+			"p.yaml:4:4", "value is not allowed in this context"},
+		{"UnclosedQuote", "programs:\n  - id: x\n    reference: \"r\n",
+			"p.yaml:3:16", "could not find end character of double-quoted text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := programs.Default().LoadPrograms("p.yaml", strings.NewReader(tt.doc))
+			var e *coop.Error
+			require.ErrorAs(t, err, &e)
+			require.Len(t, e.Fields, 1)
+			assert.Equal(t, tt.source, e.Fields[0].Source)
+			assert.Equal(t, tt.message, e.Fields[0].Message)
+			assert.Equal(t, "yaml", e.Fields[0].Rule)
+		})
+	}
+}

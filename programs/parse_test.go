@@ -18,7 +18,7 @@ func TestParseCases_Malformed(t *testing.T) {
 		line      int
 		want      string
 	}{
-		{"BadYAML", "- name: [unclosed\n", 1, "did not find expected"},
+		{"BadYAML", "- name: [unclosed\n", 1, "column 9: sequence end token ']' not found"},
 		{"NotAList", "name: x\n", 1, "a YAML list of cases"},
 		{"UnknownKey", valid + "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  asof: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible}\n", 9, `unknown key "asof"`},
 		{"UnknownCooperativeKey", "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  cooperative:\n    registered: 2022-01-01\n  expect: {outcome: eligible}\n", 5, `unknown key "registered"`},

@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	goccy "github.com/goccy/go-yaml"
+	goccyparser "github.com/goccy/go-yaml/parser"
+
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
@@ -154,13 +157,80 @@ func parseRatio(s string) (Value, error) {
 	return Value{Kind: RatioValue, Dec: d}, nil
 }
 
-// yamlLine returns the line a yaml error names, or 1.
-func yamlLine(err error) int {
-	line := 1
-	if _, rest, ok := strings.Cut(err.Error(), "line "); ok {
-		fmt.Sscanf(rest, "%d", &line)
+// syntaxError locates a YAML syntax error of doc, which the decoder refused
+// with err: the line, the column and what is wrong. The decoder names the
+// line where the construct it was reading started, often a line too early,
+// and no column; github.com/goccy/go-yaml's parser, asked about the same
+// bytes, points at the token at fault. A flow mapping or sequence left open
+// is reported at its opening bracket, which is where the officer must
+// look. Lines and columns count from 1.
+func syntaxError(doc []byte, err error) (line, col int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	line = 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, after, ok := strings.Cut(rest, ": "); ok {
+			fmt.Sscanf(n, "%d", &line)
+			msg = after
+		}
 	}
-	return line
+	_, perr := goccyparser.ParseBytes(doc, 0)
+	var se *goccy.SyntaxError
+	if !errors.As(perr, &se) || se.Token == nil || se.Token.Position == nil {
+		return line, 0, msg
+	}
+	line, col = se.Token.Position.Line, se.Token.Position.Column
+	if open, oline, ocol, ok := unclosedBracket(doc, line, col); ok {
+		closer := map[byte]string{'{': "}", '[': "]"}[open]
+		return oline, ocol, fmt.Sprintf("the %q opened here is not closed: %s expected by line %d, column %d", string(open), quote(closer), line, col)
+	}
+	return line, col, se.Message
+}
+
+// unclosedBracket returns the innermost "{" or "[" of doc opened before
+// line and col and not closed by then, outside quotes and comments.
+func unclosedBracket(doc []byte, line, col int) (open byte, oline, ocol int, ok bool) {
+	type mark struct {
+		b         byte
+		line, col int
+	}
+	var stack []mark
+	l, c := 1, 1
+	var quote byte
+	comment := false
+	for i := 0; i < len(doc); i++ {
+		if l > line || l == line && c >= col {
+			break
+		}
+		ch := doc[i]
+		switch {
+		case ch == '\n':
+			l, c, comment = l+1, 1, false
+			continue
+		case comment:
+		case quote != 0:
+			if ch == quote {
+				quote = 0
+			}
+		case ch == '"' || ch == '\'':
+			quote = ch
+		case ch == '#' && (i == 0 || doc[i-1] == ' ' || doc[i-1] == '\t'):
+			comment = true
+		case ch == '{' || ch == '[':
+			stack = append(stack, mark{ch, l, c})
+		case ch == '}' || ch == ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		if ch < 0x80 || ch >= 0xc0 {
+			c++ // a column per character, not per byte
+		}
+	}
+	if len(stack) == 0 {
+		return 0, 0, 0, false
+	}
+	m := stack[len(stack)-1]
+	return m.b, m.line, m.col, true
 }
 
 func asError(err error, target **coop.Error) bool { return errors.As(err, target) }
