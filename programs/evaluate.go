@@ -495,8 +495,11 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 // of the wrong nature (a person for Mourafaka) is ineligible with
 // applicant-kind failing and reported alone.
 func (cat *Catalogue) Evaluate(req Request) (Decision, error) {
-	const op = "programs.Evaluate"
-	s := cat.snap.Load()
+	return cat.snap.Load().evaluate("programs.Evaluate", req)
+}
+
+// evaluate is Evaluate on one snapshot of the catalogue.
+func (s *snapshot) evaluate(op string, req Request) (Decision, error) {
 	e, call, phase, err := s.resolve(op, req)
 	if err != nil {
 		return Decision{}, err

@@ -62,6 +62,33 @@ func (c *Client) Eligibility(ctx context.Context, program string, in Eligibility
 	return out, c.do(ctx, "POST", "/v1/programs/"+url.PathEscape(program)+"/eligibility", nil, in, &out, nil)
 }
 
+// EligibilityAllRequest asks for the decisions of every programme of the
+// catalogue on one applicant: a registered cooperative (CooperativeID) or
+// facts posted with the request (Facts), never both. Each programme is
+// decided under its call in force at AsOf.
+type EligibilityAllRequest struct {
+	// AsOf is the date of the decisions; today when zero.
+	AsOf          coop.Date  `json:"as_of"`
+	CooperativeID *uuid.UUID `json:"cooperative_id,omitempty"`
+	programs.Facts
+}
+
+// EligibilityAll is the decision of every programme of the catalogue on
+// one applicant, in the catalogue's order, made on one version of it.
+type EligibilityAll struct {
+	AsOf coop.Date `json:"as_of"`
+	// Catalogue is the version of the catalogue that made the decisions.
+	Catalogue string        `json:"catalogue"`
+	Decisions []Eligibility `json:"decisions"`
+}
+
+// EligibilityAll decides one applicant against every programme of the
+// catalogue.
+func (c *Client) EligibilityAll(ctx context.Context, in EligibilityAllRequest) (EligibilityAll, error) {
+	var out EligibilityAll
+	return out, c.do(ctx, "POST", "/v1/eligibility", nil, in, &out, nil)
+}
+
 // FollowUp reads the visits done, due and overdue for each beneficiary of
 // a programme at asOf (today when zero).
 func (c *Client) FollowUp(ctx context.Context, program string, asOf coop.Date) (programs.FollowUpReport, error) {

@@ -326,6 +326,20 @@ func TestClient(t *testing.T) {
 		assert.Equal(t, lib.Decision.Summary(coop.AR), d.Summary[coop.AR])
 	}
 	assert.Len(t, d.InputHash, 64)
+
+	// Every programme at once: the same decisions and records as one by one.
+	every, err := c.EligibilityAll(ctx, httpapi.EligibilityAllRequest{AsOf: today, CooperativeID: &f.esi.ID})
+	require.NoError(t, err)
+	require.Len(t, every.Decisions, len(programs.Default().ProgramIDs()))
+	for i, id := range programs.Default().ProgramIDs() {
+		one, err := c.Eligibility(ctx, id, httpapi.EligibilityRequest{AsOf: today, CooperativeID: &f.esi.ID})
+		require.NoError(t, err)
+		assert.Equal(t, id, every.Decisions[i].Decision.Program)
+		assert.Equal(t, one.Decision.Outcome, every.Decisions[i].Decision.Outcome, id)
+		assert.Equal(t, one.InputHash, every.Decisions[i].InputHash, id)
+		assert.Equal(t, one.Summary, every.Decisions[i].Summary, id)
+	}
+	assert.Equal(t, every.Decisions[0].Decision.Catalogue, every.Catalogue)
 	_, err = c.FollowUp(ctx, "mourafaka", today)
 	require.NoError(t, err)
 	screening, err := c.Screen(ctx, httpapi.ScreeningRequest{AsOf: today, Programs: []string{"mourafaka"}})

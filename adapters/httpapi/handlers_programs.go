@@ -38,39 +38,75 @@ func hEligibility(c *call) (reply, error) {
 	if in.AsOf.IsZero() {
 		in.AsOf = c.today()
 	}
-	var app programs.Applicant
-	if in.CooperativeID != nil {
-		if in.Cooperative != nil || in.Person != nil {
-			return reply{}, coop.Fieldf("cooperative", "exclusive", "give cooperative_id or facts, not both")
-		}
-		co, err := c.a.reg.Get(c.ctx, *in.CooperativeID)
-		if err != nil {
-			return reply{}, err
-		}
-		app.Cooperative = &co
-		if in.Project != nil {
-			f := programs.Facts{Project: in.Project}
-			a, err := f.Applicant()
-			if err != nil {
-				return reply{}, err
-			}
-			app.Project = a.Project
-		}
-	} else {
-		a, err := in.Facts.Applicant()
-		if err != nil {
-			return reply{}, err
-		}
-		app = a
+	app, err := c.applicant(in.CooperativeID, in.Facts)
+	if err != nil {
+		return reply{}, err
 	}
 	req := programs.Request{Program: c.r.PathValue("program"), Call: in.Call, Phase: in.Phase, AsOf: in.AsOf, Applicant: app}
 	rec, err := c.a.cat.Decide(req)
 	if err != nil {
 		return reply{}, err
 	}
+	return ok(eligibility(rec)), nil
+}
+
+// eligibility is the reply of a recorded decision, with its summary in
+// each language.
+func eligibility(rec programs.Record) Eligibility {
 	out := Eligibility{Decision: rec.Decision, InputHash: rec.InputHash, Summary: map[coop.Lang]string{}}
 	for _, l := range coop.Langs {
 		out.Summary[l] = rec.Decision.Summary(l)
+	}
+	return out
+}
+
+// applicant is the applicant of an eligibility request: the registered
+// cooperative id, with the project posted if any, or the facts posted.
+func (c *call) applicant(id *uuid.UUID, facts programs.Facts) (programs.Applicant, error) {
+	if id == nil {
+		return facts.Applicant()
+	}
+	if facts.Cooperative != nil || facts.Person != nil {
+		return programs.Applicant{}, coop.Fieldf("cooperative", "exclusive", "give cooperative_id or facts, not both")
+	}
+	co, err := c.a.reg.Get(c.ctx, *id)
+	if err != nil {
+		return programs.Applicant{}, err
+	}
+	app := programs.Applicant{Cooperative: &co}
+	if facts.Project != nil {
+		only := programs.Facts{Project: facts.Project}
+		a, err := only.Applicant()
+		if err != nil {
+			return programs.Applicant{}, err
+		}
+		app.Project = a.Project
+	}
+	return app, nil
+}
+
+// hEligibilityAll decides one applicant against every programme of the
+// catalogue (programs.Catalogue.DecideAll).
+func hEligibilityAll(c *call) (reply, error) {
+	var in EligibilityAllRequest
+	if err := c.decode(&in); err != nil {
+		return reply{}, err
+	}
+	if in.AsOf.IsZero() {
+		in.AsOf = c.today()
+	}
+	app, err := c.applicant(in.CooperativeID, in.Facts)
+	if err != nil {
+		return reply{}, err
+	}
+	recs, err := c.a.cat.DecideAll(in.AsOf, app)
+	if err != nil {
+		return reply{}, err
+	}
+	out := EligibilityAll{AsOf: in.AsOf, Decisions: make([]Eligibility, len(recs))}
+	for i, rec := range recs {
+		out.Decisions[i] = eligibility(rec)
+		out.Catalogue = rec.Catalogue
 	}
 	return ok(out), nil
 }

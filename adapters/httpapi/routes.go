@@ -161,6 +161,8 @@ func routes() []route {
 			OK: 200, Result: []programs.Program{}, Handle: hPrograms},
 		{Method: "GET", Path: "/v1/programs/{program}", ID: "getProgram", Summary: "One programme", Tag: "programs",
 			OK: 200, Result: programs.Program{}, Handle: hProgram},
+		{Method: "POST", Path: "/v1/eligibility", ID: "eligibilityAll", Summary: "Decide one applicant, a registered cooperative or posted facts, against every programme of the catalogue", Tag: "programs",
+			Body: EligibilityAllRequest{}, OK: 200, Result: EligibilityAll{}, Handle: hEligibilityAll},
 		{Method: "POST", Path: "/v1/programs/{program}/eligibility", ID: "eligibility", Summary: "Decide eligibility for a registered cooperative or for posted facts", Tag: "programs",
 			Body: EligibilityRequest{}, OK: 200, Result: Eligibility{}, Handle: hEligibility},
 		{Method: "GET", Path: "/v1/programs/{program}/follow-up", ID: "followUp", Summary: "Visits done, due and overdue for each beneficiary", Tag: "programs",

@@ -46,11 +46,11 @@ func main() {
 	cat := programs.Default()
 	registered := map[coop.Lang]string{coop.EN: "registered", coop.FR: "immatriculée le", coop.AR: "مقيدة في"}[lang]
 	fmt.Printf("%s, %s (%s), %s %s; catalogue %s\n\n", c.Name, c.Province.Name(lang), c.Region().Name(lang), registered, c.RegisteredOn, cat.Version())
-	for _, id := range cat.ProgramIDs() {
-		dec, err := cat.Evaluate(programs.Request{Program: id, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &c}})
-		if err != nil {
-			log.Fatal(err)
-		}
+	decisions, err := cat.EvaluateAll(asOf, programs.Applicant{Cooperative: &c})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, dec := range decisions {
 		fmt.Fprintln(os.Stdout, dec.Explain(lang))
 	}
 }
