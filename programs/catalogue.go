@@ -424,6 +424,13 @@ func (cp *compiler) criterion(i int, ids map[string]int) {
 		fs.Add(field+".note", "required", "", "an unconfirmed rule needs a note saying what is known")
 	}
 	cp.criterionFact(field, k, cr)
+	for j, end := range cr.Strict {
+		if !slices.ContainsFunc(k.Params, func(sp ParamSpec) bool { return sp.Bound != "" && sp.Bound == end }) {
+			fs.Add(field+".strict["+strconv.Itoa(j)+"]", "strict", "", "%q is not an end of a range criterion %s reads (ends: %s)", coop.Excerpt(end), k.Name, strings.Join(bounds(k.Params), ", "))
+		} else if slices.Index(cr.Strict, end) < j {
+			fs.Add(field+".strict["+strconv.Itoa(j)+"]", "unique", "", "%q appears twice", end)
+		}
+	}
 	cr.Reference = cmp.Or(cr.Reference, k.Reference, p.Reference)
 	var names []string
 	names, cr.Params = cp.bindRoles(field, k.Params, cr.Params, "criterion "+quote(cr.ID))
@@ -569,6 +576,20 @@ func kindDoc(k *Kind, cr *Criterion) string {
 	return strings.ReplaceAll(doc, "{fact}", cr.Fact)
 }
 
+// bounds lists the ends of the ranges of specs.
+func bounds(specs []ParamSpec) []string {
+	var out []string
+	for _, sp := range specs {
+		if sp.Bound != "" {
+			out = append(out, sp.Bound)
+		}
+	}
+	if len(out) == 0 {
+		return []string{"none"}
+	}
+	return out
+}
+
 func roles(specs []ParamSpec) []string {
 	out := make([]string, len(specs))
 	for i, sp := range specs {
@@ -592,6 +613,7 @@ func cloneProgram(p *Program) Program {
 	out.Criteria = slices.Clone(p.Criteria)
 	for i := range out.Criteria {
 		out.Criteria[i].Params = maps.Clone(p.Criteria[i].Params)
+		out.Criteria[i].Strict = slices.Clone(p.Criteria[i].Strict)
 	}
 	if p.Grant != nil {
 		g := *p.Grant

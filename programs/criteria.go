@@ -2,6 +2,7 @@ package programs
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -812,25 +813,45 @@ type ageRange struct {
 }
 
 // bindAgeRange reads the range min_age to max_age of a call: either end,
-// or both; ok is false when the call sets neither (a call that names the
-// criterion is refused at load then).
+// or both, each inclusive unless the criterion makes it strict; ok is
+// false when the call sets neither (a call that names the criterion is
+// refused at load then). Ages are whole years: over 18 is 19 or more.
 func bindAgeRange(b *Binding) (ageRange, bool) {
 	minV, minRec, hasMin := b.get("min_age")
 	maxV, maxRec, hasMax := b.get("max_age")
-	r := ageRange{max: noOldestAge, open: !hasMin || !hasMax}
-	switch {
-	case hasMin && hasMax:
-		r.min, r.max, r.params = minV.Int, maxV.Int, []coop.Param{minRec, maxRec}
-	case hasMin:
-		r.min, r.params = minV.Int, []coop.Param{minRec}
-		n := strconv.Itoa(r.min)
-		r.phrase = coop.NamesArg(coop.Names{EN: "aged " + n + " or over", FR: "de " + n + " ans ou plus", AR: "البالغين " + n + " سنة فأكثر"})
-	case hasMax:
-		r.max, r.params = maxV.Int, []coop.Param{maxRec}
-		n := strconv.Itoa(r.max)
-		r.phrase = coop.NamesArg(coop.Names{EN: "aged " + n + " or under", FR: "de " + n + " ans au plus", AR: "الذين لا يتجاوز عمرهم " + n + " سنة"})
-	default:
-		return r, false
+	if !hasMin && !hasMax {
+		return ageRange{}, false
+	}
+	minStrict, maxStrict := b.Strict("min"), b.Strict("max")
+	r := ageRange{max: noOldestAge, open: !hasMin || !hasMax || minStrict || maxStrict}
+	var parts []coop.Names
+	if hasMin {
+		n := strconv.Itoa(minV.Int)
+		r.min, r.params = minV.Int, append(r.params, minRec)
+		if minStrict {
+			r.min++
+			parts = append(parts, coop.Names{EN: "aged over " + n, FR: "de plus de " + n + " ans", AR: "الذين يتجاوز عمرهم " + n + " سنة"})
+		} else {
+			parts = append(parts, coop.Names{EN: "aged " + n + " or over", FR: "de " + n + " ans ou plus", AR: "البالغين " + n + " سنة فأكثر"})
+		}
+	}
+	if hasMax {
+		n := strconv.Itoa(maxV.Int)
+		r.max, r.params = maxV.Int, append(r.params, maxRec)
+		if maxStrict {
+			r.max--
+			parts = append(parts, coop.Names{EN: "aged under " + n, FR: "de moins de " + n + " ans", AR: "الذين يقل عمرهم عن " + n + " سنة"})
+		} else {
+			parts = append(parts, coop.Names{EN: "aged " + n + " or under", FR: "de " + n + " ans au plus", AR: "الذين لا يتجاوز عمرهم " + n + " سنة"})
+		}
+	}
+	if r.open {
+		phrase := parts[0]
+		if len(parts) == 2 {
+			phrase = coop.Names{EN: parts[0].EN + " and " + strings.TrimPrefix(parts[1].EN, "aged "),
+				FR: parts[0].FR + " et " + parts[1].FR, AR: parts[0].AR + " و" + parts[1].AR}
+		}
+		r.phrase = coop.NamesArg(phrase)
 	}
 	return r, true
 }

@@ -183,6 +183,12 @@ func (b *Binding) Param(role string) (v Value, rec coop.Param, ok bool) {
 	return v, rec, ok
 }
 
+// Strict reports whether the end bound ("min" or "max") of the
+// criterion's range is strict (Criterion.Strict).
+func (b *Binding) Strict(bound string) bool {
+	return b.r.crit != nil && slices.Contains(b.r.crit.Strict, bound)
+}
+
 // get is Param without the copy, for the built-in kinds, which do not
 // change what they read.
 func (b *Binding) get(role string) (Value, coop.Param, bool) {

@@ -606,7 +606,7 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 		} else {
 			for i, item := range cn.Content {
 				cf := field + ".criteria[" + strconv.Itoa(i) + "]"
-				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params", "unconfirmed", "note"})
+				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params", "strict", "unconfirmed", "note"})
 				if ck == nil {
 					continue
 				}
@@ -614,6 +614,9 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 					Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
 					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")}
 				cr.Note, cr.Notes = d.note(ck["note"], cf+".note")
+				if ck["strict"] != nil {
+					cr.Strict = d.strs(ck["strict"], cf+".strict")
+				}
 				if ck["unconfirmed"] != nil {
 					cr.Unconfirmed = d.bool(ck["unconfirmed"], cf+".unconfirmed")
 				}

@@ -327,6 +327,10 @@ type Criterion struct {
 	// filled by the parameter of its own name; in a catalogue's copy every
 	// role is listed.
 	Params map[string]string `json:"params,omitempty"`
+	// Strict lists the ends of the kind's range that are strict, "min"
+	// or "max" (ParamSpec.Bound): [max] with max_age 35 takes people under
+	// 35, where the ends of a range are inclusive otherwise.
+	Strict []string `json:"strict,omitempty"`
 	// Unconfirmed marks a rule the sources do not confirm (Lalla Al
 	// Moutaâouina's all-women rule); Note says what is known, in English,
 	// and Notes in each language when the catalogue gives them. Every

@@ -48,6 +48,15 @@ func TestOneEndNeverDrops(t *testing.T) {
 		assert.Contains(t, r.Reason.Text(coop.AR), "18 سنة فأكثر")
 	}
 
+	// A strict end: under 35.
+	dec, err := cat.Evaluate(programs.Request{Program: "young-entrepreneurs-loan", AsOf: coop.MustParseDate("2025-06-10"),
+		Applicant: programs.Applicant{Person: &programs.PersonFacts{BirthDate: coop.MustParseDate("1990-06-10")}}})
+	require.NoError(t, err)
+	r, _ := dec.Criterion("age")
+	assert.Contains(t, r.Reason.Text(coop.FR), "de 18 ans ou plus et de moins de 35 ans")
+	assert.Contains(t, r.Reason.Text(coop.EN), "aged 18 or over and under 35")
+	assert.Contains(t, r.Reason.Text(coop.AR), "الذين يقل عمرهم عن 35 سنة")
+
 	b, err := os.ReadFile("programme.yaml")
 	require.NoError(t, err)
 	neither := strings.Replace(string(b), "parameters:\n          min_age: {value: 18, reference: \"Illustrative call 2025, art. 2\"}\n", "parameters: {}\n", 1)
@@ -55,4 +64,10 @@ func TestOneEndNeverDrops(t *testing.T) {
 	err = programs.Default().LoadPrograms("programme.yaml", strings.NewReader(neither))
 	require.ErrorIs(t, err, coop.ErrInvalid)
 	assert.Contains(t, err.Error(), `criterion "age" reads a range from min_age and max_age: the call sets at least one end`)
+
+	// Only an end of a range may be strict.
+	odd := strings.Replace(string(b), "strict: [max]", "strict: [middle]", 1)
+	err = programs.Default().LoadPrograms("programme.yaml", strings.NewReader(odd))
+	require.ErrorIs(t, err, coop.ErrInvalid)
+	assert.Contains(t, err.Error(), `programs[2].criteria[0].strict[0]: "middle" is not an end of a range criterion age reads (ends: min, max)`)
 }
