@@ -86,8 +86,9 @@ func builtinKinds() []Kind {
 			References: coop.Names{FR: "l'appel à candidatures", AR: "دعوة الترشيح", EN: "the call for applications"},
 			Messages:   []*coop.Message{msgCallNotOpen, msgCallClosed, msgCallOpen}, Bind: bindCallWindow},
 		{Name: CritExistenceMax, ID: CritExistenceMax, Doc: "legal existence does not exceed {max_existence_years}", Docs: coop.Names{FR: "l'existence légale ne dépasse pas {max_existence_years} ans", AR: "الوجود القانوني لا يتجاوز {max_existence_years} سنة"},
-			Params:   []ParamSpec{intParam("max_existence_years", "the longest legal existence, in years, as_of <= registered_on + N years")},
-			Messages: []*coop.Message{msgExistenceNotRegistered, msgExistenceFuture, msgExistencePass, msgExistenceFail, msgHintExistence},
+			Params: []ParamSpec{{Role: "max_existence_years", Kind: IntValue, Bound: "max",
+				Doc: "the longest legal existence, in years, as_of <= registered_on + N years; strict, as_of < registered_on + N years"}},
+			Messages: []*coop.Message{msgExistenceNotRegistered, msgExistenceFuture, msgExistencePass, msgExistenceFail, msgHintExistence, msgExistenceStrictPass, msgExistenceStrictFail},
 			Bind:     bindExistenceMax},
 		{Name: CritExperienceMin, ID: CritExperienceMin, Doc: "at least {min_experience_years} of existence", Docs: coop.Names{FR: "au moins {min_experience_years} ans d'existence", AR: "{min_experience_years} سنة من الوجود على الأقل"},
 			Params:   []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
@@ -472,11 +473,14 @@ func bindExistenceMax(b *Binding) Rule {
 	if !ok {
 		return nil
 	}
-	params, max := []coop.Param{rec}, v.Int
+	params, max, strict := []coop.Param{rec}, v.Int, b.Strict("max")
 	// The earliest registration that passes at the plan's date, for the
 	// hint, computed once.
 	planAsOf := b.at.asOf
 	earliest := planAsOf.AddYears(-max)
+	if strict {
+		earliest = earliest.AddDays(1)
+	}
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		c := a.c
@@ -490,6 +494,23 @@ func bindExistenceMax(b *Binding) Rule {
 			return
 		}
 		limit := c.Registered.AddYears(max)
+		if strict {
+			// Less than max years: out from the day they are reached.
+			if asOf.Before(limit) {
+				out.Set(coop.Pass, msgExistenceStrictPass, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit.AddDays(-1)))
+				if out.Tracking() {
+					out.MayChangeOn(limit)
+				}
+				return
+			}
+			out.Set(coop.Fail, msgExistenceStrictFail, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit))
+			hint := earliest
+			if asOf != planAsOf {
+				hint = asOf.AddYears(-max).AddDays(1)
+			}
+			out.Suggest(msgHintExistence, coop.DateArg(hint))
+			return
+		}
 		if coop.ExistenceAtMost(c.Registered, asOf, max) {
 			msg := msgExistencePass
 			if limit == asOf {

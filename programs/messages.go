@@ -146,6 +146,12 @@ var (
 	msgExistenceFail = &m{ID: "existence-max.fail", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, the limit, exceeded since {3}",
 		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} a été atteinte le {2}, limite dépassée depuis le {3}",
 		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، وتجاوزت الحد الأقصى منذ {3}"}
+	msgExistenceStrictPass = &m{ID: "existence-max.strict-pass", EN: "registered on {0}; legal existence under {1 " + enYears + "} until {2} included",
+		FR: "immatriculée le {0}\u00a0; existence légale de moins de {1 " + frYears + "} jusqu'au {2} inclus",
+		AR: "قيدت في {0}؛ تقل مدة وجودها القانوني عن {1 " + arYearsGen + "} إلى غاية {2}"}
+	msgExistenceStrictFail = &m{ID: "existence-max.strict-fail", EN: "registered on {0}; legal existence of {1 " + enYears + "} reached on {2}, while the programme takes less",
+		FR: "immatriculée le {0}\u00a0; l'existence légale de {1 " + frYears + "} a été atteinte le {2}, alors que le programme exige moins",
+		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، والبرنامج يشترط أقل من ذلك"}
 	msgHintExistence = &m{ID: "hint.existence", EN: "only cooperatives registered on or after {0} qualify",
 		FR: "seules les coopératives immatriculées à partir du {0} sont éligibles", AR: "لا تؤهل إلا التعاونيات المقيدة ابتداء من {0}"}
 	msgExperiencePass = &m{ID: "experience-min.pass", EN: "registered on {0}; the minimum of {1 " + enYears + "} of existence was reached on {2}",
