@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,13 +301,19 @@ func (cp *caseParser) applicant() Applicant {
 	if d.Check != "" && d.Cooperative == nil {
 		cp.add(cp.n.Line, "the law-112-12 check needs a cooperative")
 	}
-	if d.Cooperative != nil {
-		known := cp.cat.DeclaredFacts()
-		for fact := range d.Cooperative.Declared {
+	known := cp.cat.DeclaredFacts()
+	check := func(who string, declared map[string]bool) {
+		for _, fact := range slices.Sorted(maps.Keys(declared)) {
 			if !slices.Contains(known, fact) {
-				cp.add(cp.at("cooperative.declared."+fact), "unknown declared fact %q (known: %s)", fact, strings.Join(known, ", "))
+				cp.add(cp.at(who+".declared."+fact), "unknown declared fact %q (known: %s)", fact, strings.Join(known, ", "))
 			}
 		}
+	}
+	if d.Cooperative != nil {
+		check("cooperative", d.Cooperative.Declared)
+	}
+	if d.Person != nil {
+		check("person", d.Person.Declared)
 	}
 	return out
 }

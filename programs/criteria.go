@@ -566,8 +566,11 @@ func bindDeclared(b *Binding) Rule {
 	name := coop.NamesArg(b.at.prog.factNames(fact))
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		var v, ok bool
-		if a.c != nil {
+		switch {
+		case a.c != nil:
 			v, ok = a.model.Declared(a.index, a.model.Fact(fact), fact)
+		case a.Person != nil:
+			v, ok = a.Person.Declared[fact]
 		}
 		switch {
 		case !ok:

@@ -114,9 +114,10 @@ type CaseGovernance struct {
 
 // CasePerson is a person in a case file.
 type CasePerson struct {
-	Name      string `json:"name,omitempty" yaml:"name"`
-	BirthDate Text   `json:"birth_date,omitempty" yaml:"birth_date"`
-	Gender    string `json:"gender,omitempty" yaml:"gender"`
+	Name      string          `json:"name,omitempty" yaml:"name"`
+	BirthDate Text            `json:"birth_date,omitempty" yaml:"birth_date"`
+	Gender    string          `json:"gender,omitempty" yaml:"gender"`
+	Declared  map[string]bool `json:"declared,omitempty" yaml:"declared"`
 }
 
 // CaseProject is a project in a case file.
@@ -141,7 +142,7 @@ func (f *Facts) Applicant() (Applicant, error) {
 		a.Cooperative = &c
 	}
 	if f.Person != nil {
-		p := PersonFacts{Name: f.Person.Name}
+		p := PersonFacts{Name: f.Person.Name, Declared: maps.Clone(f.Person.Declared)}
 		p.BirthDate = parseDate(&fs, "person.birth_date", f.Person.BirthDate)
 		p.Gender = parseGender(&fs, "person.gender", f.Person.Gender)
 		a.Person = &p

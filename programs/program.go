@@ -43,6 +43,10 @@ type PersonFacts struct {
 	Name      string      `json:"name,omitempty"`
 	BirthDate coop.Date   `json:"birth_date,omitzero"`
 	Gender    coop.Gender `json:"gender,omitempty"`
+	// Declared holds facts the person declares, such as "resident-abroad"
+	// (a Moroccan living abroad), read by the declared criteria of a
+	// programme for persons as a cooperative's are.
+	Declared map[string]bool `json:"declared,omitempty"`
 }
 
 // Project is a project submitted with an application for funding: its cost
