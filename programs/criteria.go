@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,9 @@ const (
 const (
 	KindDeclared    = "declared"
 	KindMembersAged = "members-aged"
+	// KindMembersCount is a range on the number of members a call sets,
+	// beside the law's minimum (members-min): at least 7, fewer than 50.
+	KindMembersCount = "members-count"
 )
 
 // GrantRateCap is the built-in grant kind min(grant_rate x cost, grant_cap).
@@ -68,6 +72,13 @@ func builtinKinds() []Kind {
 		{Name: CritLaw11212, ID: CritLaw11212, Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)", Docs: coop.Names{FR: "régie par la loi n° 112-12 (constituée sous elle, ou mise en conformité au plus tard le 31 décembre 2019)", AR: "خاضعة للقانون رقم \u2068112.12\u2069 (تأسست في ظله، أو تمت ملاءمتها قبل 31 دجنبر 2019)"}, Reference: "Law 112-12 art. 108",
 			Messages: []*coop.Message{msgNotACooperative, msgLawFounded, msgLawConformed, msgLawNotConformed, msgLawLate, msgLawConformedLater},
 			Bind:     bindLaw11212},
+		{Name: KindMembersCount, Doc: "the number of members at as_of is from {min_members} to {max_members}",
+			Docs: coop.Names{FR: "le nombre d'adhérents à la date de la décision va de {min_members} à {max_members}", AR: "عدد الأعضاء في تاريخ القرار من {min_members} إلى {max_members}"},
+			Params: []ParamSpec{
+				{Role: "min_members", Kind: IntValue, Bound: "min", Doc: "the fewest members allowed, inclusive unless strict; unset, no lower bound"},
+				{Role: "max_members", Kind: IntValue, Bound: "max", Doc: "the most members allowed, inclusive unless strict; unset, no upper bound"}},
+			Messages: []*coop.Message{msgNotACooperative, msgCountUnknown, msgHintMembers, msgCountPass, msgCountFail},
+			Bind:     bindMembersCount},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
 		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
@@ -276,6 +287,67 @@ func bindMembersMin(*Binding) Rule {
 			out.Suggest(msgHintMoreMembers, coop.IntArg(coop.KindOf(c.IsUnion()).MinMembers()-n))
 		}
 		memberDates(a.mem, asOf, out)
+	}
+}
+
+// bindMembersCount passes when the number of members at the date lies in
+// the range min_members to max_members the call sets (either end, each
+// inclusive unless the criterion makes it strict); unknown when neither the
+// register nor a count is given. It is a programme's own threshold, beside
+// the law's minimum (members-min).
+func bindMembersCount(b *Binding) Rule {
+	minV, minRec, hasMin := b.get("min_members")
+	maxV, maxRec, hasMax := b.get("max_members")
+	if !hasMin && !hasMax {
+		return nil
+	}
+	lo, hi := 0, math.MaxInt
+	var params []coop.Param
+	var parts []coop.Names
+	if hasMin {
+		n := strconv.Itoa(minV.Int)
+		lo, params = minV.Int, append(params, minRec)
+		if b.Strict("min") {
+			lo++
+			parts = append(parts, coop.Names{EN: "more than " + n + " members", FR: "plus de " + n + " adhérents", AR: "عدد أعضاء يفوق " + n})
+		} else {
+			parts = append(parts, coop.Names{EN: "at least " + n + " members", FR: "au moins " + n + " adhérents", AR: "عدد أعضاء لا يقل عن " + n})
+		}
+	}
+	if hasMax {
+		n := strconv.Itoa(maxV.Int)
+		hi, params = maxV.Int, append(params, maxRec)
+		if b.Strict("max") {
+			hi--
+			parts = append(parts, coop.Names{EN: "fewer than " + n + " members", FR: "moins de " + n + " adhérents", AR: "عدد أعضاء يقل عن " + n})
+		} else {
+			parts = append(parts, coop.Names{EN: "at most " + n + " members", FR: "au plus " + n + " adhérents", AR: "عدد أعضاء لا يتجاوز " + n})
+		}
+	}
+	phrase := parts[0]
+	if len(parts) == 2 {
+		phrase = coop.Names{EN: parts[0].EN + " and " + parts[1].EN, FR: parts[0].FR + " et " + parts[1].FR, AR: parts[0].AR + " و" + parts[1].AR}
+	}
+	asked := coop.NamesArg(phrase)
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		c := a.c
+		if c == nil {
+			out.Set(coop.Fail, msgNotACooperative)
+			return
+		}
+		n, known := a.model.MembersAt(c, asOf)
+		if !known {
+			out.Set(coop.Unknown, msgCountUnknown, asked)
+			out.Suggest(msgHintMembers)
+			return
+		}
+		memberDates(a.mem, asOf, out)
+		if lo <= n && n <= hi {
+			out.Set(coop.Pass, msgCountPass, coop.IntArg(n), coop.DateArg(asOf), asked)
+			return
+		}
+		out.Set(coop.Fail, msgCountFail, coop.IntArg(n), coop.DateArg(asOf), asked)
 	}
 }
 

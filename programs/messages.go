@@ -192,6 +192,12 @@ var (
 	msgAgesOpenFail = &m{ID: "members-age.open-fail", EN: "{0 " + enMembers + "} of {1} {0 one{is} other{are}} not {2} (one is {3})",
 		FR: "{0 " + frMembers + "} sur {1} {0 one{n'est pas âgé} other{ne sont pas âgés}} {2} (l'un a {3 " + frYears + "})",
 		AR: "{0 " + arMembers + "} من أصل {1} ليسوا من {2} (عمر أحدهم {3 " + arYears + "})"}
+	msgCountUnknown = &m{ID: "members-count.unknown", EN: "the number of members is not given; the programme asks for {0}",
+		FR: "le nombre d'adhérents n'est pas indiqué\u00a0; le programme demande {0}", AR: "عدد الأعضاء غير محدد؛ البرنامج يشترط {0}"}
+	msgCountPass = &m{ID: "members-count.pass", EN: "{0 " + enMembers + "} on {1}; the programme asks for {2}",
+		FR: "{0 " + frMembers + "} au {1}\u00a0; le programme demande {2}", AR: "{0 " + arMembers + "} بتاريخ {1}؛ البرنامج يشترط {2}"}
+	msgCountFail = &m{ID: "members-count.fail", EN: "{0 " + enMembers + "} on {1}, while the programme asks for {2}",
+		FR: "{0 " + frMembers + "} au {1}, alors que le programme demande {2}", AR: "{0 " + arMembers + "} بتاريخ {1}، والبرنامج يشترط {2}"}
 	msgAgesUnknown = &m{ID: "members-age.unknown", EN: "the birth date of {0 " + enMembers + "} of {1} is not given",
 		FR: "la date de naissance de {0 " + frMembers + "} sur {1} n'est pas connue",
 		AR: "تاريخ ازدياد {0 " + arMembersGen + "} من أصل {1} غير معروف"}
