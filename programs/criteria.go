@@ -44,6 +44,10 @@ const (
 	// KindMembersCount is a range on the number of members a call sets,
 	// beside the law's minimum (members-min): at least 7, fewer than 50.
 	KindMembersCount = "members-count"
+	// KindWomenShare is the share of women among the members, at least a
+	// threshold or, strict, more than it: a majority of women is more than
+	// 0.50, strictly.
+	KindWomenShare = "women-share"
 )
 
 // GrantRateCap is the built-in grant kind min(grant_rate x cost, grant_cap).
@@ -79,6 +83,12 @@ func builtinKinds() []Kind {
 				{Role: "max_members", Kind: IntValue, Bound: "max", Doc: "the most members allowed, inclusive unless strict; unset, no upper bound"}},
 			Messages: []*coop.Message{msgNotACooperative, msgCountUnknown, msgHintMembers, msgCountPass, msgCountFail},
 			Bind:     bindMembersCount},
+		{Name: KindWomenShare, Doc: "women are at least {min_women_share} of the members at as_of (more than it, when strict)",
+			Docs: coop.Names{FR: "les femmes font au moins {min_women_share} des adhérents à la date de la décision (plus, si le seuil est strict)", AR: "النساء يمثلن {min_women_share} على الأقل من الأعضاء في تاريخ القرار (أكثر من ذلك إذا كان الحد صارما)"},
+			Params: []ParamSpec{{Role: "min_women_share", Kind: RatioValue, Bound: "min",
+				Doc: "the share of women to reach, or with strict: [min] to exceed (a majority: 0.50, strict)"}},
+			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWomenSharePass, msgWomenShareFail, msgWomenShareUnknown, msgHintGenders},
+			Bind:     bindWomenShare},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
 		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
@@ -866,6 +876,71 @@ func bindWomenYouthShare(b *Binding) Rule {
 		default:
 			out.Set(coop.Unknown, msgWYUnknown, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(unknown), coop.IntArg(max), pct)
 			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
+		}
+	}
+}
+
+// bindWomenShare passes when the women among the members at the date are
+// at least min_women_share of them, or more than it when the criterion
+// makes the end strict (a majority); unknown when genders not given decide.
+func bindWomenShare(b *Binding) Rule {
+	shareV, shareRec, ok := b.get("min_women_share")
+	if !ok {
+		return nil
+	}
+	params, strict := []coop.Param{shareRec}, b.Strict("min")
+	num, den := fraction(shareV.Dec)
+	pct := coop.PercentArg(shareV.Dec)
+	asked := coop.NamesArg(coop.Names{EN: "at least", FR: "au moins", AR: "على الأقل"})
+	if strict {
+		asked = coop.NamesArg(coop.Names{EN: "more than", FR: "plus de", AR: "أكثر من"})
+	}
+	// enough reports whether women of n are enough: women/n >= share, or
+	// > share when strict, in integers.
+	enough := func(women, n int) bool {
+		if strict {
+			return int64(women)*den > num*int64(n)
+		}
+		return int64(women)*den >= num*int64(n)
+	}
+	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		out.UseParams(params)
+		if a.c == nil || len(a.mem) == 0 {
+			if a.c != nil {
+				if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
+					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+					return
+				}
+			}
+			out.Set(coop.Unknown, msgNoRegister)
+			out.Suggest(msgHintRegister2)
+			return
+		}
+		n, women, unknown := 0, 0, 0
+		for i := range a.mem {
+			m := &a.mem[i]
+			if !m.ActiveAt(asOf) {
+				continue
+			}
+			n++
+			switch m.Gender {
+			case readmodel.Female:
+				women++
+			case readmodel.GenderUnknown:
+				unknown++
+			}
+		}
+		memberDates(a.mem, asOf, out)
+		switch {
+		case n == 0:
+			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+		case enough(women, n):
+			out.Set(coop.Pass, msgWomenSharePass, coop.IntArg(women), coop.IntArg(n), coop.RatioArg(women, n), asked, pct)
+		case !enough(women+unknown, n):
+			out.Set(coop.Fail, msgWomenShareFail, coop.IntArg(women), coop.IntArg(n), coop.RatioArg(women, n), asked, pct)
+		default:
+			out.Set(coop.Unknown, msgWomenShareUnknown, coop.IntArg(women), coop.IntArg(n), coop.IntArg(unknown), asked, pct)
+			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		}
 	}
 }

@@ -198,6 +198,15 @@ var (
 		FR: "{0 " + frMembers + "} au {1}\u00a0; le programme demande {2}", AR: "{0 " + arMembers + "} بتاريخ {1}؛ البرنامج يشترط {2}"}
 	msgCountFail = &m{ID: "members-count.fail", EN: "{0 " + enMembers + "} on {1}, while the programme asks for {2}",
 		FR: "{0 " + frMembers + "} au {1}, alors que le programme demande {2}", AR: "{0 " + arMembers + "} بتاريخ {1}، والبرنامج يشترط {2}"}
+	msgWomenSharePass = &m{ID: "women-share.pass", EN: "women: {0} of {1} members ({2}); the programme asks for {3} {4}",
+		FR: "femmes\u00a0: {0} sur {1} adhérents ({2})\u00a0; le programme en demande {3} {4}",
+		AR: "النساء: {0} من أصل {1 " + arMembersGen + "} ({2})؛ البرنامج يشترط {3} {4}"}
+	msgWomenShareFail = &m{ID: "women-share.fail", EN: "women: {0} of {1} members ({2}), while the programme asks for {3} {4}",
+		FR: "femmes\u00a0: {0} sur {1} adhérents ({2}), alors que le programme en demande {3} {4}",
+		AR: "النساء: {0} من أصل {1 " + arMembersGen + "} ({2})، والبرنامج يشترط {3} {4}"}
+	msgWomenShareUnknown = &m{ID: "women-share.unknown", EN: "women: at least {0} of {1} members; the gender of {2 " + enMembers + "} is not given and decides; the programme asks for {3} {4}",
+		FR: "femmes\u00a0: au moins {0} sur {1} adhérents\u00a0; le sexe de {2 " + frMembers + "} n'est pas indiqué et décide\u00a0; le programme en demande {3} {4}",
+		AR: "النساء: {0} على الأقل من أصل {1 " + arMembersGen + "}؛ جنس {2 " + arMembersGen + "} غير محدد وهو حاسم؛ البرنامج يشترط {3} {4}"}
 	msgAgesUnknown = &m{ID: "members-age.unknown", EN: "the birth date of {0 " + enMembers + "} of {1} is not given",
 		FR: "la date de naissance de {0 " + frMembers + "} sur {1} n'est pas connue",
 		AR: "تاريخ ازدياد {0 " + arMembersGen + "} من أصل {1} غير معروف"}
