@@ -108,6 +108,7 @@ var fieldRuleTexts = map[string]Names{
 	"trimmed":            {FR: "commence ou finit par une espace", AR: "يبدأ أو ينتهي بفراغ"},
 	"registered":         {FR: "déjà le numéro d'immatriculation de « {0} » au registre", AR: "هو رقم تقييد «{0}» المسجلة من قبل"},
 	"contiguous":         {FR: "les lignes d'une même coopérative se suivent : les siennes commencent à la ligne {0} et d'autres viennent entre elles", AR: "أسطر التعاونية الواحدة متتالية: أسطرها تبدأ في السطر {0} وتتخللها أسطر أخرى"},
+	"strict":             {FR: "seule une borne d'intervalle (min ou max) peut être stricte", AR: "لا يمكن أن يكون صارما إلا حد من حدود المجال (الأدنى أو الأقصى)"},
 	"same":               {FR: "diffère de la ligne {0} pour le même numéro d'immatriculation", AR: "يختلف عن السطر {0} لنفس رقم التقييد"},
 	"cin":                {FR: "numéro de CIN invalide", AR: "رقم البطاقة الوطنية غير صالح"},
 	"program":            {FR: "programme inconnu", AR: "برنامج غير معروف"},
