@@ -749,21 +749,28 @@ func bindMembersAged(b *Binding) Rule {
 			}
 		}
 		memberDates(a.mem, asOf, out)
-		switch {
-		case n == 0:
-			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-		case outside > 0 && r.open:
-			out.Set(coop.Fail, msgAgesOpenFail, coop.IntArg(outside), coop.IntArg(n), r.phrase, coop.IntArg(firstOut))
-		case outside > 0:
-			out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(min), coop.IntArg(max), coop.IntArg(firstOut))
-		case unknown > 0:
-			out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
-			out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
-		case r.open:
-			out.Set(coop.Pass, msgAgesOpenPass, coop.IntArg(n), r.phrase)
-		default:
-			out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(min), coop.IntArg(max))
-		}
+		r.setMembers(out, asOf, n, outside, unknown, firstOut)
+	}
+}
+
+// setMembers sets the result of members-aged from the members counted at
+// asOf: n in all, outside the range (the first of them firstOut years
+// old), and unknown for want of a birth date.
+func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, firstOut int) {
+	switch {
+	case n == 0:
+		out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+	case outside > 0 && r.open:
+		out.Set(coop.Fail, msgAgesOpenFail, coop.IntArg(outside), coop.IntArg(n), r.phrase, coop.IntArg(firstOut))
+	case outside > 0:
+		out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(r.min), coop.IntArg(r.max), coop.IntArg(firstOut))
+	case unknown > 0:
+		out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
+		out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
+	case r.open:
+		out.Set(coop.Pass, msgAgesOpenPass, coop.IntArg(n), r.phrase)
+	default:
+		out.Set(coop.Pass, msgAgesPass, coop.IntArg(n), coop.IntArg(r.min), coop.IntArg(r.max))
 	}
 }
 
@@ -823,15 +830,7 @@ func bindWomenYouthShare(b *Binding) Rule {
 	window := newAgeWindow(b.at.asOf, youthMin, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		if a.c == nil || len(a.mem) == 0 {
-			if a.c != nil {
-				if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
-					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-					return
-				}
-			}
-			out.Set(coop.Unknown, msgNoRegister)
-			out.Suggest(msgHintRegister2)
+		if withoutRegister(a, asOf, out) {
 			return
 		}
 		n, yes, unknown := 0, 0, 0
@@ -905,15 +904,7 @@ func bindWomenShare(b *Binding) Rule {
 	}
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		if a.c == nil || len(a.mem) == 0 {
-			if a.c != nil {
-				if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
-					out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-					return
-				}
-			}
-			out.Set(coop.Unknown, msgNoRegister)
-			out.Suggest(msgHintRegister2)
+		if withoutRegister(a, asOf, out) {
 			return
 		}
 		n, women, unknown := 0, 0, 0
@@ -943,6 +934,24 @@ func bindWomenShare(b *Binding) Rule {
 			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		}
 	}
+}
+
+// withoutRegister decides a rule on the members when the applicant gives
+// no member register: it fails when the cooperative states it has no
+// members, and is unknown otherwise. It reports whether it decided.
+func withoutRegister(a *Applicant, asOf coop.Date, out *Eval) bool {
+	if a.c != nil && len(a.mem) > 0 {
+		return false
+	}
+	if a.c != nil {
+		if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
+			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+			return true
+		}
+	}
+	out.Set(coop.Unknown, msgNoRegister)
+	out.Suggest(msgHintRegister2)
+	return true
 }
 
 // moreNeeded returns the least k such that (yes+k)/(n+k) > num/den: how

@@ -189,48 +189,79 @@ func syntaxError(doc []byte, err error) (line, col int, msg string) {
 // unclosedBracket returns the innermost "{" or "[" of doc opened before
 // line and col and not closed by then, outside quotes and comments.
 func unclosedBracket(doc []byte, line, col int) (open byte, oline, ocol int, ok bool) {
-	type mark struct {
-		b         byte
-		line, col int
-	}
-	var stack []mark
-	l, c := 1, 1
-	var quote byte
-	comment := false
+	sc := bracketScanner{line: 1, col: 1}
 	for i := 0; i < len(doc); i++ {
-		if l > line || l == line && c >= col {
+		if sc.line > line || sc.line == line && sc.col >= col {
 			break
 		}
-		ch := doc[i]
-		switch {
-		case ch == '\n':
-			l, c, comment = l+1, 1, false
-			continue
-		case comment:
-		case quote != 0:
-			if ch == quote {
-				quote = 0
-			}
-		case ch == '"' || ch == '\'':
-			quote = ch
-		case ch == '#' && (i == 0 || doc[i-1] == ' ' || doc[i-1] == '\t'):
-			comment = true
-		case ch == '{' || ch == '[':
-			stack = append(stack, mark{ch, l, c})
-		case ch == '}' || ch == ']':
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		}
-		if ch < 0x80 || ch >= 0xc0 {
-			c++ // a column per character, not per byte
-		}
+		sc.step(doc, i)
 	}
-	if len(stack) == 0 {
+	if len(sc.stack) == 0 {
 		return 0, 0, 0, false
 	}
-	m := stack[len(stack)-1]
+	m := sc.stack[len(sc.stack)-1]
 	return m.b, m.line, m.col, true
+}
+
+// bracketScanner follows the flow brackets of a YAML document a byte at a
+// time: those open, where it stands, and whether it is in a quoted string
+// or a comment.
+type bracketScanner struct {
+	stack     []bracketMark
+	line, col int
+	quote     byte
+	comment   bool
+}
+
+// bracketMark is an open bracket and where it is.
+type bracketMark struct {
+	b         byte
+	line, col int
+}
+
+// step reads the i-th byte of doc.
+func (sc *bracketScanner) step(doc []byte, i int) {
+	ch := doc[i]
+	if ch == '\n' {
+		sc.line, sc.col, sc.comment = sc.line+1, 1, false
+		return
+	}
+	if !sc.inText(doc, i) {
+		sc.bracket(ch)
+	}
+	if ch < 0x80 || ch >= 0xc0 {
+		sc.col++ // a column per character, not per byte
+	}
+}
+
+// inText reports whether the i-th byte of doc is part of a comment or a
+// quoted string, opening or closing one.
+func (sc *bracketScanner) inText(doc []byte, i int) bool {
+	ch := doc[i]
+	switch {
+	case sc.comment:
+	case sc.quote != 0:
+		if ch == sc.quote {
+			sc.quote = 0
+		}
+	case ch == '"' || ch == '\'':
+		sc.quote = ch
+	case ch == '#' && (i == 0 || doc[i-1] == ' ' || doc[i-1] == '\t'):
+		sc.comment = true
+	default:
+		return false
+	}
+	return true
+}
+
+// bracket opens or closes a flow mapping or sequence.
+func (sc *bracketScanner) bracket(ch byte) {
+	switch {
+	case ch == '{' || ch == '[':
+		sc.stack = append(sc.stack, bracketMark{ch, sc.line, sc.col})
+	case (ch == '}' || ch == ']') && len(sc.stack) > 0:
+		sc.stack = sc.stack[:len(sc.stack)-1]
+	}
 }
 
 func asError(err error, target **coop.Error) bool { return errors.As(err, target) }
