@@ -334,11 +334,7 @@ func bindMembersCount(b *Binding) Rule {
 			parts = append(parts, coop.Names{EN: "at most " + n + " members", FR: "au plus " + n + " adhérents", AR: "عدد أعضاء لا يتجاوز " + n})
 		}
 	}
-	phrase := parts[0]
-	if len(parts) == 2 {
-		phrase = coop.Names{EN: parts[0].EN + " and " + parts[1].EN, FR: parts[0].FR + " et " + parts[1].FR, AR: parts[0].AR + " و" + parts[1].AR}
-	}
-	asked := coop.NamesArg(phrase)
+	asked := rangePhrase(parts)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		c := a.c
@@ -783,21 +779,7 @@ func bindWomenOnly(*Binding) Rule {
 			out.Suggest(msgHintRegister2)
 			return
 		}
-		n, men, unknown := 0, 0, 0
-		for i := range a.mem {
-			m := &a.mem[i]
-			if !m.ActiveAt(asOf) {
-				continue
-			}
-			n++
-			switch m.Gender {
-			case readmodel.Female:
-			case readmodel.Male:
-				men++
-			default:
-				unknown++
-			}
-		}
+		n, _, men, unknown := genders(a.mem, asOf)
 		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
@@ -907,20 +889,7 @@ func bindWomenShare(b *Binding) Rule {
 		if withoutRegister(a, asOf, out) {
 			return
 		}
-		n, women, unknown := 0, 0, 0
-		for i := range a.mem {
-			m := &a.mem[i]
-			if !m.ActiveAt(asOf) {
-				continue
-			}
-			n++
-			switch m.Gender {
-			case readmodel.Female:
-				women++
-			case readmodel.GenderUnknown:
-				unknown++
-			}
-		}
+		n, women, _, unknown := genders(a.mem, asOf)
 		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
@@ -934,6 +903,27 @@ func bindWomenShare(b *Binding) Rule {
 			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		}
 	}
+}
+
+// genders counts the members active at asOf: all of them, the women, the
+// men and those whose gender is not given.
+func genders(mem []readmodel.Member, asOf coop.Date) (n, women, men, unknown int) {
+	for i := range mem {
+		m := &mem[i]
+		if !m.ActiveAt(asOf) {
+			continue
+		}
+		n++
+		switch m.Gender {
+		case readmodel.Female:
+			women++
+		case readmodel.Male:
+			men++
+		default:
+			unknown++
+		}
+	}
+	return n, women, men, unknown
 }
 
 // withoutRegister decides a rule on the members when the applicant gives
@@ -1026,14 +1016,22 @@ func bindAgeRange(b *Binding) (ageRange, bool) {
 		}
 	}
 	if r.open {
-		phrase := parts[0]
 		if len(parts) == 2 {
-			phrase = coop.Names{EN: parts[0].EN + " and " + strings.TrimPrefix(parts[1].EN, "aged "),
-				FR: parts[0].FR + " et " + parts[1].FR, AR: parts[0].AR + " و" + parts[1].AR}
+			parts[1].EN = strings.TrimPrefix(parts[1].EN, "aged ") // aged 18 or over and under 35
 		}
-		r.phrase = coop.NamesArg(phrase)
+		r.phrase = rangePhrase(parts)
 	}
 	return r, true
+}
+
+// rangePhrase says a range in reasons from what each of its ends says:
+// "de 18 ans ou plus et de moins de 35 ans".
+func rangePhrase(ends []coop.Names) coop.Arg {
+	p := ends[0]
+	if len(ends) == 2 {
+		p = coop.Names{EN: p.EN + " and " + ends[1].EN, FR: p.FR + " et " + ends[1].FR, AR: p.AR + " و" + ends[1].AR}
+	}
+	return coop.NamesArg(p)
 }
 
 // bindPersonAge passes when the person is aged min_age to max_age at the

@@ -105,8 +105,7 @@ func newRegisterReader(op, source string, d Dialect, rows rowSource) *registerRe
 
 // csvRows are the rows of a CSV file.
 type csvRows struct {
-	cr  *csv.Reader
-	rec []string
+	cr *csv.Reader
 }
 
 func (s *csvRows) header(rr *registerReader) error {
@@ -141,9 +140,9 @@ func (s *csvRows) next() ([]string, int, error) {
 		return nil, line, &located{line, 0, coop.FieldError{Rule: "columns", Param: strconv.Itoa(nColumns),
 			Message: fmt.Sprintf("%d fields where the header has %d", len(rec), nColumns)}}
 	}
-	// The record is reused: the cooperative keeps copies of its values.
-	s.rec = append(s.rec[:0], rec...)
-	return s.rec, line, nil
+	// The record is reused by the next read: a cooperative keeps a copy
+	// of its columns (registerReader.cooperative), and strings are shared.
+	return rec, line, nil
 }
 
 // registerReader reads a register file a row at a time: each cooperative

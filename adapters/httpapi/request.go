@@ -57,17 +57,15 @@ func (c *call) tooLarge() error {
 	return problem(http.StatusRequestEntityTooLarge, codeTooLarge, "the body is larger than "+strconv.FormatInt(c.a.maxCSV, 10)+" bytes")
 }
 
-// readBody reads a bounded JSON body.
+// readBody reads a bounded JSON body. A register file is not read here:
+// its handler streams it (fileBody).
 func (c *call) readBody() bool {
 	if c.r.ContentLength == 0 && c.r.Body == http.NoBody {
 		c.body = nil
 		return true
 	}
 	want, limit := "application/json", c.a.maxBody
-	if c.rt.CSVBody {
-		want, limit = "text/csv", c.a.maxCSV
-	}
-	if ct := c.r.Header.Get("Content-Type"); ct != "" || c.rt.CSVBody {
+	if ct := c.r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || mt != want {
 			writeProblem(c.w, c.r, Problem{Status: http.StatusUnsupportedMediaType, Code: codeUnsupportedMedia, Detail: "send " + want})
