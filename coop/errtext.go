@@ -12,6 +12,7 @@ import "strings"
 // fieldRuleTexts says, for each rule of a field, what is wrong in French
 // and Arabic; {0} is the field error's Param.
 var fieldRuleTexts = map[string]Names{
+	"accepts":            {FR: "seul un critère applicant-kind nomme des types de demandeur, parmi ceux que le programme accepte", AR: "لا يحدد أصناف المترشحين إلا معيار صنف المترشح، من بين الأصناف التي يقبلها البرنامج"},
 	"after":              {FR: "doit venir après la date à laquelle il se rapporte", AR: "يجب أن يأتي بعد التاريخ المرتبط به"},
 	"after-registration": {FR: "date antérieure à l'immatriculation de la coopérative", AR: "تاريخ سابق لتقييد التعاونية"},
 	"after-selection":    {FR: "date antérieure à la sélection de la coopérative", AR: "تاريخ سابق لانتقاء التعاونية"},
@@ -33,6 +34,7 @@ var fieldRuleTexts = map[string]Names{
 	"date-range":         {FR: "date hors de la période de 1900 à 2199", AR: "تاريخ خارج الفترة من 1900 إلى 2199"},
 	"dec_gte0":           {FR: "ne peut pas être négatif", AR: "لا يمكن أن يكون سالبا"},
 	"delegation":         {FR: "délégation inconnue", AR: "مندوبية غير معروفة"},
+	"depth":              {FR: "combinateurs imbriqués trop profondément", AR: "تداخل مفرط للمعايير المركبة"},
 	"dimension":          {FR: "dimension de statistique inconnue", AR: "بعد إحصائي غير معروف"},
 	"distinct":           {FR: "les deux adhérents doivent être différents", AR: "يجب أن يكون العضوان مختلفين"},
 	"duplicate":          {FR: "donné plus d'une fois", AR: "مذكور أكثر من مرة"},
@@ -70,6 +72,7 @@ var fieldRuleTexts = map[string]Names{
 	"not-after":          {FR: "ne peut pas être postérieur à la date de l'acte", AR: "لا يمكن أن يكون بعد تاريخ العقد"},
 	"not-future":         {FR: "date future : un fait s'enregistre une fois accompli", AR: "تاريخ في المستقبل: يسجل الحدث بعد وقوعه"},
 	"number":             {FR: "le tribunal ne correspond pas au numéro d'immatriculation", AR: "المحكمة لا تطابق رقم التقييد"},
+	"of":                 {FR: "seul un combinateur (all-of, any-of, not) liste des critères sous of : au moins un, et un seul pour not", AR: "لا يدرج معايير فرعية إلا معيار مركب (جميعها، أو أحدها، أو النفي): معيار واحد على الأقل، وواحد فقط بالنسبة للنفي"},
 	"order":              {FR: "les valeurs doivent suivre l'ordre des dates", AR: "يجب أن ترتب القيم حسب التواريخ"},
 	"pending":            {FR: "l'état de la demande de retrait ne le permet pas", AR: "حالة طلب الانسحاب لا تسمح بذلك"},
 	"province":           {FR: "code de province inconnu", AR: "رمز إقليم غير معروف"},

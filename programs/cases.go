@@ -51,6 +51,11 @@ type Expect struct {
 	// ("changes_on: none").
 	ChangesOn    coop.Date
 	ChangesKnown bool
+	// Benefit, when not nil, is what the decision's benefit must state,
+	// by field: kind, grant, loan, rate, guarantee_share, repayment_years,
+	// grace_years; "none" for an amount that must be null. An empty map
+	// expects no benefit at all ("benefit: none").
+	Benefit map[string]string
 }
 
 // Result is what a case actually gave.
@@ -60,6 +65,8 @@ type Result struct {
 	Failed  []string
 	Unknown []string
 	Grant   decimal.NullDecimal
+	// Benefit is the decision's benefit, if any.
+	Benefit *Benefit
 	// ChangesOn is the date on which the outcome changes, zero for none.
 	ChangesOn coop.Date
 	// Explanation renders every criterion with its outcome, reason and
@@ -76,6 +83,7 @@ type caseDoc struct {
 	AsOf        Text             `yaml:"as_of"`
 	Cooperative *CaseCooperative `yaml:"cooperative"`
 	Person      *CasePerson      `yaml:"person"`
+	Enterprise  *CaseEnterprise  `yaml:"enterprise"`
 	Project     *CaseProject     `yaml:"project"`
 	Expect      *struct {
 		Outcome string    `yaml:"outcome"`
@@ -84,6 +92,7 @@ type caseDoc struct {
 		Passed  []string  `yaml:"passed"`
 		Grant   *Text     `yaml:"grant"`
 		Changes *Text     `yaml:"changes_on"`
+		Benefit yaml.Node `yaml:"benefit"`
 	} `yaml:"expect"`
 }
 
@@ -284,7 +293,7 @@ func (cp *caseParser) asOf() coop.Date {
 func (cp *caseParser) applicant() Applicant {
 	d := cp.d
 	var out Applicant
-	facts := Facts{Cooperative: d.Cooperative, Person: d.Person, Project: d.Project}
+	facts := Facts{Cooperative: d.Cooperative, Person: d.Person, Enterprise: d.Enterprise, Project: d.Project}
 	if a, err := facts.Applicant(); err != nil {
 		var e *coop.Error
 		if asError(err, &e) {
@@ -295,8 +304,8 @@ func (cp *caseParser) applicant() Applicant {
 	} else {
 		out = a
 	}
-	if d.Cooperative == nil && d.Person == nil {
-		cp.add(cp.n.Line, "the case has no cooperative or person")
+	if d.Cooperative == nil && d.Person == nil && d.Enterprise == nil {
+		cp.add(cp.n.Line, "the case has no cooperative, person or enterprise")
 	}
 	if d.Check != "" && d.Cooperative == nil {
 		cp.add(cp.n.Line, "the law-112-12 check needs a cooperative")
@@ -314,6 +323,9 @@ func (cp *caseParser) applicant() Applicant {
 	}
 	if d.Person != nil {
 		check("person", d.Person.Declared)
+	}
+	if d.Enterprise != nil {
+		check("enterprise", d.Enterprise.Declared)
 	}
 	return out
 }
@@ -362,12 +374,113 @@ func (cp *caseParser) expect(prog *Program) Expect {
 			out.ChangesOn = d
 		}
 	}
+	out.Benefit = cp.expectBenefit(&e.Benefit)
 	if e.Grant != nil {
 		g, err := coop.ParseMAD(string(*e.Grant))
 		if err != nil {
 			cp.add(cp.at("expect.grant"), "expect.grant: %s", fieldMessage(err))
 		} else {
 			out.Grant = decimal.NewNullDecimal(g)
+		}
+	}
+	return out
+}
+
+// benefitFields are what a case may expect of a benefit, with how each is
+// read: an amount, a ratio, a whole number or a name.
+var benefitFields = map[string]string{"kind": "name", "grant": "amount", "loan": "amount", "rate": "ratio",
+	"guarantee_share": "ratio", "repayment_years": "int", "grace_years": "int"}
+
+// expectBenefit reads expect.benefit: none, or a mapping of the benefit's
+// fields to their values; nil when the case expects nothing of it.
+func (cp *caseParser) expectBenefit(n *yaml.Node) map[string]string {
+	switch {
+	case n.Kind == 0:
+		return nil
+	case n.Kind == yaml.ScalarNode && n.Value == "none":
+		return map[string]string{}
+	case n.Kind != yaml.MappingNode:
+		cp.add(cp.at("expect.benefit"), "expect.benefit: none, or a mapping of %s", strings.Join(slices.Sorted(maps.Keys(benefitFields)), ", "))
+		return nil
+	}
+	out := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i].Value, n.Content[i+1].Value
+		how, ok := benefitFields[k]
+		if !ok {
+			cp.add(n.Content[i].Line, "expect.benefit.%s: not a field of a benefit (%s)", coop.Excerpt(k), strings.Join(slices.Sorted(maps.Keys(benefitFields)), ", "))
+			continue
+		}
+		if v != "none" || how == "int" || how == "name" {
+			if err := checkBenefitValue(how, v); err != nil {
+				cp.add(n.Content[i+1].Line, "expect.benefit.%s: %s", k, err)
+				continue
+			}
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// checkBenefitValue checks a value a case expects of a benefit's field.
+func checkBenefitValue(how, v string) error {
+	switch how {
+	case "amount":
+		if _, err := coop.ParseMAD(v); err != nil {
+			return fmt.Errorf("an amount such as 10000.00, or none, not %q", coop.Excerpt(v))
+		}
+	case "ratio":
+		if _, err := parseRatio(v); err != nil {
+			return fmt.Errorf("a ratio such as 0.02, or none, not %q", coop.Excerpt(v))
+		}
+	case "int":
+		if _, err := strconv.Atoi(v); err != nil {
+			return fmt.Errorf("a whole number, not %q", coop.Excerpt(v))
+		}
+	}
+	return nil
+}
+
+// benefitMismatches compares a benefit with what a case expects of it.
+func benefitMismatches(want map[string]string, got *Benefit) []string {
+	if len(want) == 0 {
+		if got != nil {
+			return []string{"benefit: expected none, got " + got.Reason.Text(coop.EN)}
+		}
+		return nil
+	}
+	if got == nil {
+		return []string{"benefit: expected one, got none"}
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		w := want[k]
+		var have string
+		same := false
+		switch k {
+		case "kind":
+			have, same = got.Kind, got.Kind == w
+		case "repayment_years":
+			have = strconv.Itoa(got.RepaymentYears)
+			same = have == w
+		case "grace_years":
+			have = strconv.Itoa(got.GraceYears)
+			same = have == w
+		default:
+			v := map[string]decimal.NullDecimal{"grant": got.Grant, "loan": got.Loan, "rate": got.Rate, "guarantee_share": got.GuaranteeShare}[k]
+			have = "none"
+			if v.Valid {
+				have = v.Decimal.String()
+			}
+			if w == "none" {
+				same = !v.Valid
+			} else {
+				wd, _ := decimal.NewFromString(w)
+				same = v.Valid && v.Decimal.Equal(wd)
+			}
+		}
+		if !same {
+			out = append(out, fmt.Sprintf("benefit.%s: expected %s, got %s", k, w, have))
 		}
 	}
 	return out
@@ -411,7 +524,7 @@ func (cat *Catalogue) RunCase(c *Case) (Result, error) {
 		return Result{}, err
 	}
 	return Result{Outcome: string(d.Outcome), Passed: d.IDs(coop.Pass), Failed: d.IDs(coop.Fail), Unknown: d.IDs(coop.Unknown),
-		Grant: d.Grant, ChangesOn: d.ChangesOn, Explanation: d.Explain(coop.EN)}, nil
+		Grant: d.Grant, Benefit: d.Benefit, ChangesOn: d.ChangesOn, Explanation: d.Explain(coop.EN)}, nil
 }
 
 // Mismatches compares a result with what the case expects and returns one
@@ -447,6 +560,9 @@ func (c *Case) Mismatches(r Result) []string {
 			return d.String()
 		}
 		out = append(out, fmt.Sprintf("changes_on: expected %s, got %s", show(c.Expect.ChangesOn), show(r.ChangesOn)))
+	}
+	if c.Expect.Benefit != nil {
+		out = append(out, benefitMismatches(c.Expect.Benefit, r.Benefit)...)
 	}
 	if c.Expect.Grant.Valid {
 		switch {

@@ -55,7 +55,7 @@ type entry struct {
 }
 
 // resolved is a criterion with its kind and the call parameter filling each
-// role of the kind.
+// role of the kind, and, for a combinator, the criteria it joins.
 type resolved struct {
 	binder
 	kind *Kind
@@ -64,7 +64,7 @@ type resolved struct {
 // builtin is the built-in catalogue, read once from the embedded file.
 var builtin = sync.OnceValue(func() *snapshot {
 	ks := &kindSet{criteria: map[string]*Kind{}, grants: map[string]*GrantKind{}}
-	for _, k := range builtinKinds() {
+	for _, k := range append(builtinKinds(), combinatorKinds()...) {
 		if err := checkKind(&k); err != nil {
 			panic("programs: built-in kind " + k.Name + ": " + err.Error())
 		}
@@ -147,11 +147,11 @@ func (c *Catalogue) ParameterKinds(programID string) (map[string]ValueKind, bool
 func (c *Catalogue) DeclaredFacts() []string {
 	var out []string
 	for _, e := range c.snap.Load().programs {
-		for _, cr := range e.prog.Criteria {
+		walkCriteria(e.prog.Criteria, func(cr *Criterion) {
 			if cr.Fact != "" && !slices.Contains(out, cr.Fact) {
 				out = append(out, cr.Fact)
 			}
-		}
+		})
 	}
 	slices.Sort(out)
 	return out
@@ -285,7 +285,7 @@ func (s *snapshot) compile(src *Program) (*entry, coop.Fields) {
 	cp := &compiler{s: s, p: &p, e: &entry{params: map[string]ValueKind{}}, readers: map[string]string{}}
 	cp.header()
 	cp.schedule()
-	ids := map[string]int{}
+	ids := map[string]string{}
 	for i := range p.Criteria {
 		cp.criterion(i, ids)
 	}
@@ -324,16 +324,25 @@ func (cp *compiler) header() {
 		fs.Add("reference", "required", "", "cite the programme's source: a call, a decree, an agreement")
 	}
 	if len(p.Accepts) == 0 {
-		fs.Add("accepts", "required", "", "say which applicants the programme accepts (cooperative, union, person)")
+		fs.Add("accepts", "required", "", "say which applicants the programme accepts (%s)", applicantKindList)
 	}
 	for i, k := range p.Accepts {
-		if k != Cooperative && k != Union && k != Person {
-			fs.Add("accepts["+strconv.Itoa(i)+"]", "applicant-kind", "", "%q is not a kind of applicant (cooperative, union, person)", coop.Excerpt(string(k)))
+		if !k.Valid() {
+			fs.Add("accepts["+strconv.Itoa(i)+"]", "applicant-kind", "", "%q is not a kind of applicant (%s)", coop.Excerpt(string(k)), applicantKindList)
 		} else if slices.Index(p.Accepts, k) < i {
 			fs.Add("accepts["+strconv.Itoa(i)+"]", "unique", "", "%q appears twice", k)
 		}
 	}
 }
+
+// applicantKindList lists the kinds of applicant for messages.
+var applicantKindList = func() string {
+	out := make([]string, len(ApplicantKinds))
+	for i, k := range ApplicantKinds {
+		out[i] = string(k)
+	}
+	return strings.Join(out, ", ")
+}()
 
 // schedule checks the programme's follow-up schedule, if any.
 func (cp *compiler) schedule() {
@@ -392,12 +401,22 @@ func (cp *compiler) bindRoles(field string, specs []ParamSpec, mapping map[strin
 	return names, norm
 }
 
-// criterion resolves the i-th criterion to its kind, checks its ID (unique
-// among ids), note and fact, and binds its parameters.
-func (cp *compiler) criterion(i int, ids map[string]int) {
+// maxNesting bounds how deep combinators nest: all-of within any-of
+// within not is three.
+const maxNesting = 4
+
+// criterion resolves the i-th criterion and appends it to the entry.
+func (cp *compiler) criterion(i int, ids map[string]string) {
+	if r, ok := cp.resolve("criteria["+strconv.Itoa(i)+"]", &cp.p.Criteria[i], ids, 0); ok {
+		cp.e.crits = append(cp.e.crits, r)
+	}
+}
+
+// resolve resolves a criterion, at field, to its kind, checks its ID
+// (unique among ids), note, fact and ends, binds its parameters and, for a
+// combinator, resolves the criteria it joins at depth+1.
+func (cp *compiler) resolve(field string, cr *Criterion, ids map[string]string, depth int) (resolved, bool) {
 	p, fs := cp.p, &cp.fs
-	cr := &p.Criteria[i]
-	field := "criteria[" + strconv.Itoa(i) + "]"
 	k, ok := cp.s.kinds.criteria[cr.Kind]
 	if !ok {
 		cp.unresolved = true
@@ -406,7 +425,7 @@ func (cp *compiler) criterion(i int, ids map[string]int) {
 		} else {
 			fs.Add(field+".kind", "kind", "", "unknown criterion kind %q (kinds: %s)", coop.Excerpt(cr.Kind), strings.Join(cp.s.kinds.criterionNames(), ", "))
 		}
-		return
+		return resolved{}, false
 	}
 	if cr.ID == "" {
 		cr.ID = k.ID
@@ -416,14 +435,16 @@ func (cp *compiler) criterion(i int, ids map[string]int) {
 	} else {
 		checkName(fs, field+".id", cr.ID)
 		if prev, dup := ids[cr.ID]; dup {
-			fs.Add(field+".id", "unique", "", "criterion %q already appears as criteria[%d]", cr.ID, prev)
+			fs.Add(field+".id", "unique", "", "criterion %q already appears as %s", cr.ID, prev)
+		} else {
+			ids[cr.ID] = field
 		}
-		ids[cr.ID] = i
 	}
 	if cr.Unconfirmed && cr.Note == "" {
 		fs.Add(field+".note", "required", "", "an unconfirmed rule needs a note saying what is known")
 	}
 	cp.criterionFact(field, k, cr)
+	cp.criterionAccepts(field, k, cr)
 	for j, end := range cr.Strict {
 		if !slices.ContainsFunc(k.Params, func(sp ParamSpec) bool { return sp.Bound != "" && sp.Bound == end }) {
 			fs.Add(field+".strict["+strconv.Itoa(j)+"]", "strict", "", "%q is not an end of a range criterion %s reads (ends: %s)", coop.Excerpt(end), k.Name, strings.Join(bounds(k.Params), ", "))
@@ -437,7 +458,64 @@ func (cp *compiler) criterion(i int, ids map[string]int) {
 	if cr.Doc == "" {
 		cr.Doc = kindDoc(k, cr)
 	}
-	cp.e.crits = append(cp.e.crits, resolved{binder: binder{crit: cr, specs: k.Params, names: names}, kind: k})
+	r := resolved{binder: binder{crit: cr, specs: k.Params, names: names}, kind: k}
+	cp.branches(field, k, cr, &r, ids, depth)
+	return r, true
+}
+
+// branches resolves the criteria a combinator joins, refusing them under
+// another kind, and a combinator joining none, or not joining more than
+// one.
+func (cp *compiler) branches(field string, k *Kind, cr *Criterion, r *resolved, ids map[string]string, depth int) {
+	fs := &cp.fs
+	switch {
+	case k.join == "" && len(cr.Of) > 0:
+		fs.Add(field+".of", "of", "", "a criterion of kind %s joins no criteria (combinators: %s, %s, %s)", k.Name, KindAllOf, KindAnyOf, KindNot)
+		return
+	case k.join == "":
+		return
+	case len(cr.Of) == 0:
+		fs.Add(field+".of", "required", "", "list under of the criteria %s joins", k.Name)
+		return
+	case k.join == KindNot && len(cr.Of) != 1:
+		fs.Add(field+".of", "of", "1", "not takes exactly one criterion, not %d", len(cr.Of))
+	case depth+1 >= maxNesting:
+		fs.Add(field+".of", "depth", strconv.Itoa(maxNesting), "combinators nest at most %d deep", maxNesting)
+		return
+	}
+	for j := range cr.Of {
+		if b, ok := cp.resolve(field+".of["+strconv.Itoa(j)+"]", &cr.Of[j], ids, depth+1); ok {
+			r.branches = append(r.branches, b)
+		}
+	}
+}
+
+// criterionAccepts checks the kinds of applicant an applicant-kind
+// criterion narrows the programme to: each one the programme accepts,
+// once.
+func (cp *compiler) criterionAccepts(field string, k *Kind, cr *Criterion) {
+	if len(cr.Accepts) > 0 && k.Name != CritApplicantKind {
+		cp.fs.Add(field+".accepts", "accepts", "", "only a criterion of kind %s names the kinds of applicant it accepts", CritApplicantKind)
+		return
+	}
+	for j, ak := range cr.Accepts {
+		af := field + ".accepts[" + strconv.Itoa(j) + "]"
+		switch {
+		case !cp.p.AcceptsKind(ak):
+			cp.fs.Add(af, "applicant-kind", "", "%q is not a kind of applicant the programme accepts (%s)", coop.Excerpt(string(ak)), acceptsList(cp.p))
+		case slices.Index(cr.Accepts, ak) < j:
+			cp.fs.Add(af, "unique", "", "%q appears twice", ak)
+		}
+	}
+}
+
+// acceptsList lists the kinds of applicant a programme accepts.
+func acceptsList(p *Program) string {
+	out := make([]string, len(p.Accepts))
+	for i, k := range p.Accepts {
+		out[i] = string(k)
+	}
+	return strings.Join(out, ", ")
 }
 
 // criterionFact checks the declared fact a criterion of kind k reads: one
@@ -482,7 +560,9 @@ func (cp *compiler) facts() {
 	for _, fact := range slices.Sorted(maps.Keys(p.Facts)) {
 		ff := "facts." + fact
 		checkName(fs, ff, fact)
-		if !slices.ContainsFunc(p.Criteria, func(c Criterion) bool { return c.Fact == fact }) {
+		read := false
+		walkCriteria(p.Criteria, func(c *Criterion) { read = read || c.Fact == fact })
+		if !read {
 			fs.Add(ff, "unused", "", "no criterion of %s reads the declared fact %q", p.ID, fact)
 		}
 		if p.Facts[fact].FR == "" {
@@ -547,7 +627,13 @@ func (cp *compiler) call(i int, calls map[string]int) {
 // other parameters of a criterion leaves that criterion out of the call,
 // as before.
 func (cp *compiler) callSetsParams(field string, call *Call) {
-	for _, r := range cp.e.crits {
+	cp.rangesSet(field, call, cp.e.crits)
+}
+
+// rangesSet is callSetsParams on list and the criteria each joins.
+func (cp *compiler) rangesSet(field string, call *Call, list []resolved) {
+	for _, r := range list {
+		cp.rangesSet(field, call, r.branches)
 		var bounds []string
 		set := false
 		for i, sp := range r.specs {
@@ -610,11 +696,7 @@ func cloneProgram(p *Program) Program {
 	out.Informational = maps.Clone(p.Informational)
 	out.Facts = maps.Clone(p.Facts)
 	out.Translations = slices.Clone(p.Translations)
-	out.Criteria = slices.Clone(p.Criteria)
-	for i := range out.Criteria {
-		out.Criteria[i].Params = maps.Clone(p.Criteria[i].Params)
-		out.Criteria[i].Strict = slices.Clone(p.Criteria[i].Strict)
-	}
+	out.Criteria = cloneCriteria(p.Criteria)
 	if p.Grant != nil {
 		g := *p.Grant
 		g.Params = maps.Clone(p.Grant.Params)
@@ -625,6 +707,19 @@ func cloneProgram(p *Program) Program {
 		for i := range p.Calls {
 			out.Calls[i] = cloneCall(p.Calls[i])
 		}
+	}
+	return out
+}
+
+// cloneCriteria returns a deep copy of list, the criteria each joins
+// included.
+func cloneCriteria(list []Criterion) []Criterion {
+	out := slices.Clone(list)
+	for i := range out {
+		out[i].Params = maps.Clone(list[i].Params)
+		out[i].Strict = slices.Clone(list[i].Strict)
+		out[i].Of = cloneCriteria(list[i].Of)
+		out[i].Accepts = slices.Clone(list[i].Accepts)
 	}
 	return out
 }

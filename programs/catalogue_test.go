@@ -16,7 +16,7 @@ import (
 func TestDefault_Catalogue(t *testing.T) {
 	cat := programs.Default()
 	assert.Equal(t, []string{"mourafaka", "indh-income", "craft-casa-settat", "moazara", "lalla-al-moutaaouina",
-		"generation-solidaire", "piae", "motatawi3"}, cat.ProgramIDs())
+		"generation-solidaire", "piae", "motatawi3", "forsa", "intelaka"}, cat.ProgramIDs())
 	for _, p := range cat.Programs() {
 		assert.NotEmpty(t, p.Reference, p.ID)
 		assert.NotEmpty(t, p.Calls, p.ID)
@@ -38,7 +38,8 @@ func TestDefault_Catalogue(t *testing.T) {
 	assert.Equal(t, "every member is aged youth_min_age to youth_max_age", youth.Doc)
 	assert.Regexp(t, `^sha256:[0-9a-f]{16}$`, cat.Version())
 	assert.Equal(t, cat.Version(), programs.Default().Version(), "the version is a digest of the data, the same for every copy")
-	assert.Equal(t, []string{"disadvantaged-members", "precarious-situation"}, cat.DeclaredFacts())
+	assert.Equal(t, []string{"disadvantaged-members", "moroccan-abroad", "precarious-situation", "project-idea", "property-development", "resident"}, cat.DeclaredFacts(),
+		"the facts read under combinators count too")
 }
 
 func TestLoadCalls(t *testing.T) {
@@ -94,7 +95,7 @@ func TestLoadCalls(t *testing.T) {
 		{"BadDate", "- program: moazara\n  id: x\n  opens: 2024-02-30\n", `calls.yaml:3: [0].opens: "2024-02-30" is not a calendar date`},
 		{"ClosesBeforeOpens", "- program: moazara\n  id: x\n  opens: 2024-02-01\n  closes: 2024-01-01\n", "calls.yaml:4: [0].closes: the call closes on 2024-01-01, before it opens"},
 		{"DuplicateID", "- program: moazara\n  id: moazara-2024\n  opens: 2024-02-01\n", `calls.yaml:2: [0].id: call "moazara-2024" already exists`},
-		{"UnknownProgramme", "- program: forsa\n  id: x\n  opens: 2024-02-01\n", `calls.yaml:1: [0].program: unknown programme "forsa"`},
+		{"UnknownProgramme", "- program: awrach\n  id: x\n  opens: 2024-02-01\n", `calls.yaml:1: [0].program: unknown programme "awrach"`},
 		{"BadRatio", "- program: indh-income\n  id: x\n  opens: 2024-01-01\n  parameters:\n    grant_rate: 6e-1\n", "calls.yaml:5: [0].parameters.grant_rate: expected a ratio"},
 		{"NotAList", "program: moazara\n", "calls.yaml:1: expected a list of calls"},
 		{"UnreadParameter", "- program: moazara\n  id: x\n  opens: 2024-01-01\n  parameters:\n    sectors: [agriculture]\n", `calls.yaml:5: [0].parameters.sectors: no criterion of moazara reads "sectors"`},

@@ -44,11 +44,118 @@ const (
 	// KindMembersCount is a range on the number of members a call sets,
 	// beside the law's minimum (members-min): at least 7, fewer than 50.
 	KindMembersCount = "members-count"
+	// KindTurnover is a range on the turnover of an enterprise's last
+	// closed year: Intelaka's VSEs turn over less than 10 MDH.
+	KindTurnover = "turnover"
 	// KindWomenShare is the share of women among the members, at least a
 	// threshold or, strict, more than it: a majority of women is more than
 	// 0.50, strictly.
 	KindWomenShare = "women-share"
 )
+
+// The combinators, which join criteria listed under of (Criterion.Of),
+// three-valued (programs.md §1): all-of passes when every criterion
+// passes, fails when one fails, and is unknown otherwise; any-of passes
+// when one passes, whatever the others, fails when every one fails, and is
+// unknown otherwise; not passes when its criterion fails, fails when it
+// passes, and is unknown when it is.
+const (
+	KindAllOf = "all-of"
+	KindAnyOf = "any-of"
+	KindNot   = "not"
+)
+
+// combinatorKinds are the kinds of the combinators.
+func combinatorKinds() []Kind {
+	return []Kind{
+		{Name: KindAllOf, join: KindAllOf, Doc: "every criterion listed under of passes",
+			Docs:     coop.Names{FR: "chacun des critères qui suivent est rempli", AR: "كل المعايير الموالية مستوفاة"},
+			Messages: []*coop.Message{msgAllPass, msgAllFail, msgAllUnknown}, Bind: bindJoin(KindAllOf)},
+		{Name: KindAnyOf, join: KindAnyOf, Doc: "at least one criterion listed under of passes",
+			Docs:     coop.Names{FR: "au moins l'un des critères qui suivent est rempli", AR: "معيار واحد على الأقل من المعايير الموالية مستوفى"},
+			Messages: []*coop.Message{msgAnyPass, msgAnyFail, msgAnyUnknown}, Bind: bindJoin(KindAnyOf)},
+		{Name: KindNot, join: KindNot, Doc: "the criterion listed under of does not pass",
+			Docs:     coop.Names{FR: "le critère qui suit n'est pas rempli", AR: "المعيار الموالي غير مستوفى"},
+			Messages: []*coop.Message{msgNotPass, msgNotFail, msgNotUnknown}, Bind: bindJoin(KindNot)},
+	}
+}
+
+// bindJoin binds a combinator: each criterion it joins is bound to the
+// call, and those that do not apply to it are left out; a combinator none
+// of whose criteria applies is not reported. Each evaluation reports the
+// joined criteria's results as the combinator's branches, with their
+// reasons and hints, and their dates of change.
+func bindJoin(join string) func(b *Binding) Rule {
+	return func(b *Binding) Rule {
+		var subs []boundRule
+		for i := range b.r.branches {
+			bb := Binding{at: b.at, r: &b.r.branches[i].binder}
+			if br, ok := bindRule(&b.r.branches[i], &bb); ok {
+				subs = append(subs, br)
+			}
+		}
+		if len(subs) == 0 {
+			return nil
+		}
+		return func(a *Applicant, asOf coop.Date, out *Eval) {
+			branches := out.res.Branches[:0]
+			pass, fail, unknown := 0, 0, 0
+			for _, sr := range subs {
+				branches = append(branches, CriterionResult{Result: coop.Result{ID: sr.crit.ID, Reference: sr.ref}, References: sr.refs,
+					Unconfirmed: sr.crit.Unconfirmed, Note: sr.crit.Note, Notes: sr.crit.Notes})
+				res := &branches[len(branches)-1]
+				sr.rule(a, asOf, &Eval{res: res, dates: out.dates})
+				switch res.Outcome {
+				case coop.Pass:
+					pass++
+				case coop.Fail:
+					fail++
+				case coop.Unknown:
+					unknown++
+				default:
+					branches = branches[:len(branches)-1] // it does not apply to this request
+				}
+			}
+			out.res.Branches = branches
+			if len(branches) > 0 {
+				o, msg := joinOutcome(join, pass, fail, unknown)
+				out.Set(o, msg)
+			}
+		}
+	}
+}
+
+// joinOutcome combines the outcomes of the criteria a combinator joins,
+// counted, three-valued: all-of fails on one failure and is unknown on an
+// unknown otherwise; any-of passes on one pass and is unknown on an
+// unknown otherwise; not inverts pass and fail and keeps unknown.
+func joinOutcome(join string, pass, fail, unknown int) (coop.Outcome, *coop.Message) {
+	switch join {
+	case KindAllOf:
+		switch {
+		case fail > 0:
+			return coop.Fail, msgAllFail
+		case unknown > 0:
+			return coop.Unknown, msgAllUnknown
+		}
+		return coop.Pass, msgAllPass
+	case KindAnyOf:
+		switch {
+		case pass > 0:
+			return coop.Pass, msgAnyPass
+		case unknown > 0:
+			return coop.Unknown, msgAnyUnknown
+		}
+		return coop.Fail, msgAnyFail
+	}
+	switch {
+	case fail > 0:
+		return coop.Pass, msgNotPass
+	case pass > 0:
+		return coop.Fail, msgNotFail
+	}
+	return coop.Unknown, msgNotUnknown
+}
 
 // GrantRateCap is the built-in grant kind min(grant_rate x cost, grant_cap).
 const GrantRateCap = "rate-cap"
@@ -89,6 +196,13 @@ func builtinKinds() []Kind {
 				Doc: "the share of women to reach, or with strict: [min] to exceed (a majority: 0.50, strict)"}},
 			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWomenSharePass, msgWomenShareFail, msgWomenShareUnknown, msgHintGenders},
 			Bind:     bindWomenShare},
+		{Name: KindTurnover, ID: KindTurnover, Doc: "the turnover of the last closed year is from {min_turnover} to {max_turnover}",
+			Docs: coop.Names{FR: "le chiffre d'affaires du dernier exercice clos va de {min_turnover} à {max_turnover}", AR: "رقم معاملات آخر سنة مالية مختتمة من {min_turnover} إلى {max_turnover}"},
+			Params: []ParamSpec{
+				{Role: "min_turnover", Kind: AmountValue, Bound: "min", Doc: "the least turnover, in MAD, inclusive unless strict; unset, no lower bound"},
+				{Role: "max_turnover", Kind: AmountValue, Bound: "max", Doc: "the largest turnover, in MAD, inclusive unless strict; unset, no upper bound"}},
+			Messages: []*coop.Message{msgNotAnEnterprise, msgTurnoverUnknown, msgHintTurnover, msgTurnoverPass, msgTurnoverFail},
+			Bind:     bindTurnover},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
 		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
@@ -109,13 +223,14 @@ func builtinKinds() []Kind {
 		{Name: CritExistenceMax, ID: CritExistenceMax, Doc: "legal existence does not exceed {max_existence_years}", Docs: coop.Names{FR: "l'existence légale ne dépasse pas {max_existence_years} ans", AR: "الوجود القانوني لا يتجاوز {max_existence_years} سنة"},
 			Params: []ParamSpec{{Role: "max_existence_years", Kind: IntValue, Bound: "max",
 				Doc: "the longest legal existence, in years, as_of <= registered_on + N years; strict, as_of < registered_on + N years"}},
-			Messages: []*coop.Message{msgExistenceNotRegistered, msgExistenceFuture, msgExistencePass, msgExistenceFail, msgHintExistence, msgExistenceStrictPass, msgExistenceStrictFail},
+			Messages: existenceMessageList,
 			Bind:     bindExistenceMax},
 		{Name: CritExperienceMin, ID: CritExperienceMin, Doc: "at least {min_experience_years} of existence", Docs: coop.Names{FR: "au moins {min_experience_years} ans d'existence", AR: "{min_experience_years} سنة من الوجود على الأقل"},
-			Params:   []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
-			Messages: []*coop.Message{msgExistenceNotRegistered, msgExperiencePass, msgExperienceFail, msgHintExperience},
-			Bind:     bindExperienceMin},
-		{Name: KindDeclared, Doc: "the cooperative declares {fact}", Docs: coop.Names{FR: "la coopérative déclare {fact}", AR: "تصرح التعاونية بـ{fact}"}, Fact: true,
+			Params: []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
+			Messages: append([]*coop.Message{msgExperiencePass, msgExperienceFail, msgHintExperience, msgCreatedExperiencePass, msgCreatedExperienceFail},
+				existenceMessageList[:4]...),
+			Bind: bindExperienceMin},
+		{Name: KindDeclared, Doc: "the applicant declares {fact}", Docs: coop.Names{FR: "le demandeur déclare {fact}", AR: "يصرح المترشح بـ{fact}"}, Fact: true,
 			Messages: []*coop.Message{msgDeclaredUnknown, msgHintDeclare, msgDeclaredTrue, msgDeclaredFalse}, Bind: bindDeclared},
 		{Name: KindMembersAged, Doc: "every member is aged {min_age} to {max_age}", Docs: coop.Names{FR: "chaque adhérent a de {min_age} à {max_age} ans", AR: "عمر كل عضو من {min_age} إلى {max_age} سنة"},
 			Params: ageRange,
@@ -132,7 +247,7 @@ func builtinKinds() []Kind {
 			Bind:     bindWomenYouthShare},
 		{Name: CritAge, ID: CritAge, Doc: "the person is aged {min_age} to {max_age}", Docs: coop.Names{FR: "la personne a de {min_age} à {max_age} ans", AR: "عمر الشخص من {min_age} إلى {max_age} سنة"},
 			Params: ageRange,
-			Messages: []*coop.Message{msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom,
+			Messages: []*coop.Message{msgNotAPerson, msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom,
 				msgAgeOpenUnknown, msgAgeOpenPass, msgAgeOpenFail},
 			Bind: bindPersonAge},
 		{Name: CritOwnContribution, ID: CritOwnContribution, Doc: "own_cash + own_in_kind >= {min_own_rate} x cost", Docs: coop.Names{FR: "apport en numéraire + apport en nature ≥ {min_own_rate} × coût", AR: "المساهمة النقدية + المساهمة العينية ≥ {min_own_rate} × الكلفة"},
@@ -144,18 +259,43 @@ func builtinKinds() []Kind {
 	}
 }
 
-// builtinGrantKinds are the grant computations of programs.md §2.
+// The built-in benefit kinds beside rate-cap: Forsa's honour loan with a
+// grant part, and Intelaka's guaranteed bank loan with a rate by zone.
+const (
+	GrantHonourLoan     = "honour-loan"
+	GrantGuaranteedLoan = "guaranteed-loan"
+)
+
+// builtinGrantKinds are the grant computations of programs.md §2, and the
+// loans of Forsa and Intelaka (reference/programs.md §10-11).
 func builtinGrantKinds() []GrantKind {
 	return []GrantKind{{Name: GrantRateCap, Doc: "min(grant_rate x cost, grant_cap), rounded down to the centime (programs.md §1, Money)",
 		Params: []ParamSpec{{Role: "grant_rate", Kind: RatioValue, Doc: "the share of the project's cost granted"},
 			{Role: "grant_cap", Kind: AmountValue, Doc: "the largest grant, in MAD"}},
-		Compute: rateCapGrant}}
+		Compute: rateCapGrant, Benefit: rateCapBenefit},
+		{Name: GrantHonourLoan, Doc: "an interest-free honour loan of min(cost - own_cash - own_in_kind, loan_cap), of which min(loan, grant_part_cap) is a grant; the ceilings when the project does not give every amount",
+			Params: []ParamSpec{{Role: "loan_cap", Kind: AmountValue, Doc: "the largest loan, in MAD"},
+				{Role: "grant_part_cap", Kind: AmountValue, Doc: "the largest part of the loan that is a grant, in MAD"},
+				{Role: "repayment_years", Kind: IntValue, Doc: "the longest repayment, in years"},
+				{Role: "grace_years", Kind: IntValue, Doc: "the grace period before the first repayment, in years"}},
+			Compute: honourLoanGrant, Benefit: honourLoanBenefit},
+		{Name: GrantGuaranteedLoan, Doc: "a bank loan of min(cost - own_cash - own_in_kind, loan_cap) at loan_rate a year, rural_loan_rate for a rural project, guaranteed up to guarantee_share",
+			Params: []ParamSpec{{Role: "loan_cap", Kind: AmountValue, Doc: "the largest loan, in MAD"},
+				{Role: "loan_rate", Kind: RatioValue, Doc: "the yearly interest rate"},
+				{Role: "rural_loan_rate", Kind: RatioValue, Doc: "the yearly interest rate of a project in a rural area; unset, loan_rate everywhere"},
+				{Role: "guarantee_share", Kind: RatioValue, Doc: "the largest share of the loan a guarantor covers"}},
+			Benefit: guaranteedLoanBenefit},
+	}
 }
 
 // bindApplicantKind passes when the applicant is of a kind the programme
 // accepts; it is never unknown.
 func bindApplicantKind(b *Binding) Rule {
-	accepts, list := b.at.prog.Accepts, acceptsArg(b.at.prog)
+	accepts := b.at.prog.Accepts
+	if cr := b.r.crit; cr != nil && len(cr.Accepts) > 0 {
+		accepts = cr.Accepts
+	}
+	list := acceptsArg(accepts)
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		k := a.Kind()
 		for _, acc := range accepts {
@@ -168,33 +308,24 @@ func bindApplicantKind(b *Binding) Rule {
 	}
 }
 
-// The kinds of applicant as reasons show them.
-var (
-	cooperativeArg = coop.NamesArg(kindNames[Cooperative])
-	unionArg       = coop.NamesArg(kindNames[Union])
-	personArg      = coop.NamesArg(kindNames[Person])
-	noKindArg      = coop.NamesArg(coop.Names{FR: "inconnue", EN: "unknown", AR: "غير معروف"})
-)
+// noKindArg names an applicant of no known kind.
+var noKindArg = coop.NamesArg(coop.Names{FR: "d'un type inconnu", EN: "of an unknown kind", AR: "من صنف غير معروف"})
 
+// kindArg names an applicant of kind k after "the applicant is".
 func kindArg(k ApplicantKind) coop.Arg {
-	switch k {
-	case Cooperative:
-		return cooperativeArg
-	case Union:
-		return unionArg
-	case Person:
-		return personArg
+	if n, ok := kindSubjects[k]; ok {
+		return coop.NamesArg(n)
 	}
 	return noKindArg
 }
 
-// acceptsArg is the list of the kinds of applicant a programme accepts, as
-// reasons show it.
-func acceptsArg(p *Program) coop.Arg {
+// acceptsArg is a list of kinds of applicant, those a programme or a
+// criterion accepts, as reasons show it.
+func acceptsArg(accepts []ApplicantKind) coop.Arg {
 	var n coop.Names
 	for _, lang := range coop.Langs {
-		items := make([]string, len(p.Accepts))
-		for i, k := range p.Accepts {
+		items := make([]string, len(accepts))
+		for i, k := range accepts {
 			items[i] = kindNames[k].In(lang)
 			if items[i] == "" {
 				items[i] = string(k)
@@ -355,6 +486,70 @@ func bindMembersCount(b *Binding) Rule {
 		}
 		out.Set(coop.Fail, msgCountFail, coop.IntArg(n), coop.DateArg(asOf), asked)
 	}
+}
+
+// bindTurnover passes when the turnover of the enterprise's last closed
+// year lies in the range min_turnover to max_turnover the call sets
+// (either end, each inclusive unless the criterion makes it strict);
+// unknown when the turnover is not given. It reads an association's, a
+// VSE's or an auto-entrepreneur's turnover: a cooperative or a person
+// fails it.
+func bindTurnover(b *Binding) Rule {
+	minV, minRec, hasMin := b.get("min_turnover")
+	maxV, maxRec, hasMax := b.get("max_turnover")
+	if !hasMin && !hasMax {
+		return nil
+	}
+	var params []coop.Param
+	var parts []coop.Names
+	minStrict, maxStrict := b.Strict("min"), b.Strict("max")
+	if hasMin {
+		params = append(params, minRec)
+		parts = append(parts, amountEnd(minV.Dec, minStrict, "min"))
+	}
+	if hasMax {
+		params = append(params, maxRec)
+		parts = append(parts, amountEnd(maxV.Dec, maxStrict, "max"))
+	}
+	asked := rangePhrase(parts)
+	in := func(t decimal.Decimal) bool {
+		if hasMin && (t.LessThan(minV.Dec) || minStrict && t.Equal(minV.Dec)) {
+			return false
+		}
+		return !hasMax || t.LessThan(maxV.Dec) || !maxStrict && t.Equal(maxV.Dec)
+	}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		out.UseParams(params)
+		e := a.Enterprise
+		switch {
+		case e == nil:
+			out.Set(coop.Fail, msgNotAnEnterprise)
+		case !e.Turnover.Valid:
+			out.Set(coop.Unknown, msgTurnoverUnknown, asked)
+			out.Suggest(msgHintTurnover)
+		case in(e.Turnover.Decimal):
+			out.Set(coop.Pass, msgTurnoverPass, coop.AmountArg(e.Turnover.Decimal), asked)
+		default:
+			out.Set(coop.Fail, msgTurnoverFail, coop.AmountArg(e.Turnover.Decimal), asked)
+		}
+	}
+}
+
+// amountEnd says an end of a range of amounts in each language: "at
+// least 10,000.00 MAD", "moins de 10.000.000,00 MAD".
+func amountEnd(v decimal.Decimal, strict bool, end string) coop.Names {
+	c := v.Shift(2).IntPart()
+	// An amount is isolated in Arabic, as an amount argument is.
+	en, fr, ar := coop.FormatAmount(c, coop.EN), coop.FormatAmount(c, coop.FR), "\u2068"+coop.FormatAmount(c, coop.AR)+"\u2069"
+	switch {
+	case end == "min" && strict:
+		return coop.Names{EN: "more than " + en + " MAD", FR: "plus de " + fr + " MAD", AR: "أكثر من " + ar + " درهم"}
+	case end == "min":
+		return coop.Names{EN: "at least " + en + " MAD", FR: "au moins " + fr + " MAD", AR: ar + " درهم على الأقل"}
+	case strict:
+		return coop.Names{EN: "less than " + en + " MAD", FR: "moins de " + fr + " MAD", AR: "أقل من " + ar + " درهم"}
+	}
+	return coop.Names{EN: "at most " + en + " MAD", FR: "au plus " + fr + " MAD", AR: ar + " درهم على الأكثر"}
 }
 
 // bindRegion passes when the province of the seat lies in one of the
@@ -561,57 +756,97 @@ func bindExistenceMax(b *Binding) Rule {
 	}
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.c
-		if c == nil || c.Registered.IsZero() {
-			out.Set(coop.Fail, msgExistenceNotRegistered)
+		start, msgs, decided := existenceStart(a, out)
+		if decided {
 			return
 		}
-		if c.Registered.After(asOf) {
-			out.Set(coop.Fail, msgExistenceFuture, coop.DateArg(c.Registered), coop.DateArg(asOf))
-			out.MayChangeOn(c.Registered)
+		if start.After(asOf) {
+			out.Set(coop.Fail, msgs.future, coop.DateArg(start), coop.DateArg(asOf))
+			out.MayChangeOn(start)
 			return
 		}
-		limit := c.Registered.AddYears(max)
+		limit := start.AddYears(max)
 		if strict {
 			// Less than max years: out from the day they are reached.
 			if asOf.Before(limit) {
-				out.Set(coop.Pass, msgExistenceStrictPass, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit.AddDays(-1)))
+				out.Set(coop.Pass, msgs.strictPass, coop.DateArg(start), coop.IntArg(max), coop.DateArg(limit.AddDays(-1)))
 				if out.Tracking() {
 					out.MayChangeOn(limit)
 				}
 				return
 			}
-			out.Set(coop.Fail, msgExistenceStrictFail, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit))
+			out.Set(coop.Fail, msgs.strictFail, coop.DateArg(start), coop.IntArg(max), coop.DateArg(limit))
 			hint := earliest
 			if asOf != planAsOf {
 				hint = asOf.AddYears(-max).AddDays(1)
 			}
-			out.Suggest(msgHintExistence, coop.DateArg(hint))
+			out.Suggest(msgs.hint, coop.DateArg(hint))
 			return
 		}
-		if coop.ExistenceAtMost(c.Registered, asOf, max) {
-			msg := msgExistencePass
+		if coop.ExistenceAtMost(start, asOf, max) {
+			msg := msgs.pass
 			if limit == asOf {
-				msg = msgExistenceLastDay
+				msg = msgs.lastDay
 			}
-			out.Set(coop.Pass, msg, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit))
+			out.Set(coop.Pass, msg, coop.DateArg(start), coop.IntArg(max), coop.DateArg(limit))
 			if out.Tracking() {
 				out.MayChangeOn(limit.AddDays(1))
 			}
 			return
 		}
-		out.Set(coop.Fail, msgExistenceFail, coop.DateArg(c.Registered), coop.IntArg(max), coop.DateArg(limit), coop.DayAfterArg(limit))
+		out.Set(coop.Fail, msgs.fail, coop.DateArg(start), coop.IntArg(max), coop.DateArg(limit), coop.DayAfterArg(limit))
 		hint := earliest
 		if asOf != planAsOf {
 			hint = asOf.AddYears(-max)
 		}
-		out.Suggest(msgHintExistence, coop.DateArg(hint))
+		out.Suggest(msgs.hint, coop.DateArg(hint))
 	}
 }
 
-// bindExperienceMin passes when the cooperative has existed for at least
-// min_experience_years: as_of >= registered_on + N years
-// (coop.ExistenceAtLeast).
+// existenceMessages are the reasons of the existence criteria for one
+// kind of body: a cooperative's existence counts from its registration,
+// an enterprise's from its creation.
+type existenceMessages struct {
+	future, pass, lastDay, fail, strictPass, strictFail, hint, experiencePass, experienceFail *coop.Message
+}
+
+var (
+	registeredExistence = existenceMessages{msgExistenceFuture, msgExistencePass, msgExistenceLastDay, msgExistenceFail,
+		msgExistenceStrictPass, msgExistenceStrictFail, msgHintExistence, msgExperiencePass, msgExperienceFail}
+	createdExistence = existenceMessages{msgCreatedFuture, msgCreatedPass, msgCreatedLastDay, msgCreatedFail,
+		msgCreatedStrictPass, msgCreatedStrictFail, msgHintCreatedAfter, msgCreatedExperiencePass, msgCreatedExperienceFail}
+)
+
+// existenceMessageList lists the messages of the existence criteria but
+// those of experience.
+var existenceMessageList = []*coop.Message{msgExistenceNotRegistered, msgCreatedNotGiven, msgHintCreated, msgPersonNoExistence,
+	msgExistenceFuture, msgExistencePass, msgExistenceLastDay, msgExistenceFail, msgExistenceStrictPass, msgExistenceStrictFail, msgHintExistence,
+	msgCreatedFuture, msgCreatedPass, msgCreatedLastDay, msgCreatedFail, msgCreatedStrictPass, msgCreatedStrictFail, msgHintCreatedAfter}
+
+// existenceStart returns the date from which the applicant's existence
+// counts, with the reasons that say it; decided is set when it has decided
+// the criterion instead: a cooperative not registered fails (no legal
+// existence, programs.md §1), a person fails, and an enterprise whose date
+// of creation is not given is unknown.
+func existenceStart(a *Applicant, out *Eval) (start coop.Date, msgs *existenceMessages, decided bool) {
+	switch {
+	case a.c != nil && !a.c.Registered.IsZero():
+		return a.c.Registered, &registeredExistence, false
+	case a.Enterprise != nil && !a.Enterprise.CreatedOn.IsZero():
+		return a.Enterprise.CreatedOn, &createdExistence, false
+	case a.Enterprise != nil:
+		out.Set(coop.Unknown, msgCreatedNotGiven)
+		out.Suggest(msgHintCreated)
+	case a.Person != nil:
+		out.Set(coop.Fail, msgPersonNoExistence)
+	default:
+		out.Set(coop.Fail, msgExistenceNotRegistered)
+	}
+	return coop.Date{}, nil, true
+}
+
+// bindExperienceMin passes when the cooperative (or enterprise) has
+// existed for at least min_experience_years at the date.
 func bindExperienceMin(b *Binding) Rule {
 	v, rec, ok := b.get("min_experience_years")
 	if !ok {
@@ -620,17 +855,16 @@ func bindExperienceMin(b *Binding) Rule {
 	params, min := []coop.Param{rec}, v.Int
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
-		c := a.c
-		if c == nil || c.Registered.IsZero() {
-			out.Set(coop.Fail, msgExistenceNotRegistered)
+		start, msgs, decided := existenceStart(a, out)
+		if decided {
 			return
 		}
-		from := c.Registered.AddYears(min)
-		if coop.ExistenceAtLeast(c.Registered, asOf, min) {
-			out.Set(coop.Pass, msgExperiencePass, coop.DateArg(c.Registered), coop.IntArg(min), coop.DateArg(from))
+		from := start.AddYears(min)
+		if coop.ExistenceAtLeast(start, asOf, min) {
+			out.Set(coop.Pass, msgs.experiencePass, coop.DateArg(start), coop.IntArg(min), coop.DateArg(from))
 			return
 		}
-		out.Set(coop.Fail, msgExperienceFail, coop.DateArg(c.Registered), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
+		out.Set(coop.Fail, msgs.experienceFail, coop.DateArg(start), coop.DateArg(asOf), coop.IntArg(min), coop.DateArg(from))
 		out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
 		out.MayChangeOn(from)
 	}
@@ -649,6 +883,8 @@ func bindDeclared(b *Binding) Rule {
 			v, ok = a.model.Declared(a.index, a.model.Fact(fact), fact)
 		case a.Person != nil:
 			v, ok = a.Person.Declared[fact]
+		case a.Enterprise != nil:
+			v, ok = a.Enterprise.Declared[fact]
 		}
 		switch {
 		case !ok:
@@ -711,6 +947,9 @@ func bindMembersAged(b *Binding) Rule {
 	window := newAgeWindow(b.at.asOf, min, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
+		if notACooperative(a, out) {
+			return
+		}
 		if a.c == nil || len(a.mem) == 0 {
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
@@ -774,6 +1013,9 @@ func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, fi
 // when a gender is missing and the answer depends on it.
 func bindWomenOnly(*Binding) Rule {
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
+		if notACooperative(a, out) {
+			return
+		}
 		if a.c == nil || len(a.mem) == 0 {
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
@@ -926,12 +1168,25 @@ func genders(mem []readmodel.Member, asOf coop.Date) (n, women, men, unknown int
 	return n, women, men, unknown
 }
 
+// notACooperative fails a rule on the members for a person or an
+// enterprise, which have none, and reports whether it did.
+func notACooperative(a *Applicant, out *Eval) bool {
+	if a.c == nil && (a.Person != nil || a.Enterprise != nil) {
+		out.Set(coop.Fail, msgNotACooperative)
+		return true
+	}
+	return false
+}
+
 // withoutRegister decides a rule on the members when the applicant gives
 // no member register: it fails when the cooperative states it has no
 // members, and is unknown otherwise. It reports whether it decided.
 func withoutRegister(a *Applicant, asOf coop.Date, out *Eval) bool {
 	if a.c != nil && len(a.mem) > 0 {
 		return false
+	}
+	if notACooperative(a, out) {
+		return true
 	}
 	if a.c != nil {
 		if count, ok := a.model.MemberCount(a.c); ok && count == 0 {
@@ -1045,6 +1300,10 @@ func bindPersonAge(b *Binding) Rule {
 	params, min, max := r.params, r.min, r.max
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
+		if a.Person == nil && (a.c != nil || a.Enterprise != nil) {
+			out.Set(coop.Fail, msgNotAPerson)
+			return
+		}
 		if a.Person == nil || a.Person.BirthDate.IsZero() {
 			if r.open {
 				out.Set(coop.Unknown, msgAgeOpenUnknown, r.phrase)
@@ -1195,4 +1454,125 @@ func rateCapGrant(b *Binding, a *Applicant) (decimal.Decimal, bool) {
 		g = cap.Dec
 	}
 	return coop.FloorMAD(g), true
+}
+
+// rateCapBenefit states the grant of rate-cap with its rate and ceiling.
+func rateCapBenefit(b *Binding, a *Applicant) (Benefit, bool) {
+	g, ok := rateCapGrant(b, a)
+	if !ok {
+		return Benefit{}, false
+	}
+	rate, rateRec, _ := b.get("grant_rate")
+	cap, capRec, _ := b.get("grant_cap")
+	return Benefit{Grant: decimal.NewNullDecimal(g), Params: []coop.Param{rateRec, capRec},
+		Reason: coop.NewReason(msgBenefitRateCap, coop.AmountArg(g), coop.PercentArg(rate.Dec), coop.AmountArg(cap.Dec))}, true
+}
+
+// need returns what a project asks to be financed: its cost less the own
+// contribution in cash and in kind, not below zero; false when one of
+// them is not given (programs.md §2, clarified: never read as 0.00).
+func need(pr *Project) (decimal.Decimal, bool) {
+	if pr == nil || !pr.Cost.Valid || !pr.OwnCash.Valid || !pr.OwnInKind.Valid {
+		return decimal.Decimal{}, false
+	}
+	n := pr.Cost.Decimal.Sub(pr.OwnCash.Decimal).Sub(pr.OwnInKind.Decimal)
+	if n.Sign() < 0 {
+		return decimal.Decimal{}, true
+	}
+	return n, true
+}
+
+// loanParams reads the parameters of a loan kind by role; ok is false
+// when the call does not set one of them.
+func loanParams(b *Binding, roles ...string) (vals []Value, recs []coop.Param, ok bool) {
+	for _, role := range roles {
+		v, rec, found := b.get(role)
+		if !found {
+			return nil, nil, false
+		}
+		vals, recs = append(vals, v), append(recs, rec)
+	}
+	return vals, recs, true
+}
+
+// honourLoan computes an honour loan: min(need, loan_cap) and its grant
+// part min(loan, grant_part_cap), rounded down to the centime; known is
+// false when the project does not give every amount.
+func honourLoan(b *Binding, a *Applicant) (loan, grant decimal.Decimal, vals []Value, recs []coop.Param, known, ok bool) {
+	vals, recs, ok = loanParams(b, "loan_cap", "grant_part_cap", "repayment_years", "grace_years")
+	if !ok {
+		return loan, grant, nil, nil, false, false
+	}
+	n, known := need(a.Project)
+	if !known {
+		return loan, grant, vals, recs, false, true
+	}
+	loan = coop.FloorMAD(decimal.Min(n, vals[0].Dec))
+	grant = decimal.Min(loan, vals[1].Dec)
+	return loan, grant, vals, recs, true, true
+}
+
+// honourLoanGrant is the grant part of an honour loan, when the project
+// gives its amounts.
+func honourLoanGrant(b *Binding, a *Applicant) (decimal.Decimal, bool) {
+	_, grant, _, _, known, ok := honourLoan(b, a)
+	return grant, known && ok
+}
+
+// honourLoanBenefit states an honour loan: its amount and grant part when
+// the project gives them, its ceilings otherwise, and its terms.
+func honourLoanBenefit(b *Binding, a *Applicant) (Benefit, bool) {
+	loan, grant, vals, recs, known, ok := honourLoan(b, a)
+	if !ok {
+		return Benefit{}, false
+	}
+	out := Benefit{Rate: decimal.NewNullDecimal(decimal.Zero), RepaymentYears: vals[2].Int, GraceYears: vals[3].Int, Params: recs}
+	years := []coop.Arg{coop.IntArg(vals[2].Int), coop.IntArg(vals[3].Int)}
+	if !known {
+		out.Reason = coop.NewReason(msgHonourLoanUpTo, append([]coop.Arg{coop.AmountArg(vals[0].Dec), coop.AmountArg(vals[1].Dec)}, years...)...)
+		return out, true
+	}
+	out.Loan, out.Grant = decimal.NewNullDecimal(loan), decimal.NewNullDecimal(grant)
+	out.Reason = coop.NewReason(msgHonourLoan, append([]coop.Arg{coop.AmountArg(loan), coop.AmountArg(grant)}, years...)...)
+	return out, true
+}
+
+// guaranteedLoanBenefit states a guaranteed bank loan: its amount when the
+// project gives it, its ceiling otherwise; the rate of the project's zone,
+// or both rates when the zone is not given.
+func guaranteedLoanBenefit(b *Binding, a *Applicant) (Benefit, bool) {
+	vals, recs, ok := loanParams(b, "loan_cap", "loan_rate", "guarantee_share")
+	if !ok {
+		return Benefit{}, false
+	}
+	rate, rural := vals[1].Dec, vals[1].Dec
+	byZone := false
+	if v, rec, found := b.get("rural_loan_rate"); found {
+		rural, byZone = v.Dec, !v.Dec.Equal(rate)
+		recs = append(recs, rec)
+	}
+	out := Benefit{GuaranteeShare: decimal.NewNullDecimal(vals[2].Dec), Params: recs}
+	var zone Zone
+	if a.Project != nil {
+		zone = a.Project.Zone
+	}
+	switch {
+	case zone == Rural:
+		out.Rate, byZone = decimal.NewNullDecimal(rural), false
+		rate = rural
+	case zone == Urban || !byZone:
+		out.Rate, byZone = decimal.NewNullDecimal(rate), false
+	}
+	amount, msg := vals[0].Dec, msgLoanUpTo
+	if n, known := need(a.Project); known {
+		amount, msg = coop.FloorMAD(decimal.Min(n, vals[0].Dec)), msgLoan
+		out.Loan = decimal.NewNullDecimal(amount)
+	}
+	args := []coop.Arg{coop.AmountArg(amount), coop.PercentArg(rate)}
+	if byZone {
+		args = append(args, coop.PercentArg(rural))
+		msg = map[*coop.Message]*coop.Message{msgLoan: msgLoanByZone, msgLoanUpTo: msgLoanUpToByZone}[msg]
+	}
+	out.Reason = coop.NewReason(msg, append(args, coop.PercentArg(vals[2].Dec))...)
+	return out, true
 }

@@ -38,7 +38,11 @@ type CriterionResult struct {
 	// References is the source (Reference) in each language, when the
 	// programme translates it (Program.Translations).
 	References coop.Names `json:"references,omitzero"`
-	rule       int        // position of the rule in its plan, from 1; 0 when unknown
+	// Branches are the results of the criteria a combinator joins (all-of,
+	// any-of, not), each with its own reason, in the programme's order;
+	// those that do not apply to the request are left out.
+	Branches []CriterionResult `json:"branches,omitempty"`
+	rule     int               // position of the rule in its plan, from 1; 0 when unknown
 }
 
 // Decision is the answer to a Request: the outcome, every criterion with
@@ -59,8 +63,13 @@ type Decision struct {
 	Outcome   Outcome       `json:"outcome"`
 	// Criteria lists every criterion reported, in the programme's order.
 	Criteria []CriterionResult `json:"criteria"`
-	// Grant is the grant computed for the project, if any.
+	// Grant is the grant computed for the project, if any: a grant, or an
+	// honour loan's grant part.
 	Grant decimal.NullDecimal `json:"grant"`
+	// Benefit states what the programme offers the applicant, when the
+	// outcome is not ineligible and it can be stated: its amounts, its
+	// terms and the parameters they came from.
+	Benefit *Benefit `json:"benefit,omitempty"`
 	// ChangesOn is the first date after AsOf on which the outcome would be
 	// ChangesTo if the facts stayed as given (a cooperative aging out of
 	// Mourafaka, a call closing, an anniversary reached); zero when no
@@ -131,21 +140,34 @@ func (d *Decision) Explain(lang coop.Lang) string {
 		b.WriteString(coop.NewReason(msgGrant, coop.AmountArg(d.Grant.Decimal)).Text(lang))
 	}
 	b.WriteString("\n")
-	for _, c := range d.Criteria {
-		b.WriteString("  " + criterionLabel(c.Outcome, lang) + "\t")
-		if lang == coop.EN {
-			b.WriteString(c.ID + "\t")
-		}
-		b.WriteString(c.Reason.Text(lang) + " [" + d.cite(&c, lang) + "]")
-		if !c.Hint.IsZero() {
-			b.WriteString(hintMarker(lang) + c.Hint.Text(lang))
-		}
-		if note := c.noteIn(lang); c.Unconfirmed && note != "" {
-			b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(note)).Text(lang) + ")")
-		}
-		b.WriteString("\n")
+	if d.Benefit != nil && d.Benefit.Kind != GrantRateCap {
+		// A grant is in the summary; a loan has its own line.
+		b.WriteString("  " + msgBenefitLabel.text(lang) + colon(lang) + d.Benefit.Reason.Text(lang) + "\n")
+	}
+	for i := range d.Criteria {
+		d.explainCriterion(&b, &d.Criteria[i], lang, "  ")
 	}
 	return b.String()
+}
+
+// explainCriterion writes the line of a criterion at indent, and those of
+// the criteria it joins beneath it, further in.
+func (d *Decision) explainCriterion(b *strings.Builder, c *CriterionResult, lang coop.Lang, indent string) {
+	b.WriteString(indent + criterionLabel(c.Outcome, lang) + "\t")
+	if lang == coop.EN {
+		b.WriteString(c.ID + "\t")
+	}
+	b.WriteString(c.Reason.Text(lang) + " [" + d.cite(c, lang) + "]")
+	if !c.Hint.IsZero() {
+		b.WriteString(hintMarker(lang) + c.Hint.Text(lang))
+	}
+	if note := c.noteIn(lang); c.Unconfirmed && note != "" {
+		b.WriteString(" (" + coop.NewReason(msgUnconfirmed, coop.TextArg(note)).Text(lang) + ")")
+	}
+	b.WriteString("\n")
+	for i := range c.Branches {
+		d.explainCriterion(b, &c.Branches[i], lang, indent+"    ")
+	}
 }
 
 // noteIn is the criterion's note in lang: from Notes when the catalogue
@@ -307,19 +329,9 @@ func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, name
 	}
 	bs := make([]Binding, len(e.crits)+1) // one per criterion, and the grant's
 	for i := range e.crits {
-		r := &e.crits[i]
-		bs[i] = Binding{at: &p.at, r: &r.binder}
-		if rule := r.kind.Bind(&bs[i]); rule != nil {
-			cite := (*Binding).Reference
-			if r.kind.cite != nil {
-				cite = r.kind.cite
-			}
-			ref := cite(&bs[i])
-			refs := e.prog.source(ref)
-			if refs == (coop.Names{}) && ref == r.kind.Reference {
-				refs = r.kind.References
-			}
-			p.rules = append(p.rules, boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: ref, refs: refs})
+		bs[i] = Binding{at: &p.at, r: &e.crits[i].binder}
+		if br, ok := bindRule(&e.crits[i], &bs[i]); ok {
+			p.rules = append(p.rules, br)
 		}
 	}
 	p.grant = &bs[len(e.crits)]
@@ -327,16 +339,62 @@ func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, name
 	return p
 }
 
+// bindRule binds the criterion r with b, which binds its parameters; ok is
+// false when the criterion does not apply to the call.
+func bindRule(r *resolved, b *Binding) (boundRule, bool) {
+	rule := r.kind.Bind(b)
+	if rule == nil {
+		return boundRule{}, false
+	}
+	cite := (*Binding).Reference
+	if r.kind.cite != nil {
+		cite = r.kind.cite
+	}
+	ref := cite(b)
+	refs := b.at.prog.source(ref)
+	if refs == (coop.Names{}) && ref == r.kind.Reference {
+		refs = r.kind.References
+	}
+	return boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: ref, refs: refs}, true
+}
+
 // grantFor computes the grant of a decision whose outcome is o, when the
 // programme computes one and the outcome is not ineligible.
 func (p *plan) grantFor(a *Applicant, o Outcome) decimal.NullDecimal {
-	if p.e.grant == nil || o == Ineligible {
+	if p.e.grant == nil || p.e.grant.Compute == nil || o == Ineligible {
 		return decimal.NullDecimal{}
 	}
 	if g, ok := p.e.grant.Compute(p.grant, a); ok {
 		return decimal.NewNullDecimal(g)
 	}
 	return decimal.NullDecimal{}
+}
+
+// benefitFor states the benefit of a decision whose outcome is o and
+// whose grant is grant, when the programme has one, the outcome is not
+// ineligible and it can be stated.
+func (p *plan) benefitFor(a *Applicant, o Outcome, grant decimal.NullDecimal) *Benefit {
+	g := p.e.grant
+	if g == nil || o == Ineligible {
+		return nil
+	}
+	if g.Benefit != nil {
+		if b, ok := g.Benefit(p.grant, a); ok {
+			b.Kind = g.Name
+			return &b
+		}
+		return nil
+	}
+	if !grant.Valid {
+		return nil
+	}
+	b := &Benefit{Kind: g.Name, Grant: grant, Reason: coop.NewReason(msgBenefitGrant, coop.AmountArg(grant.Decimal))}
+	for _, sp := range g.Params {
+		if _, rec, ok := p.grant.get(sp.Role); ok {
+			b.Params = append(b.Params, rec)
+		}
+	}
+	return b
 }
 
 // run evaluates a against the plan, appending the results to results; e
@@ -367,6 +425,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		if !own || slot.rule != i+1 {
 			slot.ID, slot.Reference, slot.References, slot.rule = br.crit.ID, br.ref, br.refs, i+1
 			slot.Unconfirmed, slot.Note, slot.Notes = br.crit.Unconfirmed, br.crit.Note, br.crit.Notes
+			slot.Branches = nil
 		}
 		slot.Outcome, slot.Params = "", nil
 		if !slot.Hint.IsZero() {
@@ -406,6 +465,7 @@ func (p *plan) decide(a *Applicant, flips bool) Decision {
 	d.Criteria = p.run(a, dp, make([]CriterionResult, 0, len(p.rules)), &Eval{})
 	d.Outcome = combine(d.Criteria)
 	d.Grant = p.grantFor(a, d.Outcome)
+	d.Benefit = p.benefitFor(a, d.Outcome, d.Grant)
 	if flips {
 		// Dated parameter values that come into force later may change the
 		// outcome too, and so may another call becoming the default one.
@@ -566,45 +626,67 @@ func callIDs(p *Program) []string {
 }
 
 // checkApplicant refuses a request whose applicant cannot be read: none,
-// both a cooperative and a person, or a malformed project.
+// more than one of a cooperative, a person and an enterprise, an
+// enterprise of no known kind or with a malformed turnover, or a malformed
+// project.
 func checkApplicant(op string, a *Applicant) error {
+	given := 0
+	for _, ok := range []bool{a.Cooperative != nil, a.Person != nil, a.Enterprise != nil} {
+		if ok {
+			given++
+		}
+	}
 	switch {
-	case a.Cooperative == nil && a.Person == nil:
+	case given == 0:
 		return &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
-			Fields: []coop.FieldError{{Field: "cooperative", Rule: "required", Message: "the applicant is missing: give a cooperative or a person"}}}
-	case a.Cooperative != nil && a.Person != nil:
-		return &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
-			Fields: []coop.FieldError{{Field: "person", Rule: "applicant-kind", Message: "give either a cooperative or a person, not both"}}}
-	}
-	if a.Project != nil {
-		var fs coop.Fields
-		for _, f := range []struct {
-			name string
-			v    decimal.NullDecimal
-		}{{"project.cost", a.Project.Cost}, {"project.own_cash", a.Project.OwnCash}, {"project.own_in_kind", a.Project.OwnInKind}} {
-			if !f.v.Valid {
-				continue // not given: the criteria that read it are unknown
-			}
-			if f.v.Decimal.Sign() < 0 {
-				fs.Add(f.name, "dec_gte0", "", "must not be negative")
-			}
-			if coop.CheckMAD(f.v.Decimal) != nil {
-				fs.Add(f.name, "mad", "", "must have at most two decimals")
-			}
+			Fields: []coop.FieldError{{Field: "cooperative", Rule: "required", Message: "the applicant is missing: give a cooperative, a person or an enterprise"}}}
+	case given > 1:
+		field := "person"
+		if a.Enterprise != nil {
+			field = "enterprise"
 		}
-		if err := fs.Err(op, "invalid project"); err != nil {
-			return err
+		return &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
+			Fields: []coop.FieldError{{Field: field, Rule: "applicant-kind", Message: "give one applicant: a cooperative, a person or an enterprise"}}}
+	}
+	var fs coop.Fields
+	amount := func(name string, v decimal.NullDecimal) {
+		if !v.Valid {
+			return // not given: the criteria that read it are unknown
+		}
+		if v.Decimal.Sign() < 0 {
+			fs.Add(name, "dec_gte0", "", "must not be negative")
+		}
+		if coop.CheckMAD(v.Decimal) != nil {
+			fs.Add(name, "mad", "", "must have at most two decimals")
 		}
 	}
-	return nil
+	if e := a.Enterprise; e != nil {
+		if !e.Kind.enterprise() {
+			fs.Add("enterprise.kind", "enum", "association,vse,auto-entrepreneur", "%q is not a kind of enterprise (association, vse or auto-entrepreneur)", coop.Excerpt(string(e.Kind)))
+		}
+		amount("enterprise.turnover", e.Turnover)
+	}
+	if p := a.Project; p != nil {
+		amount("project.cost", p.Cost)
+		amount("project.own_cash", p.OwnCash)
+		amount("project.own_in_kind", p.OwnInKind)
+		if p.Zone != "" && !p.Zone.Valid() {
+			fs.Add("project.zone", "enum", "rural,urban", "%q is not a zone (rural or urban)", coop.Excerpt(string(p.Zone)))
+		}
+	}
+	return fs.Err(op, "invalid applicant")
 }
 
 // wrongNature reports whether the programme's rules cannot read the
-// applicant at all: a person for a programme of cooperatives, or a
-// cooperative for a programme of persons.
+// applicant at all: a person for a programme that takes no person, a
+// cooperative or union for one that takes neither, an enterprise for one
+// that takes no kind of enterprise.
 func wrongNature(prog *Program, a *Applicant) bool {
-	if a.Person != nil {
+	switch {
+	case a.Person != nil:
 		return !prog.AcceptsKind(Person)
+	case a.Enterprise != nil:
+		return !slices.ContainsFunc(prog.Accepts, ApplicantKind.enterprise)
 	}
 	return !prog.AcceptsKind(Cooperative) && !prog.AcceptsKind(Union)
 }
@@ -618,7 +700,8 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 	d.Outcome = Ineligible
 	for _, br := range p.rules {
 		if br.kind.Name == CritApplicantKind {
-			r := CriterionResult{Result: coop.Result{ID: br.crit.ID, Reference: br.crit.Reference}}
+			r := CriterionResult{Result: coop.Result{ID: br.crit.ID, Reference: br.ref}, References: br.refs,
+				Unconfirmed: br.crit.Unconfirmed, Note: br.crit.Note, Notes: br.crit.Notes}
 			br.rule(a, p.asOf, &Eval{res: &r})
 			r.Outcome = coop.Fail
 			d.Criteria = append(d.Criteria, r)
@@ -626,7 +709,7 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 		}
 	}
 	d.Criteria = []CriterionResult{{Result: coop.Result{ID: CritApplicantKind, Outcome: coop.Fail, Reference: p.prog.Reference,
-		Reason: coop.NewReason(msgKindFail, kindArg(a.Kind()), acceptsArg(p.prog))}}}
+		Reason: coop.NewReason(msgKindFail, kindArg(a.Kind()), acceptsArg(p.prog.Accepts))}}}
 	return d
 }
 

@@ -37,7 +37,7 @@ func TestEvaluate_Errors(t *testing.T) {
 		code  coop.Code
 		field string
 	}{
-		{"UnknownProgram", programs.Request{Program: "forsa", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "program"},
+		{"UnknownProgram", programs.Request{Program: "awrach", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "program"},
 		{"UnknownCall", programs.Request{Program: "mourafaka", Call: "mourafaka-t9", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "call"},
 		{"UnknownPhase", programs.Request{Program: "mourafaka", Call: "mourafaka-t4", Phase: "7", AsOf: d("2024-01-01"), Applicant: a}, coop.NotFound, "phase"},
 		{"NoDate", programs.Request{Program: "mourafaka", Applicant: a}, coop.Invalid, "as_of"},

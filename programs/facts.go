@@ -21,6 +21,7 @@ import (
 type Facts struct {
 	Cooperative *CaseCooperative `json:"cooperative,omitempty" yaml:"cooperative"`
 	Person      *CasePerson      `json:"person,omitempty" yaml:"person"`
+	Enterprise  *CaseEnterprise  `json:"enterprise,omitempty" yaml:"enterprise"`
 	Project     *CaseProject     `json:"project,omitempty" yaml:"project"`
 }
 
@@ -120,11 +121,23 @@ type CasePerson struct {
 	Declared  map[string]bool `json:"declared,omitempty" yaml:"declared"`
 }
 
+// CaseEnterprise is an association, a VSE or an auto-entrepreneur in a
+// case file.
+type CaseEnterprise struct {
+	Kind      string          `json:"kind" yaml:"kind"`
+	Name      string          `json:"name,omitempty" yaml:"name"`
+	CreatedOn Text            `json:"created_on,omitempty" yaml:"created_on"`
+	Turnover  Text            `json:"turnover,omitempty" yaml:"turnover"`
+	Declared  map[string]bool `json:"declared,omitempty" yaml:"declared"`
+}
+
 // CaseProject is a project in a case file.
 type CaseProject struct {
 	Cost      Text `json:"cost" yaml:"cost"`
 	OwnCash   Text `json:"own_cash,omitempty" yaml:"own_cash"`
 	OwnInKind Text `json:"own_in_kind,omitempty" yaml:"own_in_kind"`
+	// Zone is rural or urban, for benefits whose terms depend on it.
+	Zone string `json:"zone,omitempty" yaml:"zone"`
 }
 
 // Applicant checks every field of f and returns the applicant it describes,
@@ -147,6 +160,9 @@ func (f *Facts) Applicant() (Applicant, error) {
 		p.Gender = parseGender(&fs, "person.gender", f.Person.Gender)
 		a.Person = &p
 	}
+	if f.Enterprise != nil {
+		a.Enterprise = f.Enterprise.build(&fs)
+	}
 	if f.Project != nil {
 		// An amount not given stays not given: the criteria that read it are
 		// unknown (programs.md §2, clarified).
@@ -156,11 +172,40 @@ func (f *Facts) Applicant() (Applicant, error) {
 		} else {
 			a.Project = p
 		}
+		if z := Zone(f.Project.Zone); z != "" {
+			if !z.Valid() {
+				fs.Add("project.zone", "enum", "rural,urban", "%q is not a zone (rural or urban)", coop.Excerpt(f.Project.Zone))
+			} else if a.Project != nil {
+				a.Project.Zone = z
+			}
+		}
 	}
 	if err := fs.Err("programs.Facts", "invalid applicant"); err != nil {
 		return Applicant{}, err
 	}
 	return a, nil
+}
+
+// build reads an enterprise of a case: its kind, one of association, vse
+// and auto-entrepreneur, is required.
+func (ef *CaseEnterprise) build(fs *coop.Fields) *EnterpriseFacts {
+	const p = "enterprise."
+	e := &EnterpriseFacts{Kind: ApplicantKind(ef.Kind), Name: ef.Name, Declared: maps.Clone(ef.Declared)}
+	switch {
+	case ef.Kind == "":
+		fs.Add(p+"kind", "required", "", "say what the applicant is: association, vse or auto-entrepreneur")
+	case !e.Kind.enterprise():
+		fs.Add(p+"kind", "enum", "association,vse,auto-entrepreneur", "%q is not a kind of enterprise (association, vse or auto-entrepreneur)", coop.Excerpt(ef.Kind))
+	}
+	e.CreatedOn = parseDate(fs, p+"created_on", ef.CreatedOn)
+	if ef.Turnover != "" {
+		t := parseAmount(fs, p+"turnover", ef.Turnover)
+		if t.Sign() < 0 {
+			fs.Add(p+"turnover", "dec_gte0", "", "must not be negative")
+		}
+		e.Turnover = decimal.NewNullDecimal(t)
+	}
+	return e
 }
 
 func parseDate(fs *coop.Fields, field string, t Text) coop.Date {

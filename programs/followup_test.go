@@ -60,6 +60,6 @@ func TestFollowUp(t *testing.T) {
 
 	_, err = cat.FollowUp(slices.Values(regs), "moazara", d("2023-06-01"))
 	require.ErrorIs(t, err, coop.ErrInvalid)
-	_, err = cat.FollowUp(slices.Values(regs), "forsa", d("2023-06-01"))
+	_, err = cat.FollowUp(slices.Values(regs), "awrach", d("2023-06-01"))
 	require.ErrorIs(t, err, coop.ErrNotFound)
 }

@@ -60,6 +60,9 @@ type Kind struct {
 	// cite, for a built-in kind, returns the reference its results cite
 	// when it is not Binding.Reference.
 	cite func(b *Binding) string
+	// join names the combinator a built-in kind is (KindAllOf, KindAnyOf,
+	// KindNot); empty for a rule of its own.
+	join string
 }
 
 // ParamSpec is a parameter a kind reads: its role and the kind of its
@@ -86,8 +89,44 @@ type GrantKind struct {
 	// Version names a revision of the computation (see Kind.Version).
 	Version string `json:"version,omitempty"`
 	// Compute returns the grant for the applicant, or false when it cannot
-	// be computed (no project, a parameter not set for the call).
+	// be computed (no project, a parameter not set for the call) or the
+	// benefit has no grant (a guaranteed loan). An honour loan's grant is
+	// its grant part.
 	Compute func(b *Binding, a *Applicant) (decimal.Decimal, bool) `json:"-"`
+	// Benefit, when set, states the benefit whole: its amounts, its terms
+	// and the parameters they came from (Decision.Benefit); false when it
+	// cannot be stated. A grant kind without it states the grant Compute
+	// returns.
+	Benefit func(b *Binding, a *Applicant) (Benefit, bool) `json:"-"`
+}
+
+// Benefit is what a decision offers the applicant: a grant, an honour loan
+// with its grant part, or a guaranteed bank loan, with the amounts
+// computed from the project when it gives them, the terms, the parameters
+// they came from, and a sentence saying it all in each language. An amount
+// that cannot be computed (no project, an amount of it not given) is null
+// and the sentence gives the call's ceiling instead.
+type Benefit struct {
+	// Kind is the grant kind that computed it (rate-cap, honour-loan,
+	// guaranteed-loan).
+	Kind string `json:"kind"`
+	// Grant is a grant, or the part of an honour loan that is a grant.
+	Grant decimal.NullDecimal `json:"grant"`
+	// Loan is the amount lent.
+	Loan decimal.NullDecimal `json:"loan"`
+	// Rate is the loan's yearly interest rate (0 for an honour loan); null
+	// when it depends on a fact not given (the project's zone).
+	Rate decimal.NullDecimal `json:"rate"`
+	// GuaranteeShare is the share of a loan a guarantor covers, at most.
+	GuaranteeShare decimal.NullDecimal `json:"guarantee_share"`
+	// RepaymentYears and GraceYears are a loan's longest repayment and its
+	// grace period, in years.
+	RepaymentYears int `json:"repayment_years,omitempty"`
+	GraceYears     int `json:"grace_years,omitempty"`
+	// Params are the call's parameters the benefit read, with their dates.
+	Params []coop.Param `json:"params"`
+	// Reason says the benefit in each language.
+	Reason coop.Reason `json:"reason"`
 }
 
 // Binding gives a rule being bound the call, the date and the parameters
@@ -111,11 +150,14 @@ type bindAt struct {
 }
 
 // binder is a criterion, or a grant (crit nil), with the call parameter
-// filling each role of its kind.
+// filling each role of its kind and, for a combinator, the criteria it
+// joins.
 type binder struct {
 	crit  *Criterion
 	specs []ParamSpec
 	names []string
+	// branches are the criteria a combinator joins.
+	branches []resolved
 }
 
 // AsOf returns the date at which the parameters are resolved.
@@ -373,8 +415,8 @@ func (c *Catalogue) AddGrantKind(g GrantKind) error {
 	if g.Doc == "" {
 		fs.Add("doc", "required", "", "say how the grant is computed")
 	}
-	if g.Compute == nil {
-		fs.Add("compute", "required", "", "a grant kind needs a Compute function")
+	if g.Compute == nil && g.Benefit == nil {
+		fs.Add("compute", "required", "", "a grant kind needs a Compute function, a Benefit function, or both")
 	}
 	checkSpecs(&fs, g.Params)
 	if err := fs.Err(op, "invalid grant kind"); err != nil {

@@ -552,7 +552,7 @@ func (d *docReader) strMap(n *yaml.Node, field string) map[string]string {
 	return out
 }
 
-var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "calls", "translations"}
+var programKeys = []string{"id", "names", "operator", "accepts", "reference", "benefits", "schedule", "informational", "facts", "criteria", "grant", "benefit", "calls", "translations"}
 
 // program reads a programme, all but its calls, whose nodes it returns.
 func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, bool) {
@@ -601,32 +601,21 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 		}
 	}
 	if cn := keys["criteria"]; cn != nil {
-		if cn.Kind != yaml.SequenceNode {
-			d.fail(cn, field+".criteria", "yaml", "expected a list of criteria")
-		} else {
-			for i, item := range cn.Content {
-				cf := field + ".criteria[" + strconv.Itoa(i) + "]"
-				ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params", "strict", "unconfirmed", "note"})
-				if ck == nil {
-					continue
-				}
-				cr := Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
-					Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
-					Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")}
-				cr.Note, cr.Notes = d.note(ck["note"], cf+".note")
-				if ck["strict"] != nil {
-					cr.Strict = d.strs(ck["strict"], cf+".strict")
-				}
-				if ck["unconfirmed"] != nil {
-					cr.Unconfirmed = d.bool(ck["unconfirmed"], cf+".unconfirmed")
-				}
-				p.Criteria = append(p.Criteria, cr)
-			}
+		p.Criteria = d.criteria(cn, field+".criteria", 0)
+	}
+	// A loan is written under benefit; grant is the same key under the
+	// name it had when every benefit was a grant.
+	gkey := "grant"
+	if keys["benefit"] != nil {
+		gkey = "benefit"
+		if keys["grant"] != nil {
+			d.fail(keys["benefit"], field+".benefit", "exclusive", "give benefit or grant, not both: grant is the older name of benefit")
 		}
 	}
-	if gn := keys["grant"]; gn != nil {
-		if gk := d.mapping(gn, field+".grant", []string{"kind", "params"}); gk != nil {
-			p.Grant = &Grant{Kind: d.str(gk["kind"], field+".grant.kind"), Params: d.strMap(gk["params"], field+".grant.params")}
+	if gn := keys[gkey]; gn != nil {
+		gf := field + "." + gkey
+		if gk := d.mapping(gn, gf, []string{"kind", "params"}); gk != nil {
+			p.Grant = &Grant{Kind: d.str(gk["kind"], gf+".kind"), Params: d.strMap(gk["params"], gf+".params")}
 		}
 	}
 	var calls []*yaml.Node
@@ -638,6 +627,45 @@ func (d *docReader) program(n *yaml.Node, field string) (Program, []*yaml.Node, 
 		}
 	}
 	return p, calls, len(d.fs) == before
+}
+
+// criteria reads a list of criteria; a combinator's, under of, nest at
+// depth+1.
+func (d *docReader) criteria(n *yaml.Node, field string, depth int) []Criterion {
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, field, "yaml", "expected a list of criteria")
+		return nil
+	}
+	if depth >= maxNesting {
+		d.fail(n, field, "depth", "combinators nest at most %d deep", maxNesting)
+		return nil
+	}
+	var out []Criterion
+	for i, item := range n.Content {
+		cf := field + "[" + strconv.Itoa(i) + "]"
+		ck := d.mapping(item, cf, []string{"kind", "id", "reference", "doc", "fact", "params", "strict", "accepts", "unconfirmed", "note", "of"})
+		if ck == nil {
+			continue
+		}
+		cr := Criterion{Kind: d.str(ck["kind"], cf+".kind"), ID: d.str(ck["id"], cf+".id"),
+			Reference: d.str(ck["reference"], cf+".reference"), Doc: d.str(ck["doc"], cf+".doc"),
+			Fact: d.str(ck["fact"], cf+".fact"), Params: d.strMap(ck["params"], cf+".params")}
+		cr.Note, cr.Notes = d.note(ck["note"], cf+".note")
+		if ck["strict"] != nil {
+			cr.Strict = d.strs(ck["strict"], cf+".strict")
+		}
+		if ck["unconfirmed"] != nil {
+			cr.Unconfirmed = d.bool(ck["unconfirmed"], cf+".unconfirmed")
+		}
+		for _, k := range d.strs(ck["accepts"], cf+".accepts") {
+			cr.Accepts = append(cr.Accepts, ApplicantKind(k))
+		}
+		if ck["of"] != nil {
+			cr.Of = d.criteria(ck["of"], cf+".of", depth+1)
+		}
+		out = append(out, cr)
+	}
+	return out
 }
 
 // callKeys are the keys of a call; program, when set, is the key naming

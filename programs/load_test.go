@@ -128,8 +128,8 @@ func TestLoadPrograms_Refused(t *testing.T) {
 			`ifrane.yaml:22: programs[0].calls[0].opens: "2025-02-30" is not a calendar date`},
 		{"UnknownProvince", "provinces: [MA-IFR]", "provinces: [MA-IFX]",
 			`ifrane.yaml:26: programs[0].calls[0].parameters.provinces: "MA-IFX" is not a province code`},
-		{"UnknownApplicantKind", "accepts: [cooperative]", "accepts: [association]",
-			`ifrane.yaml:5: programs[0].accepts[0]: "association" is not a kind of applicant`},
+		{"UnknownApplicantKind", "accepts: [cooperative]", "accepts: [ngo]",
+			`ifrane.yaml:5: programs[0].accepts[0]: "ngo" is not a kind of applicant`},
 		{"NoFrenchName", "names: {fr: Appui aux coopératives agricoles d'Ifrane, ar:", "names: {ar:",
 			`ifrane.yaml:3: programs[0].names.fr: the programme's official French name is required`},
 		{"NotYAML", "criteria:", "criteria: [",
@@ -191,7 +191,7 @@ func TestLoadPrograms_BuiltIn(t *testing.T) {
 	require.ErrorIs(t, err, coop.ErrInvalid)
 	var e *coop.Error
 	require.ErrorAs(t, err, &e)
-	assert.Len(t, e.Fields, 8, "each of the eight programmes is already in the catalogue")
+	assert.Len(t, e.Fields, 10, "each of the ten programmes is already in the catalogue")
 	assert.Contains(t, err.Error(), `catalogue.yaml:9: programs[0].id: programme "mourafaka" is already in the catalogue`)
 }
 

@@ -26,15 +26,16 @@ var (
 	msgUndetermined = &label{ID: "outcome.undetermined", EN: "undetermined", FR: "indéterminé", AR: "غير محسوم"}
 	// msgEligibleF and msgIneligibleF agree with a cooperative (تعاونية,
 	// feminine) in Arabic.
-	msgEligibleF   = &label{ID: "outcome.eligible.f", EN: "eligible", FR: "éligible", AR: "مؤهلة"}
-	msgIneligibleF = &label{ID: "outcome.ineligible.f", EN: "ineligible", FR: "non éligible", AR: "غير مؤهلة"}
-	msgPass        = &label{ID: "criterion.pass", EN: "pass", FR: "rempli", AR: "مستوفى"}
-	msgFail        = &label{ID: "criterion.fail", EN: "fail", FR: "non rempli", AR: "غير مستوفى"}
-	msgUnknown     = &label{ID: "criterion.unknown", EN: "unknown", FR: "inconnu", AR: "غير معروف"}
-	msgUntil       = &m{ID: "summary.until", EN: "{0} until {1}", FR: "{0} jusqu'au {1}", AR: "{0} إلى غاية {1}"}
-	msgFrom        = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0}\u00a0; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
-	msgGrant       = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: "\u00a0; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
-	msgUnconfirmed = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé\u00a0: {0}", AR: "غير مؤكد: {0}"}
+	msgEligibleF    = &label{ID: "outcome.eligible.f", EN: "eligible", FR: "éligible", AR: "مؤهلة"}
+	msgIneligibleF  = &label{ID: "outcome.ineligible.f", EN: "ineligible", FR: "non éligible", AR: "غير مؤهلة"}
+	msgPass         = &label{ID: "criterion.pass", EN: "pass", FR: "rempli", AR: "مستوفى"}
+	msgFail         = &label{ID: "criterion.fail", EN: "fail", FR: "non rempli", AR: "غير مستوفى"}
+	msgUnknown      = &label{ID: "criterion.unknown", EN: "unknown", FR: "inconnu", AR: "غير معروف"}
+	msgUntil        = &m{ID: "summary.until", EN: "{0} until {1}", FR: "{0} jusqu'au {1}", AR: "{0} إلى غاية {1}"}
+	msgFrom         = &m{ID: "summary.from", EN: "{0}; {1} from {2}", FR: "{0}\u00a0; {1} à partir du {2}", AR: "{0}؛ {1} ابتداء من {2}"}
+	msgGrant        = &m{ID: "summary.grant", EN: "; grant {0} MAD", FR: "\u00a0; subvention de {0} MAD", AR: "؛ منحة قدرها {0} درهم"}
+	msgBenefitLabel = &label{ID: "decision.benefit", EN: "benefit", FR: "avantage", AR: "الامتياز"}
+	msgUnconfirmed  = &m{ID: "criterion.unconfirmed", EN: "unconfirmed: {0}", FR: "non confirmé\u00a0: {0}", AR: "غير مؤكد: {0}"}
 )
 
 // The names of the kinds of applicant and of the amounts of a project, as
@@ -44,6 +45,20 @@ var (
 		Cooperative: {FR: "coopérative", EN: "cooperative", AR: "تعاونية"},
 		Union:       {FR: "union de coopératives", EN: "union of cooperatives", AR: "اتحاد تعاونيات"},
 		Person:      {FR: "personne physique", EN: "natural person", AR: "شخص ذاتي"},
+		Association: {FR: "association", EN: "association", AR: "جمعية"},
+		VSE:         {FR: "très petite entreprise", EN: "very small enterprise", AR: "مقاولة صغيرة جدا"},
+		// The status of auto-entrepreneur, Law 114-13.
+		AutoEntrepreneur: {FR: "auto-entrepreneur", EN: "auto-entrepreneur", AR: "مقاول ذاتي"},
+	}
+	// kindSubjects name an applicant of each kind after "the applicant
+	// is", with the article each language needs.
+	kindSubjects = map[ApplicantKind]coop.Names{
+		Cooperative:      {FR: "une coopérative", EN: "a cooperative", AR: "تعاونية"},
+		Union:            {FR: "une union de coopératives", EN: "a union of cooperatives", AR: "اتحاد تعاونيات"},
+		Person:           {FR: "une personne physique", EN: "a natural person", AR: "شخص ذاتي"},
+		Association:      {FR: "une association", EN: "an association", AR: "جمعية"},
+		VSE:              {FR: "une très petite entreprise", EN: "a very small enterprise", AR: "مقاولة صغيرة جدا"},
+		AutoEntrepreneur: {FR: "un auto-entrepreneur", EN: "an auto-entrepreneur", AR: "مقاول ذاتي"},
 	}
 	amountNames = map[string]coop.Names{
 		"cost":        {FR: "le coût", EN: "the cost", AR: "الكلفة"},
@@ -54,11 +69,64 @@ var (
 
 // Reasons and hints of the criteria. {n} is the n-th argument.
 var (
-	msgKindPass = &m{ID: "applicant-kind.pass", EN: "the applicant is a {0}, which the programme accepts",
-		FR: "le demandeur est une {0}, ce que le programme accepte", AR: "المترشح {0}، وهو صنف يقبله البرنامج"}
-	msgKindFail = &m{ID: "applicant-kind.fail", EN: "the applicant is a {0}; the programme accepts: {1}",
-		FR: "le demandeur est une {0}\u00a0; le programme accepte\u00a0: {1}", AR: "المترشح {0}؛ البرنامج يقبل: {1}"}
+	msgKindPass = &m{ID: "applicant-kind.pass", EN: "the applicant is {0}, which the programme accepts",
+		FR: "le demandeur est {0}, ce que le programme accepte", AR: "المترشح {0}، وهو صنف يقبله البرنامج"}
+	msgKindFail = &m{ID: "applicant-kind.fail", EN: "the applicant is {0}; the programme accepts: {1}",
+		FR: "le demandeur est {0}\u00a0; le programme accepte\u00a0: {1}", AR: "المترشح {0}؛ البرنامج يقبل: {1}"}
 
+	// The combinators, whose branches say the rest.
+	msgAllPass = &m{ID: "all-of.pass", EN: "every condition is met", FR: "toutes les conditions sont remplies", AR: "جميع الشروط مستوفاة"}
+	msgAllFail = &m{ID: "all-of.fail", EN: "at least one condition is not met",
+		FR: "au moins une condition n'est pas remplie", AR: "شرط واحد على الأقل غير مستوفى"}
+	msgAllUnknown = &m{ID: "all-of.unknown", EN: "no condition fails, but at least one cannot be decided for want of information",
+		FR: "aucune condition n'est en défaut, mais au moins une ne peut être tranchée faute d'informations",
+		AR: "لا يوجد شرط غير مستوفى، لكن تعذر الحسم في شرط واحد على الأقل لنقص المعطيات"}
+	msgAnyPass = &m{ID: "any-of.pass", EN: "at least one of the alternatives is met",
+		FR: "au moins l'une des possibilités est remplie", AR: "إحدى الإمكانيات على الأقل مستوفاة"}
+	msgAnyFail = &m{ID: "any-of.fail", EN: "none of the alternatives is met",
+		FR: "aucune des possibilités n'est remplie", AR: "لا تستوفى أي من الإمكانيات"}
+	msgAnyUnknown = &m{ID: "any-of.unknown", EN: "no alternative is met, and at least one cannot be decided for want of information",
+		FR: "aucune possibilité n'est remplie, et au moins une ne peut être tranchée faute d'informations",
+		AR: "لا تستوفى أي إمكانية، وتعذر الحسم في إحداها على الأقل لنقص المعطيات"}
+	msgNotPass = &m{ID: "not.pass", EN: "the excluded condition is not met",
+		FR: "la condition exclue n'est pas remplie", AR: "الشرط المستبعد غير مستوفى"}
+	msgNotFail = &m{ID: "not.fail", EN: "the excluded condition is met",
+		FR: "la condition exclue est remplie", AR: "الشرط المستبعد مستوفى"}
+	msgNotUnknown = &m{ID: "not.unknown", EN: "whether the excluded condition is met cannot be decided for want of information",
+		FR: "on ne peut dire, faute d'informations, si la condition exclue est remplie",
+		AR: "تعذر الحسم، لنقص المعطيات، في استيفاء الشرط المستبعد"}
+	msgNotAnEnterprise = &m{ID: "turnover.not-an-enterprise", EN: "the applicant is not an enterprise: the programme reads the turnover of an enterprise",
+		FR: "le demandeur n'est pas une entreprise\u00a0: le programme lit le chiffre d'affaires d'une entreprise", AR: "المترشح ليس مقاولة: البرنامج يعتمد رقم معاملات المقاولة"}
+	msgTurnoverUnknown = &m{ID: "turnover.unknown", EN: "the turnover of the last closed year is not given; the programme takes {0}",
+		FR: "le chiffre d'affaires du dernier exercice clos n'est pas indiqué\u00a0; le programme exige {0}", AR: "رقم معاملات آخر سنة مالية مختتمة غير محدد؛ البرنامج يشترط {0}"}
+	msgHintTurnover = &m{ID: "hint.turnover", EN: "give the turnover of the last closed year",
+		FR: "indiquer le chiffre d'affaires du dernier exercice clos", AR: "تحديد رقم معاملات آخر سنة مالية مختتمة"}
+	msgTurnoverPass = &m{ID: "turnover.pass", EN: "turnover of the last closed year {0} MAD; the programme takes {1}",
+		FR: "chiffre d'affaires du dernier exercice clos de {0} MAD\u00a0; le programme exige {1}", AR: "رقم معاملات آخر سنة مالية مختتمة {0} درهم؛ البرنامج يشترط {1}"}
+	msgTurnoverFail = &m{ID: "turnover.fail", EN: "turnover of the last closed year {0} MAD, outside what the programme takes: {1}",
+		FR: "chiffre d'affaires du dernier exercice clos de {0} MAD, hors de ce que le programme exige\u00a0: {1}", AR: "رقم معاملات آخر سنة مالية مختتمة {0} درهم، خارج ما يشترطه البرنامج: {1}"}
+	// The benefits a decision states.
+	msgBenefitGrant   = &m{ID: "benefit.grant", EN: "a grant of {0} MAD", FR: "une subvention de {0} MAD", AR: "منحة قدرها {0} درهم"}
+	msgBenefitRateCap = &m{ID: "benefit.rate-cap", EN: "a grant of {0} MAD: {1} of the cost, at most {2} MAD",
+		FR: "une subvention de {0} MAD\u00a0: {1} du coût, dans la limite de {2} MAD", AR: "منحة قدرها {0} درهم: {1} من الكلفة، في حدود {2} درهم"}
+	msgHonourLoan = &m{ID: "benefit.honour-loan", EN: "an interest-free honour loan of {0} MAD, of which {1} MAD is a grant, repaid over at most {2 " + enYears + "} after {3 " + enYears + "} of grace",
+		FR: "un prêt d'honneur sans intérêt de {0} MAD, dont {1} MAD de subvention, remboursable sur {2 " + frYears + "} au plus après un différé de {3 " + frYears + "}",
+		AR: "قرض شرف بدون فائدة قدره {0} درهم، منها {1} درهم منحة، يسدد في أجل أقصاه {2 " + arYears + "} بعد فترة إعفاء مدتها {3 " + arYears + "}"}
+	msgHonourLoanUpTo = &m{ID: "benefit.honour-loan-up-to", EN: "an interest-free honour loan of up to {0} MAD, of which up to {1} MAD is a grant, repaid over at most {2 " + enYears + "} after {3 " + enYears + "} of grace",
+		FR: "un prêt d'honneur sans intérêt jusqu'à {0} MAD, dont jusqu'à {1} MAD de subvention, remboursable sur {2 " + frYears + "} au plus après un différé de {3 " + frYears + "}",
+		AR: "قرض شرف بدون فائدة يصل إلى {0} درهم، منها ما يصل إلى {1} درهم منحة، يسدد في أجل أقصاه {2 " + arYears + "} بعد فترة إعفاء مدتها {3 " + arYears + "}"}
+	msgLoan = &m{ID: "benefit.loan", EN: "a bank loan of {0} MAD at {1} a year, guaranteed up to {2}",
+		FR: "un prêt bancaire de {0} MAD au taux annuel de {1}, garanti à hauteur de {2} au plus", AR: "قرض بنكي قدره {0} درهم بسعر فائدة سنوي قدره {1}، مضمون في حدود {2}"}
+	msgLoanUpTo = &m{ID: "benefit.loan-up-to", EN: "a bank loan of up to {0} MAD at {1} a year, guaranteed up to {2}",
+		FR: "un prêt bancaire jusqu'à {0} MAD au taux annuel de {1}, garanti à hauteur de {2} au plus", AR: "قرض بنكي يصل إلى {0} درهم بسعر فائدة سنوي قدره {1}، مضمون في حدود {2}"}
+	msgLoanByZone = &m{ID: "benefit.loan-by-zone", EN: "a bank loan of {0} MAD at {1} a year, {2} in rural areas, guaranteed up to {3}",
+		FR: "un prêt bancaire de {0} MAD au taux annuel de {1}, {2} en milieu rural, garanti à hauteur de {3} au plus",
+		AR: "قرض بنكي قدره {0} درهم بسعر فائدة سنوي قدره {1}، و{2} في الوسط القروي، مضمون في حدود {3}"}
+	msgLoanUpToByZone = &m{ID: "benefit.loan-up-to-by-zone", EN: "a bank loan of up to {0} MAD at {1} a year, {2} in rural areas, guaranteed up to {3}",
+		FR: "un prêt bancaire jusqu'à {0} MAD au taux annuel de {1}, {2} en milieu rural, garanti à hauteur de {3} au plus",
+		AR: "قرض بنكي يصل إلى {0} درهم بسعر فائدة سنوي قدره {1}، و{2} في الوسط القروي، مضمون في حدود {3}"}
+	msgNotAPerson = &m{ID: "age.not-a-person", EN: "the applicant is not a natural person",
+		FR: "le demandeur n'est pas une personne physique", AR: "المترشح ليس شخصا ذاتيا"}
 	msgNotACooperative = &m{ID: "registered.no-cooperative", EN: "the applicant is not a cooperative",
 		FR: "le demandeur n'est pas une coopérative", AR: "المترشح ليس تعاونية"}
 	msgNotRegistered = &m{ID: "registered.not-registered", EN: "the cooperative is not registered: it has no legal existence",
@@ -154,6 +222,39 @@ var (
 		AR: "قيدت في {0}؛ بلغت مدة وجودها القانوني {1 " + arYearsGen + "} في {2}، والبرنامج يشترط أقل من ذلك"}
 	msgHintExistence = &m{ID: "hint.existence", EN: "only cooperatives registered on or after {0} qualify",
 		FR: "seules les coopératives immatriculées à partir du {0} sont éligibles", AR: "لا تؤهل إلا التعاونيات المقيدة ابتداء من {0}"}
+	// The existence of an association, a VSE or an auto-entrepreneur counts
+	// from its creation.
+	msgCreatedNotGiven = &m{ID: "existence.created-not-given", EN: "the date of creation is not given",
+		FR: "la date de création n'est pas indiquée", AR: "تاريخ الإنشاء غير محدد"}
+	msgHintCreated = &m{ID: "hint.created", EN: "give the date of creation",
+		FR: "indiquer la date de création", AR: "تحديد تاريخ الإنشاء"}
+	msgPersonNoExistence = &m{ID: "existence.person", EN: "a natural person has no date of creation",
+		FR: "une personne physique n'a pas de date de création", AR: "الشخص الذاتي ليس له تاريخ إنشاء"}
+	msgCreatedFuture = &m{ID: "existence.created-future", EN: "created on {0}, after {1}",
+		FR: "date de création\u00a0: {0}, après le {1}", AR: "تاريخ الإنشاء: {0}، بعد {1}"}
+	msgCreatedPass = &m{ID: "existence-max.created-pass", EN: "created on {0}; an existence of {1 " + enYears + "} will be reached on {2}, the limit",
+		FR: "date de création\u00a0: {0}\u00a0; l'existence de {1 " + frYears + "} sera atteinte le {2}, limite comprise",
+		AR: "تاريخ الإنشاء: {0}؛ ستبلغ مدة الوجود {1 " + arYearsGen + "} في {2}، وهو الحد الأقصى"}
+	msgCreatedLastDay = &m{ID: "existence-max.created-last-day", EN: "created on {0}; an existence of {1 " + enYears + "} reached on {2}, the last day within the limit",
+		FR: "date de création\u00a0: {0}\u00a0; l'existence de {1 " + frYears + "} est atteinte le {2}, dernier jour dans la limite",
+		AR: "تاريخ الإنشاء: {0}؛ بلغت مدة الوجود {1 " + arYearsGen + "} في {2}، وهو آخر يوم داخل الحد الأقصى"}
+	msgCreatedFail = &m{ID: "existence-max.created-fail", EN: "created on {0}; an existence of {1 " + enYears + "} reached on {2}, the limit, exceeded since {3}",
+		FR: "date de création\u00a0: {0}\u00a0; l'existence de {1 " + frYears + "} a été atteinte le {2}, limite dépassée depuis le {3}",
+		AR: "تاريخ الإنشاء: {0}؛ بلغت مدة الوجود {1 " + arYearsGen + "} في {2}، وتجاوزت الحد الأقصى منذ {3}"}
+	msgCreatedStrictPass = &m{ID: "existence-max.created-strict-pass", EN: "created on {0}; an existence under {1 " + enYears + "} until {2} included",
+		FR: "date de création\u00a0: {0}\u00a0; existence de moins de {1 " + frYears + "} jusqu'au {2} inclus",
+		AR: "تاريخ الإنشاء: {0}؛ تقل مدة الوجود عن {1 " + arYearsGen + "} إلى غاية {2}"}
+	msgCreatedStrictFail = &m{ID: "existence-max.created-strict-fail", EN: "created on {0}; an existence of {1 " + enYears + "} reached on {2}, while the programme takes less",
+		FR: "date de création\u00a0: {0}\u00a0; l'existence de {1 " + frYears + "} a été atteinte le {2}, alors que le programme exige moins",
+		AR: "تاريخ الإنشاء: {0}؛ بلغت مدة الوجود {1 " + arYearsGen + "} في {2}، والبرنامج يشترط أقل من ذلك"}
+	msgHintCreatedAfter = &m{ID: "hint.created-after", EN: "only applicants created on or after {0} qualify",
+		FR: "seuls les demandeurs créés à partir du {0} sont éligibles", AR: "لا يؤهل إلا من أنشئ ابتداء من {0}"}
+	msgCreatedExperiencePass = &m{ID: "experience-min.created-pass", EN: "created on {0}; the minimum of {1 " + enYears + "} of existence was reached on {2}",
+		FR: "date de création\u00a0: {0}\u00a0; le minimum de {1 " + frYears + "} d'existence a été atteint le {2}",
+		AR: "تاريخ الإنشاء: {0}؛ بلغت مدة الوجود حدها الأدنى ({1 " + arYears + "}) في {2}"}
+	msgCreatedExperienceFail = &m{ID: "experience-min.created-fail", EN: "created on {0}; the minimum of {2 " + enYears + "} of existence will be reached on {3}, after {1}",
+		FR: "date de création\u00a0: {0}\u00a0; le minimum de {2 " + frYears + "} d'existence sera atteint le {3}, après le {1}",
+		AR: "تاريخ الإنشاء: {0}؛ ستبلغ مدة الوجود حدها الأدنى ({2 " + arYears + "}) في {3}، أي بعد {1}"}
 	msgExperiencePass = &m{ID: "experience-min.pass", EN: "registered on {0}; the minimum of {1 " + enYears + "} of existence was reached on {2}",
 		FR: "immatriculée le {0}\u00a0; le minimum de {1 " + frYears + "} d'existence a été atteint le {2}",
 		AR: "قيدت في {0}؛ بلغت الحد الأدنى من الوجود القانوني ({1 " + arYears + "}) في {2}"}

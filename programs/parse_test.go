@@ -23,7 +23,7 @@ func TestParseCases_Malformed(t *testing.T) {
 		{"UnknownKey", valid + "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  asof: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible}\n", 9, `unknown key "asof"`},
 		{"UnknownCooperativeKey", "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  cooperative:\n    registered: 2022-01-01\n  expect: {outcome: eligible}\n", 5, `unknown key "registered"`},
 		{"UnknownExpectKey", "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible, fails: []}\n", 5, `unknown key "fails"`},
-		{"UnknownProgramme", "- name: k\n  program: forsa\n  as_of: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible}\n", 2, `unknown programme "forsa"`},
+		{"UnknownProgramme", "- name: k\n  program: awrach\n  as_of: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible}\n", 2, `unknown programme "awrach"`},
 		{"UnknownCall", "- name: k\n  program: mourafaka\n  call: t9\n  as_of: 2024-01-01\n  cooperative: {}\n  expect: {outcome: eligible}\n", 3, `unknown call "t9"`},
 		{"UnknownCriterion", "- name: k\n  program: mourafaka\n  as_of: 2024-01-01\n  cooperative: {}\n  expect:\n    outcome: ineligible\n    failed: [existence]\n", 7, `unknown criterion "existence"`},
 		{"BadDate", "- name: k\n  program: mourafaka\n  as_of: 2024-02-30\n  cooperative: {}\n  expect: {outcome: eligible}\n", 3, "not a calendar date"},

@@ -15,12 +15,29 @@ import (
 // ApplicantKind is the kind of applicant a programme accepts.
 type ApplicantKind string
 
-// The kinds of applicant.
+// The kinds of applicant. A cooperative and a union are read from a
+// coop.Cooperative, a person from PersonFacts, and an association, a very
+// small enterprise (VSE, TPE in French) and an auto-entrepreneur from
+// EnterpriseFacts: the applicants of Forsa and Intelaka.
 const (
-	Cooperative ApplicantKind = "cooperative"
-	Union       ApplicantKind = "union"
-	Person      ApplicantKind = "person"
+	Cooperative      ApplicantKind = "cooperative"
+	Union            ApplicantKind = "union"
+	Person           ApplicantKind = "person"
+	Association      ApplicantKind = "association"
+	VSE              ApplicantKind = "vse"
+	AutoEntrepreneur ApplicantKind = "auto-entrepreneur"
 )
+
+// ApplicantKinds lists the kinds of applicant a programme may accept.
+var ApplicantKinds = []ApplicantKind{Cooperative, Union, Person, Association, VSE, AutoEntrepreneur}
+
+// Valid reports whether k is a known kind of applicant.
+func (k ApplicantKind) Valid() bool { return slices.Contains(ApplicantKinds, k) }
+
+// enterprise reports whether k is read from EnterpriseFacts.
+func (k ApplicantKind) enterprise() bool {
+	return k == Association || k == VSE || k == AutoEntrepreneur
+}
 
 // Outcome is a programme's decision (programs.md §1): ineligible if any
 // criterion fails, otherwise undetermined if any is unknown, otherwise
@@ -49,6 +66,38 @@ type PersonFacts struct {
 	Declared map[string]bool `json:"declared,omitempty"`
 }
 
+// EnterpriseFacts describes an applicant that is neither a cooperative nor
+// a natural person: an association, a very small enterprise or an
+// auto-entrepreneur (Forsa, Intelaka). A fact not given makes the
+// criteria that read it unknown.
+type EnterpriseFacts struct {
+	// Kind is association, vse or auto-entrepreneur.
+	Kind ApplicantKind `json:"kind"`
+	Name string        `json:"name,omitempty"`
+	// CreatedOn is the date of creation: the registration of the
+	// enterprise or association, or of the auto-entrepreneur status. The
+	// existence criteria count from it.
+	CreatedOn coop.Date `json:"created_on,omitzero"`
+	// Turnover is the turnover of the last closed financial year, in MAD.
+	Turnover decimal.NullDecimal `json:"turnover"`
+	// Declared holds facts the applicant declares, read by the declared
+	// criteria as a cooperative's are.
+	Declared map[string]bool `json:"declared,omitempty"`
+}
+
+// Zone is where a project takes place, for benefits whose terms depend on
+// it (Intelaka's rate: 1.75 % in rural areas, 2 % elsewhere).
+type Zone string
+
+// The zones of a project.
+const (
+	Urban Zone = "urban"
+	Rural Zone = "rural"
+)
+
+// Valid reports whether z is a known zone.
+func (z Zone) Valid() bool { return z == Urban || z == Rural }
+
 // Project is a project submitted with an application for funding: its cost
 // and the applicant's own contribution in cash and in kind, in MAD. An
 // amount that is not given (not Valid) makes the criteria that read it
@@ -57,6 +106,8 @@ type Project struct {
 	Cost      decimal.NullDecimal `json:"cost"`
 	OwnCash   decimal.NullDecimal `json:"own_cash"`
 	OwnInKind decimal.NullDecimal `json:"own_in_kind"`
+	// Zone is where the project takes place; empty when not given.
+	Zone Zone `json:"zone,omitempty"`
 }
 
 // NewProject returns a project with the amounts written as MAD ("400000",
@@ -85,8 +136,9 @@ func NewProject(cost, ownCash, ownInKind string) (*Project, error) {
 	return p, nil
 }
 
-// Applicant is what a programme evaluates: a cooperative (or union), or a
-// person, and optionally a project.
+// Applicant is what a programme evaluates: a cooperative (or union), a
+// person, or an enterprise (an association, a VSE, an auto-entrepreneur),
+// and optionally a project.
 //
 // Rules read a cooperative in its compact form (readmodel): Evaluate
 // derives it from Cooperative, and screening a read model sets it without a
@@ -94,6 +146,7 @@ func NewProject(cost, ownCash, ownInKind string) (*Project, error) {
 type Applicant struct {
 	Cooperative *coop.Cooperative `json:"cooperative,omitempty"`
 	Person      *PersonFacts      `json:"person,omitempty"`
+	Enterprise  *EnterpriseFacts  `json:"enterprise,omitempty"`
 	Project     *Project          `json:"project,omitempty"`
 
 	model *readmodel.Model // the model holding the cooperative, if any
@@ -152,6 +205,8 @@ func (a *Applicant) Kind() ApplicantKind {
 		return Cooperative
 	case a.Person != nil:
 		return Person
+	case a.Enterprise != nil:
+		return a.Enterprise.Kind
 	}
 	return ""
 }
@@ -342,6 +397,25 @@ type Criterion struct {
 	Unconfirmed bool       `json:"unconfirmed,omitempty"`
 	Note        string     `json:"note,omitempty"`
 	Notes       coop.Names `json:"notes,omitzero"`
+	// Accepts narrows an applicant-kind criterion to some of the kinds the
+	// programme accepts, so that a combinator can join it with the rules of
+	// one kind of applicant (Intelaka: a VSE under 5 years, or an
+	// auto-entrepreneur). Empty, it is the programme's Accepts.
+	Accepts []ApplicantKind `json:"accepts,omitempty"`
+	// Of lists the criteria a combinator joins: all-of passes when every
+	// one passes, any-of when one does, not when its one criterion fails
+	// (KindAllOf, KindAnyOf, KindNot). Each has its own ID, unique in the
+	// programme, and its result is reported under the combinator's.
+	Of []Criterion `json:"of,omitempty"`
+}
+
+// walkCriteria calls fn on each criterion of list and, depth first, on
+// the criteria each joins.
+func walkCriteria(list []Criterion, fn func(*Criterion)) {
+	for i := range list {
+		fn(&list[i])
+		walkCriteria(list[i].Of, fn)
+	}
 }
 
 // Grant says how a programme computes the grant of a funding decision.

@@ -142,7 +142,9 @@ func recordDecisions(t *testing.T, cat *programs.Catalogue) []string {
 // the rules clarified on 2026-12-01, which changed no outcome, call, grant
 // or criterion outcome of these 72,000 decisions, only change dates (the
 // default call of a later date, the opening of a first call) and the
-// messages and arguments of reasons.
+// messages and arguments of reasons. It was recorded again when the kind of
+// applicant came to be named with its article ("a cooperative", "an
+// association"), which changed that argument of applicant-kind alone.
 func TestRecordedDecisions(t *testing.T) {
 	got := recordDecisions(t, programs.Default())
 	if *record {

@@ -55,7 +55,7 @@ type refLabel struct {
 	followUp, followUpCoaching                string
 	calls, callsHead, parameters, paramsHead  string
 	criteria, criteriaHead, unconfirmed, fact string
-	as, id                                    string
+	as, id, strict, branch                    string
 }
 
 // refLabels are the words of the reference in each language.
@@ -76,6 +76,8 @@ var refLabels = map[coop.Lang]refLabel{
 		criteriaHead:     "| criterion | kind | passes when | parameters | source |",
 		unconfirmed:      "unconfirmed: ",
 		fact:             "declared fact ",
+		strict:           "strict end ",
+		branch:           "↳ ",
 		as:               " as ",
 		id:               "ID ",
 		followUpCoaching: "",
@@ -97,6 +99,8 @@ var refLabels = map[coop.Lang]refLabel{
 		criteriaHead:     "| critère | type | rempli quand | paramètres | source |",
 		unconfirmed:      "non confirmé\u00a0: ",
 		fact:             "fait déclaré ",
+		strict:           "borne stricte ",
+		branch:           "↳ ",
 		as:               " pour ",
 		id:               "identifiant ",
 	},
@@ -117,6 +121,8 @@ var refLabels = map[coop.Lang]refLabel{
 		criteriaHead:     "| المعيار | النوع | يستوفى عندما | المعاملات | المصدر |",
 		unconfirmed:      "غير مؤكد: ",
 		fact:             "واقعة مصرح بها ",
+		strict:           "حد صارم ",
+		branch:           "↳ ",
 		as:               " بصفة ",
 		id:               "المعرف ",
 	},
@@ -303,36 +309,55 @@ func (rw refWriter) parameters(pr *Program) {
 // criteria writes the table of a programme's criteria.
 func (rw refWriter) criteria(pr *Program) {
 	rw.p("\n### %s\n\n%s\n|---|---|---|---|---|\n", rw.l.criteria, rw.l.criteriaHead)
-	for _, cr := range pr.Criteria {
-		roles := make([]string, 0, len(cr.Params))
-		for role, par := range cr.Params {
-			if role == par {
-				roles = append(roles, "`"+par+"`")
-			} else {
-				r := role
-				if rw.lang != coop.EN {
-					r = "`" + role + "`"
-				}
-				roles = append(roles, "`"+par+"`"+rw.l.as+r)
+	for i := range pr.Criteria {
+		rw.criterion(pr, &pr.Criteria[i], "")
+	}
+}
+
+// criterion writes the row of a criterion and, beneath it, those of the
+// criteria it joins, each marked as one of them.
+func (rw refWriter) criterion(pr *Program, cr *Criterion, mark string) {
+	roles := make([]string, 0, len(cr.Params))
+	for role, par := range cr.Params {
+		if role == par {
+			roles = append(roles, "`"+par+"`")
+		} else {
+			r := role
+			if rw.lang != coop.EN {
+				r = "`" + role + "`"
 			}
+			roles = append(roles, "`"+par+"`"+rw.l.as+r)
 		}
-		slices.Sort(roles)
-		doc := cr.Doc
-		if k := rw.kinds[cr.Kind]; k != nil {
-			if d := docIn(k.Docs, rw.lang); d != "" {
-				doc = coop.FrenchSpacingIn(rw.lang, kindDocIn(k, &cr, d))
-			}
+	}
+	slices.Sort(roles)
+	doc := cr.Doc
+	if k := rw.kinds[cr.Kind]; k != nil {
+		if d := docIn(k.Docs, rw.lang); d != "" {
+			doc = coop.FrenchSpacingIn(rw.lang, kindDocIn(k, cr, d))
 		}
-		if cr.Fact != "" {
-			doc += " (" + rw.l.fact + "`" + cr.Fact + "`)"
+	}
+	if cr.Fact != "" {
+		doc += " (" + rw.l.fact + "`" + cr.Fact + "`)"
+	}
+	for _, end := range cr.Strict {
+		doc += " (" + rw.l.strict + "`" + end + "`)"
+	}
+	if len(cr.Accepts) > 0 {
+		kinds := make([]string, len(cr.Accepts))
+		for i, k := range cr.Accepts {
+			kinds[i] = "`" + string(k) + "`"
 		}
-		if cr.Unconfirmed {
-			if rw.lang == coop.EN {
-				doc += " Unconfirmed: " + cr.Note
-			} else {
-				doc += " (" + rw.note(cr.Note, cr.Notes) + ")"
-			}
+		doc += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	if cr.Unconfirmed {
+		if rw.lang == coop.EN {
+			doc += " Unconfirmed: " + cr.Note
+		} else {
+			doc += " (" + rw.note(cr.Note, cr.Notes) + ")"
 		}
-		rw.p("| `%s` | `%s` | %s | %s | %s |\n", cr.ID, cr.Kind, cell(doc), strings.Join(roles, ", "), cell(rw.text(pr, cr.Reference)))
+	}
+	rw.p("| %s`%s` | `%s` | %s | %s | %s |\n", mark, cr.ID, cr.Kind, cell(doc), strings.Join(roles, ", "), cell(rw.text(pr, cr.Reference)))
+	for i := range cr.Of {
+		rw.criterion(pr, &cr.Of[i], strings.Repeat("\u00a0", len([]rune(mark)))+rw.l.branch)
 	}
 }

@@ -43,17 +43,46 @@ programs:
     criteria: [{kind: registered}, {kind: law-112-12}, {kind: members-min}]
     calls: [{id: open-2020, names: {fr: Appel 2020, ar: دعوة 2020, en: Call 2020}, opens: 2020-01-01}]
 `)))
+	// The existence and turnover of enterprises, and every applicant
+	// against them.
+	require.NoError(t, cat.LoadPrograms("enterprises.yaml", strings.NewReader(`
+programs:
+  - id: enterprise-rules
+    names: {fr: Règles des entreprises, ar: قواعد المقاولات, en: Enterprise rules}
+    accepts: [cooperative, person, association, vse, auto-entrepreneur]
+    reference: an illustrative programme open to every applicant
+    criteria:
+      - {kind: existence-max}
+      - {kind: experience-min}
+      - {kind: turnover, params: {min_turnover: min_turnover}}
+      - kind: all-of
+        id: both
+        of: [{kind: age}, {kind: turnover, id: small, strict: [max], params: {max_turnover: small_turnover}}]
+    calls:
+      - id: rules-2020
+        names: {fr: Appel 2020, ar: دعوة 2020, en: Call 2020}
+        opens: 2020-01-01
+        parameters: {max_existence_years: 3, min_experience_years: 1, min_turnover: "100000", min_age: 18, small_turnover: "5000000"}
+`)))
 	// Age ranges with one end (examples/open-range).
 	ranges, err := os.ReadFile("../examples/open-range/programme.yaml")
 	require.NoError(t, err)
 	require.NoError(t, cat.LoadPrograms("open-range.yaml", bytes.NewReader(ranges)))
 	explanations = map[coop.Lang][]string{}
-	addDecision := func(dec programs.Decision) {
-		for _, c := range dec.Criteria {
+	var addResults func([]programs.CriterionResult)
+	addResults = func(rs []programs.CriterionResult) {
+		for _, c := range rs {
 			reasons = append(reasons, c.Reason)
 			if !c.Hint.IsZero() {
 				reasons = append(reasons, c.Hint)
 			}
+			addResults(c.Branches)
+		}
+	}
+	addDecision := func(dec programs.Decision) {
+		addResults(dec.Criteria)
+		if dec.Benefit != nil {
+			reasons = append(reasons, dec.Benefit.Reason)
 		}
 		for _, lang := range coop.Langs {
 			explanations[lang] = append(explanations[lang], dec.Explain(lang))
@@ -87,6 +116,12 @@ programs:
 		applicants = append(applicants, programs.Applicant{Cooperative: &extra[i], Project: project("100000", "", "")})
 	}
 	persons := []programs.PersonFacts{{}, {BirthDate: d("2005-06-25")}, {BirthDate: d("1990-01-01")}, {BirthDate: d("2003-01-10")}}
+	turnover := func(s string) decimal.NullDecimal { return decimal.NewNullDecimal(coop.MustParseMAD(s)) }
+	enterprises := []programs.EnterpriseFacts{{Kind: programs.VSE},
+		{Kind: programs.VSE, CreatedOn: d("2020-06-30"), Turnover: turnover("50000")},
+		{Kind: programs.Association, CreatedOn: d("2023-06-30"), Turnover: turnover("300000")},
+		{Kind: programs.AutoEntrepreneur, CreatedOn: d("2012-01-01"), Turnover: turnover("9000000"), Declared: map[string]bool{"property-development": true}},
+		{Kind: programs.VSE, CreatedOn: d("2028-01-01"), Declared: map[string]bool{"property-development": false}}}
 	dates := []string{"2013-06-01", "2021-06-30", "2022-04-05", "2023-06-30", "2023-10-01", "2024-03-15", "2024-08-15", "2026-01-01"}
 	for _, p := range cat.Programs() {
 		for _, date := range dates {
@@ -103,6 +138,14 @@ programs:
 					dec, err := cat.Evaluate(programs.Request{Program: p.ID, Call: call, AsOf: d(date), Applicant: programs.Applicant{Person: &persons[i]}})
 					require.NoError(t, err)
 					addDecision(dec)
+				}
+				for i := range enterprises {
+					for _, pr := range []*programs.Project{nil, project("300000", "60000", "0"), project("300000", "60000", "")} {
+						dec, err := cat.Evaluate(programs.Request{Program: p.ID, Call: call, AsOf: d(date),
+							Applicant: programs.Applicant{Enterprise: &enterprises[i], Project: pr}})
+						require.NoError(t, err)
+						addDecision(dec)
+					}
 				}
 			}
 		}

@@ -52,8 +52,8 @@ func TestScreen_MatchesEvaluate(t *testing.T) {
 		OnDecision: func(int, *programs.Decision) { seen.Add(1) }})
 	require.NoError(t, err)
 	assert.Equal(t, 2000, rep.Cooperatives)
-	assert.Len(t, rep.Programs, 8)
-	assert.Equal(t, int64(2000*8), seen.Load())
+	assert.Len(t, rep.Programs, 10)
+	assert.Equal(t, int64(2000*10), seen.Load())
 
 	for _, pc := range rep.Programs {
 		want := programs.ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
@@ -96,7 +96,7 @@ func TestScreen_Errors(t *testing.T) {
 	cat := programs.Default()
 	_, err := cat.Screen(context.Background(), slices.Values(registry(3)), programs.ScreenOptions{})
 	require.ErrorIs(t, err, coop.ErrInvalid)
-	_, err = cat.Screen(context.Background(), slices.Values(registry(3)), programs.ScreenOptions{AsOf: d("2024-01-01"), Programs: []string{"forsa"}})
+	_, err = cat.Screen(context.Background(), slices.Values(registry(3)), programs.ScreenOptions{AsOf: d("2024-01-01"), Programs: []string{"awrach"}})
 	require.ErrorIs(t, err, coop.ErrNotFound)
 
 	ctx, cancel := context.WithCancel(context.Background())

@@ -398,7 +398,7 @@ func TestClient_Errors(t *testing.T) {
 		article string
 	}{
 		{"UnknownCooperative", func() error { _, err := national.Get(ctx, uuid.New()); return err }, coop.ErrNotFound, "", ""},
-		{"UnknownProgramme", func() error { _, err := national.Program(ctx, "forsa"); return err }, coop.ErrNotFound, "", ""},
+		{"UnknownProgramme", func() error { _, err := national.Program(ctx, "awrach"); return err }, coop.ErrNotFound, "", ""},
 		{"StaleVersion", func() error {
 			_, err := national.PayShares(ctx, f.esi.ID, member, pay, httpapi.IfVersion(1))
 			return err

@@ -15,6 +15,10 @@ import (
 // schema with its enum, so that a generated client gets a named type.
 // TestEnums checks every value against the type's own Valid method.
 func enumValues() map[reflect.Type][]string {
+	applicantKinds := make([]string, len(programs.ApplicantKinds))
+	for i, k := range programs.ApplicantKinds {
+		applicantKinds[i] = string(k)
+	}
 	str := func(vs ...any) []string {
 		out := make([]string, len(vs))
 		for i, v := range vs {
@@ -67,7 +71,8 @@ func enumValues() map[reflect.Type][]string {
 		reflect.TypeFor[registry.ApprovalStatus](): str(registry.ApprovalApproved, registry.ApprovalUsed, registry.ApprovalExpired, registry.ApprovalRefused),
 		reflect.TypeFor[registry.ChangeKind]():     changes,
 		reflect.TypeFor[programs.Outcome]():        str(programs.Eligible, programs.Ineligible, programs.Undetermined),
-		reflect.TypeFor[programs.ApplicantKind]():  str(programs.Cooperative, programs.Union, programs.Person),
+		reflect.TypeFor[programs.ApplicantKind]():  applicantKinds,
+		reflect.TypeFor[programs.Zone]():           str(programs.Urban, programs.Rural),
 		reflect.TypeFor[programs.ValueKind]():      str(programs.IntValue, programs.AmountValue, programs.RatioValue, programs.RegionsValue, programs.ProvincesValue, programs.SectorsValue, programs.BranchesValue),
 		reflect.TypeFor[stats.Dimension]():         str(stats.Region, stats.Province, stats.Delegation, stats.Sector, stats.Kind, stats.Status, stats.Year),
 	}

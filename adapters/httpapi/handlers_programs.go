@@ -66,7 +66,7 @@ func (c *call) applicant(id *uuid.UUID, facts programs.Facts) (programs.Applican
 	if id == nil {
 		return facts.Applicant()
 	}
-	if facts.Cooperative != nil || facts.Person != nil {
+	if facts.Cooperative != nil || facts.Person != nil || facts.Enterprise != nil {
 		return programs.Applicant{}, coop.Fieldf("cooperative", "exclusive", "give cooperative_id or facts, not both")
 	}
 	co, err := c.a.reg.Get(c.ctx, *id)

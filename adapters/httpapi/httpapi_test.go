@@ -165,7 +165,7 @@ func TestEligibility(t *testing.T) {
 
 	res = e.do("GET", "/v1/programs", "", nil, nil)
 	require.Equal(t, 200, res.Code)
-	assert.Equal(t, 8, strings.Count(res.Body.String(), `"operator"`))
+	assert.Equal(t, 10, strings.Count(res.Body.String(), `"operator"`))
 	res = e.do("GET", "/v1/programs/moazara", "", nil, nil)
 	require.Equal(t, 200, res.Code)
 
@@ -504,7 +504,7 @@ func TestScreeningStream(t *testing.T) {
 	assert.Equal(t, 3, decode[programs.ScreenReport](t, res).Cooperatives)
 
 	// An unknown programme is refused before anything is streamed.
-	res = e.do("POST", "/v1/screenings", nationalToken, map[string]any{"as_of": "2024-06-30", "programs": []string{"forsa"}},
+	res = e.do("POST", "/v1/screenings", nationalToken, map[string]any{"as_of": "2024-06-30", "programs": []string{"awrach"}},
 		map[string]string{"Accept": "application/x-ndjson"})
 	assert.Equal(t, 404, res.Code)
 }

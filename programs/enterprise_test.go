@@ -1,0 +1,112 @@
+package programs_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/programs"
+)
+
+// TestEnterpriseFacts checks what an association, a VSE or an
+// auto-entrepreneur is read from, and that bad facts are refused with
+// their field and rule before anything is decided.
+func TestEnterpriseFacts(t *testing.T) {
+	for _, tt := range []struct {
+		name        string
+		facts       programs.Facts
+		field, rule string
+	}{
+		{"NoKind", programs.Facts{Enterprise: &programs.CaseEnterprise{CreatedOn: "2022-01-01"}}, "enterprise.kind", "required"},
+		{"UnknownKind", programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "cooperative"}}, "enterprise.kind", "enum"},
+		{"BadDate", programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "vse", CreatedOn: "01/02/2022"}}, "enterprise.created_on", "date"},
+		{"NegativeTurnover", programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "vse", Turnover: "-5"}}, "enterprise.turnover", "dec_gte0"},
+		{"ThreeDecimals", programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "vse", Turnover: "10.005"}}, "enterprise.turnover", "amount"},
+		{"UnknownZone", programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "vse"}, Project: &programs.CaseProject{Cost: "1000", Zone: "mountain"}}, "project.zone", "enum"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.facts.Applicant()
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			var e *coop.Error
+			require.True(t, errors.As(err, &e))
+			require.NotEmpty(t, e.Fields)
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+			assert.Equal(t, tt.rule, e.Fields[0].Rule)
+		})
+	}
+
+	a, err := (&programs.Facts{Enterprise: &programs.CaseEnterprise{Kind: "auto-entrepreneur", CreatedOn: "2021-03-01", Turnover: "120000.50",
+		Declared: map[string]bool{"property-development": false}}, Project: &programs.CaseProject{Cost: "90000", Zone: "rural"}}).Applicant()
+	require.NoError(t, err)
+	assert.Equal(t, programs.AutoEntrepreneur, a.Kind())
+	assert.Equal(t, "2021-03-01", a.Enterprise.CreatedOn.String())
+	assert.Equal(t, "120000.5", a.Enterprise.Turnover.Decimal.String())
+	assert.Equal(t, programs.Rural, a.Project.Zone)
+}
+
+// TestEvaluate_OneApplicant checks that a request gives one applicant:
+// a cooperative, a person or an enterprise.
+func TestEvaluate_OneApplicant(t *testing.T) {
+	cat := programs.Default()
+	vse := &programs.EnterpriseFacts{Kind: programs.VSE, CreatedOn: d("2022-01-01")}
+	for _, tt := range []struct {
+		name  string
+		a     programs.Applicant
+		field string
+	}{
+		{"PersonAndEnterprise", programs.Applicant{Person: &programs.PersonFacts{}, Enterprise: vse}, "enterprise"},
+		{"CooperativeAndEnterprise", programs.Applicant{Cooperative: &coop.Cooperative{}, Enterprise: vse}, "enterprise"},
+		{"NoKind", programs.Applicant{Enterprise: &programs.EnterpriseFacts{}}, "enterprise.kind"},
+		{"BadZone", programs.Applicant{Enterprise: vse, Project: &programs.Project{Zone: "coast"}}, "project.zone"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := cat.Evaluate(programs.Request{Program: "intelaka", AsOf: d("2023-06-30"), Applicant: tt.a})
+			require.ErrorIs(t, err, coop.ErrInvalid)
+			var e *coop.Error
+			require.True(t, errors.As(err, &e))
+			assert.Equal(t, tt.field, e.Fields[0].Field)
+		})
+	}
+}
+
+// TestLoadPrograms_Benefit checks that a loan is written under benefit,
+// grant being its older name, and that a file cannot give both.
+func TestLoadPrograms_Benefit(t *testing.T) {
+	const prog = `
+programs:
+  - id: loans
+    names: {fr: Prêts, ar: قروض, en: Loans}
+    accepts: [vse]
+    reference: an illustrative programme
+    criteria: [{kind: applicant-kind}]
+    benefit: {kind: honour-loan}
+    calls:
+      - id: loans-2024
+        opens: 2024-01-01
+        parameters: {loan_cap: "50000", grant_part_cap: "5000", repayment_years: 7, grace_years: 1}
+`
+	cat := programs.Default()
+	require.NoError(t, cat.LoadPrograms("loans.yaml", strings.NewReader(prog)))
+	dec, err := cat.Evaluate(programs.Request{Program: "loans", AsOf: d("2024-02-01"),
+		Applicant: programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE}, Project: project("80000", "10000", "0")}})
+	require.NoError(t, err)
+	require.NotNil(t, dec.Benefit)
+	assert.Equal(t, "50000.00", coop.FormatMAD(dec.Benefit.Loan.Decimal))
+	assert.Equal(t, "5000.00", coop.FormatMAD(dec.Grant.Decimal), "the grant part is the decision's grant")
+	assert.Equal(t, "un prêt d'honneur sans intérêt de 50.000,00 MAD, dont 5.000,00 MAD de subvention, remboursable sur 7 ans au plus après un différé de 1 an",
+		dec.Benefit.Reason.Text(coop.FR))
+	names := make([]string, len(dec.Benefit.Params))
+	for i, p := range dec.Benefit.Params {
+		names[i] = p.Name + "=" + p.Value + "@" + p.Since.String()
+	}
+	assert.Equal(t, []string{"loan_cap=50000.00@2024-01-01", "grant_part_cap=5000.00@2024-01-01", "repayment_years=7@2024-01-01", "grace_years=1@2024-01-01"}, names)
+
+	both := strings.Replace(prog, "    benefit: {kind: honour-loan}\n", "    benefit: {kind: honour-loan}\n    grant: {kind: rate-cap}\n", 1)
+	err = programs.Default().LoadPrograms("loans.yaml", strings.NewReader(both))
+	require.ErrorIs(t, err, coop.ErrInvalid)
+	assert.Contains(t, err.Error(), "loans.yaml:8: programs[0].benefit: give benefit or grant, not both")
+}
