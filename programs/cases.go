@@ -441,18 +441,29 @@ func checkBenefitValue(how, v string) error {
 	return nil
 }
 
-// benefitMismatches compares a benefit with what a case expects of it.
-func benefitMismatches(want map[string]string, got *Benefit) []string {
-	if len(want) == 0 {
-		if got != nil {
-			return []string{"benefit: expected none, got " + got.Reason.Text(coop.EN)}
-		}
+// BenefitDifference is a field of a benefit that differs from what a case
+// expects: Field is a key of expect.benefit ("loan"), or "benefit" for
+// the benefit as a whole; Want and Got are values as a case writes them,
+// "none" for no value.
+type BenefitDifference struct {
+	Field, Want, Got string
+}
+
+// BenefitDifferences compares the benefit of a result with what the case
+// expects of it; none when the case expects nothing of it or it matches.
+func (c *Case) BenefitDifferences(r Result) []BenefitDifference {
+	want, got := c.Expect.Benefit, r.Benefit
+	switch {
+	case want == nil:
 		return nil
+	case len(want) == 0 && got != nil:
+		return []BenefitDifference{{Field: "benefit", Want: "none", Got: got.Kind}}
+	case len(want) == 0:
+		return nil
+	case got == nil:
+		return []BenefitDifference{{Field: "benefit", Want: "a benefit", Got: "none"}}
 	}
-	if got == nil {
-		return []string{"benefit: expected one, got none"}
-	}
-	var out []string
+	var out []BenefitDifference
 	for _, k := range slices.Sorted(maps.Keys(want)) {
 		w := want[k]
 		var have string
@@ -469,7 +480,10 @@ func benefitMismatches(want map[string]string, got *Benefit) []string {
 		default:
 			v := map[string]decimal.NullDecimal{"grant": got.Grant, "loan": got.Loan, "rate": got.Rate, "guarantee_share": got.GuaranteeShare}[k]
 			have = "none"
-			if v.Valid {
+			switch {
+			case v.Valid && (k == "grant" || k == "loan"):
+				have = coop.FormatMAD(v.Decimal)
+			case v.Valid:
 				have = v.Decimal.String()
 			}
 			if w == "none" {
@@ -480,7 +494,7 @@ func benefitMismatches(want map[string]string, got *Benefit) []string {
 			}
 		}
 		if !same {
-			out = append(out, fmt.Sprintf("benefit.%s: expected %s, got %s", k, w, have))
+			out = append(out, BenefitDifference{Field: k, Want: w, Got: have})
 		}
 	}
 	return out
@@ -561,8 +575,12 @@ func (c *Case) Mismatches(r Result) []string {
 		}
 		out = append(out, fmt.Sprintf("changes_on: expected %s, got %s", show(c.Expect.ChangesOn), show(r.ChangesOn)))
 	}
-	if c.Expect.Benefit != nil {
-		out = append(out, benefitMismatches(c.Expect.Benefit, r.Benefit)...)
+	for _, bd := range c.BenefitDifferences(r) {
+		field := "benefit"
+		if bd.Field != "benefit" {
+			field += "." + bd.Field
+		}
+		out = append(out, fmt.Sprintf("%s: expected %s, got %s", field, bd.Want, bd.Got))
 	}
 	if c.Expect.Grant.Valid {
 		switch {

@@ -3,9 +3,10 @@
 // this directory, with CATALOGUE.fr.md and CATALOGUE.ar.md in French and
 // Arabic, generated from catalogue.yaml, lists every programme, call,
 // parameter and criterion with its source): Mourafaka, INDH income
-// improvement, the
-// Casablanca-Settat craft programme, Moazara, the Lalla Al Moutaâouina and
-// Génération Solidaire prizes, PIAE and Motatawi3.
+// improvement, the Casablanca-Settat craft programme, Moazara, the Lalla Al
+// Moutaâouina and Génération Solidaire prizes, PIAE, Motatawi3, and the
+// entrepreneurship programmes Forsa and Intelaka, whose applicants are
+// persons, very small enterprises and auto-entrepreneurs.
 //
 // # Programmes as data
 //
@@ -34,14 +35,29 @@
 // field, in the order of the file. A rule the built-in kinds cannot express is a
 // Kind written in Go and added with Catalogue.AddKind.
 //
+// What officers write is said in the format: a range with either end, each
+// inclusive or strict (strict: [max] for "under 35 years", "less than 3
+// years old"); either-or rules with the combinators all-of, any-of and not
+// (Forsa: a person of 18 and over with a project, or a very small
+// enterprise less than 3 years old), three-valued, each joined criterion
+// reported beneath its combinator with its own reason; facts a person, an
+// enterprise or a cooperative declares; applicants other than cooperatives
+// (EnterpriseFacts: associations, very small enterprises,
+// auto-entrepreneurs); and benefits as kinds — a grant at a rate with a cap
+// (rate-cap), an honour loan with a grant part (honour-loan), a guaranteed
+// bank loan whose rate depends on the project's zone (guaranteed-loan) —
+// which a decision states with their amounts and parameters (Benefit).
+//
 // A Catalogue is immutable: additions publish a new snapshot, accessors
 // return deep copies, and its Version is a digest of its data, which every
 // decision and record names.
 //
 // # Decisions
 //
-// Catalogue.Evaluate decides a Request: an applicant (a coop.Cooperative or
-// a person, and optionally a project) against a programme at a date. Every
+// Catalogue.Evaluate decides a Request: an applicant (a coop.Cooperative, a
+// person or an enterprise, and optionally a project) against a programme at
+// a date; Catalogue.EvaluateAll decides one applicant against every
+// programme. Every
 // criterion is evaluated and reported, none short-circuits, each with a
 // three-valued outcome: pass, fail, or unknown when a missing fact could
 // change it. The programme is ineligible if any criterion fails, otherwise
@@ -57,8 +73,8 @@
 // unconfirmed with its note. The decision also says on which date its
 // outcome will change if nothing else changes ("eligible until
 // 2026-04-06"), taking into account the call that becomes the default one
-// on a later date, and the grant when one is computed and the outcome is
-// not ineligible, rounded down to the centime.
+// on a later date, and the grant and the benefit when the programme has one
+// and the outcome is not ineligible, rounded down to the centime.
 //
 // A call named in a request is evaluated on its own terms even before it
 // opens: call-window fails and every other criterion is reported, with the

@@ -31,7 +31,7 @@ const builtinFile = "catalogue.yaml"
 //	  - id: fes-meknes-agri                  # a name: a-z, 0-9, - _ .
 //	    names: {fr: "…", ar: "…", en: "…"}   # fr is required
 //	    operator: Conseil de la région Fès-Meknès
-//	    accepts: [cooperative]               # cooperative, union, person
+//	    accepts: [cooperative]               # cooperative, union, person, association, vse, auto-entrepreneur
 //	    reference: Call for projects of the region, 2025
 //	    benefits: grant of up to 70% of the project
 //	    informational: {quota: int}          # parameters no rule reads
@@ -53,7 +53,16 @@ const builtinFile = "catalogue.yaml"
 //	          en: the call says "women's cooperatives"
 //	          fr: l'appel dit « coopératives féminines »
 //	          ar: "…"
-//	    grant: {kind: rate-cap}
+//	      - kind: any-of                     # either-or: all-of, any-of, not
+//	        id: young-or-women
+//	        reference: the call, art. 7
+//	        of:                              # the criteria it joins, each with its ID
+//	          - kind: existence-max          # less than young_years old: a strict end
+//	            id: young
+//	            strict: [max]
+//	            params: {max_existence_years: young_years}
+//	          - {kind: women-share, id: majority, strict: [min]}  # more than min_women_share
+//	    grant: {kind: rate-cap}              # or benefit: {kind: honour-loan}
 //	    calls:
 //	      - id: fes-meknes-agri-2025
 //	        names: {fr: "Appel 2025", ar: "…", en: "2025 call"}  # its official title
@@ -65,6 +74,8 @@ const builtinFile = "catalogue.yaml"
 //	          grant_cap:                     # values that change during the call
 //	            - {since: 2025-03-01, value: "200000"}
 //	            - {since: 2025-04-15, value: "150000"}
+//	          young_years: 3
+//	          min_women_share: "0.50"        # a majority of women, with strict: [min]
 //	          youth_max_age:                 # with its source, and a doubt
 //	            value: 40
 //	            reference: press release of the region

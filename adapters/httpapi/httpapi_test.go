@@ -163,6 +163,37 @@ func TestEligibility(t *testing.T) {
 	require.Equal(t, 200, res.Code, res.Body.String())
 	assert.Contains(t, res.Body.String(), `"grant":"300000"`)
 
+	// A very small enterprise with a rural project: Intelaka's loan at
+	// the rural rate, stated with its parameters.
+	vse := `{"as_of":"2023-06-30","enterprise":{"kind":"vse","created_on":"2021-01-10","turnover":"2000000","declared":{"property-development":false}},
+		"project":{"cost":"500000","own_cash":"100000","own_in_kind":"0","zone":"rural"}}`
+	res = e.do("POST", "/v1/programs/intelaka/eligibility", "", vse, nil)
+	require.Equal(t, 200, res.Code, res.Body.String())
+	var loan struct {
+		Decision struct {
+			Outcome   string `json:"outcome"`
+			Applicant string `json:"applicant"`
+			Benefit   struct {
+				Kind   string            `json:"kind"`
+				Loan   string            `json:"loan"`
+				Rate   string            `json:"rate"`
+				Params []json.RawMessage `json:"params"`
+				Reason map[string]string `json:"reason"`
+			} `json:"benefit"`
+		} `json:"decision"`
+	}
+	require.NoError(t, json.Unmarshal(res.Body.Bytes(), &loan))
+	assert.Equal(t, "eligible", loan.Decision.Outcome)
+	assert.Equal(t, "vse", loan.Decision.Applicant)
+	assert.Equal(t, "guaranteed-loan", loan.Decision.Benefit.Kind)
+	assert.Equal(t, "400000", loan.Decision.Benefit.Loan)
+	assert.Equal(t, "0.0175", loan.Decision.Benefit.Rate)
+	assert.Len(t, loan.Decision.Benefit.Params, 4)
+	assert.Contains(t, res.Body.String(), "un prêt bancaire de 400.000,00 MAD au taux annuel de 1,75")
+	res = e.do("POST", "/v1/programs/intelaka/eligibility", "", `{"as_of":"2023-06-30","enterprise":{"kind":"ngo"}}`, nil)
+	require.Equal(t, 400, res.Code, res.Body.String())
+	assert.Contains(t, res.Body.String(), `"enterprise.kind"`)
+
 	res = e.do("GET", "/v1/programs", "", nil, nil)
 	require.Equal(t, 200, res.Code)
 	assert.Equal(t, 10, strings.Count(res.Body.String(), `"operator"`))

@@ -43,20 +43,32 @@ func main() {
 
 // words are the report's own words in each language.
 var words = map[coop.Lang]struct {
-	refused, loaded, failed, passed, outcome, failing, unknown, mustPass, grant, changes, none string
+	refused, loaded, failed, passed, outcome, failing, unknown, mustPass, grant, changes, none, benefit string
 }{
 	coop.FR: {"%s est refusé ; rien n'est chargé :", "%s : %d programme(s) chargé(s).", "%s:%d : « %s » ne donne pas ce qu'il attend :",
 		"%s : %d cas sur %d conformes.", "résultat attendu %s, obtenu %s", "critères non remplis attendus [%s], obtenus [%s]",
 		"critères indéterminés attendus [%s], obtenus [%s]", "le critère %s devait être rempli", "subvention attendue %s, obtenue %s",
-		"changement attendu le %s, obtenu %s", "aucun"},
+		"changement attendu le %s, obtenu %s", "aucun", "avantage, %s : attendu %s, obtenu %s"},
 	coop.AR: {"تم رفض %s؛ لم يُحمَّل أي شيء:", "%s: تم تحميل %d برنامج(برامج).", "%s:%d: «%s» لا يعطي ما ينتظره:",
 		"%s: %d حالة من أصل %d مطابقة.", "النتيجة المنتظرة %s، المحصل عليها %s", "المعايير غير المستوفاة المنتظرة [%s]، المحصل عليها [%s]",
 		"المعايير غير المحددة المنتظرة [%s]، المحصل عليها [%s]", "كان يجب أن يكون المعيار %s مستوفى", "المنحة المنتظرة %s، المحصل عليها %s",
-		"التغيير المنتظر في %s، المحصل عليه %s", "لا شيء"},
+		"التغيير المنتظر في %s، المحصل عليه %s", "لا شيء", "الامتياز، %s: المنتظر %s، المحصل عليه %s"},
 	coop.EN: {"%s is refused; nothing is loaded:", "%s: %d programme(s) loaded.", "%s:%d: %q does not give what it expects:",
 		"%s: %d of %d cases pass.", "outcome expected %s, got %s", "failing criteria expected [%s], got [%s]",
 		"unknown criteria expected [%s], got [%s]", "criterion %s was to pass", "grant expected %s, got %s",
-		"change expected on %s, got %s", "none"},
+		"change expected on %s, got %s", "none", "benefit, %s: expected %s, got %s"},
+}
+
+// benefitFields name the fields of a benefit a case may expect.
+var benefitFields = map[string]coop.Names{
+	"benefit":         {FR: "l'avantage lui-même", AR: "الامتياز نفسه", EN: "the benefit itself"},
+	"kind":            {FR: "type", AR: "الصنف", EN: "kind"},
+	"grant":           {FR: "subvention", AR: "المنحة", EN: "grant"},
+	"loan":            {FR: "prêt", AR: "القرض", EN: "loan"},
+	"rate":            {FR: "taux", AR: "سعر الفائدة", EN: "rate"},
+	"guarantee_share": {FR: "part garantie", AR: "الحصة المضمونة", EN: "guarantee share"},
+	"repayment_years": {FR: "durée de remboursement (ans)", AR: "مدة السداد (سنوات)", EN: "repayment (years)"},
+	"grace_years":     {FR: "différé (ans)", AR: "فترة الإعفاء (سنوات)", EN: "grace (years)"},
 }
 
 // outcomes name the outcomes of a decision and of the law's check.
@@ -163,6 +175,15 @@ func differences(lang coop.Lang, c *programs.Case, r *programs.Result) []string 
 			got = amount(r.Grant.Decimal, lang)
 		}
 		out = append(out, fmt.Sprintf(wd.grant, amount(c.Expect.Grant.Decimal, lang), got))
+	}
+	for _, bd := range c.BenefitDifferences(*r) {
+		value := func(v string) string {
+			if v == "none" {
+				return wd.none
+			}
+			return v
+		}
+		out = append(out, fmt.Sprintf(wd.benefit, benefitFields[bd.Field].In(lang), value(bd.Want), value(bd.Got)))
 	}
 	if c.Expect.ChangesKnown && c.Expect.ChangesOn != r.ChangesOn {
 		date := func(d coop.Date) string {

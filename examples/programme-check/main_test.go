@@ -29,6 +29,13 @@ func TestCheck(t *testing.T) {
   person: {birth_date: 2008-01-15}
   expect: {outcome: eligible}
 `)
+	loan := write("loan.yaml", `- name: the ceiling on 1 July
+  program: souss-honour-loan
+  as_of: 2025-07-01
+  person: {birth_date: 2000-02-01, declared: {lives-in-region: true, has-project: true}}
+  project: {cost: "90000", own_cash: "20000", own_in_kind: "5000"}
+  expect: {outcome: eligible, benefit: {loan: "60000.00", grant: "6000.00"}}
+`)
 	programme, err := os.ReadFile("../open-range/programme.yaml")
 	require.NoError(t, err)
 	broken := write("broken.yaml", strings.Replace(strings.Replace(string(programme), "kind: age", "kind: ages", 1),
@@ -48,6 +55,8 @@ func TestCheck(t *testing.T) {
 				"17 ans au 1er juin 2025", "0 cas sur 1 conformes"}},
 		{"FailingCaseAR", coop.AR, "../open-range/programme.yaml", []string{failing}, false,
 			[]string{"النتيجة المنتظرة مؤهل، المحصل عليها غير مؤهل", "18 سنة فأكثر"}},
+		{"BenefitFR", coop.FR, "../honour-loan/programme.yaml", []string{loan}, false,
+			[]string{"avantage, prêt : attendu 60000.00, obtenu 50000.00", "un prêt d'honneur sans intérêt de 50.000,00 MAD"}},
 		{"RefusedFile", coop.EN, broken, nil, false,
 			[]string{"is refused; nothing is loaded", broken + ":16: programs[0].criteria[0].kind", broken + ":24: programs[0].calls[0].parameters.min_age.value"}},
 	}

@@ -34,6 +34,7 @@
 //	    passed: [existence-max]     # optional: these criteria (at least) pass
 //	    grant: "300000.00"          # optional, for a funding programme: the exact grant
 //	    changes_on: 2026-04-07      # optional: the date the outcome changes, or none
+//	    benefit: {loan: "60000.00"} # optional: fields of the benefit, or none (below)
 //
 //	- name: A four-member cooperative breaks article 14
 //	  check: law-112-12
@@ -43,9 +44,11 @@
 //	    outcome: non-compliant      # compliant | non-compliant | undetermined
 //	    failed: [members-min]
 //
-// A case may also name a phase: of its call. The applicant is a cooperative: (or a union, kind: union), or a person:
-// for the programmes of persons, with a project: beside a cooperative for
-// the programmes that fund one. A cooperative's keys:
+// A case may also name a phase: of its call. The applicant is a
+// cooperative: (or a union, kind: union), a person: for the programmes of
+// persons, or an enterprise: (an association, a very small enterprise or an
+// auto-entrepreneur, for Forsa and Intelaka), with a project: for the
+// programmes that fund one. A cooperative's keys:
 //
 //	kind                   cooperative (default) or union
 //	name                   text
@@ -69,7 +72,22 @@
 // A member has type (natural, the default, or legal; a union's members are
 // cooperative), gender (female or male), birth_date, joined_on, left_on,
 // subscribed, paid_at_subscription and paid (amounts). A person has
-// birth_date and gender; a project has cost, own_cash and own_in_kind
-// (amounts). Dates are YYYY-MM-DD; amounts are strings or numbers with at
-// most two decimals, read exactly, never through a float.
+// birth_date, gender and declared facts ({resident: true}). An enterprise
+// has kind (association, vse or auto-entrepreneur, required), name,
+// created_on (its creation, from which its existence counts), turnover (of
+// the last closed year) and declared facts. A project has cost, own_cash
+// and own_in_kind (amounts) and zone (rural or urban, for a loan whose rate
+// depends on it). Dates are YYYY-MM-DD; amounts are strings or numbers with
+// at most two decimals, read exactly, never through a float.
+//
+// A decision's benefit (programs.Benefit) is expected field by field: kind
+// (rate-cap, honour-loan, guaranteed-loan), grant, loan, rate,
+// guarantee_share, repayment_years and grace_years, an amount or a rate
+// being none when it must be null (a loan stated by its ceiling, with no
+// project figures); benefit: none expects no benefit at all (an
+// ineligible applicant).
+//
+// The failed, unknown and passed lists name the programme's criteria; a
+// combinator (all-of, any-of, not) is one criterion, whose joined criteria
+// the explanation shows beneath it.
 package programtest
