@@ -465,39 +465,39 @@ func (c *Case) BenefitDifferences(r Result) []BenefitDifference {
 	}
 	var out []BenefitDifference
 	for _, k := range slices.Sorted(maps.Keys(want)) {
-		w := want[k]
-		var have string
-		same := false
-		switch k {
-		case "kind":
-			have, same = got.Kind, got.Kind == w
-		case "repayment_years":
-			have = strconv.Itoa(got.RepaymentYears)
-			same = have == w
-		case "grace_years":
-			have = strconv.Itoa(got.GraceYears)
-			same = have == w
-		default:
-			v := map[string]decimal.NullDecimal{"grant": got.Grant, "loan": got.Loan, "rate": got.Rate, "guarantee_share": got.GuaranteeShare}[k]
-			have = "none"
-			switch {
-			case v.Valid && (k == "grant" || k == "loan"):
-				have = coop.FormatMAD(v.Decimal)
-			case v.Valid:
-				have = v.Decimal.String()
-			}
-			if w == "none" {
-				same = !v.Valid
-			} else {
-				wd, _ := decimal.NewFromString(w)
-				same = v.Valid && v.Decimal.Equal(wd)
-			}
-		}
-		if !same {
-			out = append(out, BenefitDifference{Field: k, Want: w, Got: have})
+		if have, same := benefitField(got, k, want[k]); !same {
+			out = append(out, BenefitDifference{Field: k, Want: want[k], Got: have})
 		}
 	}
 	return out
+}
+
+// benefitField returns the field k of a benefit as a case writes it, and
+// whether it is the value w a case expects ("none" for no value).
+func benefitField(got *Benefit, k, w string) (have string, same bool) {
+	switch k {
+	case "kind":
+		return got.Kind, got.Kind == w
+	case "repayment_years":
+		have = strconv.Itoa(got.RepaymentYears)
+		return have, have == w
+	case "grace_years":
+		have = strconv.Itoa(got.GraceYears)
+		return have, have == w
+	}
+	v := map[string]decimal.NullDecimal{"grant": got.Grant, "loan": got.Loan, "rate": got.Rate, "guarantee_share": got.GuaranteeShare}[k]
+	have = "none"
+	switch {
+	case v.Valid && (k == "grant" || k == "loan"):
+		have = coop.FormatMAD(v.Decimal)
+	case v.Valid:
+		have = v.Decimal.String()
+	}
+	if w == "none" {
+		return have, !v.Valid
+	}
+	wd, _ := decimal.NewFromString(w)
+	return have, v.Valid && v.Decimal.Equal(wd)
 }
 
 var lawCheckIDs = []string{coop.CheckMembersMin, coop.CheckCapitalMin, coop.CheckShareNominalMin, coop.CheckPaidAtSubscription,

@@ -833,6 +833,10 @@ func checkValue(fs *coop.Fields, field string, v Value) {
 		if v.Dec.Sign() < 0 || v.Dec.GreaterThan(one) {
 			fs.Add(field, "ratio", "", "must be between 0 and 1")
 		}
+	case DateValue:
+		if v.Date.IsZero() {
+			fs.Add(field, "date", "", "a date written YYYY-MM-DD is required")
+		}
 	case RegionsValue, ProvincesValue, SectorsValue, BranchesValue:
 		known, rule, what := listRules[v.Kind].known, listRules[v.Kind].rule, listRules[v.Kind].what
 		for _, x := range v.List {

@@ -47,6 +47,10 @@ const (
 	// KindTurnover is a range on the turnover of an enterprise's last
 	// closed year: Intelaka's VSEs turn over less than 10 MDH.
 	KindTurnover = "turnover"
+	// KindFounded is a range on the date from which an applicant's
+	// existence counts: a cooperative's registration, an enterprise's
+	// creation ("founded since 1 January 2020").
+	KindFounded = "founded"
 	// KindWomenShare is the share of women among the members, at least a
 	// threshold or, strict, more than it: a majority of women is more than
 	// 0.50, strictly.
@@ -203,6 +207,13 @@ func builtinKinds() []Kind {
 				{Role: "max_turnover", Kind: AmountValue, Bound: "max", Doc: "the largest turnover, in MAD, inclusive unless strict; unset, no upper bound"}},
 			Messages: []*coop.Message{msgNotAnEnterprise, msgTurnoverUnknown, msgHintTurnover, msgTurnoverPass, msgTurnoverFail},
 			Bind:     bindTurnover},
+		{Name: KindFounded, ID: KindFounded, Doc: "registered (a cooperative) or created (an enterprise) from {founded_from} to {founded_until}",
+			Docs: coop.Names{FR: "immatriculée (coopérative) ou créée (entreprise) du {founded_from} au {founded_until}", AR: "مقيدة (تعاونية) أو منشأة (مقاولة) من {founded_from} إلى {founded_until}"},
+			Params: []ParamSpec{
+				{Role: "founded_from", Kind: DateValue, Bound: "min", Doc: "the earliest date of registration or creation, inclusive unless strict; unset, no lower bound"},
+				{Role: "founded_until", Kind: DateValue, Bound: "max", Doc: "the latest date of registration or creation, inclusive unless strict; unset, no upper bound"}},
+			Messages: append([]*coop.Message{msgFoundedPass, msgFoundedFail}, existenceMessageList[:4]...),
+			Bind:     bindFounded},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
 		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
@@ -533,6 +544,64 @@ func bindTurnover(b *Binding) Rule {
 			out.Set(coop.Fail, msgTurnoverFail, coop.AmountArg(e.Turnover.Decimal), asked)
 		}
 	}
+}
+
+// bindFounded passes when the date from which the applicant's existence
+// counts (a cooperative's registration, an enterprise's creation) lies in
+// the range founded_from to founded_until the call sets (either end, each
+// inclusive unless the criterion makes it strict). A cooperative not
+// registered and a person fail; an enterprise whose date of creation is
+// not given is unknown.
+func bindFounded(b *Binding) Rule {
+	fromV, fromRec, hasFrom := b.get("founded_from")
+	untilV, untilRec, hasUntil := b.get("founded_until")
+	if !hasFrom && !hasUntil {
+		return nil
+	}
+	var params []coop.Param
+	var parts []coop.Names
+	fromStrict, untilStrict := b.Strict("min"), b.Strict("max")
+	if hasFrom {
+		params = append(params, fromRec)
+		parts = append(parts, dateEnd(fromV.Date, fromStrict, "min"))
+	}
+	if hasUntil {
+		params = append(params, untilRec)
+		parts = append(parts, dateEnd(untilV.Date, untilStrict, "max"))
+	}
+	asked := rangePhrase(parts)
+	in := func(d coop.Date) bool {
+		if hasFrom && (d.Before(fromV.Date) || fromStrict && d == fromV.Date) {
+			return false
+		}
+		return !hasUntil || d.Before(untilV.Date) || !untilStrict && d == untilV.Date
+	}
+	return func(a *Applicant, _ coop.Date, out *Eval) {
+		out.UseParams(params)
+		start, _, decided := existenceStart(a, out)
+		switch {
+		case decided:
+		case in(start):
+			out.Set(coop.Pass, msgFoundedPass, coop.DateArg(start), asked)
+		default:
+			out.Set(coop.Fail, msgFoundedFail, coop.DateArg(start), asked)
+		}
+	}
+}
+
+// dateEnd says an end of a range of dates in each language: "à partir du
+// 1er janvier 2020", "before 1 January 2023".
+func dateEnd(d coop.Date, strict bool, end string) coop.Names {
+	en, fr, ar := coop.FormatDate(d, coop.EN), coop.FormatDate(d, coop.FR), coop.FormatDate(d, coop.AR)
+	switch {
+	case end == "min" && strict:
+		return coop.Names{EN: "after " + en, FR: "après le " + fr, AR: "بعد " + ar}
+	case end == "min":
+		return coop.Names{EN: "on or after " + en, FR: "à partir du " + fr, AR: "ابتداء من " + ar}
+	case strict:
+		return coop.Names{EN: "before " + en, FR: "avant le " + fr, AR: "قبل " + ar}
+	}
+	return coop.Names{EN: "on or before " + en, FR: "jusqu'au " + fr + " inclus", AR: "إلى غاية " + ar}
 }
 
 // amountEnd says an end of a range of amounts in each language: "at

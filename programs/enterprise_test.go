@@ -110,3 +110,58 @@ programs:
 	require.ErrorIs(t, err, coop.ErrInvalid)
 	assert.Contains(t, err.Error(), "loans.yaml:8: programs[0].benefit: give benefit or grant, not both")
 }
+
+// TestFounded checks the range on the date an applicant was founded: a
+// cooperative's registration, an enterprise's creation, either end
+// inclusive or strict, and an unknown date of creation.
+func TestFounded(t *testing.T) {
+	const prog = `
+programs:
+  - id: founded-range
+    names: {fr: Fondés récemment, ar: مؤسسة حديثا, en: Recently founded}
+    accepts: [cooperative, vse]
+    reference: an illustrative programme
+    criteria:
+      - {kind: founded, strict: [max]}
+    calls:
+      - id: founded-2024
+        opens: 2024-01-01
+        parameters: {founded_from: 2020-01-01, founded_until: 2024-01-01}
+`
+	cat := programs.Default()
+	require.NoError(t, cat.LoadPrograms("founded.yaml", strings.NewReader(prog)))
+	for _, tt := range []struct {
+		name string
+		a    programs.Applicant
+		want coop.Outcome
+	}{
+		{"FirstDayIn", programs.Applicant{Cooperative: &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2020-01-01")}}, coop.Pass},
+		{"DayBefore", programs.Applicant{Cooperative: &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active, RegisteredOn: d("2019-12-31")}}, coop.Fail},
+		{"StrictEnd", programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE, CreatedOn: d("2024-01-01")}}, coop.Fail},
+		{"DayBeforeStrictEnd", programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE, CreatedOn: d("2023-12-31")}}, coop.Pass},
+		{"NotRegistered", programs.Applicant{Cooperative: &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active}}, coop.Fail},
+		{"NoCreationDate", programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE}}, coop.Unknown},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dec, err := cat.Evaluate(programs.Request{Program: "founded-range", AsOf: d("2024-06-01"), Applicant: tt.a})
+			require.NoError(t, err)
+			r, ok := dec.Criterion("founded")
+			require.True(t, ok)
+			assert.Equal(t, tt.want, r.Outcome, r.Reason.Text(coop.EN))
+			if tt.want != coop.Unknown && tt.name != "NotRegistered" {
+				assert.Contains(t, r.Reason.Text(coop.FR), "à partir du 1er janvier 2020 et avant le 1er janvier 2024")
+				assert.Contains(t, r.Reason.Text(coop.AR), "ابتداء من 1 يناير 2020 وقبل 1 يناير 2024")
+			}
+		})
+	}
+
+	// A call that sets a date as a number, or neither end, is refused.
+	for _, bad := range []struct{ from, to, want string }{
+		{"founded_from: 2020-01-01, founded_until: 2024-01-01", "founded_from: 2020, founded_until: 2024-01-01", "founded.yaml:12: programs[0].calls[0].parameters.founded_from"},
+		{"parameters: {founded_from: 2020-01-01, founded_until: 2024-01-01}", "parameters: {}", "the call sets at least one end"},
+	} {
+		err := programs.Default().LoadPrograms("founded.yaml", strings.NewReader(strings.Replace(prog, bad.from, bad.to, 1)))
+		require.ErrorIs(t, err, coop.ErrInvalid)
+		assert.Contains(t, err.Error(), bad.want)
+	}
+}

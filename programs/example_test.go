@@ -189,7 +189,7 @@ programs:
 	fmt.Println(err)
 	// Output:
 	// ineligible [sector]
-	// programs.LoadPrograms: invalid programmes: bad.yaml:8: programs[0].criteria[0].kind: unknown criterion kind "provinces" (kinds: age, all-of, any-of, applicant-kind, branch, call-window, declared, existence-max, experience-min, in-kind-cap, law-112-12, members-aged, members-count, members-min, not, own-contribution, province, region, registered, sector, turnover, women-only, women-share, women-youth-share)
+	// programs.LoadPrograms: invalid programmes: bad.yaml:8: programs[0].criteria[0].kind: unknown criterion kind "provinces" (kinds: age, all-of, any-of, applicant-kind, branch, call-window, declared, existence-max, experience-min, founded, in-kind-cap, law-112-12, members-aged, members-count, members-min, not, own-contribution, province, region, registered, sector, turnover, women-only, women-share, women-youth-share)
 }
 
 // A rule that no built-in kind expresses is a Kind written in Go; a

@@ -832,6 +832,11 @@ func (d *docReader) value(kind ValueKind, n *yaml.Node, field string) Value {
 			d.fail(n, field, "amount", "expected an amount with at most two decimals such as \"49000\", not %q", coop.Excerpt(n.Value))
 		}
 		return Value{Kind: AmountValue, Dec: v}
+	case DateValue:
+		if !d.scalar(n, field, "a date written YYYY-MM-DD") {
+			return Value{Kind: kind}
+		}
+		return Value{Kind: DateValue, Date: d.date(n, field)}
 	case RatioValue:
 		if !d.scalar(n, field, "a ratio") {
 			return Value{Kind: kind}

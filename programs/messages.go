@@ -125,6 +125,10 @@ var (
 	msgLoanUpToByZone = &m{ID: "benefit.loan-up-to-by-zone", EN: "a bank loan of up to {0} MAD at {1} a year, {2} in rural areas, guaranteed up to {3}",
 		FR: "un prêt bancaire jusqu'à {0} MAD au taux annuel de {1}, {2} en milieu rural, garanti à hauteur de {3} au plus",
 		AR: "قرض بنكي يصل إلى {0} درهم بسعر فائدة سنوي قدره {1}، و{2} في الوسط القروي، مضمون في حدود {3}"}
+	msgFoundedPass = &m{ID: "founded.pass", EN: "founded on {0}; the programme takes a founding {1}",
+		FR: "date de fondation\u00a0: {0}\u00a0; le programme exige une fondation {1}", AR: "تاريخ التأسيس: {0}؛ يشترط البرنامج تأسيسا {1}"}
+	msgFoundedFail = &m{ID: "founded.fail", EN: "founded on {0}, outside what the programme takes: a founding {1}",
+		FR: "date de fondation\u00a0: {0}, hors de ce que le programme exige\u00a0: une fondation {1}", AR: "تاريخ التأسيس: {0}، خارج ما يشترطه البرنامج: تأسيس {1}"}
 	msgNotAPerson = &m{ID: "age.not-a-person", EN: "the applicant is not a natural person",
 		FR: "le demandeur n'est pas une personne physique", AR: "المترشح ليس شخصا ذاتيا"}
 	msgNotACooperative = &m{ID: "registered.no-cooperative", EN: "the applicant is not a cooperative",

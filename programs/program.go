@@ -223,9 +223,10 @@ const (
 	ProvincesValue ValueKind = "provinces" // a list of province codes
 	SectorsValue   ValueKind = "sectors"   // a list of sector slugs
 	BranchesValue  ValueKind = "branches"  // a list of branch slugs
+	DateValue      ValueKind = "date"      // a date, YYYY-MM-DD
 )
 
-var valueKinds = []ValueKind{IntValue, AmountValue, RatioValue, RegionsValue, ProvincesValue, SectorsValue, BranchesValue}
+var valueKinds = []ValueKind{IntValue, AmountValue, RatioValue, RegionsValue, ProvincesValue, SectorsValue, BranchesValue, DateValue}
 
 // Valid reports whether k is a known kind of value.
 func (k ValueKind) Valid() bool { return slices.Contains(valueKinds, k) }
@@ -244,6 +245,7 @@ type Value struct {
 	Int  int             `json:"int,omitempty"`
 	Dec  decimal.Decimal `json:"dec"`
 	List []string        `json:"list,omitempty"`
+	Date coop.Date       `json:"date,omitzero"`
 }
 
 // Int, Amount, Ratio, Regions, Provinces, Sectors and Branches build
@@ -256,8 +258,11 @@ func Provinces(codes ...string) Value { return Value{Kind: ProvincesValue, List:
 func Sectors(slugs ...string) Value   { return Value{Kind: SectorsValue, List: slugs} }
 func Branches(slugs ...string) Value  { return Value{Kind: BranchesValue, List: slugs} }
 
+// DateOf builds a date value.
+func DateOf(d coop.Date) Value { return Value{Kind: DateValue, Date: d} }
+
 // String writes the value as the decision reports it: "4", "300000.00",
-// "0.3", "MA-10,MA-08".
+// "0.3", "MA-10,MA-08", "2020-01-01".
 func (v Value) String() string {
 	switch v.Kind {
 	case IntValue:
@@ -266,6 +271,8 @@ func (v Value) String() string {
 		return coop.FormatMAD(v.Dec)
 	case RatioValue:
 		return v.Dec.String()
+	case DateValue:
+		return v.Date.String()
 	}
 	return strings.Join(v.List, ",")
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/taawun/taawun/coop"
 )
 
@@ -103,6 +105,7 @@ func (cat *Catalogue) Replay(r Record) (Replay, error) {
 	if old.Grant.Valid != d.Grant.Valid || old.Grant.Valid && !old.Grant.Decimal.Equal(d.Grant.Decimal) {
 		out.Differences = append(out.Differences, "grant: "+grantText(old)+" -> "+grantText(d))
 	}
+	out.Differences = append(out.Differences, benefitChanges(old.Benefit, d.Benefit)...)
 	before := map[string]coop.Outcome{}
 	for _, c := range old.Criteria {
 		before[c.ID] = c.Outcome
@@ -124,6 +127,39 @@ func (cat *Catalogue) Replay(r Record) (Replay, error) {
 	}
 	out.Same = len(out.Differences) == 0
 	return out, nil
+}
+
+// benefitChanges says how the loan and rate of a benefit changed between
+// two decisions: "loan: 60000.00 -> 50000.00".
+func benefitChanges(old, now *Benefit) []string {
+	var o, n Benefit
+	if old != nil {
+		o = *old
+	}
+	if now != nil {
+		n = *now
+	}
+	var out []string
+	for _, f := range []struct {
+		name   string
+		o, n   decimal.NullDecimal
+		amount bool
+	}{{"loan", o.Loan, n.Loan, true}, {"rate", o.Rate, n.Rate, false}} {
+		if f.o.Valid == f.n.Valid && (!f.o.Valid || f.o.Decimal.Equal(f.n.Decimal)) {
+			continue
+		}
+		text := func(v decimal.NullDecimal) string {
+			switch {
+			case !v.Valid:
+				return "none"
+			case f.amount:
+				return coop.FormatMAD(v.Decimal)
+			}
+			return v.Decimal.String()
+		}
+		out = append(out, f.name+": "+text(f.o)+" -> "+text(f.n))
+	}
+	return out
 }
 
 func grantText(d Decision) string {

@@ -2,6 +2,7 @@ package programs_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +57,37 @@ func TestRecord_Replay(t *testing.T) {
 
 	_, err = cat.Replay(programs.Record{Format: "v0"})
 	require.ErrorIs(t, err, coop.ErrInvalid)
+}
+
+// TestRecord_ReplayLoan stores and replays an enterprise's decision with a
+// loan: the record reads back and decides the same, and a catalogue whose
+// rate changed says so.
+func TestRecord_ReplayLoan(t *testing.T) {
+	cat := programs.Default()
+	req := programs.Request{Program: "intelaka", AsOf: d("2023-06-30"),
+		Applicant: programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE, CreatedOn: d("2021-01-10"),
+			Turnover: mad("2000000"), Declared: map[string]bool{"property-development": false}},
+			Project: &programs.Project{Cost: mad("500000"), OwnCash: mad("100000"), OwnInKind: mad("0"), Zone: programs.Rural}}}
+	rec, err := cat.Decide(req)
+	require.NoError(t, err)
+	require.NotNil(t, rec.Decision.Benefit)
+	b, err := json.Marshal(rec)
+	require.NoError(t, err)
+	var stored programs.Record
+	require.NoError(t, json.Unmarshal(b, &stored))
+	assert.Equal(t, programs.Rural, stored.Request.Applicant.Project.Zone)
+	rp, err := cat.Replay(stored)
+	require.NoError(t, err)
+	assert.True(t, rp.Same, "differences: %v", rp.Differences)
+
+	other := programs.Default()
+	require.NoError(t, other.LoadCalls("rate.yaml", strings.NewReader(`
+- program: intelaka
+  id: intelaka-2023
+  opens: 2023-06-01
+  parameters: {max_vse_years: 5, max_turnover: "10000000", loan_cap: "1200000", loan_rate: "0.025", rural_loan_rate: "0.02", guarantee_share: "0.80"}
+`)))
+	rp, err = other.Replay(stored)
+	require.NoError(t, err)
+	assert.Contains(t, rp.Differences, "rate: 0.0175 -> 0.02")
 }

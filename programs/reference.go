@@ -169,6 +169,8 @@ func (rw refWriter) value(v Value) string {
 		return coop.FormatAmount(v.Dec.Shift(2).IntPart(), rw.lang)
 	case RatioValue:
 		return coop.FormatPercent(v.Dec.Shift(4).Round(0).IntPart(), rw.lang)
+	case DateValue:
+		return coop.FormatDate(v.Date, rw.lang)
 	case RegionsValue, ProvincesValue, SectorsValue, BranchesValue:
 		names := make([]string, len(v.List))
 		for i, c := range v.List {

@@ -73,7 +73,7 @@ func enumValues() map[reflect.Type][]string {
 		reflect.TypeFor[programs.Outcome]():        str(programs.Eligible, programs.Ineligible, programs.Undetermined),
 		reflect.TypeFor[programs.ApplicantKind]():  applicantKinds,
 		reflect.TypeFor[programs.Zone]():           str(programs.Urban, programs.Rural),
-		reflect.TypeFor[programs.ValueKind]():      str(programs.IntValue, programs.AmountValue, programs.RatioValue, programs.RegionsValue, programs.ProvincesValue, programs.SectorsValue, programs.BranchesValue),
+		reflect.TypeFor[programs.ValueKind]():      str(programs.IntValue, programs.AmountValue, programs.RatioValue, programs.RegionsValue, programs.ProvincesValue, programs.SectorsValue, programs.BranchesValue, programs.DateValue),
 		reflect.TypeFor[stats.Dimension]():         str(stats.Region, stats.Province, stats.Delegation, stats.Sector, stats.Kind, stats.Status, stats.Year),
 	}
 }
