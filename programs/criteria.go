@@ -72,13 +72,13 @@ const (
 // combinatorKinds are the kinds of the combinators.
 func combinatorKinds() []Kind {
 	return []Kind{
-		{Name: KindAllOf, join: KindAllOf, Doc: "every criterion listed under of passes",
+		{Name: KindAllOf, join: KindAllOf, NoMembers: true, Doc: "every criterion listed under of passes",
 			Docs:     coop.Names{FR: "chacun des critères qui suivent est rempli", AR: "كل المعايير الموالية مستوفاة"},
 			Messages: []*coop.Message{msgAllPass, msgAllFail, msgAllUnknown}, Bind: bindJoin(KindAllOf)},
-		{Name: KindAnyOf, join: KindAnyOf, Doc: "at least one criterion listed under of passes",
+		{Name: KindAnyOf, join: KindAnyOf, NoMembers: true, Doc: "at least one criterion listed under of passes",
 			Docs:     coop.Names{FR: "au moins l'un des critères qui suivent est rempli", AR: "معيار واحد على الأقل من المعايير الموالية مستوفى"},
 			Messages: []*coop.Message{msgAnyPass, msgAnyFail, msgAnyUnknown}, Bind: bindJoin(KindAnyOf)},
-		{Name: KindNot, join: KindNot, Doc: "the criterion listed under of does not pass",
+		{Name: KindNot, join: KindNot, NoMembers: true, Doc: "the criterion listed under of does not pass",
 			Docs:     coop.Names{FR: "le critère qui suit n'est pas rempli", AR: "المعيار الموالي غير مستوفى"},
 			Messages: []*coop.Message{msgNotPass, msgNotFail, msgNotUnknown}, Bind: bindJoin(KindNot)},
 	}
@@ -179,12 +179,12 @@ func builtinKinds() []Kind {
 		{Role: "min_age", Kind: IntValue, Bound: "min", Doc: "the youngest age allowed, inclusive; unset, no lower bound"},
 		{Role: "max_age", Kind: IntValue, Bound: "max", Doc: "the oldest age allowed, inclusive; unset, no upper bound"}}
 	return []Kind{
-		{Name: CritApplicantKind, ID: CritApplicantKind, Doc: "the applicant is of a kind the programme accepts", Docs: coop.Names{FR: "le demandeur est d'un type que le programme accepte", AR: "المترشح من صنف يقبله البرنامج"},
+		{Name: CritApplicantKind, ID: CritApplicantKind, NoMembers: true, Doc: "the applicant is of a kind the programme accepts", Docs: coop.Names{FR: "le demandeur est d'un type que le programme accepte", AR: "المترشح من صنف يقبله البرنامج"},
 			Messages: []*coop.Message{msgKindPass, msgKindFail}, Bind: bindApplicantKind},
-		{Name: CritRegistered, ID: CritRegistered, Doc: "registered on or before as_of and active at as_of", Docs: coop.Names{FR: "immatriculée à la date de la décision au plus tard, et active à cette date", AR: "مقيدة في تاريخ القرار أو قبله، ونشيطة في ذلك التاريخ"}, Reference: "Law 112-12 arts. 9, 11",
+		{Name: CritRegistered, ID: CritRegistered, NoMembers: true, Doc: "registered on or before as_of and active at as_of", Docs: coop.Names{FR: "immatriculée à la date de la décision au plus tard, et active à cette date", AR: "مقيدة في تاريخ القرار أو قبله، ونشيطة في ذلك التاريخ"}, Reference: "Law 112-12 arts. 9, 11",
 			Messages: []*coop.Message{msgNotACooperative, msgNotRegistered, msgHintRegister, msgRegisteredLater, msgNotActive, msgRegisteredPass},
 			Bind:     bindRegistered},
-		{Name: CritLaw11212, ID: CritLaw11212, Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)", Docs: coop.Names{FR: "régie par la loi n° 112-12 (constituée sous elle, ou mise en conformité au plus tard le 31 décembre 2019)", AR: "خاضعة للقانون رقم \u2068112.12\u2069 (تأسست في ظله، أو تمت ملاءمتها قبل 31 دجنبر 2019)"}, Reference: "Law 112-12 art. 108",
+		{Name: CritLaw11212, ID: CritLaw11212, NoMembers: true, Doc: "governed by Law 112-12 (founded under it, or conformed by 2019-12-31)", Docs: coop.Names{FR: "régie par la loi n° 112-12 (constituée sous elle, ou mise en conformité au plus tard le 31 décembre 2019)", AR: "خاضعة للقانون رقم \u2068112.12\u2069 (تأسست في ظله، أو تمت ملاءمتها قبل 31 دجنبر 2019)"}, Reference: "Law 112-12 art. 108",
 			Messages: []*coop.Message{msgNotACooperative, msgLawFounded, msgLawConformed, msgLawNotConformed, msgLawLate, msgLawConformedLater},
 			Bind:     bindLaw11212},
 		{Name: KindMembersCount, Doc: "the number of members at as_of is from {min_members} to {max_members}",
@@ -200,14 +200,14 @@ func builtinKinds() []Kind {
 				Doc: "the share of women to reach, or with strict: [min] to exceed (a majority: 0.50, strict)"}},
 			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWomenSharePass, msgWomenShareFail, msgWomenShareUnknown, msgHintGenders},
 			Bind:     bindWomenShare},
-		{Name: KindTurnover, ID: KindTurnover, Doc: "the turnover of the last closed year is from {min_turnover} to {max_turnover}",
+		{Name: KindTurnover, ID: KindTurnover, NoMembers: true, Doc: "the turnover of the last closed year is from {min_turnover} to {max_turnover}",
 			Docs: coop.Names{FR: "le chiffre d'affaires du dernier exercice clos va de {min_turnover} à {max_turnover}", AR: "رقم معاملات آخر سنة مالية مختتمة من {min_turnover} إلى {max_turnover}"},
 			Params: []ParamSpec{
 				{Role: "min_turnover", Kind: AmountValue, Bound: "min", Doc: "the least turnover, in MAD, inclusive unless strict; unset, no lower bound"},
 				{Role: "max_turnover", Kind: AmountValue, Bound: "max", Doc: "the largest turnover, in MAD, inclusive unless strict; unset, no upper bound"}},
 			Messages: []*coop.Message{msgNotAnEnterprise, msgTurnoverUnknown, msgHintTurnover, msgTurnoverPass, msgTurnoverFail},
 			Bind:     bindTurnover},
-		{Name: KindFounded, ID: KindFounded, Doc: "registered (a cooperative) or created (an enterprise) from {founded_from} to {founded_until}",
+		{Name: KindFounded, ID: KindFounded, NoMembers: true, Doc: "registered (a cooperative) or created (an enterprise) from {founded_from} to {founded_until}",
 			Docs: coop.Names{FR: "immatriculée (coopérative) ou créée (entreprise) du {founded_from} au {founded_until}", AR: "مقيدة (تعاونية) أو منشأة (مقاولة) من {founded_from} إلى {founded_until}"},
 			Params: []ParamSpec{
 				{Role: "founded_from", Kind: DateValue, Bound: "min", Doc: "the earliest date of registration or creation, inclusive unless strict; unset, no lower bound"},
@@ -216,32 +216,32 @@ func builtinKinds() []Kind {
 			Bind:     bindFounded},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
-		{Name: CritRegion, ID: CritRegion, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
+		{Name: CritRegion, ID: CritRegion, NoMembers: true, Doc: "the seat lies in one of the call's {regions}", Docs: coop.Names{FR: "le siège est dans l'une des régions de l'appel ({regions})", AR: "المقر في إحدى جهات الدعوة ({regions})"}, cite: citeRegion,
 			Params:   []ParamSpec{{Role: "regions", Kind: RegionsValue, Doc: "the regions the call covers; a phase of the call may narrow them"}},
 			Messages: []*coop.Message{msgRegionUnknown, msgHintProvince, msgRegionPass, msgRegionFail}, Bind: bindRegion},
-		{Name: CritProvince, ID: CritProvince, Doc: "the seat is in one of the call's {provinces}", Docs: coop.Names{FR: "le siège est dans l'une des préfectures ou provinces de l'appel ({provinces})", AR: "المقر في إحدى عمالات أو أقاليم الدعوة ({provinces})"},
+		{Name: CritProvince, ID: CritProvince, NoMembers: true, Doc: "the seat is in one of the call's {provinces}", Docs: coop.Names{FR: "le siège est dans l'une des préfectures ou provinces de l'appel ({provinces})", AR: "المقر في إحدى عمالات أو أقاليم الدعوة ({provinces})"},
 			Params:   []ParamSpec{{Role: "provinces", Kind: ProvincesValue, Doc: "the prefectures and provinces the call covers"}},
 			Messages: provinceMessages.messages(), Bind: bindProvince},
-		{Name: CritSector, ID: CritSector, Doc: "the cooperative's sector is one of the call's {sectors}", Docs: coop.Names{FR: "le secteur de la coopérative est l'un des secteurs de l'appel ({sectors})", AR: "قطاع التعاونية من قطاعات الدعوة ({sectors})"},
+		{Name: CritSector, ID: CritSector, NoMembers: true, Doc: "the cooperative's sector is one of the call's {sectors}", Docs: coop.Names{FR: "le secteur de la coopérative est l'un des secteurs de l'appel ({sectors})", AR: "قطاع التعاونية من قطاعات الدعوة ({sectors})"},
 			Params:   []ParamSpec{{Role: "sectors", Kind: SectorsValue, Doc: "the sectors the call covers"}},
 			Messages: sectorMessages.messages(), Bind: bindSector},
-		{Name: CritBranch, ID: CritBranch, Doc: "the cooperative's branch is one of the call's {branches}", Docs: coop.Names{FR: "la filière de la coopérative est l'une des filières de l'appel ({branches})", AR: "فرع نشاط التعاونية من فروع الدعوة ({branches})"},
+		{Name: CritBranch, ID: CritBranch, NoMembers: true, Doc: "the cooperative's branch is one of the call's {branches}", Docs: coop.Names{FR: "la filière de la coopérative est l'une des filières de l'appel ({branches})", AR: "فرع نشاط التعاونية من فروع الدعوة ({branches})"},
 			Params:   []ParamSpec{{Role: "branches", Kind: BranchesValue, Doc: "the branches the call covers"}},
 			Messages: branchMessages.messages(), Bind: bindBranch},
-		{Name: CritCallWindow, ID: CritCallWindow, Doc: "the call is open: opens <= as_of <= closes", Docs: coop.Names{FR: "l'appel est ouvert : ouverture ≤ date de la décision ≤ clôture", AR: "دعوة الترشيح مفتوحة: الافتتاح ≤ تاريخ القرار ≤ الإغلاق"}, Reference: "the call for applications", cite: citeCall,
+		{Name: CritCallWindow, ID: CritCallWindow, NoMembers: true, Doc: "the call is open: opens <= as_of <= closes", Docs: coop.Names{FR: "l'appel est ouvert : ouverture ≤ date de la décision ≤ clôture", AR: "دعوة الترشيح مفتوحة: الافتتاح ≤ تاريخ القرار ≤ الإغلاق"}, Reference: "the call for applications", cite: citeCall,
 			References: coop.Names{FR: "l'appel à candidatures", AR: "دعوة الترشيح", EN: "the call for applications"},
 			Messages:   []*coop.Message{msgCallNotOpen, msgCallClosed, msgCallOpen}, Bind: bindCallWindow},
-		{Name: CritExistenceMax, ID: CritExistenceMax, Doc: "legal existence does not exceed {max_existence_years}", Docs: coop.Names{FR: "l'existence légale ne dépasse pas {max_existence_years} ans", AR: "الوجود القانوني لا يتجاوز {max_existence_years} سنة"},
+		{Name: CritExistenceMax, ID: CritExistenceMax, NoMembers: true, Doc: "legal existence does not exceed {max_existence_years}", Docs: coop.Names{FR: "l'existence légale ne dépasse pas {max_existence_years} ans", AR: "الوجود القانوني لا يتجاوز {max_existence_years} سنة"},
 			Params: []ParamSpec{{Role: "max_existence_years", Kind: IntValue, Bound: "max",
 				Doc: "the longest legal existence, in years, as_of <= registered_on + N years; strict, as_of < registered_on + N years"}},
 			Messages: existenceMessageList,
 			Bind:     bindExistenceMax},
-		{Name: CritExperienceMin, ID: CritExperienceMin, Doc: "at least {min_experience_years} of existence", Docs: coop.Names{FR: "au moins {min_experience_years} ans d'existence", AR: "{min_experience_years} سنة من الوجود على الأقل"},
+		{Name: CritExperienceMin, ID: CritExperienceMin, NoMembers: true, Doc: "at least {min_experience_years} of existence", Docs: coop.Names{FR: "au moins {min_experience_years} ans d'existence", AR: "{min_experience_years} سنة من الوجود على الأقل"},
 			Params: []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
 			Messages: append([]*coop.Message{msgExperiencePass, msgExperienceFail, msgHintExperience, msgCreatedExperiencePass, msgCreatedExperienceFail},
 				existenceMessageList[:4]...),
 			Bind: bindExperienceMin},
-		{Name: KindDeclared, Doc: "the applicant declares {fact}", Docs: coop.Names{FR: "le demandeur déclare {fact}", AR: "يصرح المترشح بـ{fact}"}, Fact: true,
+		{Name: KindDeclared, NoMembers: true, Doc: "the applicant declares {fact}", Docs: coop.Names{FR: "le demandeur déclare {fact}", AR: "يصرح المترشح بـ{fact}"}, Fact: true,
 			Messages: []*coop.Message{msgDeclaredUnknown, msgHintDeclare, msgDeclaredTrue, msgDeclaredFalse}, Bind: bindDeclared},
 		{Name: KindMembersAged, Doc: "every member is aged {min_age} to {max_age}", Docs: coop.Names{FR: "chaque adhérent a de {min_age} à {max_age} ans", AR: "عمر كل عضو من {min_age} إلى {max_age} سنة"},
 			Params: ageRange,
@@ -256,15 +256,15 @@ func builtinKinds() []Kind {
 				{Role: "min_women_youth_share", Kind: RatioValue, Doc: "the share of women and young members to exceed"}},
 			Messages: []*coop.Message{msgNoMembers, msgNoRegister, msgHintRegister2, msgWYPass, msgWYFail, msgHintMoreWY, msgWYUnknown, msgHintGenderBirth},
 			Bind:     bindWomenYouthShare},
-		{Name: CritAge, ID: CritAge, Doc: "the person is aged {min_age} to {max_age}", Docs: coop.Names{FR: "la personne a de {min_age} à {max_age} ans", AR: "عمر الشخص من {min_age} إلى {max_age} سنة"},
+		{Name: CritAge, ID: CritAge, NoMembers: true, Doc: "the person is aged {min_age} to {max_age}", Docs: coop.Names{FR: "la personne a de {min_age} à {max_age} ans", AR: "عمر الشخص من {min_age} إلى {max_age} سنة"},
 			Params: ageRange,
 			Messages: []*coop.Message{msgNotAPerson, msgAgeUnknown, msgHintBirthDate, msgAgePass, msgAgeFail, msgHintAgeFrom,
 				msgAgeOpenUnknown, msgAgeOpenPass, msgAgeOpenFail},
 			Bind: bindPersonAge},
-		{Name: CritOwnContribution, ID: CritOwnContribution, Doc: "own_cash + own_in_kind >= {min_own_rate} x cost", Docs: coop.Names{FR: "apport en numéraire + apport en nature ≥ {min_own_rate} × coût", AR: "المساهمة النقدية + المساهمة العينية ≥ {min_own_rate} × الكلفة"},
+		{Name: CritOwnContribution, ID: CritOwnContribution, NoMembers: true, Doc: "own_cash + own_in_kind >= {min_own_rate} x cost", Docs: coop.Names{FR: "apport en numéraire + apport en nature ≥ {min_own_rate} × coût", AR: "المساهمة النقدية + المساهمة العينية ≥ {min_own_rate} × الكلفة"},
 			Params:   []ParamSpec{{Role: "min_own_rate", Kind: RatioValue, Doc: "the least share of the cost the applicant brings"}},
 			Messages: []*coop.Message{msgOwnPass, msgOwnFail, msgHintOwn}, Bind: bindOwnContribution},
-		{Name: CritInKindCap, ID: CritInKindCap, Doc: "own_in_kind <= {max_in_kind_share} x (own_cash + own_in_kind)", Docs: coop.Names{FR: "apport en nature ≤ {max_in_kind_share} × (apport en numéraire + apport en nature)", AR: "المساهمة العينية ≤ {max_in_kind_share} × (المساهمة النقدية + المساهمة العينية)"},
+		{Name: CritInKindCap, ID: CritInKindCap, NoMembers: true, Doc: "own_in_kind <= {max_in_kind_share} x (own_cash + own_in_kind)", Docs: coop.Names{FR: "apport en nature ≤ {max_in_kind_share} × (apport en numéraire + apport en nature)", AR: "المساهمة العينية ≤ {max_in_kind_share} × (المساهمة النقدية + المساهمة العينية)"},
 			Params:   []ParamSpec{{Role: "max_in_kind_share", Kind: RatioValue, Doc: "the largest share in kind of the applicant's contribution"}},
 			Messages: []*coop.Message{msgInKindPass, msgInKindFail}, Bind: bindInKindCap},
 	}
@@ -322,10 +322,20 @@ func bindApplicantKind(b *Binding) Rule {
 // noKindArg names an applicant of no known kind.
 var noKindArg = coop.NamesArg(coop.Names{FR: "d'un type inconnu", EN: "of an unknown kind", AR: "من صنف غير معروف"})
 
+// kindArgs name each kind of applicant after "the applicant is", made
+// once: a decision makes none.
+var kindArgs = func() map[ApplicantKind]coop.Arg {
+	out := make(map[ApplicantKind]coop.Arg, len(kindSubjects))
+	for k, n := range kindSubjects {
+		out[k] = coop.NamesArg(n)
+	}
+	return out
+}()
+
 // kindArg names an applicant of kind k after "the applicant is".
 func kindArg(k ApplicantKind) coop.Arg {
-	if n, ok := kindSubjects[k]; ok {
-		return coop.NamesArg(n)
+	if a, ok := kindArgs[k]; ok {
+		return a
 	}
 	return noKindArg
 }

@@ -46,6 +46,12 @@ type Kind struct {
 	// Fact is set when each criterion of the kind reads a declared fact that
 	// it names.
 	Fact bool `json:"fact,omitempty"`
+	// NoMembers is set when the kind's rules never read the members of a
+	// cooperative, their register or their count: a screening of
+	// cooperatives whose criteria all say so reads no member
+	// (Catalogue.ScreenCooperatives). A kind that leaves it unset is
+	// taken to read them.
+	NoMembers bool `json:"no_members,omitempty"`
 	// Messages lists the reasons and hints the kind may give.
 	Messages []*coop.Message `json:"-"`
 	// Version names a revision of the kind's rule; it is part of the

@@ -2,7 +2,10 @@ package programs_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -113,3 +116,78 @@ func TestScreen_CountsAsDecisions(t *testing.T) {
 		assert.Equal(t, want, pc, pc.Program)
 	}
 }
+
+// TestScreenCooperatives screens a slice of the recorded cooperatives
+// through ScreenCooperatives and compares every decision with those of a
+// full read model: the same for Mourafaka, screened over a model without
+// the members since none of its criteria reads them, for INDH income,
+// whose criteria read them, and for every programme at once. A kind
+// written in Go that does not say it reads no member keeps them in.
+func TestScreenCooperatives(t *testing.T) {
+	cat := programs.Default()
+	applicants := recordedApplicants()[:600]
+	cs := make([]coop.Cooperative, len(applicants))
+	for i, a := range applicants {
+		cs[i] = *a.Cooperative
+	}
+	full, err := readmodel.FromCooperatives(cs)
+	require.NoError(t, err)
+	decisions := func(screen func(opts programs.ScreenOptions) (programs.ScreenReport, error), ids []string) ([]string, programs.ScreenReport) {
+		got := make([]string, len(cs)*len(cat.ProgramIDs()))
+		var slot atomic.Int64
+		rep, err := screen(programs.ScreenOptions{AsOf: d("2023-06-30"), Programs: ids, Workers: 2, OnDecision: func(i int, dec *programs.Decision) {
+			got[slot.Add(1)-1] = fmt.Sprintf("%d %s %s", i, dec.Program, fingerprint(*dec))
+		}})
+		require.NoError(t, err)
+		slices.Sort(got)
+		return got, rep
+	}
+	for _, ids := range [][]string{{"mourafaka"}, {"indh-income"}, nil} {
+		want, wantRep := decisions(func(o programs.ScreenOptions) (programs.ScreenReport, error) {
+			return cat.ScreenModel(context.Background(), full, o)
+		}, ids)
+		got, gotRep := decisions(func(o programs.ScreenOptions) (programs.ScreenReport, error) {
+			return cat.ScreenCooperatives(context.Background(), cs, o)
+		}, ids)
+		assert.Equal(t, want, got, "%v", ids)
+		assert.Equal(t, wantRep, gotRep, "%v", ids)
+		seq, err := cat.Screen(context.Background(), slices.Values(cs), programs.ScreenOptions{AsOf: d("2023-06-30"), Programs: ids})
+		require.NoError(t, err)
+		assert.Equal(t, wantRep, seq, "%v", ids)
+	}
+
+	// A kind written in Go reads the members unless it says otherwise.
+	withKind := programs.Default()
+	require.NoError(t, withKind.AddKind(programs.Kind{Name: "big", ID: "big", Doc: "more than 8 members",
+		Bind: func(*programs.Binding) programs.Rule {
+			return func(a *programs.Applicant, asOf coop.Date, out *programs.Eval) {
+				m, c, _, _ := a.Compact()
+				n, known := m.MembersAt(c, asOf)
+				switch {
+				case !known:
+					out.Set(coop.Unknown, msgBig, coop.IntArg(0))
+				case n > 8:
+					out.Set(coop.Pass, msgBig, coop.IntArg(n))
+				default:
+					out.Set(coop.Fail, msgBig, coop.IntArg(n))
+				}
+			}
+		}}))
+	require.NoError(t, withKind.LoadPrograms("big.yaml", strings.NewReader(`
+programs:
+  - id: big-coops
+    names: {fr: Grandes coopératives, ar: تعاونيات كبيرة, en: Big cooperatives}
+    accepts: [cooperative]
+    reference: an illustrative programme
+    criteria: [{kind: big}]
+    calls: [{id: big-2023, opens: 2023-01-01}]
+`)))
+	rep, err := withKind.ScreenCooperatives(context.Background(), cs, programs.ScreenOptions{AsOf: d("2023-06-30"), Programs: []string{"big-coops"}})
+	require.NoError(t, err)
+	fullRep, err := withKind.ScreenModel(context.Background(), full, programs.ScreenOptions{AsOf: d("2023-06-30"), Programs: []string{"big-coops"}})
+	require.NoError(t, err)
+	assert.Equal(t, fullRep, rep)
+	assert.Positive(t, rep.Programs[0].Eligible, "the members were read")
+}
+
+var msgBig = &coop.Message{ID: "big", EN: "{0} members", FR: "{0} adhérents", AR: "{0} عضوا"}

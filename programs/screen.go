@@ -69,20 +69,76 @@ func (r *ScreenReport) Counts(program string) (ProgramCounts, bool) {
 // Screen evaluates every cooperative of seq against the chosen programmes
 // at opts.AsOf, on all cores, and counts the outcomes by programme and the
 // failing and unknown criteria. It reads seq once into a read model
-// (readmodel.Build) and screens that (ScreenModel); a service that screens
+// (readmodel.Build), without the members when the programmes screened read
+// none, and screens that (ScreenModel); a caller holding a slice calls
+// ScreenCooperatives, which sizes the model from its length; a service that screens
 // its registry often keeps the model (registry.Registry.ReadModel) and
 // calls ScreenModel itself. Screen stops early with ctx's error when ctx is
 // done. An unknown programme or call is a NotFound error and nothing is
 // screened.
 func (cat *Catalogue) Screen(ctx context.Context, seq iter.Seq[coop.Cooperative], opts ScreenOptions) (ScreenReport, error) {
-	if _, _, err := cat.targets("programs.Screen", opts); err != nil {
+	targets, _, err := cat.targets("programs.Screen", opts)
+	if err != nil {
 		return ScreenReport{}, err
 	}
-	m, err := readmodel.Build(ctx, seq)
+	m, err := readmodel.Build(ctx, seq, modelOptions(targets)...)
 	if err != nil {
 		return ScreenReport{}, err
 	}
 	return cat.ScreenModel(ctx, m, opts)
+}
+
+// ScreenCooperatives is Screen over a slice, the door a Go user holding
+// the cooperatives in memory takes: the slice is read once into a read
+// model sized from its length, holding only what the programmes screened
+// read (no member when none of their criteria reads any: Kind.NoMembers),
+// and screened as ScreenModel screens. OnDecision receives each
+// cooperative's index in cs.
+func (cat *Catalogue) ScreenCooperatives(ctx context.Context, cs []coop.Cooperative, opts ScreenOptions) (ScreenReport, error) {
+	targets, _, err := cat.targets("programs.ScreenCooperatives", opts)
+	if err != nil {
+		return ScreenReport{}, err
+	}
+	m, err := readmodel.FromCooperatives(cs, modelOptions(targets)...)
+	if err != nil {
+		return ScreenReport{}, err
+	}
+	return cat.ScreenModel(ctx, m, opts)
+}
+
+// modelOptions returns how to build the read model the targets screen:
+// without the members when no criterion of a programme that takes
+// cooperatives reads them, and no grant kind but the built-in ones is
+// computed.
+func modelOptions(targets []target) []readmodel.Option {
+	for i := range targets {
+		t := &targets[i]
+		if !t.cooperatives {
+			continue // every cooperative's decision is applicant-kind alone
+		}
+		if t.e.grant != nil && !builtinGrant[t.e.grant.Name] {
+			return nil
+		}
+		if readsMembers(t.e.crits) {
+			return nil
+		}
+	}
+	return []readmodel.Option{readmodel.WithoutMembers}
+}
+
+// builtinGrant names the built-in grant kinds, none of which reads the
+// members.
+var builtinGrant = map[string]bool{GrantRateCap: true, GrantHonourLoan: true, GrantGuaranteedLoan: true}
+
+// readsMembers reports whether a criterion of list, or one it joins, is of
+// a kind that may read the members.
+func readsMembers(list []resolved) bool {
+	for i := range list {
+		if !list[i].kind.NoMembers || readsMembers(list[i].branches) {
+			return true
+		}
+	}
+	return false
 }
 
 // ScreenModel is Screen over a read model: each programme is bound to its

@@ -141,6 +141,9 @@ func (m *Model) encode(d *dictionary, errs *coop.Fields, p *page, pageNo int, c 
 	members, moves := len(p.members), len(p.moves)
 	k.members[0], k.moves[0] = uint32(members), uint32(moves)
 	for j := range c.Members {
+		if m.noMembers {
+			break
+		}
 		encodeMember(errs, p, c, j, field)
 	}
 	k.members[1], k.moves[1] = uint32(len(p.members)), uint32(len(p.moves))
@@ -363,11 +366,28 @@ func (b *Builder) Grow(n, members, moves int) {
 	b.perPage = Size{Cooperatives: b.m.n + n, Members: per(members), Moves: per(moves)}
 }
 
+// Option changes what a model is built with.
+type Option func(*Builder)
+
+// WithoutMembers builds a model that leaves the members of every
+// cooperative out: a fraction of the work and of the memory, for a
+// screening whose rules read no member (Mourafaka reads the registration,
+// status and seat). In such a model every register reads as not given and
+// every count of members as unknown (Model.WithoutMembers); statistics
+// over it would be wrong.
+func WithoutMembers(b *Builder) { b.m.noMembers = true }
+
 // FromCooperatives builds the model of cs, sizing its columns first.
-func FromCooperatives(cs []coop.Cooperative) (*Model, error) {
+func FromCooperatives(cs []coop.Cooperative, opts ...Option) (*Model, error) {
 	var b Builder
+	for _, o := range opts {
+		o(&b)
+	}
 	members, moves := 0, 0
 	for i := range cs {
+		if b.m.noMembers {
+			break
+		}
 		members += len(cs[i].Members)
 		for j := range cs[i].Members {
 			moves += len(cs[i].Members[j].Shares)
@@ -393,16 +413,19 @@ func (m *Model) Size() Size {
 
 // Build reads the cooperatives of seq into a Model. It stops with ctx's
 // error when ctx is done.
-func Build(ctx context.Context, seq iter.Seq[coop.Cooperative]) (*Model, error) {
-	return BuildSized(ctx, seq, Size{})
+func Build(ctx context.Context, seq iter.Seq[coop.Cooperative], opts ...Option) (*Model, error) {
+	return BuildSized(ctx, seq, Size{}, opts...)
 }
 
 // BuildSized is Build with the columns made at the size the model is
 // expected to take, such as the Size of the model it replaces: a model
 // built at its size is never copied to grow. A model larger than expected
 // grows as Build's; the size only saves work.
-func BuildSized(ctx context.Context, seq iter.Seq[coop.Cooperative], expect Size) (*Model, error) {
+func BuildSized(ctx context.Context, seq iter.Seq[coop.Cooperative], expect Size, opts ...Option) (*Model, error) {
 	var b Builder
+	for _, o := range opts {
+		o(&b)
+	}
 	b.Grow(max(expect.Cooperatives, 0), max(expect.Members, 0), max(expect.Moves, 0))
 	n := 0
 	for c := range seq {

@@ -170,7 +170,16 @@ type Model struct {
 	// branchArgs shows each branch in a reason, the first none.
 	branchArgs []coop.Arg
 	facts      []string
+	// noMembers is set for a model built without the members
+	// (WithoutMembers): every register reads as not given.
+	noMembers bool
 }
+
+// WithoutMembers reports whether m was built without the members of its
+// cooperatives (readmodel.WithoutMembers), for a screening whose rules
+// read none: every register reads as not given, and counts of members
+// as unknown.
+func (m *Model) WithoutMembers() bool { return m.noMembers }
 
 // PageSize is the number of cooperatives of a page of a Model.
 const PageSize = 1 << pageBits
@@ -275,7 +284,7 @@ func (m *Model) HasRegister(c *Coop) bool { return c.members[1] > c.members[0] }
 // MemberCount returns the stated number of members of c; ok is false when
 // it is not given.
 func (m *Model) MemberCount(c *Coop) (n int, ok bool) {
-	if c.memberCount < 0 {
+	if c.memberCount < 0 || m.noMembers {
 		return 0, false
 	}
 	return int(c.memberCount), true
@@ -284,6 +293,9 @@ func (m *Model) MemberCount(c *Coop) (n int, ok bool) {
 // MembersAt returns the number of members of c at asOf, as
 // coop.Cooperative.MembersAt: from the register, or the stated count.
 func (m *Model) MembersAt(c *Coop, asOf coop.Date) (n int, known bool) {
+	if m.noMembers {
+		return 0, false
+	}
 	if c.members[1] > c.members[0] {
 		for _, mb := range m.Members(c) {
 			if mb.ActiveAt(asOf) {

@@ -181,3 +181,40 @@ func sizeOf[T any]() uintptr {
 	var v T
 	return unsafe.Sizeof(v)
 }
+
+// TestWithoutMembers builds a model that leaves the members out: the
+// cooperatives' own columns are those of the full model, every register
+// reads as not given and every count of members as unknown, whether the
+// model is built from a slice or from a sequence.
+func TestWithoutMembers(t *testing.T) {
+	cs := synthetic.Generate(&synthetic.Options{Seed: 3, Cooperatives: 300, Members: 3600})
+	n := 7
+	cs[0].Members, cs[0].MemberCount = nil, &n
+	full, err := readmodel.FromCooperatives(cs)
+	require.NoError(t, err)
+	fromSeq, err := readmodel.Build(t.Context(), slices.Values(cs), readmodel.WithoutMembers)
+	require.NoError(t, err)
+	fromSlice, err := readmodel.FromCooperatives(cs, readmodel.WithoutMembers)
+	require.NoError(t, err)
+	asOf := coop.MustParseDate("2024-06-30")
+	for _, m := range []*readmodel.Model{fromSeq, fromSlice} {
+		require.True(t, m.WithoutMembers())
+		assert.False(t, full.WithoutMembers())
+		assert.Equal(t, readmodel.Size{Cooperatives: len(cs)}, m.Size())
+		for i := range cs {
+			c, fc := m.Coop(i), full.Coop(i)
+			assert.Equal(t, full.ID(i), m.ID(i))
+			assert.Equal(t, fc.Registered, c.Registered)
+			assert.Equal(t, fc.ProvinceIndex(), c.ProvinceIndex())
+			assert.False(t, m.HasRegister(c))
+			assert.Empty(t, m.Members(c))
+			_, known := m.MembersAt(c, asOf)
+			assert.False(t, known, "no count of members in a model without them")
+			_, stated := m.MemberCount(c)
+			assert.False(t, stated)
+		}
+	}
+	got, known := full.MembersAt(full.Coop(0), asOf)
+	assert.True(t, known)
+	assert.Equal(t, 7, got, "the full model reads the stated count")
+}

@@ -54,7 +54,7 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 // cores: Taawun's Screen by itself, the peers on one goroutine per core
 // over a share of the registry each.
 //
-//   - taawun/all: all 8 programmes of the catalogue, full decisions (every
+//   - taawun/all: all 10 programmes of the catalogue, full decisions (every
 //     criterion with its outcome, reason arguments, reference and
 //     parameters; the text on demand), counted by outcome and criterion.
 //   - taawun/<programme>: one programme.
@@ -168,6 +168,57 @@ func BenchmarkScreenNational(b *testing.B) {
 		out[w], err = exprEngines[w].Explain(set, &envs[i], out[w])
 		return err
 	}))
+}
+
+// BenchmarkScreenSlice screens the national registry held as a
+// []coop.Cooperative, the door a Go user with a slice takes: the read
+// model is built in the timed loop (OpenFisca's "build the simulation,
+// then evaluate" row), then the registry screened. B/op is what a call
+// allocates.
+//
+//   - cooperatives/mourafaka: Catalogue.ScreenCooperatives, Mourafaka
+//     alone: the model is sized from the slice and holds no member, since
+//     none of Mourafaka's criteria reads any.
+//   - seq/mourafaka: Catalogue.Screen over slices.Values(registry).
+//   - cooperatives/all: every programme, members read.
+//   - model/mourafaka: ScreenModel over the prebuilt model, the figure the
+//     others are compared with.
+func BenchmarkScreenSlice(b *testing.B) {
+	reg := national()
+	model := nationalModel()
+	cat := programs.Default()
+	mourafaka := programs.ScreenOptions{AsOf: screenAsOf, Programs: []string{"mourafaka"}}
+	all := programs.ScreenOptions{AsOf: screenAsOf}
+	for _, row := range []struct {
+		name   string
+		screen func() (programs.ScreenReport, error)
+	}{
+		{"cooperatives/mourafaka", func() (programs.ScreenReport, error) {
+			return cat.ScreenCooperatives(context.Background(), reg, mourafaka)
+		}},
+		{"seq/mourafaka", func() (programs.ScreenReport, error) {
+			return cat.Screen(context.Background(), slices.Values(reg), mourafaka)
+		}},
+		{"cooperatives/all", func() (programs.ScreenReport, error) {
+			return cat.ScreenCooperatives(context.Background(), reg, all)
+		}},
+		{"model/mourafaka", func() (programs.ScreenReport, error) {
+			return cat.ScreenModel(context.Background(), model, mourafaka)
+		}},
+	} {
+		b.Run(row.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rep, err := row.screen()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.Cooperatives != len(reg) {
+					b.Fatalf("screened %d of %d", rep.Cooperatives, len(reg))
+				}
+			}
+		})
+	}
 }
 
 // parallel calls fn(w, i) for i from 0 to n-1 on one goroutine per core,
