@@ -103,8 +103,12 @@
 // application/x-ndjson, every decision as a JSON line
 // ({cooperative_id, name, decision}, with every criterion and reason) as
 // it is made, then {summary}; text/csv gives a line a decision for a
-// spreadsheet. The stream is flushed after its first line and then at
-// least every 50 ms.
+// spreadsheet. With ?view=summary an NDJSON line holds the outcome, the
+// date it changes and the criteria that fail or are unknown, without
+// reasons: 175 bytes a decision rather than 4 KB. The stream is flushed
+// after its first line and then at least every 50 ms; it holds a line at a
+// time, and a stream of 100,000 lines or more gives the memory its lines
+// took back to the system when it ends.
 //
 // # Operations
 //

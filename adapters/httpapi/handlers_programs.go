@@ -8,6 +8,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -125,10 +126,19 @@ func hScreen(c *call) (reply, error) {
 		return reply{}, err
 	}
 	opts := programs.ScreenOptions{AsOf: in.AsOf, Programs: in.Programs, Calls: in.Calls}
+	line := ndjsonLine
+	switch view := c.r.URL.Query().Get("view"); view {
+	case "", "full":
+	case "summary":
+		// The date each outcome changes is part of the summary.
+		line, opts.ChangeDates = summaryLine, true
+	default:
+		return reply{}, coop.Fieldf("view", "enum", "%q: full or summary", coop.Excerpt(view))
+	}
 	accept := c.r.Header.Get("Accept")
 	switch {
 	case strings.Contains(accept, "application/x-ndjson"):
-		return streamScreening(c, m, opts, ndjsonLine, "application/x-ndjson")
+		return streamScreening(c, m, opts, line, "application/x-ndjson")
 	case strings.Contains(accept, "text/csv"):
 		return streamScreening(c, m, opts, csvLine, "text/csv; charset=utf-8")
 	}
@@ -169,12 +179,14 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		_, _ = out.WriteString("cooperative_id,name,program,call,outcome,failed,unknown\n")
 	}
 	var werr error
+	lines := 0
 	lastFlush, first := time.Now(), true
 	bufs := sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 	opts.OnDecision = func(i int, d *programs.Decision) {
 		bp := bufs.Get().(*[]byte)
 		b := line((*bp)[:0], m, i, d)
 		mu.Lock()
+		lines++
 		if werr == nil {
 			_, werr = out.Write(b)
 			// The first decision at once, then at most every 50 ms.
@@ -200,6 +212,12 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		werr = ferr
 	}
 	_ = rc.Flush()
+	if lines >= releaseAfter {
+		// The lines of a large stream were garbage as soon as written; the
+		// memory they took goes back to the system rather than stay
+		// resident until the next collection that needs it.
+		debug.FreeOSMemory()
+	}
 	if err != nil || werr != nil {
 		// The status is sent: the client sees the stream end early.
 		c.a.log.Warn("a screening stream ended early", slog.Any("error", errors.Join(err, werr)))
@@ -207,9 +225,38 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 	return reply{streamed: true}, nil
 }
 
+// releaseAfter is the number of lines after which a stream gives back to
+// the system the memory its lines took: a screening of a delegation's
+// registry does not, one of the national registry does.
+const releaseAfter = 100_000
+
 // ndjsonLine writes a decision as a JSON line.
 func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
 	j, err := json.Marshal(screenedDecision{CooperativeID: m.ID(i), Name: m.Name(i), Decision: d})
+	if err != nil {
+		return b
+	}
+	return append(append(b, j...), '\n')
+}
+
+// screenedSummary is a line of a screening streamed with view=summary:
+// a cooperative, the outcome of one programme, the date it changes and
+// the criteria that fail or are unknown, without reasons.
+type screenedSummary struct {
+	CooperativeID uuid.UUID        `json:"cooperative_id"`
+	Program       string           `json:"program"`
+	Call          string           `json:"call,omitempty"`
+	Outcome       programs.Outcome `json:"outcome"`
+	ChangesOn     coop.Date        `json:"changes_on,omitzero"`
+	ChangesTo     programs.Outcome `json:"changes_to,omitempty"`
+	Failed        []string         `json:"failed,omitempty"`
+	Unknown       []string         `json:"unknown,omitempty"`
+}
+
+// summaryLine writes a decision as a summary line (screenedSummary).
+func summaryLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
+	j, err := json.Marshal(screenedSummary{CooperativeID: m.ID(i), Program: d.Program, Call: d.Call, Outcome: d.Outcome,
+		ChangesOn: d.ChangesOn, ChangesTo: d.ChangesTo, Failed: d.IDs(coop.Fail), Unknown: d.IDs(coop.Unknown)})
 	if err != nil {
 		return b
 	}

@@ -528,6 +528,37 @@ func TestScreeningStream(t *testing.T) {
 	require.Len(t, records, 1+6)
 	assert.Equal(t, []string{"cooperative_id", "name", "program", "call", "outcome", "failed", "unknown"}, records[0])
 
+	// view=summary: a line a decision with its outcome, the date it
+	// changes and the criteria that fail, without reasons.
+	res = e.do("POST", "/v1/screenings?view=summary", nationalToken, body, map[string]string{"Accept": "application/x-ndjson"})
+	require.Equal(t, 200, res.Code, res.Body.String())
+	lines = strings.Split(strings.TrimSpace(res.Body.String()), "\n")
+	require.Len(t, lines, 3*2+1)
+	assert.NotContains(t, res.Body.String(), `"reason"`)
+	summarySeen := map[string]int{}
+	for _, l := range lines[:6] {
+		var sm struct {
+			CooperativeID string   `json:"cooperative_id"`
+			Program       string   `json:"program"`
+			Outcome       string   `json:"outcome"`
+			ChangesOn     string   `json:"changes_on"`
+			Failed        []string `json:"failed"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &sm), l)
+		assert.NotEmpty(t, sm.CooperativeID)
+		summarySeen[sm.Program+" "+sm.Outcome]++
+		if sm.Program == "mourafaka" && sm.Outcome == "eligible" {
+			assert.Equal(t, "2027-01-11", sm.ChangesOn, "registered 2023-01-10: four years of existence")
+		}
+		if sm.Outcome == "ineligible" {
+			assert.NotEmpty(t, sm.Failed)
+		}
+	}
+	assert.Equal(t, seen, summarySeen)
+	res = e.do("POST", "/v1/screenings?view=brief", nationalToken, body, map[string]string{"Accept": "application/x-ndjson"})
+	require.Equal(t, 400, res.Code)
+	assert.Contains(t, res.Body.String(), `"view"`)
+
 	// The summary alone says how long the screening took.
 	res = e.do("POST", "/v1/screenings", nationalToken, body, nil)
 	require.Equal(t, 200, res.Code)

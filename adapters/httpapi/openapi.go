@@ -129,7 +129,7 @@ func (sb *schemaBuilder) success(rt route) map[string]any {
 	}
 	if rt.Stream {
 		content["application/x-ndjson"] = map[string]any{"schema": Schema{"type": "string",
-			"description": "one JSON object a line, {cooperative_id, name, decision} for every decision as it is made, then {summary}"}}
+			"description": "one JSON object a line, {cooperative_id, name, decision} for every decision as it is made (with view=summary, {cooperative_id, program, call, outcome, changes_on, changes_to, failed, unknown}), then {summary}"}}
 		content["text/csv"] = map[string]any{"schema": Schema{"type": "string",
 			"description": "cooperative_id,name,program,call,outcome,failed,unknown, a line for every decision as it is made"}}
 	}

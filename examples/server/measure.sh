@@ -37,7 +37,9 @@ done
 trap 'kill $pid 2>/dev/null || true' EXIT
 echo "ready (ms from process start): median $(printf '%s\n' "${ready[@]}" | median)  runs: ${ready[*]}"
 
-token=$(grep -o '"national_token":"[0-9a-f]*"' "$log" | cut -d'"' -f4)
+# The server writes the tokens it made to a file of its own, which it logs.
+tokens=$(grep -o '"tokens_file":"[^"]*"' "$log" | cut -d'"' -f4)
+token=$(grep -o '"token":"[0-9a-f]*","subject":"national"' "$tokens" | cut -d'"' -f4)
 base=http://127.0.0.1:$port
 
 # get URL prints the total time in ms and the compute time of Server-Timing.
