@@ -322,20 +322,32 @@ func bindApplicantKind(b *Binding) Rule {
 // noKindArg names an applicant of no known kind.
 var noKindArg = coop.NamesArg(coop.Names{FR: "d'un type inconnu", EN: "of an unknown kind", AR: "من صنف غير معروف"})
 
-// kindArgs name each kind of applicant after "the applicant is", made
-// once: a decision makes none.
-var kindArgs = func() map[ApplicantKind]coop.Arg {
-	out := make(map[ApplicantKind]coop.Arg, len(kindSubjects))
-	for k, n := range kindSubjects {
-		out[k] = coop.NamesArg(n)
-	}
-	return out
-}()
+// The kinds of applicant named after "the applicant is", made once: a
+// decision makes none.
+var (
+	cooperativeArg      = coop.NamesArg(kindSubjects[Cooperative])
+	unionArg            = coop.NamesArg(kindSubjects[Union])
+	personArg           = coop.NamesArg(kindSubjects[Person])
+	associationArg      = coop.NamesArg(kindSubjects[Association])
+	vseArg              = coop.NamesArg(kindSubjects[VSE])
+	autoEntrepreneurArg = coop.NamesArg(kindSubjects[AutoEntrepreneur])
+)
 
 // kindArg names an applicant of kind k after "the applicant is".
 func kindArg(k ApplicantKind) coop.Arg {
-	if a, ok := kindArgs[k]; ok {
-		return a
+	switch k {
+	case Cooperative:
+		return cooperativeArg
+	case Union:
+		return unionArg
+	case Person:
+		return personArg
+	case Association:
+		return associationArg
+	case VSE:
+		return vseArg
+	case AutoEntrepreneur:
+		return autoEntrepreneurArg
 	}
 	return noKindArg
 }

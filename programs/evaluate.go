@@ -412,7 +412,8 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 // already holds the result of the same rule keeps its ID and reference.
 func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval, failedAt, unknownAt []int, own bool) ([]CriterionResult, Outcome) {
 	out := Eligible
-	for i, br := range p.rules {
+	for i := range p.rules {
+		br := &p.rules[i]
 		// Reuse the slot of a buffer without zeroing all of it: the fields a
 		// rule does not set are reset, and Set and Suggest write their own.
 		n := len(results)

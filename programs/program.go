@@ -161,11 +161,15 @@ func (a *Applicant) Compact() (m *readmodel.Model, c *readmodel.Coop, index int,
 	return a.model, a.c, a.index, a.c != nil
 }
 
-// bind sets the compact form of a cooperative, the i-th of m.
-func (a *Applicant) bind(m *readmodel.Model, i int) {
+// bind sets the compact form of a cooperative, the i-th of m, with its
+// members when members is set: a screening whose rules read none leaves
+// them (Kind.NoMembers).
+func (a *Applicant) bind(m *readmodel.Model, i int, members bool) {
 	a.model, a.index = m, i
 	a.c = m.Coop(i)
-	a.mem = m.Members(a.c)
+	if members {
+		a.mem = m.Members(a.c)
+	}
 }
 
 // compact derives the compact form from Cooperative, when there is one and
@@ -191,7 +195,7 @@ func (a *Applicant) compact(op string) error {
 		}
 		return fs.Err(op, "invalid applicant")
 	}
-	a.bind(m, 0)
+	a.bind(m, 0, true)
 	return nil
 }
 

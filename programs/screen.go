@@ -262,9 +262,11 @@ type screener struct {
 	fixed, wrong []*Decision
 	// head holds, for each target, its decision's header, made once.
 	head []Decision
-	a    Applicant
-	d    Decision
-	_    [128]byte
+	// members is set when a rule screened may read the members.
+	members bool
+	a       Applicant
+	d       Decision
+	_       [128]byte
 }
 
 // The counters of a target, from its offset.
@@ -300,13 +302,14 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
 		}
 	}
 	s.counts = make([]int, n+16) // and after
+	s.members = modelOptions(targets) == nil
 	return s
 }
 
 // screen decides the cooperatives from to to of m against every target.
 func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions) {
 	for ci := from; ci < to; ci++ {
-		s.a.bind(m, ci)
+		s.a.bind(m, ci, s.members)
 		for ti := range s.targets {
 			t := &s.targets[ti]
 			c := s.counts[s.offset[ti]:]
