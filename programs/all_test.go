@@ -24,6 +24,8 @@ func TestEvaluateAll(t *testing.T) {
 		{"Cooperative", programs.Applicant{Cooperative: &coop.Cooperative{Kind: coop.KindCooperative, Status: coop.Active,
 			RegisteredOn: d("2023-02-01"), Province: "MA-HAO", Sector: coop.Agriculture, MemberCount: &five}}},
 		{"Person", programs.Applicant{Person: &programs.PersonFacts{BirthDate: born}}},
+		{"Enterprise", programs.Applicant{Enterprise: &programs.EnterpriseFacts{Kind: programs.VSE, CreatedOn: d("2023-01-10"),
+			Turnover: mad("900000"), Declared: map[string]bool{"property-development": false}}, Project: project("200000", "40000", "0")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +45,25 @@ func TestEvaluateAll(t *testing.T) {
 				assert.Equal(t, one.Decision.Explain(coop.FR), all[i].Explain(coop.FR), id)
 				assert.Equal(t, one.InputHash, recs[i].InputHash, id)
 				assert.Equal(t, one.Decision.Outcome, recs[i].Decision.Outcome, id)
+			}
+			if tt.a.Enterprise != nil {
+				// A very small enterprise of a year and a half: Forsa and
+				// Intelaka take it, with their loans; every programme of
+				// cooperatives or persons answers applicant-kind alone.
+				for _, d := range all {
+					switch d.Program {
+					case "forsa", "intelaka":
+						assert.Equal(t, programs.Eligible, d.Outcome, d.Program)
+						require.NotNil(t, d.Benefit, d.Program)
+						// A need of 160,000 MAD: Forsa's honour loan stops at
+						// its ceiling of 100,000 MAD.
+						want := map[string]string{"forsa": "100000", "intelaka": "160000"}[d.Program]
+						assert.Equal(t, want, d.Benefit.Loan.Decimal.String(), d.Program)
+					default:
+						assert.Equal(t, []string{programs.CritApplicantKind}, d.IDs(coop.Fail), d.Program)
+						assert.Len(t, d.Criteria, 1, d.Program)
+					}
+				}
 			}
 		})
 	}
