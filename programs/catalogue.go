@@ -324,25 +324,25 @@ func (cp *compiler) header() {
 		fs.Add("reference", "required", "", "cite the programme's source: a call, a decree, an agreement")
 	}
 	if len(p.Accepts) == 0 {
-		fs.Add("accepts", "required", "", "say which applicants the programme accepts (%s)", applicantKindList)
+		fs.Add("accepts", "required", "", "say which applicants the programme accepts (%s)", kindList(ApplicantKinds))
 	}
 	for i, k := range p.Accepts {
 		if !k.Valid() {
-			fs.Add("accepts["+strconv.Itoa(i)+"]", "applicant-kind", "", "%q is not a kind of applicant (%s)", coop.Excerpt(string(k)), applicantKindList)
+			fs.Add("accepts["+strconv.Itoa(i)+"]", "applicant-kind", "", "%q is not a kind of applicant (%s)", coop.Excerpt(string(k)), kindList(ApplicantKinds))
 		} else if slices.Index(p.Accepts, k) < i {
 			fs.Add("accepts["+strconv.Itoa(i)+"]", "unique", "", "%q appears twice", k)
 		}
 	}
 }
 
-// applicantKindList lists the kinds of applicant for messages.
-var applicantKindList = func() string {
-	out := make([]string, len(ApplicantKinds))
-	for i, k := range ApplicantKinds {
+// kindList lists kinds of applicant for messages: "person, vse".
+func kindList(kinds []ApplicantKind) string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
 		out[i] = string(k)
 	}
 	return strings.Join(out, ", ")
-}()
+}
 
 // schedule checks the programme's follow-up schedule, if any.
 func (cp *compiler) schedule() {
@@ -502,20 +502,11 @@ func (cp *compiler) criterionAccepts(field string, k *Kind, cr *Criterion) {
 		af := field + ".accepts[" + strconv.Itoa(j) + "]"
 		switch {
 		case !cp.p.AcceptsKind(ak):
-			cp.fs.Add(af, "applicant-kind", "", "%q is not a kind of applicant the programme accepts (%s)", coop.Excerpt(string(ak)), acceptsList(cp.p))
+			cp.fs.Add(af, "applicant-kind", "", "%q is not a kind of applicant the programme accepts (%s)", coop.Excerpt(string(ak)), kindList(cp.p.Accepts))
 		case slices.Index(cr.Accepts, ak) < j:
 			cp.fs.Add(af, "unique", "", "%q appears twice", ak)
 		}
 	}
-}
-
-// acceptsList lists the kinds of applicant a programme accepts.
-func acceptsList(p *Program) string {
-	out := make([]string, len(p.Accepts))
-	for i, k := range p.Accepts {
-		out[i] = string(k)
-	}
-	return strings.Join(out, ", ")
 }
 
 // criterionFact checks the declared fact a criterion of kind k reads: one

@@ -1,7 +1,8 @@
 package programs
 
 import (
-	"math"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -212,7 +213,7 @@ func builtinKinds() []Kind {
 			Params: []ParamSpec{
 				{Role: "founded_from", Kind: DateValue, Bound: "min", Doc: "the earliest date of registration or creation, inclusive unless strict; unset, no lower bound"},
 				{Role: "founded_until", Kind: DateValue, Bound: "max", Doc: "the latest date of registration or creation, inclusive unless strict; unset, no upper bound"}},
-			Messages: append([]*coop.Message{msgFoundedPass, msgFoundedFail}, existenceMessageList[:4]...),
+			Messages: append([]*coop.Message{msgFoundedPass, msgFoundedFail}, existenceStartMessages...),
 			Bind:     bindFounded},
 		{Name: CritMembersMin, ID: CritMembersMin, Doc: "at least 5 members at as_of (3 cooperatives for a union)", Docs: coop.Names{FR: "au moins 5 adhérents à la date de la décision (3 coopératives pour une union)", AR: "5 أعضاء على الأقل في تاريخ القرار (3 تعاونيات بالنسبة للاتحاد)"}, Reference: "Law 112-12 arts. 14, 85",
 			Messages: []*coop.Message{msgNotACooperative, msgHintMembers, msgHintMoreMembers}, Bind: bindMembersMin},
@@ -239,7 +240,7 @@ func builtinKinds() []Kind {
 		{Name: CritExperienceMin, ID: CritExperienceMin, NoMembers: true, Doc: "at least {min_experience_years} of existence", Docs: coop.Names{FR: "au moins {min_experience_years} ans d'existence", AR: "{min_experience_years} سنة من الوجود على الأقل"},
 			Params: []ParamSpec{intParam("min_experience_years", "the shortest legal existence, in years, as_of >= registered_on + N years")},
 			Messages: append([]*coop.Message{msgExperiencePass, msgExperienceFail, msgHintExperience, msgCreatedExperiencePass, msgCreatedExperienceFail},
-				existenceMessageList[:4]...),
+				existenceStartMessages...),
 			Bind: bindExperienceMin},
 		{Name: KindDeclared, NoMembers: true, Doc: "the applicant declares {fact}", Docs: coop.Names{FR: "le demandeur déclare {fact}", AR: "يصرح المترشح بـ{fact}"}, Fact: true,
 			Messages: []*coop.Message{msgDeclaredUnknown, msgHintDeclare, msgDeclaredTrue, msgDeclaredFalse}, Bind: bindDeclared},
@@ -464,41 +465,82 @@ func bindMembersMin(*Binding) Rule {
 	}
 }
 
+// valueRange is a range a call sets on a criterion: either end or both,
+// each inclusive unless the criterion makes it strict (ParamSpec.Bound),
+// with the parameters read and the phrase that says it in reasons.
+type valueRange struct {
+	lo, hi             Value
+	hasLo, hasHi       bool
+	loStrict, hiStrict bool
+	params             []coop.Param
+	asked              coop.Arg
+}
+
+// readRange reads the range of the roles minRole and maxRole, each end
+// said by say ("at least 7 members"); ok is false when the call sets
+// neither end (a call that names the criterion is refused at load then).
+func readRange(b *Binding, minRole, maxRole string, say func(v Value, strict bool, end string) coop.Names) (r valueRange, ok bool) {
+	var loRec, hiRec coop.Param
+	r.lo, loRec, r.hasLo = b.get(minRole)
+	r.hi, hiRec, r.hasHi = b.get(maxRole)
+	if !r.hasLo && !r.hasHi {
+		return r, false
+	}
+	r.loStrict, r.hiStrict = b.Strict("min"), b.Strict("max")
+	var parts []coop.Names
+	if r.hasLo {
+		r.params = append(r.params, loRec)
+		parts = append(parts, say(r.lo, r.loStrict, "min"))
+	}
+	if r.hasHi {
+		r.params = append(r.params, hiRec)
+		parts = append(parts, say(r.hi, r.hiStrict, "max"))
+	}
+	r.asked = rangePhrase(parts)
+	return r, true
+}
+
+// admits reports whether a value lies in the range, cmp comparing it with
+// an end (negative when below it, zero when equal).
+func (r *valueRange) admits(cmp func(end Value) int) bool {
+	if r.hasLo {
+		if c := cmp(r.lo); c < 0 || c == 0 && r.loStrict {
+			return false
+		}
+	}
+	if r.hasHi {
+		if c := cmp(r.hi); c > 0 || c == 0 && r.hiStrict {
+			return false
+		}
+	}
+	return true
+}
+
+// membersEnd says an end of a range of members in each language.
+func membersEnd(v Value, strict bool, end string) coop.Names {
+	n := strconv.Itoa(v.Int)
+	switch {
+	case end == "min" && strict:
+		return coop.Names{EN: "more than " + n + " members", FR: "plus de " + n + " adhérents", AR: "عدد أعضاء يفوق " + n}
+	case end == "min":
+		return coop.Names{EN: "at least " + n + " members", FR: "au moins " + n + " adhérents", AR: "عدد أعضاء لا يقل عن " + n}
+	case strict:
+		return coop.Names{EN: "fewer than " + n + " members", FR: "moins de " + n + " adhérents", AR: "عدد أعضاء يقل عن " + n}
+	}
+	return coop.Names{EN: "at most " + n + " members", FR: "au plus " + n + " adhérents", AR: "عدد أعضاء لا يتجاوز " + n}
+}
+
 // bindMembersCount passes when the number of members at the date lies in
 // the range min_members to max_members the call sets (either end, each
 // inclusive unless the criterion makes it strict); unknown when neither the
 // register nor a count is given. It is a programme's own threshold, beside
 // the law's minimum (members-min).
 func bindMembersCount(b *Binding) Rule {
-	minV, minRec, hasMin := b.get("min_members")
-	maxV, maxRec, hasMax := b.get("max_members")
-	if !hasMin && !hasMax {
+	r, ok := readRange(b, "min_members", "max_members", membersEnd)
+	if !ok {
 		return nil
 	}
-	lo, hi := 0, math.MaxInt
-	var params []coop.Param
-	var parts []coop.Names
-	if hasMin {
-		n := strconv.Itoa(minV.Int)
-		lo, params = minV.Int, append(params, minRec)
-		if b.Strict("min") {
-			lo++
-			parts = append(parts, coop.Names{EN: "more than " + n + " members", FR: "plus de " + n + " adhérents", AR: "عدد أعضاء يفوق " + n})
-		} else {
-			parts = append(parts, coop.Names{EN: "at least " + n + " members", FR: "au moins " + n + " adhérents", AR: "عدد أعضاء لا يقل عن " + n})
-		}
-	}
-	if hasMax {
-		n := strconv.Itoa(maxV.Int)
-		hi, params = maxV.Int, append(params, maxRec)
-		if b.Strict("max") {
-			hi--
-			parts = append(parts, coop.Names{EN: "fewer than " + n + " members", FR: "moins de " + n + " adhérents", AR: "عدد أعضاء يقل عن " + n})
-		} else {
-			parts = append(parts, coop.Names{EN: "at most " + n + " members", FR: "au plus " + n + " adhérents", AR: "عدد أعضاء لا يتجاوز " + n})
-		}
-	}
-	asked := rangePhrase(parts)
+	params, asked := r.params, r.asked
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		c := a.c
@@ -513,7 +555,7 @@ func bindMembersCount(b *Binding) Rule {
 			return
 		}
 		memberDates(a.mem, asOf, out)
-		if lo <= n && n <= hi {
+		if r.admits(func(end Value) int { return cmp.Compare(n, end.Int) }) {
 			out.Set(coop.Pass, msgCountPass, coop.IntArg(n), coop.DateArg(asOf), asked)
 			return
 		}
@@ -528,29 +570,12 @@ func bindMembersCount(b *Binding) Rule {
 // VSE's or an auto-entrepreneur's turnover: a cooperative or a person
 // fails it.
 func bindTurnover(b *Binding) Rule {
-	minV, minRec, hasMin := b.get("min_turnover")
-	maxV, maxRec, hasMax := b.get("max_turnover")
-	if !hasMin && !hasMax {
+	r, ok := readRange(b, "min_turnover", "max_turnover", amountEnd)
+	if !ok {
 		return nil
 	}
-	var params []coop.Param
-	var parts []coop.Names
-	minStrict, maxStrict := b.Strict("min"), b.Strict("max")
-	if hasMin {
-		params = append(params, minRec)
-		parts = append(parts, amountEnd(minV.Dec, minStrict, "min"))
-	}
-	if hasMax {
-		params = append(params, maxRec)
-		parts = append(parts, amountEnd(maxV.Dec, maxStrict, "max"))
-	}
-	asked := rangePhrase(parts)
-	in := func(t decimal.Decimal) bool {
-		if hasMin && (t.LessThan(minV.Dec) || minStrict && t.Equal(minV.Dec)) {
-			return false
-		}
-		return !hasMax || t.LessThan(maxV.Dec) || !maxStrict && t.Equal(maxV.Dec)
-	}
+	params, asked := r.params, r.asked
+	in := func(t decimal.Decimal) bool { return r.admits(func(end Value) int { return t.Cmp(end.Dec) }) }
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
 		e := a.Enterprise
@@ -575,29 +600,12 @@ func bindTurnover(b *Binding) Rule {
 // registered and a person fail; an enterprise whose date of creation is
 // not given is unknown.
 func bindFounded(b *Binding) Rule {
-	fromV, fromRec, hasFrom := b.get("founded_from")
-	untilV, untilRec, hasUntil := b.get("founded_until")
-	if !hasFrom && !hasUntil {
+	r, ok := readRange(b, "founded_from", "founded_until", dateEnd)
+	if !ok {
 		return nil
 	}
-	var params []coop.Param
-	var parts []coop.Names
-	fromStrict, untilStrict := b.Strict("min"), b.Strict("max")
-	if hasFrom {
-		params = append(params, fromRec)
-		parts = append(parts, dateEnd(fromV.Date, fromStrict, "min"))
-	}
-	if hasUntil {
-		params = append(params, untilRec)
-		parts = append(parts, dateEnd(untilV.Date, untilStrict, "max"))
-	}
-	asked := rangePhrase(parts)
-	in := func(d coop.Date) bool {
-		if hasFrom && (d.Before(fromV.Date) || fromStrict && d == fromV.Date) {
-			return false
-		}
-		return !hasUntil || d.Before(untilV.Date) || !untilStrict && d == untilV.Date
-	}
+	params, asked := r.params, r.asked
+	in := func(d coop.Date) bool { return r.admits(func(end Value) int { return d.Compare(end.Date) }) }
 	return func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
 		start, _, decided := existenceStart(a, out)
@@ -613,8 +621,8 @@ func bindFounded(b *Binding) Rule {
 
 // dateEnd says an end of a range of dates in each language: "à partir du
 // 1er janvier 2020", "before 1 January 2023".
-func dateEnd(d coop.Date, strict bool, end string) coop.Names {
-	en, fr, ar := coop.FormatDate(d, coop.EN), coop.FormatDate(d, coop.FR), coop.FormatDate(d, coop.AR)
+func dateEnd(v Value, strict bool, end string) coop.Names {
+	en, fr, ar := coop.FormatDate(v.Date, coop.EN), coop.FormatDate(v.Date, coop.FR), coop.FormatDate(v.Date, coop.AR)
 	switch {
 	case end == "min" && strict:
 		return coop.Names{EN: "after " + en, FR: "après le " + fr, AR: "بعد " + ar}
@@ -628,8 +636,8 @@ func dateEnd(d coop.Date, strict bool, end string) coop.Names {
 
 // amountEnd says an end of a range of amounts in each language: "at
 // least 10,000.00 MAD", "moins de 10.000.000,00 MAD".
-func amountEnd(v decimal.Decimal, strict bool, end string) coop.Names {
-	c := v.Shift(2).IntPart()
+func amountEnd(v Value, strict bool, end string) coop.Names {
+	c := v.Dec.Shift(2).IntPart()
 	// An amount is isolated in Arabic, as an amount argument is.
 	en, fr, ar := coop.FormatAmount(c, coop.EN), coop.FormatAmount(c, coop.FR), "\u2068"+coop.FormatAmount(c, coop.AR)+"\u2069"
 	switch {
@@ -908,11 +916,14 @@ var (
 		msgCreatedStrictPass, msgCreatedStrictFail, msgHintCreatedAfter, msgCreatedExperiencePass, msgCreatedExperienceFail}
 )
 
-// existenceMessageList lists the messages of the existence criteria but
-// those of experience.
-var existenceMessageList = []*coop.Message{msgExistenceNotRegistered, msgCreatedNotGiven, msgHintCreated, msgPersonNoExistence,
+// existenceStartMessages are the messages of existenceStart, which every
+// criterion on the date an applicant was founded may give.
+var existenceStartMessages = []*coop.Message{msgExistenceNotRegistered, msgCreatedNotGiven, msgHintCreated, msgPersonNoExistence}
+
+// existenceMessageList lists the messages of existence-max.
+var existenceMessageList = append(slices.Clone(existenceStartMessages),
 	msgExistenceFuture, msgExistencePass, msgExistenceLastDay, msgExistenceFail, msgExistenceStrictPass, msgExistenceStrictFail, msgHintExistence,
-	msgCreatedFuture, msgCreatedPass, msgCreatedLastDay, msgCreatedFail, msgCreatedStrictPass, msgCreatedStrictFail, msgHintCreatedAfter}
+	msgCreatedFuture, msgCreatedPass, msgCreatedLastDay, msgCreatedFail, msgCreatedStrictPass, msgCreatedStrictFail, msgHintCreatedAfter)
 
 // existenceStart returns the date from which the applicant's existence
 // counts, with the reasons that say it; decided is set when it has decided

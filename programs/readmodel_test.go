@@ -188,6 +188,39 @@ programs:
 	require.NoError(t, err)
 	assert.Equal(t, fullRep, rep)
 	assert.Positive(t, rep.Programs[0].Eligible, "the members were read")
+
+	// A programme of cooperatives with a loan: a screened decision states
+	// the benefit Evaluate states (the ceilings, no project being given).
+	loans := programs.Default()
+	require.NoError(t, loans.LoadPrograms("loans.yaml", strings.NewReader(`
+programs:
+  - id: coop-loans
+    names: {fr: Prêts aux coopératives, ar: قروض التعاونيات, en: Cooperative loans}
+    accepts: [cooperative]
+    reference: an illustrative programme
+    criteria: [{kind: registered}]
+    benefit: {kind: honour-loan}
+    calls: [{id: loans-2023, opens: 2023-01-01, parameters: {loan_cap: "50000", grant_part_cap: "5000", repayment_years: 7, grace_years: 1}}]
+`)))
+	benefits := make([]string, len(cs))
+	_, err = loans.ScreenCooperatives(context.Background(), cs, programs.ScreenOptions{AsOf: d("2023-06-30"), Programs: []string{"coop-loans"},
+		OnDecision: func(i int, dec *programs.Decision) {
+			if dec.Benefit != nil {
+				benefits[i] = dec.Benefit.Reason.Text(coop.FR)
+			}
+		}})
+	require.NoError(t, err)
+	stated := 0
+	for i := range cs {
+		dec, err := loans.Evaluate(programs.Request{Program: "coop-loans", AsOf: d("2023-06-30"), Applicant: programs.Applicant{Cooperative: &cs[i]}})
+		require.NoError(t, err)
+		want := ""
+		if dec.Benefit != nil {
+			want, stated = dec.Benefit.Reason.Text(coop.FR), stated+1
+		}
+		assert.Equal(t, want, benefits[i], "cooperative %d", i)
+	}
+	assert.Positive(t, stated)
 }
 
 var msgBig = &coop.Message{ID: "big", EN: "{0} members", FR: "{0} adhérents", AR: "{0} عضوا"}

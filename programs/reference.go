@@ -55,7 +55,7 @@ type refLabel struct {
 	followUp, followUpCoaching                string
 	calls, callsHead, parameters, paramsHead  string
 	criteria, criteriaHead, unconfirmed, fact string
-	as, id, strict, branch                    string
+	as, id, strict                            string
 }
 
 // refLabels are the words of the reference in each language.
@@ -77,7 +77,6 @@ var refLabels = map[coop.Lang]refLabel{
 		unconfirmed:      "unconfirmed: ",
 		fact:             "declared fact ",
 		strict:           "strict end ",
-		branch:           "↳ ",
 		as:               " as ",
 		id:               "ID ",
 		followUpCoaching: "",
@@ -100,7 +99,6 @@ var refLabels = map[coop.Lang]refLabel{
 		unconfirmed:      "non confirmé\u00a0: ",
 		fact:             "fait déclaré ",
 		strict:           "borne stricte ",
-		branch:           "↳ ",
 		as:               " pour ",
 		id:               "identifiant ",
 	},
@@ -122,7 +120,6 @@ var refLabels = map[coop.Lang]refLabel{
 		unconfirmed:      "غير مؤكد: ",
 		fact:             "واقعة مصرح بها ",
 		strict:           "حد صارم ",
-		branch:           "↳ ",
 		as:               " بصفة ",
 		id:               "المعرف ",
 	},
@@ -316,6 +313,9 @@ func (rw refWriter) criteria(pr *Program) {
 	}
 }
 
+// branchMark marks, in every language, a criterion a combinator joins.
+const branchMark = "↳ "
+
 // criterion writes the row of a criterion and, beneath it, those of the
 // criteria it joins, each marked as one of them.
 func (rw refWriter) criterion(pr *Program, cr *Criterion, mark string) {
@@ -360,6 +360,6 @@ func (rw refWriter) criterion(pr *Program, cr *Criterion, mark string) {
 	}
 	rw.p("| %s`%s` | `%s` | %s | %s | %s |\n", mark, cr.ID, cr.Kind, cell(doc), strings.Join(roles, ", "), cell(rw.text(pr, cr.Reference)))
 	for i := range cr.Of {
-		rw.criterion(pr, &cr.Of[i], strings.Repeat("\u00a0", len([]rune(mark)))+rw.l.branch)
+		rw.criterion(pr, &cr.Of[i], strings.Repeat("\u00a0", len([]rune(mark)))+branchMark)
 	}
 }

@@ -107,23 +107,29 @@ func (cat *Catalogue) ScreenCooperatives(ctx context.Context, cs []coop.Cooperat
 }
 
 // modelOptions returns how to build the read model the targets screen:
-// without the members when no criterion of a programme that takes
-// cooperatives reads them, and no grant kind but the built-in ones is
-// computed.
+// without the members when none of them reads any.
 func modelOptions(targets []target) []readmodel.Option {
+	if targetsReadMembers(targets) {
+		return nil
+	}
+	return []readmodel.Option{readmodel.WithoutMembers}
+}
+
+// targetsReadMembers reports whether screening the targets may read the
+// members of a cooperative: a criterion of a programme that takes
+// cooperatives whose kind does not say it reads none, or a grant kind
+// other than the built-in ones.
+func targetsReadMembers(targets []target) bool {
 	for i := range targets {
 		t := &targets[i]
 		if !t.cooperatives {
 			continue // every cooperative's decision is applicant-kind alone
 		}
-		if t.e.grant != nil && !builtinGrant[t.e.grant.Name] {
-			return nil
-		}
-		if readsMembers(t.e.crits) {
-			return nil
+		if t.e.grant != nil && !builtinGrant[t.e.grant.Name] || readsMembers(t.e.crits) {
+			return true
 		}
 	}
-	return []readmodel.Option{readmodel.WithoutMembers}
+	return false
 }
 
 // builtinGrant names the built-in grant kinds, none of which reads the
@@ -302,7 +308,7 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
 		}
 	}
 	s.counts = make([]int, n+16) // and after
-	s.members = modelOptions(targets) == nil
+	s.members = targetsReadMembers(targets)
 	return s
 }
 
@@ -355,6 +361,7 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 					d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, c[cRules:cRules+n], c[cRules+n:cRules+2*n], true)
 					if t.grant {
 						d.Grant = t.plan.grantFor(&s.a, d.Outcome)
+						d.Benefit = t.plan.benefitFor(&s.a, d.Outcome, d.Grant)
 					}
 				}
 				switch d.Outcome {
