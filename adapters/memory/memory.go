@@ -5,6 +5,7 @@ import (
 	"context"
 	"iter"
 	"maps"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -54,10 +55,28 @@ const maxLogIDs = 1 << 18
 
 // record is a cooperative's current state and its journal. The state is
 // replaced, never changed; the journal only grows, and its entries never
-// change.
+// change. The state of an import, which the first entry records whole, is
+// kept once, compacted, in imported: that entry's change is nil in the
+// journal and made again when the journal is read. While the cooperative
+// has not changed since, imported is its state.
 type record struct {
-	c       coop.Cooperative
-	journal []registry.Entry
+	c        *compacted
+	journal  []registry.Entry
+	imported *compacted
+}
+
+// newRecord returns the record of a new cooperative c with its first
+// entries.
+func newRecord(c coop.Cooperative, entries []registry.Entry) *record {
+	r := &record{c: compact(c), journal: entries}
+	if imp, ok := entries[0].Change.(registry.Imported); ok {
+		r.imported = r.c
+		if !reflect.DeepEqual(imp.State, c) {
+			r.imported = compact(imp.State)
+		}
+		r.journal[0].Change = nil
+	}
+	return r
 }
 
 type key struct {
@@ -135,7 +154,7 @@ func (s *Store) Changed(ctx context.Context, after uint64, limit int) (registry.
 			if seen[id] = true; len(seen) > limit {
 				return registry.ChangeSet{Position: s.position, Gone: true}, nil
 			}
-			set.Cooperatives = append(set.Cooperatives, s.coops[id].c)
+			set.Cooperatives = append(set.Cooperatives, s.coops[id].c.cooperative())
 		}
 	}
 	return set, nil
@@ -143,14 +162,21 @@ func (s *Store) Changed(ctx context.Context, after uint64, limit int) (registry.
 
 // Snapshot implements registry.Store: the store is read under its read
 // lock, which holds writers back until add has seen every cooperative.
+// Each member register is rebuilt in the same two buffers, which add does
+// not keep: a national snapshot allocates nothing per cooperative.
 func (s *Store) Snapshot(ctx context.Context, add func(*coop.Cooperative) error) (uint64, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	var (
+		c       coop.Cooperative
+		members []coop.Member
+		moves   []coop.ShareMovement
+	)
 	for _, k := range s.order {
-		c := s.coops[k.id].c
+		c, members, moves = s.coops[k.id].c.expand(members, moves)
 		if err := add(&c); err != nil {
 			return 0, err
 		}
@@ -200,7 +226,7 @@ func (s *Store) Get(ctx context.Context, id uuid.UUID) (coop.Cooperative, error)
 	if !ok {
 		return coop.Cooperative{}, noCooperative(id)
 	}
-	return r.c, nil
+	return r.c.cooperative(), nil
 }
 
 // GetByNumber implements registry.Store.
@@ -214,7 +240,7 @@ func (s *Store) GetByNumber(ctx context.Context, number string) (coop.Cooperativ
 	if !ok {
 		return coop.Cooperative{}, registry.NotFound("registration number " + number)
 	}
-	return s.coops[id].c, nil
+	return s.coops[id].c.cooperative(), nil
 }
 
 // FindNumbers implements registry.NumberFinder.
@@ -267,8 +293,8 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 	}
 	p := registry.Page{Items: []coop.Cooperative{}}
 	for i, k := range s.order {
-		c := &s.coops[k.id].c
-		if !f.Matches(c) {
+		r := s.coops[k.id]
+		if !f.Matches(&r.c.c) {
 			continue
 		}
 		p.Total++
@@ -276,7 +302,7 @@ func (s *Store) List(ctx context.Context, f registry.Filter) (registry.Page, err
 			continue
 		}
 		if len(p.Items) < limit {
-			p.Items = append(p.Items, *c)
+			p.Items = append(p.Items, r.c.cooperative())
 		} else if p.Next == "" {
 			last := p.Items[len(p.Items)-1]
 			p.Next = registry.EncodeCursor(last.RegisteredOn, last.ID)
@@ -292,12 +318,13 @@ func (s *Store) All(ctx context.Context) iter.Seq2[coop.Cooperative, error] {
 	return func(yield func(coop.Cooperative, error) bool) {
 		const batch = 1024
 		var last *key
-		items := make([]coop.Cooperative, 0, batch)
+		items := make([]*compacted, 0, batch)
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(coop.Cooperative{}, err)
 				return
 			}
+			clear(items)
 			items = items[:0]
 			s.mu.RLock()
 			start := 0
@@ -309,15 +336,15 @@ func (s *Store) All(ctx context.Context) iter.Seq2[coop.Cooperative, error] {
 				items = append(items, s.coops[k.id].c)
 			}
 			s.mu.RUnlock()
-			for _, c := range items {
-				if !yield(c, nil) {
+			for _, p := range items {
+				if !yield(p.cooperative(), nil) {
 					return
 				}
 			}
 			if len(items) < batch {
 				return
 			}
-			k := keyOf(&items[len(items)-1])
+			k := keyOf(&items[len(items)-1].c)
 			last = &k
 		}
 	}
@@ -334,7 +361,12 @@ func (s *Store) Journal(ctx context.Context, id uuid.UUID) ([]registry.Entry, er
 	if !ok {
 		return nil, noCooperative(id)
 	}
-	return slices.Clip(r.journal), nil
+	if r.imported == nil {
+		return slices.Clip(r.journal), nil
+	}
+	j := slices.Clone(r.journal)
+	j[0].Change = registry.Imported{State: r.imported.cooperative()}
+	return j, nil
 }
 
 // GetApproval implements registry.Store.
@@ -413,9 +445,18 @@ func (t *tx) current(id uuid.UUID) (coop.Cooperative, bool) {
 		return st.c, true
 	}
 	if r, ok := t.s.coops[id]; ok {
-		return r.c, true
+		return r.c.cooperative(), true
 	}
 	return coop.Cooperative{}, false
+}
+
+// exists reports whether the cooperative id is stored or created.
+func (t *tx) exists(id uuid.UUID) bool {
+	if _, ok := t.coops[id]; ok {
+		return true
+	}
+	_, ok := t.s.coops[id]
+	return ok
 }
 
 // Lock implements registry.Tx. The whole store is locked already.
@@ -449,7 +490,7 @@ func (t *tx) Put(c coop.Cooperative, e registry.Entry) error {
 
 // Create implements registry.Tx.
 func (t *tx) Create(c coop.Cooperative, first registry.Entry) error {
-	if _, dup := t.current(c.ID); dup {
+	if t.exists(c.ID) {
 		return registry.Taken("id")
 	}
 	if t.numberTaken(c.RegistrationNumber) {
@@ -628,12 +669,12 @@ func (t *tx) commit() {
 			continue
 		}
 		r := s.coops[id]
-		r.c = st.c
+		r.c = compact(st.c)
 		r.journal = append(r.journal, st.entries...)
 	}
 	for _, id := range t.created {
 		st := t.coops[id]
-		s.insert(&record{c: st.c, journal: st.entries})
+		s.insert(newRecord(st.c, st.entries))
 	}
 	if len(t.coops) > 0 {
 		ids := make([]uuid.UUID, 0, len(t.coops))
@@ -646,9 +687,10 @@ func (t *tx) commit() {
 
 // insert adds a new record to the store's indexes.
 func (s *Store) insert(r *record) {
-	s.coops[r.c.ID] = r
-	s.byNumber[r.c.RegistrationNumber] = r.c.ID
-	k := keyOf(&r.c)
+	c := &r.c.c
+	s.coops[c.ID] = r
+	s.byNumber[c.RegistrationNumber] = c.ID
+	k := keyOf(c)
 	i, _ := slices.BinarySearchFunc(s.order, k, compareKeys)
 	s.order = slices.Insert(s.order, i, k)
 }
@@ -681,13 +723,13 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 	}
 	loaded := make([]uuid.UUID, 0, recs.n)
 	for rec := range recs.all {
-		c := rec.Cooperative
-		s.coops[c.ID] = &record{c: c, journal: []registry.Entry{rec.First}}
+		c := &rec.r.c.c
+		s.coops[c.ID] = rec.r
 		s.byNumber[c.RegistrationNumber] = c.ID
-		s.order = append(s.order, keyOf(&c))
-		s.approvals[rec.Approval.ID] = rec.Approval
-		if rec.Approval.Status.HoldsName() {
-			s.names[rec.Approval.NameKey] = rec.Approval.ID
+		s.order = append(s.order, keyOf(c))
+		s.approvals[rec.approval.ID] = rec.approval
+		if rec.approval.Status.HoldsName() {
+			s.names[rec.approval.NameKey] = rec.approval.ID
 		}
 		loaded = append(loaded, c.ID)
 	}
@@ -699,10 +741,18 @@ func (s *Store) Load(ctx context.Context, records iter.Seq2[registry.Record, err
 }
 
 // loadedRecords are the records of a load, kept in chunks, so that a large
-// load never copies them to grow one slice.
+// load never copies them to grow one slice, and compacted as they are
+// read, so that a national load never holds its registers whole.
 type loadedRecords struct {
-	chunks [][]registry.Record
+	chunks [][]loadedRecord
 	n      int
+}
+
+// loadedRecord is a record of a load as the store will keep it, with its
+// name approval.
+type loadedRecord struct {
+	r        *record
+	approval registry.NameApproval
 }
 
 // read reads the records, refusing one that clashes with another of the
@@ -733,16 +783,17 @@ func (l *loadedRecords) read(ctx context.Context, records iter.Seq2[registry.Rec
 			names[rec.Approval.NameKey] = true
 		}
 		if len(l.chunks) == 0 || len(l.chunks[len(l.chunks)-1]) == cap(l.chunks[len(l.chunks)-1]) {
-			l.chunks = append(l.chunks, make([]registry.Record, 0, 1024))
+			l.chunks = append(l.chunks, make([]loadedRecord, 0, 1024))
 		}
-		l.chunks[len(l.chunks)-1] = append(l.chunks[len(l.chunks)-1], rec)
+		l.chunks[len(l.chunks)-1] = append(l.chunks[len(l.chunks)-1],
+			loadedRecord{r: newRecord(rec.Cooperative, []registry.Entry{rec.First}), approval: rec.Approval})
 		l.n++
 	}
 	return nil
 }
 
 // all yields every record of the load, in order.
-func (l *loadedRecords) all(yield func(*registry.Record) bool) {
+func (l *loadedRecords) all(yield func(*loadedRecord) bool) {
 	for _, chunk := range l.chunks {
 		for i := range chunk {
 			if !yield(&chunk[i]) {
@@ -756,17 +807,17 @@ func (l *loadedRecords) all(yield func(*registry.Record) bool) {
 // a registration number or a name held already. s.mu is held.
 func (s *Store) clashes(recs *loadedRecords) error {
 	for rec := range recs.all {
-		c := &rec.Cooperative
+		c := &rec.r.c.c
 		if _, dup := s.coops[c.ID]; dup {
 			return registry.Taken("id")
 		}
 		if _, dup := s.byNumber[c.RegistrationNumber]; dup {
 			return registry.Taken("registration_number")
 		}
-		if _, dup := s.approvals[rec.Approval.ID]; dup {
+		if _, dup := s.approvals[rec.approval.ID]; dup {
 			return registry.Taken("id")
 		}
-		if _, held := s.names[rec.Approval.NameKey]; held && rec.Approval.Status.HoldsName() {
+		if _, held := s.names[rec.approval.NameKey]; held && rec.approval.Status.HoldsName() {
 			return registry.Taken("name")
 		}
 	}

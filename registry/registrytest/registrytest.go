@@ -119,6 +119,7 @@ func Run(t *testing.T, newStore func(t *testing.T) registry.Store) {
 		{"BulkLoadAllOrNothing", testBulkLoadAllOrNothing},
 		{"BulkLoadInBatches", testBulkLoadInBatches},
 		{"BulkLoadOwned", testBulkLoadOwned},
+		{"RegisterReadsBack", testRegisterReadsBack},
 		{"HostileInput", testHostileInput},
 		{"IdempotencyKeys", testIdempotencyKeys},
 		{"KeyWithTheChange", testKeyWithTheChange},
