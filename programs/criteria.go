@@ -109,7 +109,7 @@ func bindJoin(join string) func(b *Binding) Rule {
 				branches = append(branches, CriterionResult{Result: coop.Result{ID: sr.crit.ID, Reference: sr.ref}, References: sr.refs,
 					Unconfirmed: sr.crit.Unconfirmed, Note: sr.crit.Note, Notes: sr.crit.Notes})
 				res := &branches[len(branches)-1]
-				sr.rule(a, asOf, &Eval{res: res, dates: out.dates})
+				sr.rule(a, asOf, &Eval{res: res, dates: out.dates, counting: out.counting})
 				switch res.Outcome {
 				case coop.Pass:
 					pass++

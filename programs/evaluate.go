@@ -374,27 +374,43 @@ func (p *plan) grantFor(a *Applicant, o Outcome) decimal.NullDecimal {
 // whose grant is grant, when the programme has one, the outcome is not
 // ineligible and it can be stated.
 func (p *plan) benefitFor(a *Applicant, o Outcome, grant decimal.NullDecimal) *Benefit {
+	var b Benefit
+	if !p.benefitInto(a, o, grant, &b) {
+		return nil
+	}
+	return &b
+}
+
+// benefitInto is benefitFor writing into b, whose Params it reuses, and
+// reporting whether there is a benefit: a screening states each decision's
+// benefit in one buffer.
+func (p *plan) benefitInto(a *Applicant, o Outcome, grant decimal.NullDecimal, b *Benefit) bool {
 	g := p.e.grant
 	if g == nil || o == Ineligible {
-		return nil
+		return false
 	}
 	if g.Benefit != nil {
-		if b, ok := g.Benefit(p.grant, a); ok {
+		v, ok := g.Benefit(p.grant, a)
+		if ok {
+			*b = v
 			b.Kind = g.Name
-			return &b
 		}
-		return nil
+		return ok
 	}
 	if !grant.Valid {
-		return nil
+		return false
 	}
-	b := &Benefit{Kind: g.Name, Grant: grant, Reason: coop.NewReason(msgBenefitGrant, coop.AmountArg(grant.Decimal))}
+	params := b.Params[:0]
+	*b = Benefit{Kind: g.Name, Grant: grant, Reason: coop.NewReason(msgBenefitGrant, coop.AmountArg(grant.Decimal))}
 	for _, sp := range g.Params {
 		if _, rec, ok := p.grant.get(sp.Role); ok {
-			b.Params = append(b.Params, rec)
+			params = append(params, rec)
 		}
 	}
-	return b
+	if len(params) > 0 {
+		b.Params = params
+	}
+	return true
 }
 
 // run evaluates a against the plan, appending the results to results; e
@@ -453,6 +469,30 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		}
 	}
 	return results, out
+}
+
+// count evaluates a against the plan for a screening that hands out no
+// decision: it returns the programme's outcome and counts the failing and
+// unknown criteria by their position in the plan, each rule writing its
+// outcome into one scratch result and making no reason.
+func (p *plan) count(a *Applicant, e *Eval, scratch *CriterionResult, failedAt, unknownAt []int) Outcome {
+	out := Eligible
+	*e = Eval{res: scratch, counting: true}
+	for i := range p.rules {
+		scratch.Outcome = ""
+		p.rules[i].rule(a, p.asOf, e)
+		switch scratch.Outcome {
+		case coop.Fail:
+			out = Ineligible
+			failedAt[i]++
+		case coop.Unknown:
+			if out == Eligible {
+				out = Undetermined
+			}
+			unknownAt[i]++
+		}
+	}
+	return out
 }
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {

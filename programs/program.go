@@ -447,16 +447,23 @@ type Rule func(a *Applicant, asOf coop.Date, out *Eval)
 // Eval is where a Rule writes its outcome, its reason and, optionally, a
 // hint saying what would change a failing or unknown outcome, the parameter
 // values it used and the dates on which the outcome may change. It writes
-// straight into the decision, so evaluating allocates nothing.
+// straight into the decision, so evaluating allocates nothing. A screening
+// that hands out no decision only counts outcomes: its Eval keeps the
+// outcome and drops the reason and the hint, which a rule need not know.
 type Eval struct {
 	res   *CriterionResult
 	dates *[]coop.Date
+	// counting is set when only the outcome is read: a screening that
+	// counts outcomes and hands no decision out makes no reason.
+	counting bool
 }
 
 // Set records the outcome and the reason.
 func (e *Eval) Set(o coop.Outcome, msg *coop.Message, args ...coop.Arg) {
 	e.res.Outcome = o
-	e.res.Reason.Set(msg, args...)
+	if !e.counting {
+		e.res.Reason.Set(msg, args...)
+	}
 }
 
 // Tracking reports whether the evaluation collects the dates on which the
@@ -465,7 +472,9 @@ func (e *Eval) Tracking() bool { return e.dates != nil }
 
 // Suggest records what would change the outcome.
 func (e *Eval) Suggest(msg *coop.Message, args ...coop.Arg) {
-	e.res.Hint.Set(msg, args...)
+	if !e.counting {
+		e.res.Hint.Set(msg, args...)
+	}
 }
 
 // UseParams records the parameter values the rule used.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -81,7 +82,9 @@ func withoutChange(d programs.Decision) string {
 }
 
 // TestScreen_CountsAsDecisions checks that the counts of a screening are
-// those of its decisions.
+// those of its decisions, at the three recorded dates: counted without
+// making the decisions when none is read (no reason is made then), and
+// counted from the decisions handed to OnDecision.
 func TestScreen_CountsAsDecisions(t *testing.T) {
 	cat := programs.Default()
 	applicants := recordedApplicants()[:1000]
@@ -89,31 +92,58 @@ func TestScreen_CountsAsDecisions(t *testing.T) {
 	for i, a := range applicants {
 		cs[i] = *a.Cooperative
 	}
-	rep, err := cat.Screen(context.Background(), slices.Values(cs), programs.ScreenOptions{AsOf: d("2024-03-15"), Workers: 3})
-	require.NoError(t, err)
-	for _, pc := range rep.Programs {
-		want := programs.ProgramCounts{Program: pc.Program, Call: pc.Call, Failed: map[string]int{}, Unknown: map[string]int{}}
-		for i := range cs {
-			dec, err := cat.Evaluate(programs.Request{Program: pc.Program, AsOf: d("2024-03-15"), Applicant: programs.Applicant{Cooperative: &cs[i]}})
-			require.NoError(t, err)
-			switch dec.Outcome {
-			case programs.Eligible:
-				want.Eligible++
-			case programs.Ineligible:
-				want.Ineligible++
-			default:
-				want.Undetermined++
-			}
-			for _, c := range dec.Criteria {
-				switch c.Outcome {
-				case coop.Fail:
-					want.Failed[c.ID]++
-				case coop.Unknown:
-					want.Unknown[c.ID]++
+	tests := []struct {
+		name string
+		read bool
+	}{
+		{"no decision read", false},
+		{"every decision read", true},
+	}
+	for _, date := range recordedDates {
+		asOf := d(date)
+		want := map[string]programs.ProgramCounts{}
+		for _, id := range cat.ProgramIDs() {
+			pc := programs.ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
+			for i := range cs {
+				dec, err := cat.Evaluate(programs.Request{Program: id, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &cs[i]}})
+				require.NoError(t, err)
+				pc.Call = dec.Call
+				switch dec.Outcome {
+				case programs.Eligible:
+					pc.Eligible++
+				case programs.Ineligible:
+					pc.Ineligible++
+				default:
+					pc.Undetermined++
+				}
+				for _, c := range dec.Criteria {
+					switch c.Outcome {
+					case coop.Fail:
+						pc.Failed[c.ID]++
+					case coop.Unknown:
+						pc.Unknown[c.ID]++
+					}
 				}
 			}
+			want[id] = pc
 		}
-		assert.Equal(t, want, pc, pc.Program)
+		for _, tt := range tests {
+			opts := programs.ScreenOptions{AsOf: asOf, Workers: 3}
+			read := 0
+			if tt.read {
+				var mu sync.Mutex
+				opts.OnDecision = func(int, *programs.Decision) { mu.Lock(); read++; mu.Unlock() }
+			}
+			rep, err := cat.Screen(context.Background(), slices.Values(cs), opts)
+			require.NoError(t, err)
+			require.Len(t, rep.Programs, len(want))
+			for _, pc := range rep.Programs {
+				assert.Equal(t, want[pc.Program], pc, "%s at %s: %s", tt.name, date, pc.Program)
+			}
+			if tt.read {
+				assert.Equal(t, len(cs)*len(want), read, "%s at %s", tt.name, date)
+			}
+		}
 	}
 }
 

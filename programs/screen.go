@@ -30,7 +30,9 @@ type ScreenOptions struct {
 	// It is called from several goroutines at once and must be safe for
 	// concurrent use; the decision (whose criteria live in a buffer reused
 	// for the next decision) must not be kept after it returns: copy what
-	// must outlive the call.
+	// must outlive the call. Without it (and without ChangeDates), nobody
+	// reads a decision: a screening counts the outcome of each criterion as
+	// its rule gives it and makes no reason, hint or grant.
 	OnDecision func(index int, d *Decision)
 }
 
@@ -261,13 +263,17 @@ type screener struct {
 	counts []int
 	offset []int
 	e      Eval
+	// scratch is the result a rule writes when only outcomes are counted.
+	scratch CriterionResult
 	// Decisions that do not depend on the cooperative are made once: fixed
 	// by target, wrong by target and kind (cooperative, union). A programme
 	// of persons answers every cooperative body the same way, failing
 	// applicant-kind, so that its counts do not depend on the kind.
 	fixed, wrong []*Decision
-	// head holds, for each target, its decision's header, made once.
-	head []Decision
+	// head holds, for each target, its decision's header, made once;
+	// benefits its decision's benefit.
+	head     []Decision
+	benefits []Benefit
 	// members is set when a rule screened may read the members.
 	members bool
 	a       Applicant
@@ -294,6 +300,7 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
 		wrong:   make([]*Decision, 2*len(targets)),
 		head:    make([]Decision, len(targets)),
 	}
+	s.benefits = make([]Benefit, len(targets))
 	n := 16 // padding before
 	for i, t := range targets {
 		s.offset[i] = n
@@ -346,32 +353,7 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 				c[cWrong]++
 				d = s.wrong[k]
 			default:
-				if opts.ChangeDates {
-					s.d = t.plan.decide(&s.a, true)
-					d = &s.d
-					for i := range d.Criteria {
-						countResult(c, &d.Criteria[i], len(t.plan.rules))
-					}
-				} else {
-					// A full decision in a buffer reused for the next one,
-					// its header made once; its results counted as they are
-					// made.
-					d = &s.head[ti]
-					n := len(t.plan.rules)
-					d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, c[cRules:cRules+n], c[cRules+n:cRules+2*n], true)
-					if t.grant {
-						d.Grant = t.plan.grantFor(&s.a, d.Outcome)
-						d.Benefit = t.plan.benefitFor(&s.a, d.Outcome, d.Grant)
-					}
-				}
-				switch d.Outcome {
-				case Eligible:
-					c[cEligible]++
-				case Ineligible:
-					c[cIneligible]++
-				default:
-					c[cUndetermined]++
-				}
+				d = s.decide(ti, c, opts)
 			}
 			if opts.OnDecision != nil {
 				s.d = *d
@@ -379,6 +361,49 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 			}
 		}
 	}
+}
+
+// decide decides the bound cooperative against target ti, which has a
+// call, counting the decision and its criteria in c.
+func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
+	t := &s.targets[ti]
+	var d *Decision
+	n := len(t.plan.rules)
+	switch {
+	case opts.OnDecision == nil && !opts.ChangeDates:
+		// Nobody reads the decision: its outcome and its
+		// criteria's are counted, and nothing else is made.
+		d = &s.head[ti]
+		d.Outcome = t.plan.count(&s.a, &s.e, &s.scratch, c[cRules:cRules+n], c[cRules+n:cRules+2*n])
+	case opts.ChangeDates:
+		s.d = t.plan.decide(&s.a, true)
+		d = &s.d
+		for i := range d.Criteria {
+			countResult(c, &d.Criteria[i], len(t.plan.rules))
+		}
+	default:
+		// A full decision in a buffer reused for the next one,
+		// its header made once; its results counted as they are
+		// made.
+		d = &s.head[ti]
+		d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, c[cRules:cRules+n], c[cRules+n:cRules+2*n], true)
+		if t.grant {
+			d.Grant = t.plan.grantFor(&s.a, d.Outcome)
+			d.Benefit = nil
+			if t.plan.benefitInto(&s.a, d.Outcome, d.Grant, &s.benefits[ti]) {
+				d.Benefit = &s.benefits[ti]
+			}
+		}
+	}
+	switch d.Outcome {
+	case Eligible:
+		c[cEligible]++
+	case Ineligible:
+		c[cIneligible]++
+	default:
+		c[cUndetermined]++
+	}
+	return d
 }
 
 // countResult counts a failing or unknown result by its rule.

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,11 +55,16 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 // cores: Taawun's Screen by itself, the peers on one goroutine per core
 // over a share of the registry each.
 //
-//   - taawun/all: all 10 programmes of the catalogue, full decisions (every
-//     criterion with its outcome, reason arguments, reference and
-//     parameters; the text on demand), counted by outcome and criterion.
-//   - taawun/<programme>: one programme.
-//   - taawun/mourafaka+indh-income: the two programmes the peers have.
+//   - taawun/all: all 10 programmes of the catalogue, every criterion
+//     evaluated, the report counting decisions by outcome and criteria by
+//     outcome; no decision is read, so none is made whole (no reason).
+//   - taawun/all/decisions: the same, every decision made whole (every
+//     criterion with its outcome, reason arguments, hint, reference and
+//     parameters, the grant; the text on demand) and handed to OnDecision.
+//   - taawun/<programme>: one programme; taawun/mourafaka/decisions with
+//     its decisions made whole.
+//   - taawun/mourafaka+indh-income: the two programmes the peers have, and
+//     with /decisions their decisions made whole.
 //   - cel, expr: Mourafaka and INDH income as one expression per programme
 //     (criteria joined by &&, short-circuit): the outcome, no explanation.
 //   - cel-explained, expr-explained: one expression per criterion, all
@@ -76,6 +82,15 @@ func BenchmarkScreenNational(b *testing.B) {
 	screen := func(ids []string, calls map[string]string) func(b *testing.B) {
 		return func(b *testing.B) {
 			opts := programs.ScreenOptions{AsOf: screenAsOf, Programs: ids, Calls: calls}
+			if strings.HasSuffix(b.Name(), "/decisions") {
+				// Every decision made whole and handed out: what a caller
+				// reading the reasons asks for.
+				opts.OnDecision = func(_ int, d *programs.Decision) {
+					if len(d.Criteria) == 0 {
+						b.Error("a decision without its criteria")
+					}
+				}
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				rep, err := cat.ScreenModel(context.Background(), model, opts)
@@ -90,10 +105,13 @@ func BenchmarkScreenNational(b *testing.B) {
 		}
 	}
 	b.Run("taawun/all", screen(cat.ProgramIDs(), nil))
+	b.Run("taawun/all/decisions", screen(cat.ProgramIDs(), nil))
 	for _, id := range cat.ProgramIDs() {
 		b.Run("taawun/"+id, screen([]string{id}, nil))
 	}
+	b.Run("taawun/mourafaka/decisions", screen([]string{"mourafaka"}, nil))
 	b.Run("taawun/mourafaka+indh-income", screen(peerPrograms, peerCalls))
+	b.Run("taawun/mourafaka+indh-income/decisions", screen(peerPrograms, peerCalls))
 
 	facts := make([]bench.Facts, len(reg))
 	vars := make([]map[string]any, len(reg))
