@@ -103,29 +103,7 @@ func TestScreen_CountsAsDecisions(t *testing.T) {
 		asOf := d(date)
 		want := map[string]programs.ProgramCounts{}
 		for _, id := range cat.ProgramIDs() {
-			pc := programs.ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
-			for i := range cs {
-				dec, err := cat.Evaluate(programs.Request{Program: id, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &cs[i]}})
-				require.NoError(t, err)
-				pc.Call = dec.Call
-				switch dec.Outcome {
-				case programs.Eligible:
-					pc.Eligible++
-				case programs.Ineligible:
-					pc.Ineligible++
-				default:
-					pc.Undetermined++
-				}
-				for _, c := range dec.Criteria {
-					switch c.Outcome {
-					case coop.Fail:
-						pc.Failed[c.ID]++
-					case coop.Unknown:
-						pc.Unknown[c.ID]++
-					}
-				}
-			}
-			want[id] = pc
+			want[id] = evaluatedCounts(t, cat, id, asOf, cs)
 		}
 		for _, tt := range tests {
 			opts := programs.ScreenOptions{AsOf: asOf, Workers: 3}

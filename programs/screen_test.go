@@ -43,6 +43,36 @@ func registry(n int) []coop.Cooperative {
 	return out
 }
 
+// evaluatedCounts counts the decisions of Evaluate on each of cs for the
+// programme at asOf as a screening counts them: by outcome, and failing
+// and unknown criteria by ID.
+func evaluatedCounts(t *testing.T, cat *programs.Catalogue, program string, asOf coop.Date, cs []coop.Cooperative) programs.ProgramCounts {
+	t.Helper()
+	pc := programs.ProgramCounts{Program: program, Failed: map[string]int{}, Unknown: map[string]int{}}
+	for i := range cs {
+		dec, err := cat.Evaluate(programs.Request{Program: program, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &cs[i]}})
+		require.NoError(t, err)
+		pc.Call = dec.Call
+		switch dec.Outcome {
+		case programs.Eligible:
+			pc.Eligible++
+		case programs.Ineligible:
+			pc.Ineligible++
+		default:
+			pc.Undetermined++
+		}
+		for _, c := range dec.Criteria {
+			switch c.Outcome {
+			case coop.Fail:
+				pc.Failed[c.ID]++
+			case coop.Unknown:
+				pc.Unknown[c.ID]++
+			}
+		}
+	}
+	return pc
+}
+
 func TestScreen_MatchesEvaluate(t *testing.T) {
 	cat := programs.Default()
 	regs := registry(2000)
@@ -56,27 +86,7 @@ func TestScreen_MatchesEvaluate(t *testing.T) {
 	assert.Equal(t, int64(2000*10), seen.Load())
 
 	for _, pc := range rep.Programs {
-		want := programs.ProgramCounts{Failed: map[string]int{}, Unknown: map[string]int{}}
-		for i := range regs {
-			dec, err := cat.Evaluate(programs.Request{Program: pc.Program, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &regs[i]}})
-			require.NoError(t, err)
-			switch dec.Outcome {
-			case programs.Eligible:
-				want.Eligible++
-			case programs.Ineligible:
-				want.Ineligible++
-			default:
-				want.Undetermined++
-			}
-			for _, c := range dec.Criteria {
-				switch c.Outcome {
-				case coop.Fail:
-					want.Failed[c.ID]++
-				case coop.Unknown:
-					want.Unknown[c.ID]++
-				}
-			}
-		}
+		want := evaluatedCounts(t, cat, pc.Program, asOf, regs)
 		assert.Equal(t, want.Eligible, pc.Eligible, pc.Program)
 		assert.Equal(t, want.Ineligible, pc.Ineligible, pc.Program)
 		assert.Equal(t, want.Undetermined, pc.Undetermined, pc.Program)
