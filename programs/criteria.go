@@ -451,7 +451,13 @@ func bindMembersMin(*Binding) Rule {
 			out.Set(coop.Fail, msgNotACooperative)
 			return
 		}
-		n, known := a.model.MembersAt(c, asOf)
+		var n int
+		var known bool
+		if t := a.tallied(asOf, out); t != nil && len(a.mem) > 0 {
+			n, known = t.n, true
+		} else {
+			n, known = a.model.MembersAt(c, asOf)
+		}
 		r, _ := coop.MembersMinOf(n, known, c.IsUnion(), asOf)
 		out.setResult(r)
 		if !known {
@@ -1029,12 +1035,33 @@ func newAgeWindow(asOf coop.Date, min, max int) ageWindow {
 	return ageWindow{asOf: asOf, min: min, max: max, youngest: coop.BornBy(asOf, min), tooOld: coop.BornBy(asOf, max+1)}
 }
 
+// ageWindow returns the window of ages min to max at the binding's date,
+// declared to its plan so that a screening counts it with the others.
+func (b *Binding) ageWindow(min, max int) ageWindow {
+	w := newAgeWindow(b.at.asOf, min, max)
+	b.at.windows = append(b.at.windows, w)
+	return w
+}
+
 // in reports whether someone born on birth is aged min to max at asOf.
 func (w *ageWindow) in(birth, asOf coop.Date) bool {
 	if asOf == w.asOf {
 		return !birth.After(w.youngest) && birth.After(w.tooOld)
 	}
 	return coop.AgedBetween(birth, asOf, w.min, w.max)
+}
+
+// firstOutside returns the age at asOf, the window's date, of the first
+// member of mem who counts then and is born outside the window; 0 when
+// there is none.
+func (w *ageWindow) firstOutside(mem []readmodel.Member, asOf coop.Date) int {
+	for i := range mem {
+		m := &mem[i]
+		if m.ActiveAt(asOf) && !m.Birth.IsZero() && !w.in(m.Birth, asOf) {
+			return coop.Age(m.Birth, asOf)
+		}
+	}
+	return 0
 }
 
 // bindMembersAged passes when every member at the date is aged min_age to
@@ -1046,7 +1073,7 @@ func bindMembersAged(b *Binding) Rule {
 		return nil
 	}
 	params, min, max := r.params, r.min, r.max
-	window := newAgeWindow(b.at.asOf, min, max)
+	window := b.ageWindow(min, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if notACooperative(a, out) {
@@ -1056,6 +1083,16 @@ func bindMembersAged(b *Binding) Rule {
 			out.Set(coop.Unknown, msgNoRegister)
 			out.Suggest(msgHintRegister2)
 			return
+		}
+		if t := a.tallied(asOf, out); t != nil {
+			if w := t.window(&window); w != nil {
+				firstOut := 0
+				if w.outside > 0 && !out.counting {
+					firstOut = window.firstOutside(a.mem, asOf)
+				}
+				r.setMembers(out, asOf, t.n, w.outside, t.birthUnknown, firstOut)
+				return
+			}
 		}
 		n, outside, unknown, firstOut := 0, 0, 0, 0
 		tracking, fast := out.Tracking(), asOf == window.asOf
@@ -1123,7 +1160,7 @@ func bindWomenOnly(*Binding) Rule {
 			out.Suggest(msgHintRegister2)
 			return
 		}
-		n, _, men, unknown := genders(a.mem, asOf)
+		n, _, men, unknown := genders(a, asOf, out)
 		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
@@ -1153,38 +1190,13 @@ func bindWomenYouthShare(b *Binding) Rule {
 	params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
 	pct := coop.PercentArg(min) // formatted once, not for each applicant
 	num, den := fraction(min)
-	window := newAgeWindow(b.at.asOf, youthMin, max)
+	window := b.ageWindow(youthMin, max)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if withoutRegister(a, asOf, out) {
 			return
 		}
-		n, yes, unknown := 0, 0, 0
-		tracking := out.Tracking()
-		for i := range a.mem {
-			m := &a.mem[i]
-			if !m.ActiveAt(asOf) {
-				continue
-			}
-			n++
-			if m.Gender == readmodel.Female {
-				yes++
-				continue
-			}
-			if !m.Birth.IsZero() {
-				if tracking {
-					ageDates(m.Birth, asOf, youthMin, max, out)
-				}
-				if window.in(m.Birth, asOf) {
-					yes++
-					continue
-				}
-				if m.Gender == readmodel.Male {
-					continue // known: neither a woman nor young
-				}
-			}
-			unknown++
-		}
+		n, yes, unknown := womenYouth(a, asOf, &window, out)
 		memberDates(a.mem, asOf, out)
 		if n == 0 {
 			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
@@ -1203,6 +1215,44 @@ func bindWomenYouthShare(b *Binding) Rule {
 			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
 		}
 	}
+}
+
+// womenYouth counts the members of a at asOf, those who are women or
+// aged within window (18 to the youth age), and those for whom it is not
+// known, with the dates on which a member enters or leaves the window
+// when out collects them.
+func womenYouth(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, yes, unknown int) {
+	if t := a.tallied(asOf, out); t != nil {
+		if w := t.window(window); w != nil {
+			return t.n, t.women + w.otherIn, t.otherBirthUnknown + w.outsideGenderUnknown
+		}
+	}
+	tracking := out.Tracking()
+	for i := range a.mem {
+		m := &a.mem[i]
+		if !m.ActiveAt(asOf) {
+			continue
+		}
+		n++
+		if m.Gender == readmodel.Female {
+			yes++
+			continue
+		}
+		if !m.Birth.IsZero() {
+			if tracking {
+				ageDates(m.Birth, asOf, window.min, window.max, out)
+			}
+			if window.in(m.Birth, asOf) {
+				yes++
+				continue
+			}
+			if m.Gender == readmodel.Male {
+				continue // known: neither a woman nor young
+			}
+		}
+		unknown++
+	}
+	return n, yes, unknown
 }
 
 // bindWomenShare passes when the women among the members at the date are
@@ -1233,7 +1283,7 @@ func bindWomenShare(b *Binding) Rule {
 		if withoutRegister(a, asOf, out) {
 			return
 		}
-		n, women, _, unknown := genders(a.mem, asOf)
+		n, women, _, unknown := genders(a, asOf, out)
 		memberDates(a.mem, asOf, out)
 		switch {
 		case n == 0:
@@ -1249,11 +1299,14 @@ func bindWomenShare(b *Binding) Rule {
 	}
 }
 
-// genders counts the members active at asOf: all of them, the women, the
-// men and those whose gender is not given.
-func genders(mem []readmodel.Member, asOf coop.Date) (n, women, men, unknown int) {
-	for i := range mem {
-		m := &mem[i]
+// genders counts the members of a active at asOf: all of them, the
+// women, the men and those whose gender is not given.
+func genders(a *Applicant, asOf coop.Date, out *Eval) (n, women, men, unknown int) {
+	if t := a.tallied(asOf, out); t != nil {
+		return t.n, t.women, t.men, t.genderUnknown
+	}
+	for i := range a.mem {
+		m := &a.mem[i]
 		if !m.ActiveAt(asOf) {
 			continue
 		}

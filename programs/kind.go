@@ -153,6 +153,9 @@ type bindAt struct {
 	// call's opening for a call named before it opens (programs.md §1,
 	// clarified).
 	paramsAt coop.Date
+	// windows are the age windows the plan's rules count members in, so
+	// that a screening counts them all in one pass (memberTally).
+	windows []ageWindow
 }
 
 // binder is a criterion, or a grant (crit nil), with the call parameter

@@ -153,6 +153,9 @@ type Applicant struct {
 	index int              // its index in model
 	c     *readmodel.Coop  // model.Coop(index)
 	mem   []readmodel.Member
+	// tally is the member tally a screening gathers for the cooperative
+	// bound; nil outside a screening.
+	tally *memberTally
 }
 
 // Compact returns the cooperative's compact form and the model that holds
@@ -169,6 +172,9 @@ func (a *Applicant) bind(m *readmodel.Model, i int, members bool) {
 	a.c = m.Coop(i)
 	if members {
 		a.mem = m.Members(a.c)
+	}
+	if a.tally != nil {
+		a.tally.done = false
 	}
 }
 

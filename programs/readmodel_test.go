@@ -232,3 +232,95 @@ programs:
 }
 
 var msgBig = &coop.Message{ID: "big", EN: "{0} members", FR: "{0} adhérents", AR: "{0} عضوا"}
+
+// TestScreen_MemberRulesAtEdges screens registers built from members at
+// the edges of what the rules on the members read (a birthday on the date
+// of each age limit or the day after, no birth date, no gender, joining or
+// leaving on the date) and compares every decision and every count with
+// Evaluate, which walks each register on its own: a screening counts each
+// register once for every programme.
+func TestScreen_MemberRulesAtEdges(t *testing.T) {
+	cat := programs.Default()
+	asOf := d("2023-06-30")
+	births := []string{"", "2005-06-30", "2005-07-01", "2001-06-30", "2001-07-01", "1987-07-01", "1987-06-30",
+		"1982-07-01", "1982-06-30", "1960-01-01"}
+	genders := []coop.Gender{coop.Female, coop.Male, ""}
+	spans := []struct{ joined, left string }{
+		{"2020-01-01", ""}, {"2023-06-30", ""}, {"2023-07-01", ""}, {"2020-01-01", "2023-06-30"}, {"2020-01-01", "2023-07-01"},
+	}
+	base := *recordedApplicants()[0].Cooperative
+	require.NotEmpty(t, base.Members)
+	member := func(k int) coop.Member {
+		m := base.Members[0]
+		m.Gender = genders[k%len(genders)]
+		m.BirthDate = coop.Date{}
+		if b := births[k/len(genders)%len(births)]; b != "" {
+			m.BirthDate = d(b)
+		}
+		s := spans[k/(len(genders)*len(births))%len(spans)]
+		m.JoinedOn, m.LeftOn = d(s.joined), coop.Date{}
+		if s.left != "" {
+			m.LeftOn = d(s.left)
+		}
+		m.Shares = nil
+		return m
+	}
+	shapes := len(genders) * len(births) * len(spans)
+	var cs []coop.Cooperative
+	for size := 1; size <= 7; size++ {
+		for first := 0; first < shapes; first += 3 {
+			c := base
+			c.Members = nil
+			for j := range size {
+				m := member((first + j*37) % shapes)
+				m.Number = j + 1
+				c.Members = append(c.Members, m)
+			}
+			cs = append(cs, c)
+		}
+	}
+	m, err := readmodel.FromCooperatives(cs)
+	require.NoError(t, err)
+	want := make([][]string, len(cs))
+	wantCounts := map[string]programs.ProgramCounts{}
+	for _, id := range cat.ProgramIDs() {
+		for i := range cs {
+			dec, err := cat.Evaluate(programs.Request{Program: id, AsOf: asOf, Applicant: programs.Applicant{Cooperative: &cs[i]}})
+			require.NoError(t, err)
+			want[i] = append(want[i], id+" "+withoutChange(dec))
+		}
+		wantCounts[id] = evaluatedCounts(t, cat, id, asOf, cs)
+	}
+	tests := []struct {
+		name string
+		read bool
+	}{{"every decision read", true}, {"counted", false}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := make([][]string, len(cs))
+			var mu sync.Mutex
+			opts := programs.ScreenOptions{AsOf: asOf, Workers: 2}
+			if tt.read {
+				opts.OnDecision = func(i int, dec *programs.Decision) {
+					mu.Lock()
+					got[i] = append(got[i], dec.Program+" "+withoutChange(*dec))
+					mu.Unlock()
+				}
+			}
+			rep, err := cat.ScreenModel(context.Background(), m, opts)
+			require.NoError(t, err)
+			for _, pc := range rep.Programs {
+				assert.Equal(t, wantCounts[pc.Program], pc, pc.Program)
+			}
+			if !tt.read {
+				return
+			}
+			for i := range cs {
+				w := slices.Clone(want[i])
+				slices.Sort(w)
+				slices.Sort(got[i])
+				require.Equal(t, w, got[i], "cooperative %d", i)
+			}
+		})
+	}
+}

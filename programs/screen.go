@@ -276,9 +276,12 @@ type screener struct {
 	benefits []Benefit
 	// members is set when a rule screened may read the members.
 	members bool
-	a       Applicant
-	d       Decision
-	_       [128]byte
+	// tally is the member tally of the cooperative bound to a, which the
+	// member rules of every target read.
+	tally memberTally
+	a     Applicant
+	d     Decision
+	_     [128]byte
 }
 
 // The counters of a target, from its offset.
@@ -316,6 +319,18 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
 	}
 	s.counts = make([]int, n+16) // and after
 	s.members = targetsReadMembers(targets)
+	if s.members {
+		// The member rules of every programme read one tally of each
+		// cooperative's register, gathered in one pass.
+		var windows []ageWindow
+		for _, t := range targets {
+			if t.plan != nil {
+				windows = append(windows, t.plan.at.windows...)
+			}
+		}
+		s.tally.init(asOf, windows)
+		s.a.tally = &s.tally
+	}
 	return s
 }
 

@@ -1,0 +1,128 @@
+package programs
+
+import (
+	"github.com/taawun/taawun/coop"
+	"github.com/taawun/taawun/coop/readmodel"
+)
+
+// memberTally is what the rules on the members read of one cooperative's
+// register at one date: how many members count, by gender and by birth
+// date given or not, and how many fall outside each age window the
+// screened programmes use. A screening gathers it in one pass over the
+// register, the first time a rule asks, and every programme reads it; a
+// rule that collects the dates on which its outcome may change walks the
+// register itself.
+type memberTally struct {
+	asOf coop.Date
+	done bool
+	// n members count at asOf: women, men and genderUnknown of them; of
+	// them, birthUnknown have no birth date, otherBirthUnknown of whom are
+	// not women.
+	n, women, men, genderUnknown    int
+	birthUnknown, otherBirthUnknown int
+	windows                         []windowTally
+}
+
+// windowTally counts the members at the tally's date against one age
+// window.
+type windowTally struct {
+	youngest, tooOld coop.Date
+	// outside have a birth date outside the window; otherIn are inside it
+	// and not women; outsideGenderUnknown are outside it with no gender
+	// given.
+	outside, otherIn, outsideGenderUnknown int
+}
+
+// init sets the tally a screening at asOf fills for each cooperative,
+// counting against the windows of ws that are at asOf.
+func (t *memberTally) init(asOf coop.Date, ws []ageWindow) {
+	*t = memberTally{asOf: asOf}
+	for i := range ws {
+		if ws[i].asOf == asOf && t.window(&ws[i]) == nil {
+			t.windows = append(t.windows, windowTally{youngest: ws[i].youngest, tooOld: ws[i].tooOld})
+		}
+	}
+	// The windows are written for each cooperative: away from what
+	// another worker writes (screener).
+	padded := make([]windowTally, len(t.windows)+2*windowPad)
+	t.windows = padded[windowPad : windowPad+copy(padded[windowPad:], t.windows)]
+}
+
+// windowPad is the number of window tallies (32 bytes each) that span
+// 128 bytes.
+const windowPad = 4
+
+// gather counts mem at the tally's date in one pass. The counts are
+// added as 0 or 1 rather than under a condition: a register's genders and
+// birth dates follow no pattern a processor could predict.
+func (t *memberTally) gather(mem []readmodel.Member) {
+	asOf := t.asOf
+	n, women, men, birthUnknown, otherBirthUnknown := 0, 0, 0, 0, 0
+	ws := t.windows
+	for i := range ws {
+		ws[i].outside, ws[i].otherIn, ws[i].outsideGenderUnknown = 0, 0, 0
+	}
+	for i := range mem {
+		m := &mem[i]
+		active := activeBit(m, asOf)
+		female, male := bit(m.Gender == readmodel.Female), bit(m.Gender == readmodel.Male)
+		n += active
+		women += active & female
+		men += active & male
+		noBirth := active & bit(m.Birth.IsZero())
+		birthUnknown += noBirth
+		otherBirthUnknown += noBirth &^ female
+		born := active &^ noBirth
+		for j := range ws {
+			w := &ws[j]
+			in := born & bit(!m.Birth.After(w.youngest)) & bit(m.Birth.After(w.tooOld))
+			out := born &^ in
+			w.outside += out
+			w.otherIn += in &^ female
+			w.outsideGenderUnknown += out &^ (female | male)
+		}
+	}
+	t.n, t.women, t.men, t.genderUnknown = n, women, men, n-women-men
+	t.birthUnknown, t.otherBirthUnknown = birthUnknown, otherBirthUnknown
+	t.done = true
+}
+
+// activeBit is 1 when m counts at asOf (readmodel.Member.ActiveAt), 0
+// otherwise, computed without a branch.
+func activeBit(m *readmodel.Member, asOf coop.Date) int {
+	return bit(!m.Joined.IsZero()) & bit(!m.Joined.After(asOf)) & (bit(m.Left.IsZero()) | bit(asOf.Before(m.Left)))
+}
+
+// bit is 1 for true and 0 for false.
+func bit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// tallied returns the member tally of the screened cooperative at asOf,
+// gathering it on the first call; nil when the applicant is not screened,
+// when the tally is at another date, or when out collects the dates on
+// which the outcome may change (the rule then walks the register).
+func (a *Applicant) tallied(asOf coop.Date, out *Eval) *memberTally {
+	t := a.tally
+	if t == nil || asOf != t.asOf || out.Tracking() {
+		return nil
+	}
+	if !t.done {
+		t.gather(a.mem)
+	}
+	return t
+}
+
+// window returns the counts against w; nil when w is not among the
+// windows counted (newMemberTally), and the rule then walks the register.
+func (t *memberTally) window(w *ageWindow) *windowTally {
+	for i := range t.windows {
+		if t.windows[i].youngest == w.youngest && t.windows[i].tooOld == w.tooOld {
+			return &t.windows[i]
+		}
+	}
+	return nil
+}
