@@ -450,21 +450,21 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		}
 		*e = Eval{res: slot, dates: dates}
 		br.rule(a, p.asOf, e)
-		switch slot.Outcome {
-		case coop.Pass:
-		case coop.Fail:
+		switch e.code {
+		case codePass, codeOther:
+		case codeFail:
 			out = Ineligible
 			if failedAt != nil {
 				failedAt[i]++
 			}
-		case coop.Unknown:
+		case codeUnknown:
 			if out == Eligible {
 				out = Undetermined
 			}
 			if unknownAt != nil {
 				unknownAt[i]++
 			}
-		case "":
+		case codeNone:
 			results = results[:len(results)-1] // the rule does not apply to this request
 		}
 	}
@@ -479,13 +479,13 @@ func (p *plan) count(a *Applicant, e *Eval, scratch *CriterionResult, failedAt, 
 	out := Eligible
 	*e = Eval{res: scratch, counting: true}
 	for i := range p.rules {
-		scratch.Outcome = ""
+		e.code = codeNone
 		p.rules[i].rule(a, p.asOf, e)
-		switch scratch.Outcome {
-		case coop.Fail:
+		switch e.code {
+		case codeFail:
 			out = Ineligible
 			failedAt[i]++
-		case coop.Unknown:
+		case codeUnknown:
 			if out == Eligible {
 				out = Undetermined
 			}

@@ -457,6 +457,9 @@ type Rule func(a *Applicant, asOf coop.Date, out *Eval)
 // that hands out no decision only counts outcomes: its Eval keeps the
 // outcome and drops the reason and the hint, which a rule need not know.
 type Eval struct {
+	// code is the outcome set, as a number that evaluation loops compare
+	// without comparing strings.
+	code  outcomeCode
 	res   *CriterionResult
 	dates *[]coop.Date
 	// counting is set when only the outcome is read: a screening that
@@ -464,12 +467,40 @@ type Eval struct {
 	counting bool
 }
 
+// outcomeCode is a criterion's outcome as a number: none while no rule
+// has set one, other for an outcome that is none of the three.
+type outcomeCode uint8
+
+const (
+	codeNone outcomeCode = iota
+	codePass
+	codeFail
+	codeUnknown
+	codeOther
+)
+
+// codeOf returns the code of o. Set is inlined with its outcome a
+// constant, and this switch is then decided when compiling.
+func codeOf(o coop.Outcome) outcomeCode {
+	switch o {
+	case coop.Pass:
+		return codePass
+	case coop.Fail:
+		return codeFail
+	case coop.Unknown:
+		return codeUnknown
+	case "":
+		return codeNone
+	}
+	return codeOther
+}
+
 // Set records the outcome and the reason.
 func (e *Eval) Set(o coop.Outcome, msg *coop.Message, args ...coop.Arg) {
-	e.res.Outcome = o
 	if !e.counting {
 		e.res.Reason.Set(msg, args...)
 	}
+	e.res.Outcome, e.code = o, codeOf(o)
 }
 
 // Tracking reports whether the evaluation collects the dates on which the
@@ -492,6 +523,7 @@ func (e *Eval) Outcome() coop.Outcome { return e.res.Outcome }
 // setResult copies a coop check's result.
 func (e *Eval) setResult(r coop.Result) {
 	e.res.Outcome, e.res.Reason, e.res.Params = r.Outcome, r.Reason, r.Params
+	e.code = codeOf(r.Outcome)
 }
 
 // MayChangeOn records a date on which the outcome may change if nothing
