@@ -1029,16 +1029,21 @@ type ageWindow struct {
 	asOf             coop.Date
 	min, max         int
 	youngest, tooOld coop.Date
+	// youth is set for the window of women-youth-share, which reads who
+	// in it is not a woman (memberTally).
+	youth bool
 }
 
 func newAgeWindow(asOf coop.Date, min, max int) ageWindow {
 	return ageWindow{asOf: asOf, min: min, max: max, youngest: coop.BornBy(asOf, min), tooOld: coop.BornBy(asOf, max+1)}
 }
 
-// ageWindow returns the window of ages min to max at the binding's date,
-// declared to its plan so that a screening counts it with the others.
-func (b *Binding) ageWindow(min, max int) ageWindow {
+// ageWindow returns the window of ages min to max at the binding's date
+// (youth for women-youth-share), declared to its plan so that a screening
+// counts it with the others.
+func (b *Binding) ageWindow(min, max int, youth bool) ageWindow {
 	w := newAgeWindow(b.at.asOf, min, max)
+	w.youth = youth
 	b.at.windows = append(b.at.windows, w)
 	return w
 }
@@ -1073,7 +1078,7 @@ func bindMembersAged(b *Binding) Rule {
 		return nil
 	}
 	params, min, max := r.params, r.min, r.max
-	window := b.ageWindow(min, max)
+	window := b.ageWindow(min, max, false)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if notACooperative(a, out) {
@@ -1086,11 +1091,11 @@ func bindMembersAged(b *Binding) Rule {
 		}
 		if t := a.tallied(asOf, out); t != nil {
 			if w := t.window(&window); w != nil {
-				firstOut := 0
-				if w.outside > 0 && !out.counting {
+				outside, firstOut := t.outside(w), 0
+				if outside > 0 && !out.counting {
 					firstOut = window.firstOutside(a.mem, asOf)
 				}
-				r.setMembers(out, asOf, t.n, w.outside, t.birthUnknown, firstOut)
+				r.setMembers(out, asOf, t.n, outside, t.birthUnknown, firstOut)
 				return
 			}
 		}
@@ -1190,7 +1195,7 @@ func bindWomenYouthShare(b *Binding) Rule {
 	params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
 	pct := coop.PercentArg(min) // formatted once, not for each applicant
 	num, den := fraction(min)
-	window := b.ageWindow(youthMin, max)
+	window := b.ageWindow(youthMin, max, true)
 	return func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if withoutRegister(a, asOf, out) {
@@ -1223,8 +1228,8 @@ func bindWomenYouthShare(b *Binding) Rule {
 // when out collects them.
 func womenYouth(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, yes, unknown int) {
 	if t := a.tallied(asOf, out); t != nil {
-		if w := t.window(window); w != nil {
-			return t.n, t.women + w.otherIn, t.otherBirthUnknown + w.outsideGenderUnknown
+		if w := t.window(window); w != nil && w.youth {
+			return t.n, t.women + w.inOther, t.otherBirthUnknown + t.bornGenderUnknown - w.inGenderUnknown
 		}
 	}
 	tracking := out.Tracking()

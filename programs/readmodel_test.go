@@ -266,17 +266,24 @@ func TestScreen_MemberRulesAtEdges(t *testing.T) {
 		return m
 	}
 	shapes := len(genders) * len(births) * len(spans)
+	// Registers of every shape, and registers without women, where the
+	// members with no gender or no birth date decide women-youth-share.
 	var cs []coop.Cooperative
-	for size := 1; size <= 7; size++ {
-		for first := 0; first < shapes; first += 3 {
-			c := base
-			c.Members = nil
-			for j := range size {
-				m := member((first + j*37) % shapes)
-				m.Number = j + 1
-				c.Members = append(c.Members, m)
+	for _, women := range []bool{true, false} {
+		for size := 1; size <= 7; size++ {
+			for first := 0; first < shapes; first += 3 {
+				c := base
+				c.Members = nil
+				for j := 0; len(c.Members) < size; j++ {
+					m := member((first + j*37) % shapes)
+					if !women && m.Gender == coop.Female {
+						continue
+					}
+					m.Number = len(c.Members) + 1
+					c.Members = append(c.Members, m)
+				}
+				cs = append(cs, c)
 			}
-			cs = append(cs, c)
 		}
 	}
 	m, err := readmodel.FromCooperatives(cs)

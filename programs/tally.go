@@ -15,32 +15,41 @@ import (
 type memberTally struct {
 	asOf coop.Date
 	done bool
-	// n members count at asOf: women, men and genderUnknown of them; of
+	// n members count at asOf: women, men and genderUnknown of them. Of
 	// them, birthUnknown have no birth date, otherBirthUnknown of whom are
-	// not women.
-	n, women, men, genderUnknown    int
-	birthUnknown, otherBirthUnknown int
-	windows                         []windowTally
+	// not women; bornGenderUnknown have a birth date and no gender.
+	n, women, men, genderUnknown                       int
+	birthUnknown, otherBirthUnknown, bornGenderUnknown int
+	windows                                            []windowTally
 }
 
-// windowTally counts the members at the tally's date against one age
-// window.
+// windowTally counts the members at the tally's date born inside one age
+// window: in of them, and when youth is set (the window of
+// women-youth-share), inOther who are not women and inGenderUnknown with
+// no gender given.
 type windowTally struct {
-	youngest, tooOld coop.Date
-	// outside have a birth date outside the window; otherIn are inside it
-	// and not women; outsideGenderUnknown are outside it with no gender
-	// given.
-	outside, otherIn, outsideGenderUnknown int
+	youngest, tooOld             coop.Date
+	youth                        bool
+	in, inOther, inGenderUnknown int
 }
+
+// outside returns the number of members with a birth date outside the
+// window w of t.
+func (t *memberTally) outside(w *windowTally) int { return t.n - t.birthUnknown - w.in }
 
 // init sets the tally a screening at asOf fills for each cooperative,
 // counting against the windows of ws that are at asOf.
 func (t *memberTally) init(asOf coop.Date, ws []ageWindow) {
 	*t = memberTally{asOf: asOf}
 	for i := range ws {
-		if ws[i].asOf == asOf && t.window(&ws[i]) == nil {
-			t.windows = append(t.windows, windowTally{youngest: ws[i].youngest, tooOld: ws[i].tooOld})
+		if ws[i].asOf != asOf {
+			continue
 		}
+		if w := t.window(&ws[i]); w != nil {
+			w.youth = w.youth || ws[i].youth
+			continue
+		}
+		t.windows = append(t.windows, windowTally{youngest: ws[i].youngest, tooOld: ws[i].tooOld, youth: ws[i].youth})
 	}
 	// The windows are written for each cooperative: away from what
 	// another worker writes (screener).
@@ -48,7 +57,7 @@ func (t *memberTally) init(asOf coop.Date, ws []ageWindow) {
 	t.windows = padded[windowPad : windowPad+copy(padded[windowPad:], t.windows)]
 }
 
-// windowPad is the number of window tallies (32 bytes each) that span
+// windowPad is the number of window tallies (40 bytes each) that span
 // 128 bytes.
 const windowPad = 4
 
@@ -57,15 +66,16 @@ const windowPad = 4
 // birth dates follow no pattern a processor could predict.
 func (t *memberTally) gather(mem []readmodel.Member) {
 	asOf := t.asOf
-	n, women, men, birthUnknown, otherBirthUnknown := 0, 0, 0, 0, 0
+	n, women, men, birthUnknown, otherBirthUnknown, bornGenderUnknown := 0, 0, 0, 0, 0, 0
 	ws := t.windows
 	for i := range ws {
-		ws[i].outside, ws[i].otherIn, ws[i].outsideGenderUnknown = 0, 0, 0
+		ws[i].in, ws[i].inOther, ws[i].inGenderUnknown = 0, 0, 0
 	}
 	for i := range mem {
 		m := &mem[i]
 		active := activeBit(m, asOf)
 		female, male := bit(m.Gender == readmodel.Female), bit(m.Gender == readmodel.Male)
+		noGender := 1 &^ (female | male)
 		n += active
 		women += active & female
 		men += active & male
@@ -73,17 +83,19 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 		birthUnknown += noBirth
 		otherBirthUnknown += noBirth &^ female
 		born := active &^ noBirth
+		bornGenderUnknown += born & noGender
 		for j := range ws {
 			w := &ws[j]
 			in := born & bit(!m.Birth.After(w.youngest)) & bit(m.Birth.After(w.tooOld))
-			out := born &^ in
-			w.outside += out
-			w.otherIn += in &^ female
-			w.outsideGenderUnknown += out &^ (female | male)
+			w.in += in
+			if w.youth {
+				w.inOther += in &^ female
+				w.inGenderUnknown += in & noGender
+			}
 		}
 	}
 	t.n, t.women, t.men, t.genderUnknown = n, women, men, n-women-men
-	t.birthUnknown, t.otherBirthUnknown = birthUnknown, otherBirthUnknown
+	t.birthUnknown, t.otherBirthUnknown, t.bornGenderUnknown = birthUnknown, otherBirthUnknown, bornGenderUnknown
 	t.done = true
 }
 
