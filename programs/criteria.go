@@ -1089,47 +1089,49 @@ func bindMembersAged(b *Binding) Rule {
 			out.Suggest(msgHintRegister2)
 			return
 		}
-		if t := a.tallied(asOf, out); t != nil {
-			if w := t.window(&window); w != nil {
-				outside, firstOut := t.outside(w), 0
-				if outside > 0 && !out.counting {
-					firstOut = window.firstOutside(a.mem, asOf)
-				}
-				r.setMembers(out, asOf, t.n, outside, t.birthUnknown, firstOut)
-				return
-			}
-		}
-		n, outside, unknown, firstOut := 0, 0, 0, 0
-		tracking, fast := out.Tracking(), asOf == window.asOf
-		for i := range a.mem {
-			m := &a.mem[i]
-			if !m.ActiveAt(asOf) {
-				continue
-			}
-			n++
-			if m.Birth.IsZero() {
-				unknown++
-				continue
-			}
-			if tracking {
-				ageDates(m.Birth, asOf, min, max, out)
-			}
-			var in bool
-			if fast {
-				in = !m.Birth.After(window.youngest) && m.Birth.After(window.tooOld)
-			} else {
-				in = coop.AgedBetween(m.Birth, asOf, min, max)
-			}
-			if !in {
-				outside++
-				if firstOut == 0 {
-					firstOut = coop.Age(m.Birth, asOf)
-				}
-			}
-		}
+		n, outside, unknown, firstOut := aged(a, asOf, &window, out)
 		memberDates(a.mem, asOf, out)
 		r.setMembers(out, asOf, n, outside, unknown, firstOut)
 	}
+}
+
+// aged counts the members of a at asOf: all of them, those born outside
+// window (the first of them in the register firstOut years old, found
+// only when a reason is made), and those with no birth date, with the
+// dates on which a member enters or leaves the window when out collects
+// them.
+func aged(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, outside, unknown, firstOut int) {
+	if t := a.tallied(asOf, out); t != nil {
+		if w := t.window(window); w != nil {
+			outside = t.outside(w)
+			if outside > 0 && !out.counting {
+				firstOut = window.firstOutside(a.mem, asOf)
+			}
+			return t.n, outside, t.birthUnknown, firstOut
+		}
+	}
+	tracking := out.Tracking()
+	for i := range a.mem {
+		m := &a.mem[i]
+		if !m.ActiveAt(asOf) {
+			continue
+		}
+		n++
+		if m.Birth.IsZero() {
+			unknown++
+			continue
+		}
+		if tracking {
+			ageDates(m.Birth, asOf, window.min, window.max, out)
+		}
+		if !window.in(m.Birth, asOf) {
+			outside++
+			if firstOut == 0 {
+				firstOut = coop.Age(m.Birth, asOf)
+			}
+		}
+	}
+	return n, outside, unknown, firstOut
 }
 
 // setMembers sets the result of members-aged from the members counted at
