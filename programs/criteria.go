@@ -1310,7 +1310,7 @@ func bindWomenShare(b *Binding) Rule {
 // women, the men and those whose gender is not given.
 func genders(a *Applicant, asOf coop.Date, out *Eval) (n, women, men, unknown int) {
 	if t := a.tallied(asOf, out); t != nil {
-		return t.n, t.women, t.men, t.genderUnknown
+		return t.n, t.women, t.men, t.n - t.women - t.men
 	}
 	for i := range a.mem {
 		m := &a.mem[i]

@@ -15,10 +15,11 @@ import (
 type memberTally struct {
 	asOf coop.Date
 	done bool
-	// n members count at asOf: women, men and genderUnknown of them. Of
-	// them, birthUnknown have no birth date, otherBirthUnknown of whom are
-	// not women; bornGenderUnknown have a birth date and no gender.
-	n, women, men, genderUnknown                       int
+	// n members count at asOf: women and men of them, the others with no
+	// gender given. Of them, birthUnknown have no birth date,
+	// otherBirthUnknown of whom are not women; bornGenderUnknown have a
+	// birth date and no gender.
+	n, women, men                                      int
 	birthUnknown, otherBirthUnknown, bornGenderUnknown int
 	windows                                            []windowTally
 }
@@ -63,7 +64,8 @@ const windowPad = 4
 
 // gather counts mem at the tally's date in one pass. The counts are
 // added as 0 or 1 rather than under a condition: a register's genders and
-// birth dates follow no pattern a processor could predict.
+// birth dates follow no pattern a processor could predict (whether a
+// member counts at the date mostly does).
 func (t *memberTally) gather(mem []readmodel.Member) {
 	asOf := t.asOf
 	n, women, men, birthUnknown, otherBirthUnknown, bornGenderUnknown := 0, 0, 0, 0, 0, 0
@@ -73,7 +75,7 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 	}
 	for i := range mem {
 		m := &mem[i]
-		active := activeBit(m, asOf)
+		active := bit(m.ActiveAt(asOf))
 		female, male := bit(m.Gender == readmodel.Female), bit(m.Gender == readmodel.Male)
 		noGender := 1 &^ (female | male)
 		n += active
@@ -94,15 +96,9 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 			}
 		}
 	}
-	t.n, t.women, t.men, t.genderUnknown = n, women, men, n-women-men
+	t.n, t.women, t.men = n, women, men
 	t.birthUnknown, t.otherBirthUnknown, t.bornGenderUnknown = birthUnknown, otherBirthUnknown, bornGenderUnknown
 	t.done = true
-}
-
-// activeBit is 1 when m counts at asOf (readmodel.Member.ActiveAt), 0
-// otherwise, computed without a branch.
-func activeBit(m *readmodel.Member, asOf coop.Date) int {
-	return bit(!m.Joined.IsZero()) & bit(!m.Joined.After(asOf)) & (bit(m.Left.IsZero()) | bit(asOf.Before(m.Left)))
 }
 
 // bit is 1 for true and 0 for false.
@@ -129,7 +125,7 @@ func (a *Applicant) tallied(asOf coop.Date, out *Eval) *memberTally {
 }
 
 // window returns the counts against w; nil when w is not among the
-// windows counted (newMemberTally), and the rule then walks the register.
+// windows counted (init), and the rule then walks the register.
 func (t *memberTally) window(w *ageWindow) *windowTally {
 	for i := range t.windows {
 		if t.windows[i].youngest == w.youngest && t.windows[i].tooOld == w.tooOld {
