@@ -253,6 +253,13 @@ func (m *Model) Version() uint64 { return m.version }
 // Coop returns the i-th cooperative.
 func (m *Model) Coop(i int) *Coop { return &m.pages[i>>pageBits].coops[i&pageMask] }
 
+// Run returns the cooperatives from index from up to to (from < to), which lie in
+// one page of PageSize: from/PageSize == (to-1)/PageSize. The slice is the
+// model's own, read in place; it must not be changed.
+func (m *Model) Run(from, to int) []Coop {
+	return m.pages[from>>pageBits].coops[from&pageMask : (to-1)&pageMask+1 : (to-1)&pageMask+1]
+}
+
 // ID returns the ID of the i-th cooperative.
 func (m *Model) ID(i int) uuid.UUID { return m.pages[i>>pageBits].ids[i&pageMask] }
 

@@ -218,3 +218,32 @@ func TestWithoutMembers(t *testing.T) {
 	assert.True(t, known)
 	assert.Equal(t, 7, got, "the full model reads the stated count")
 }
+
+// TestModel_Run checks that a run of one page holds the cooperatives
+// Coop returns, in place: at the start of a page, inside it, one alone and
+// up to its last.
+func TestModel_Run(t *testing.T) {
+	m, err := readmodel.FromCooperatives(varied())
+	require.NoError(t, err)
+	require.Greater(t, m.Len(), readmodel.PageSize)
+	tests := []struct {
+		name     string
+		from, to int
+	}{
+		{"a page's first half", 0, readmodel.PageSize / 2},
+		{"a whole page", 0, readmodel.PageSize},
+		{"inside the second page", readmodel.PageSize + 3, readmodel.PageSize + 700},
+		{"one", 5, 6},
+		{"to the last", readmodel.PageSize, m.Len()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			run := m.Run(tt.from, tt.to)
+			require.Len(t, run, tt.to-tt.from)
+			assert.Equal(t, tt.to-tt.from, cap(run), "a run cannot be appended into the next cooperatives")
+			for k := range run {
+				assert.Same(t, m.Coop(tt.from+k), &run[k], "cooperative %d", tt.from+k)
+			}
+		})
+	}
+}
