@@ -68,6 +68,7 @@ var builtin = sync.OnceValue(func() *snapshot {
 		if err := checkKind(&k); err != nil {
 			panic("programs: built-in kind " + k.Name + ": " + err.Error())
 		}
+		k.columns = true
 		ks.criteria[k.Name] = &k
 	}
 	for _, g := range builtinGrantKinds() {

@@ -102,6 +102,7 @@ func bindJoin(join string) func(b *Binding) Rule {
 		if len(subs) == 0 {
 			return nil
 		}
+		b.setColumn(joinColumn(join, subs))
 		return func(a *Applicant, asOf coop.Date, out *Eval) {
 			branches := out.res.Branches[:0]
 			pass, fail, unknown := 0, 0, 0
@@ -308,7 +309,7 @@ func bindApplicantKind(b *Binding) Rule {
 		accepts = cr.Accepts
 	}
 	list := acceptsArg(accepts)
-	return func(a *Applicant, _ coop.Date, out *Eval) {
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
 		k := a.Kind()
 		for _, acc := range accepts {
 			if k == acc {
@@ -318,6 +319,13 @@ func bindApplicantKind(b *Binding) Rule {
 		}
 		out.Set(coop.Fail, msgKindFail, kindArg(k), list)
 	}
+	// In a screening, the kind is a cooperative's or a union's.
+	b.setColumn(keyColumn(rule, 2, func(r *run, out []uint16) {
+		for k := range out {
+			out[k] = uint16(bit(r.cs[k].IsUnion()))
+		}
+	}))
+	return rule
 }
 
 // noKindArg names an applicant of no known kind.
@@ -373,8 +381,8 @@ func acceptsArg(accepts []ApplicantKind) coop.Arg {
 // bindRegistered passes when the cooperative is registered on or before
 // the date and its status then is active (art. 11); a cooperative with no
 // registration date fails.
-func bindRegistered(*Binding) Rule {
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+func bindRegistered(b *Binding) Rule {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
@@ -396,13 +404,22 @@ func bindRegistered(*Binding) Rule {
 			}
 		}
 	}
+	// The outcome depends on whether a registration date is given, whether
+	// it is after the date, and whether the cooperative is active then.
+	b.setColumn(keyColumn(rule, 8, func(r *run, out []uint16) {
+		for k := range out {
+			c := &r.cs[k]
+			out[k] = uint16(bit(c.Registered.IsZero()) | bit(c.Registered.After(r.asOf))<<1 | bit(c.StatusAt(r.asOf) != coop.Active)<<2)
+		}
+	}))
+	return rule
 }
 
 // bindLaw11212 passes when the cooperative was founded under Law 112-12, or
 // under Law 24-83 with conformed statutes registered on or before the date
 // and on or before 2019-12-31 (art. 108).
-func bindLaw11212(*Binding) Rule {
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+func bindLaw11212(b *Binding) Rule {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
@@ -422,6 +439,17 @@ func bindLaw11212(*Binding) Rule {
 			out.MayChangeOn(c.ConformedOn)
 		}
 	}
+	// The outcome depends on the law of foundation and on the conformity:
+	// whether it holds at the date, is given, and came after the deadline.
+	b.setColumn(keyColumn(rule, 16, func(r *run, out []uint16) {
+		for k := range out {
+			c := &r.cs[k]
+			law := c.FoundedUnder()
+			out[k] = uint16(bit(law == coop.Law2483) | bit(coop.Conforms(law, c.ConformedOn, r.asOf))<<1 |
+				bit(c.ConformedOn.IsZero())<<2 | bit(c.ConformedOn.After(coop.ConformityDeadline))<<3)
+		}
+	}))
+	return rule
 }
 
 // memberDates records the joining and leaving dates after asOf, on which a
@@ -444,8 +472,8 @@ func memberDates(members []readmodel.Member, asOf coop.Date, out *Eval) {
 // bindMembersMin passes with at least 5 members at the date, or 3 member
 // cooperatives for a union (arts. 14, 85), by coop.MembersMin; unknown when
 // neither a register nor a member count is given.
-func bindMembersMin(*Binding) Rule {
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+func bindMembersMin(b *Binding) Rule {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		c := a.c
 		if c == nil {
 			out.Set(coop.Fail, msgNotACooperative)
@@ -469,6 +497,11 @@ func bindMembersMin(*Binding) Rule {
 		}
 		memberDates(a.mem, asOf, out)
 	}
+	b.setColumn(memberColumn(rule, nil, func(c *readmodel.Coop, t *memberTally, _ *windowTally, asOf coop.Date) coop.Outcome {
+		r, _ := coop.MembersMinOf(t.n, true, c.IsUnion(), asOf)
+		return r.Outcome
+	}))
+	return rule
 }
 
 // valueRange is a range a call sets on a criterion: either end or both,
@@ -680,7 +713,7 @@ func bindRegion(b *Binding) Rule {
 	for i := range in {
 		in[i] = regions.Has(string(readmodel.ProvinceAt(i).Region()))
 	}
-	return func(a *Applicant, _ coop.Date, out *Eval) {
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
 		out.UseParams(params)
 		c := a.c
 		if c == nil || c.ProvinceIndex() == 0 {
@@ -694,6 +727,8 @@ func bindRegion(b *Binding) Rule {
 		}
 		out.Set(coop.Fail, msgRegionFail, c.ProvinceArg(), c.RegionArg(), covered)
 	}
+	b.setColumn(keyColumn(rule, readmodel.Provinces(), provinceKeys))
+	return rule
 }
 
 // listMessages are the messages of a criterion on a value in a call's list.
@@ -723,10 +758,12 @@ func bindProvince(b *Binding) Rule {
 	for i := 1; i < len(in); i++ {
 		in[i] = list.Has(string(readmodel.ProvinceAt(i)))
 	}
-	return bindInList(rec, coop.ListArg(coop.ArgProvinces, list.List), provinceMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+	rule := bindInList(rec, coop.ListArg(coop.ArgProvinces, list.List), provinceMessages, func(a *Applicant) (bool, bool, coop.Arg) {
 		i := a.c.ProvinceIndex()
 		return i != 0, in[i], a.c.ProvinceArg()
 	})
+	b.setColumn(keyColumn(rule, readmodel.Provinces(), provinceKeys))
+	return rule
 }
 
 // bindSector passes when the cooperative's sector is one of the call's
@@ -740,10 +777,12 @@ func bindSector(b *Binding) Rule {
 	for i := 1; i < len(in); i++ {
 		in[i] = list.Has(string(readmodel.SectorAt(i)))
 	}
-	return bindInList(rec, coop.ListArg(coop.ArgSectors, list.List), sectorMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+	rule := bindInList(rec, coop.ListArg(coop.ArgSectors, list.List), sectorMessages, func(a *Applicant) (bool, bool, coop.Arg) {
 		i := a.c.SectorIndex()
 		return i != 0, in[i], a.c.SectorArg()
 	})
+	b.setColumn(keyColumn(rule, readmodel.Sectors(), sectorKeys))
+	return rule
 }
 
 // bindBranch passes when the cooperative's branch is one of the call's
@@ -807,7 +846,7 @@ func bindCallWindow(b *Binding) Rule {
 		dayAfter = call.Closes.AddDays(1)
 	}
 	title, opens, closes := coop.NamesArg(call.Title()), call.Opens, call.Closes
-	return func(_ *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(_ *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		switch {
 		case asOf.Before(opens):
@@ -822,6 +861,8 @@ func bindCallWindow(b *Binding) Rule {
 			out.MayChangeOn(dayAfter)
 		}
 	}
+	b.setColumn(constantColumn(rule)) // it reads no applicant
+	return rule
 }
 
 // citeCall is the reference of call-window: the call's own (programs.md
@@ -859,7 +900,7 @@ func bindExistenceMax(b *Binding) Rule {
 	if strict {
 		earliest = earliest.AddDays(1)
 	}
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		start, msgs, decided := existenceStart(a, out)
 		if decided {
@@ -873,7 +914,7 @@ func bindExistenceMax(b *Binding) Rule {
 		limit := start.AddYears(max)
 		if strict {
 			// Less than max years: out from the day they are reached.
-			if asOf.Before(limit) {
+			if existenceWithin(start, asOf, max, true) {
 				out.Set(coop.Pass, msgs.strictPass, coop.DateArg(start), coop.IntArg(max), coop.DateArg(limit.AddDays(-1)))
 				if out.Tracking() {
 					out.MayChangeOn(limit)
@@ -888,7 +929,7 @@ func bindExistenceMax(b *Binding) Rule {
 			out.Suggest(msgs.hint, coop.DateArg(hint))
 			return
 		}
-		if coop.ExistenceAtMost(start, asOf, max) {
+		if existenceWithin(start, asOf, max, false) {
 			msg := msgs.pass
 			if limit == asOf {
 				msg = msgs.lastDay
@@ -906,6 +947,25 @@ func bindExistenceMax(b *Binding) Rule {
 		}
 		out.Suggest(msgs.hint, coop.DateArg(hint))
 	}
+	// For a cooperative, the outcome depends on whether it is registered,
+	// registered after the date, and within the limit at the date.
+	b.setColumn(keyColumn(rule, 8, func(r *run, out []uint16) {
+		for k := range out {
+			start := r.cs[k].Registered
+			out[k] = uint16(bit(start.IsZero()) | bit(start.After(r.asOf))<<1 | bit(existenceWithin(start, r.asOf, max, strict))<<2)
+		}
+	}))
+	return rule
+}
+
+// existenceWithin reports whether an existence from start has not
+// exceeded max years at asOf: asOf <= start + max years
+// (coop.ExistenceAtMost), or asOf < start + max years when strict.
+func existenceWithin(start, asOf coop.Date, max int, strict bool) bool {
+	if strict {
+		return asOf.Before(start.AddYears(max))
+	}
+	return coop.ExistenceAtMost(start, asOf, max)
 }
 
 // existenceMessages are the reasons of the existence criteria for one
@@ -961,7 +1021,7 @@ func bindExperienceMin(b *Binding) Rule {
 		return nil
 	}
 	params, min := []coop.Param{rec}, v.Int
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		start, msgs, decided := existenceStart(a, out)
 		if decided {
@@ -976,6 +1036,15 @@ func bindExperienceMin(b *Binding) Rule {
 		out.Suggest(msgHintExperience, coop.IntArg(min), coop.DateArg(from))
 		out.MayChangeOn(from)
 	}
+	// For a cooperative, the outcome depends on whether it is registered
+	// and has existed long enough at the date.
+	b.setColumn(keyColumn(rule, 4, func(r *run, out []uint16) {
+		for k := range out {
+			start := r.cs[k].Registered
+			out[k] = uint16(bit(start.IsZero()) | bit(coop.ExistenceAtLeast(start, r.asOf, min))<<1)
+		}
+	}))
+	return rule
 }
 
 // bindDeclared passes when the applicant declares the criterion's fact
@@ -984,7 +1053,7 @@ func bindExperienceMin(b *Binding) Rule {
 func bindDeclared(b *Binding) Rule {
 	fact := b.r.crit.Fact
 	name := coop.NamesArg(b.at.prog.factNames(fact))
-	return func(a *Applicant, _ coop.Date, out *Eval) {
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
 		var v, ok bool
 		switch {
 		case a.c != nil:
@@ -1004,6 +1073,15 @@ func bindDeclared(b *Binding) Rule {
 			out.Set(coop.Fail, msgDeclaredFalse, name)
 		}
 	}
+	// The outcome depends on what the cooperative declares of the fact.
+	b.setColumn(keyColumn(rule, 4, func(r *run, out []uint16) {
+		f := r.m.Fact(fact)
+		for k := range out {
+			v, ok := r.m.Declared(r.from+k, f, fact)
+			out[k] = uint16(bit(v) | bit(ok)<<1)
+		}
+	}))
+	return rule
 }
 
 // ageDates records the dates on which a person born on birth turns min and
@@ -1079,7 +1157,7 @@ func bindMembersAged(b *Binding) Rule {
 	}
 	params, min, max := r.params, r.min, r.max
 	window := b.ageWindow(min, max, false)
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if notACooperative(a, out) {
 			return
@@ -1093,6 +1171,11 @@ func bindMembersAged(b *Binding) Rule {
 		memberDates(a.mem, asOf, out)
 		r.setMembers(out, asOf, n, outside, unknown, firstOut)
 	}
+	b.setColumn(memberColumn(rule, &window, func(_ *readmodel.Coop, t *memberTally, w *windowTally, _ coop.Date) coop.Outcome {
+		n, outside, unknown := t.aged(w)
+		return agedOutcome(n, outside, unknown)
+	}))
+	return rule
 }
 
 // aged counts the members of a at asOf: all of them, those born outside
@@ -1103,11 +1186,11 @@ func bindMembersAged(b *Binding) Rule {
 func aged(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, outside, unknown, firstOut int) {
 	if t := a.tallied(asOf, out); t != nil {
 		if w := t.window(window); w != nil {
-			outside = t.outside(w)
+			n, outside, unknown = t.aged(w)
 			if outside > 0 && !out.counting {
 				firstOut = window.firstOutside(a.mem, asOf)
 			}
-			return t.n, outside, t.birthUnknown, firstOut
+			return n, outside, unknown, firstOut
 		}
 	}
 	tracking := out.Tracking()
@@ -1138,14 +1221,15 @@ func aged(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, outsid
 // asOf: n in all, outside the range (the first of them firstOut years
 // old), and unknown for want of a birth date.
 func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, firstOut int) {
+	o := agedOutcome(n, outside, unknown)
 	switch {
 	case n == 0:
 		out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-	case outside > 0 && r.open:
+	case o == coop.Fail && r.open:
 		out.Set(coop.Fail, msgAgesOpenFail, coop.IntArg(outside), coop.IntArg(n), r.phrase, coop.IntArg(firstOut))
-	case outside > 0:
+	case o == coop.Fail:
 		out.Set(coop.Fail, msgAgesFail, coop.IntArg(outside), coop.IntArg(n), coop.IntArg(r.min), coop.IntArg(r.max), coop.IntArg(firstOut))
-	case unknown > 0:
+	case o == coop.Unknown:
 		out.Set(coop.Unknown, msgAgesUnknown, coop.IntArg(unknown), coop.IntArg(n))
 		out.Suggest(msgHintBirthDates, coop.IntArg(unknown))
 	case r.open:
@@ -1155,10 +1239,24 @@ func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, fi
 	}
 }
 
+// agedOutcome decides members-aged from the members counted at the date:
+// n in all, outside the range, and unknown for want of a birth date. It
+// fails with no member or one outside, and is unknown when a birth date
+// missing could decide.
+func agedOutcome(n, outside, unknown int) coop.Outcome {
+	switch {
+	case n == 0 || outside > 0:
+		return coop.Fail
+	case unknown > 0:
+		return coop.Unknown
+	}
+	return coop.Pass
+}
+
 // bindWomenOnly passes when every member at the date is a woman; unknown
 // when a gender is missing and the answer depends on it.
-func bindWomenOnly(*Binding) Rule {
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+func bindWomenOnly(b *Binding) Rule {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		if notACooperative(a, out) {
 			return
 		}
@@ -1169,18 +1267,55 @@ func bindWomenOnly(*Binding) Rule {
 		}
 		n, _, men, unknown := genders(a, asOf, out)
 		memberDates(a.mem, asOf, out)
-		switch {
-		case n == 0:
-			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-		case men > 0:
+		switch womenOnlyOutcome(n, men, unknown) {
+		case coop.Fail:
+			if n == 0 {
+				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				return
+			}
 			out.Set(coop.Fail, msgWomenOnlyFail, coop.IntArg(men), coop.IntArg(n))
-		case unknown > 0:
+		case coop.Unknown:
 			out.Set(coop.Unknown, msgWomenOnlyUnknown, coop.IntArg(unknown), coop.IntArg(n))
 			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		default:
 			out.Set(coop.Pass, msgWomenOnlyPass, coop.IntArg(n))
 		}
 	}
+	b.setColumn(memberColumn(rule, nil, func(_ *readmodel.Coop, t *memberTally, _ *windowTally, _ coop.Date) coop.Outcome {
+		n, _, men, unknown := t.genders()
+		return womenOnlyOutcome(n, men, unknown)
+	}))
+	return rule
+}
+
+// womenOnlyOutcome decides women-only from the members counted at the
+// date: n in all, men of them, and unknown with no gender given. It fails
+// with no member or a man, and is unknown when a gender missing could
+// decide.
+func womenOnlyOutcome(n, men, unknown int) coop.Outcome {
+	switch {
+	case n == 0 || men > 0:
+		return coop.Fail
+	case unknown > 0:
+		return coop.Unknown
+	}
+	return coop.Pass
+}
+
+// shareOutcome decides a share of the members at the date: yes of n
+// count towards it, and unknown could. It fails with no member, passes
+// when enough says the yes are enough, fails when they would not be even
+// with every unknown member counted, and is unknown otherwise.
+func shareOutcome(n, yes, unknown int, enough func(yes, n int) bool) coop.Outcome {
+	switch {
+	case n == 0:
+		return coop.Fail
+	case enough(yes, n):
+		return coop.Pass
+	case !enough(yes+unknown, n):
+		return coop.Fail
+	}
+	return coop.Unknown
 }
 
 // bindWomenYouthShare passes when the share of members at the date who are
@@ -1197,23 +1332,24 @@ func bindWomenYouthShare(b *Binding) Rule {
 	params, max, min := []coop.Param{maxRec, shareRec}, maxV.Int, shareV.Dec
 	pct := coop.PercentArg(min) // formatted once, not for each applicant
 	num, den := fraction(min)
+	// share > min  <=>  yes * den > num * n, in integers.
+	enough := func(yes, n int) bool { return int64(yes)*den > num*int64(n) }
 	window := b.ageWindow(youthMin, max, true)
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if withoutRegister(a, asOf, out) {
 			return
 		}
 		n, yes, unknown := womenYouth(a, asOf, &window, out)
 		memberDates(a.mem, asOf, out)
-		if n == 0 {
-			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-			return
-		}
-		// share > min  <=>  yes * den > num * n, in integers.
-		switch {
-		case int64(yes)*den > num*int64(n):
+		switch shareOutcome(n, yes, unknown, enough) {
+		case coop.Pass:
 			out.Set(coop.Pass, msgWYPass, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), pct)
-		case int64(yes+unknown)*den <= num*int64(n):
+		case coop.Fail:
+			if n == 0 {
+				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				return
+			}
 			out.Set(coop.Fail, msgWYFail, coop.IntArg(yes), coop.IntArg(n), coop.IntArg(max), coop.RatioArg(yes, n), pct,
 				coop.IntArg(moreNeeded(yes, n, num, den)))
 			out.Suggest(msgHintMoreWY, coop.IntArg(moreNeeded(yes, n, num, den)), coop.IntArg(max))
@@ -1222,6 +1358,11 @@ func bindWomenYouthShare(b *Binding) Rule {
 			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
 		}
 	}
+	b.setColumn(memberColumn(rule, &window, func(_ *readmodel.Coop, t *memberTally, w *windowTally, _ coop.Date) coop.Outcome {
+		n, yes, unknown := t.womenYouth(w)
+		return shareOutcome(n, yes, unknown, enough)
+	}))
+	return rule
 }
 
 // womenYouth counts the members of a at asOf, those who are women or
@@ -1231,7 +1372,7 @@ func bindWomenYouthShare(b *Binding) Rule {
 func womenYouth(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, yes, unknown int) {
 	if t := a.tallied(asOf, out); t != nil {
 		if w := t.window(window); w != nil && w.youth {
-			return t.n, t.women + w.inOther, t.otherBirthUnknown + t.bornGenderUnknown - w.inGenderUnknown
+			return t.womenYouth(w)
 		}
 	}
 	tracking := out.Tracking()
@@ -1285,32 +1426,39 @@ func bindWomenShare(b *Binding) Rule {
 		}
 		return int64(women)*den >= num*int64(n)
 	}
-	return func(a *Applicant, asOf coop.Date, out *Eval) {
+	rule := func(a *Applicant, asOf coop.Date, out *Eval) {
 		out.UseParams(params)
 		if withoutRegister(a, asOf, out) {
 			return
 		}
 		n, women, _, unknown := genders(a, asOf, out)
 		memberDates(a.mem, asOf, out)
-		switch {
-		case n == 0:
-			out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
-		case enough(women, n):
+		switch shareOutcome(n, women, unknown, enough) {
+		case coop.Pass:
 			out.Set(coop.Pass, msgWomenSharePass, coop.IntArg(women), coop.IntArg(n), coop.RatioArg(women, n), asked, pct)
-		case !enough(women+unknown, n):
+		case coop.Fail:
+			if n == 0 {
+				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
+				return
+			}
 			out.Set(coop.Fail, msgWomenShareFail, coop.IntArg(women), coop.IntArg(n), coop.RatioArg(women, n), asked, pct)
 		default:
 			out.Set(coop.Unknown, msgWomenShareUnknown, coop.IntArg(women), coop.IntArg(n), coop.IntArg(unknown), asked, pct)
 			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		}
 	}
+	b.setColumn(memberColumn(rule, nil, func(_ *readmodel.Coop, t *memberTally, _ *windowTally, _ coop.Date) coop.Outcome {
+		n, women, _, unknown := t.genders()
+		return shareOutcome(n, women, unknown, enough)
+	}))
+	return rule
 }
 
 // genders counts the members of a active at asOf: all of them, the
 // women, the men and those whose gender is not given.
 func genders(a *Applicant, asOf coop.Date, out *Eval) (n, women, men, unknown int) {
 	if t := a.tallied(asOf, out); t != nil {
-		return t.n, t.women, t.men, t.n - t.women - t.men
+		return t.genders()
 	}
 	for i := range a.mem {
 		m := &a.mem[i]

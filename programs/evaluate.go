@@ -298,6 +298,9 @@ type boundRule struct {
 	crit *Criterion
 	kind *Kind
 	rule Rule
+	// col, when set, decides a run of cooperatives at once with rule
+	// (column); only a built-in kind gives one.
+	col  column
 	ref  string     // the reference its results cite
 	refs coop.Names // ref in French and Arabic, when the programme translates it
 }
@@ -355,7 +358,11 @@ func bindRule(r *resolved, b *Binding) (boundRule, bool) {
 	if refs == (coop.Names{}) && ref == r.kind.Reference {
 		refs = r.kind.References
 	}
-	return boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: ref, refs: refs}, true
+	br := boundRule{crit: r.crit, kind: r.kind, rule: rule, ref: ref, refs: refs}
+	if r.kind.columns {
+		br.col = b.col
+	}
+	return br, true
 }
 
 // grantFor computes the grant of a decision whose outcome is o, when the
@@ -469,30 +476,6 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		}
 	}
 	return results, out
-}
-
-// count evaluates a against the plan for a screening that hands out no
-// decision: it returns the programme's outcome and counts the failing and
-// unknown criteria by their position in the plan, each rule writing its
-// outcome into one scratch result and making no reason.
-func (p *plan) count(a *Applicant, e *Eval, scratch *CriterionResult, failedAt, unknownAt []int) Outcome {
-	out := Eligible
-	*e = Eval{res: scratch, counting: true}
-	for i := range p.rules {
-		e.code = codeNone
-		p.rules[i].rule(a, p.asOf, e)
-		switch e.code {
-		case codeFail:
-			out = Ineligible
-			failedAt[i]++
-		case codeUnknown:
-			if out == Eligible {
-				out = Undetermined
-			}
-			unknownAt[i]++
-		}
-	}
-	return out
 }
 
 func (p *plan) decide(a *Applicant, flips bool) Decision {

@@ -69,6 +69,11 @@ type Kind struct {
 	// join names the combinator a built-in kind is (KindAllOf, KindAnyOf,
 	// KindNot); empty for a rule of its own.
 	join string
+	// columns is set for a built-in kind, whose Bind may give its rule a
+	// column (Binding.setColumn). AddKind clears it: a kind added, even
+	// one copied from Kinds whose Bind calls a built-in one and changes
+	// its rule, does not inherit the column.
+	columns bool
 }
 
 // ParamSpec is a parameter a kind reads: its role and the kind of its
@@ -140,7 +145,13 @@ type Benefit struct {
 type Binding struct {
 	at *bindAt
 	r  *binder
+	// col is the column Bind gave the rule it returns (setColumn).
+	col column
 }
+
+// setColumn gives the rule Bind returns a column that decides a run of
+// cooperatives with it.
+func (b *Binding) setColumn(c column) { b.col = c }
 
 // bindAt is what every binding of a plan shares: the programme, the call,
 // the phase and the date.
@@ -409,6 +420,7 @@ func (c *Catalogue) AddKind(k Kind) error {
 	}
 	k.Params = slices.Clone(k.Params)
 	k.Messages = slices.Clone(k.Messages)
+	k.columns = false
 	ns := *s
 	ns.kinds = s.kinds.with(&k, nil)
 	c.snap.Store(&ns)

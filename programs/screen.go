@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"cmp"
 	"context"
 	"iter"
 	"slices"
@@ -161,10 +162,11 @@ func (cat *Catalogue) ScreenModel(ctx context.Context, m *readmodel.Model, opts 
 	snap := cat.snap.Load()
 	workers := coop.Workers(opts.Workers)
 	states := make([]*screener, workers)
+	counting := opts.OnDecision == nil && !opts.ChangeDates
 	for w := range states {
-		states[w] = newScreener(snap, targets, opts.AsOf)
+		states[w] = newScreener(snap, targets, opts.AsOf, counting)
 	}
-	m.Chunks(ctx, len(states), 512, func(w, from, to int) { states[w].screen(m, from, to, &opts) })
+	m.Chunks(ctx, len(states), screenChunk, func(w, from, to int) { states[w].screen(m, from, to, &opts) })
 	if err := ctx.Err(); err != nil {
 		return ScreenReport{}, err
 	}
@@ -239,6 +241,11 @@ func (pc *ProgramCounts) FailedCriteria() []string {
 	return ids
 }
 
+// screenChunk is the number of cooperatives a screening worker takes at a
+// time: a run of one page of the model (readmodel.PageSize is a multiple
+// of it).
+const screenChunk = 512
+
 // target is a programme bound to its call for a screening.
 type target struct {
 	prog *Program
@@ -263,8 +270,6 @@ type screener struct {
 	counts []int
 	offset []int
 	e      Eval
-	// scratch is the result a rule writes when only outcomes are counted.
-	scratch CriterionResult
 	// Decisions that do not depend on the cooperative are made once: fixed
 	// by target, wrong by target and kind (cooperative, union). A programme
 	// of persons answers every cooperative body the same way, failing
@@ -281,7 +286,13 @@ type screener struct {
 	tally memberTally
 	a     Applicant
 	d     Decision
-	_     [128]byte
+	// counting is set when nobody reads a decision: the screening then
+	// decides run by run (countRuns), with run, codes and state.
+	counting bool
+	run      *run
+	codes    []outcomeCode
+	state    []uint8
+	_        [128]byte
 }
 
 // The counters of a target, from its offset.
@@ -294,7 +305,7 @@ const (
 	cRules // then failing, then unknown, by rule
 )
 
-func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
+func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting bool) *screener {
 	s := &screener{
 		snap:    snap,
 		targets: targets,
@@ -331,11 +342,20 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date) *screener {
 		s.tally.init(asOf, windows)
 		s.a.tally = &s.tally
 	}
+	if counting {
+		s.counting = true
+		s.run = newRun(&s.a, asOf, s.members, &s.tally, screenChunk)
+		s.codes, s.state = padded[outcomeCode](screenChunk), padded[uint8](screenChunk)
+	}
 	return s
 }
 
 // screen decides the cooperatives from to to of m against every target.
 func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions) {
+	if s.counting {
+		s.countRuns(m, from, to)
+		return
+	}
 	for ci := from; ci < to; ci++ {
 		s.a.bind(m, ci, s.members)
 		for ti := range s.targets {
@@ -385,11 +405,6 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 	var d *Decision
 	n := len(t.plan.rules)
 	switch {
-	case opts.OnDecision == nil && !opts.ChangeDates:
-		// Nobody reads the decision: its outcome and its
-		// criteria's are counted, and nothing else is made.
-		d = &s.head[ti]
-		d.Outcome = t.plan.count(&s.a, &s.e, &s.scratch, c[cRules:cRules+n], c[cRules+n:cRules+2*n])
 	case opts.ChangeDates:
 		s.d = t.plan.decide(&s.a, true)
 		d = &s.d
@@ -421,6 +436,74 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 	return d
 }
 
+// countRuns counts the decisions of the cooperatives from to to of m
+// against every target, in runs of one page: each rule of a target
+// decides the whole run (run.decide) before the next one does, and only
+// the outcomes are counted.
+func (s *screener) countRuns(m *readmodel.Model, from, to int) {
+	for from < to {
+		end := min(to, (from/readmodel.PageSize+1)*readmodel.PageSize)
+		s.run.reset(m, from, end)
+		for ti := range s.targets {
+			s.countTarget(ti)
+		}
+		from = end
+	}
+}
+
+// countTarget counts the decisions of the run against target ti: the
+// outcome of each rule, and of the programme (ineligible when a rule
+// fails, otherwise undetermined when one is unknown, otherwise
+// eligible).
+func (s *screener) countTarget(ti int) {
+	t, r, c := &s.targets[ti], s.run, s.counts[s.offset[ti]:]
+	n := len(r.cs)
+	switch {
+	case s.fixed[ti] != nil:
+		c[cFixed] += n
+		return
+	case !t.cooperatives:
+		// A programme of persons: every cooperative body fails
+		// applicant-kind alike.
+		k := 2 * ti
+		if r.cs[0].IsUnion() {
+			k++
+		}
+		if s.wrong[k] == nil {
+			s.a.tally = nil
+			s.a.bind(r.m, r.from, s.members)
+			w := t.plan.wrongKind(&s.a)
+			s.wrong[k] = &w
+		}
+		c[cWrong] += n
+		return
+	}
+	rules := t.plan.rules
+	state, codes := s.state[:n], s.codes[:n]
+	clear(state)
+	for i := range rules {
+		r.decide(&rules[i], codes)
+		failed, unknown := 0, 0
+		for k, code := range codes {
+			f, u := uint8(bit(code == codeFail)), uint8(bit(code == codeUnknown))
+			state[k] |= f | u<<1
+			failed += int(f)
+			unknown += int(u)
+		}
+		c[cRules+i] += failed
+		c[cRules+len(rules)+i] += unknown
+	}
+	ineligible, undetermined := 0, 0
+	for _, st := range state {
+		f := int(st & 1)
+		ineligible += f
+		undetermined += int(st>>1) &^ f
+	}
+	c[cEligible] += n - ineligible - undetermined
+	c[cIneligible] += ineligible
+	c[cUndetermined] += undetermined
+}
+
 // countResult counts a failing or unknown result by its rule.
 func countResult(c []int, r *CriterionResult, rules int) {
 	switch {
@@ -444,7 +527,7 @@ func (s *screener) programCounts() []ProgramCounts {
 		for _, fd := range []struct {
 			d *Decision
 			n int
-		}{{s.fixed[ti], c[cFixed]}, {s.wrong[2*ti], c[cWrong]}} {
+		}{{s.fixed[ti], c[cFixed]}, {cmp.Or(s.wrong[2*ti], s.wrong[2*ti+1]), c[cWrong]}} {
 			if fd.d == nil || fd.n == 0 {
 				continue
 			}

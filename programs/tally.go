@@ -15,6 +15,8 @@ import (
 type memberTally struct {
 	asOf coop.Date
 	done bool
+	// register is set when the cooperative gives its member register.
+	register bool
 	// n members count at asOf: women and men of them, the others with no
 	// gender given. Of them, birthUnknown have no birth date,
 	// otherBirthUnknown of whom are not women; bornGenderUnknown have a
@@ -34,9 +36,25 @@ type windowTally struct {
 	in, inOther, inGenderUnknown int
 }
 
-// outside returns the number of members with a birth date outside the
-// window w of t.
-func (t *memberTally) outside(w *windowTally) int { return t.n - t.birthUnknown - w.in }
+// genders returns the number of members: all of them, the women, the
+// men and those whose gender is not given.
+func (t *memberTally) genders() (n, women, men, unknown int) {
+	return t.n, t.women, t.men, t.n - t.women - t.men
+}
+
+// aged returns the number of members: all of them, those born outside
+// the window w of t, and those with no birth date.
+func (t *memberTally) aged(w *windowTally) (n, outside, unknown int) {
+	return t.n, t.n - t.birthUnknown - w.in, t.birthUnknown
+}
+
+// womenYouth returns the number of members: all of them, those who are
+// women or born inside the youth window w, and those for whom it is not
+// known (no gender given, and no birth date or one inside w; or a man
+// with no birth date).
+func (t *memberTally) womenYouth(w *windowTally) (n, yes, unknown int) {
+	return t.n, t.women + w.inOther, t.otherBirthUnknown + t.bornGenderUnknown - w.inGenderUnknown
+}
 
 // init sets the tally a screening at asOf fills for each cooperative,
 // counting against the windows of ws that are at asOf.
@@ -98,6 +116,7 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 	}
 	t.n, t.women, t.men = n, women, men
 	t.birthUnknown, t.otherBirthUnknown, t.bornGenderUnknown = birthUnknown, otherBirthUnknown, bornGenderUnknown
+	t.register = len(mem) > 0
 	t.done = true
 }
 
@@ -127,10 +146,19 @@ func (a *Applicant) tallied(asOf coop.Date, out *Eval) *memberTally {
 // window returns the counts against w; nil when w is not among the
 // windows counted (init), and the rule then walks the register.
 func (t *memberTally) window(w *ageWindow) *windowTally {
-	for i := range t.windows {
-		if t.windows[i].youngest == w.youngest && t.windows[i].tooOld == w.tooOld {
-			return &t.windows[i]
-		}
+	if i := t.windowIndex(w); i >= 0 {
+		return &t.windows[i]
 	}
 	return nil
+}
+
+// windowIndex returns the index of the counts against w in t.windows; -1
+// when w is not among the windows counted.
+func (t *memberTally) windowIndex(w *ageWindow) int {
+	for i := range t.windows {
+		if t.windows[i].youngest == w.youngest && t.windows[i].tooOld == w.tooOld {
+			return i
+		}
+	}
+	return -1
 }
