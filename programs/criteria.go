@@ -1173,7 +1173,7 @@ func bindMembersAged(b *Binding) Rule {
 	}
 	b.setColumn(memberColumn(rule, &window, func(_ *readmodel.Coop, t *memberTally, w *windowTally, _ coop.Date) coop.Outcome {
 		n, outside, unknown := t.aged(w)
-		return agedOutcome(n, outside, unknown)
+		return everyMemberOutcome(n, outside, unknown)
 	}))
 	return rule
 }
@@ -1221,7 +1221,7 @@ func aged(a *Applicant, asOf coop.Date, window *ageWindow, out *Eval) (n, outsid
 // asOf: n in all, outside the range (the first of them firstOut years
 // old), and unknown for want of a birth date.
 func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, firstOut int) {
-	o := agedOutcome(n, outside, unknown)
+	o := everyMemberOutcome(n, outside, unknown)
 	switch {
 	case n == 0:
 		out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
@@ -1239,13 +1239,14 @@ func (r *ageRange) setMembers(out *Eval, asOf coop.Date, n, outside, unknown, fi
 	}
 }
 
-// agedOutcome decides members-aged from the members counted at the date:
-// n in all, outside the range, and unknown for want of a birth date. It
-// fails with no member or one outside, and is unknown when a birth date
-// missing could decide.
-func agedOutcome(n, outside, unknown int) coop.Outcome {
+// everyMemberOutcome decides a rule every member at the date must meet
+// (members-aged, women-only) from the members counted then: n in all,
+// against of them who do not meet it, and unknown for whom it is not
+// known. It fails with no member or one against it, and is unknown when
+// a fact missing could decide.
+func everyMemberOutcome(n, against, unknown int) coop.Outcome {
 	switch {
-	case n == 0 || outside > 0:
+	case n == 0 || against > 0:
 		return coop.Fail
 	case unknown > 0:
 		return coop.Unknown
@@ -1267,7 +1268,7 @@ func bindWomenOnly(b *Binding) Rule {
 		}
 		n, _, men, unknown := genders(a, asOf, out)
 		memberDates(a.mem, asOf, out)
-		switch womenOnlyOutcome(n, men, unknown) {
+		switch everyMemberOutcome(n, men, unknown) {
 		case coop.Fail:
 			if n == 0 {
 				out.Set(coop.Fail, msgNoMembers, coop.DateArg(asOf))
@@ -1283,23 +1284,9 @@ func bindWomenOnly(b *Binding) Rule {
 	}
 	b.setColumn(memberColumn(rule, nil, func(_ *readmodel.Coop, t *memberTally, _ *windowTally, _ coop.Date) coop.Outcome {
 		n, _, men, unknown := t.genders()
-		return womenOnlyOutcome(n, men, unknown)
+		return everyMemberOutcome(n, men, unknown)
 	}))
 	return rule
-}
-
-// womenOnlyOutcome decides women-only from the members counted at the
-// date: n in all, men of them, and unknown with no gender given. It fails
-// with no member or a man, and is unknown when a gender missing could
-// decide.
-func womenOnlyOutcome(n, men, unknown int) coop.Outcome {
-	switch {
-	case n == 0 || men > 0:
-		return coop.Fail
-	case unknown > 0:
-		return coop.Unknown
-	}
-	return coop.Pass
 }
 
 // shareOutcome decides a share of the members at the date: yes of n
