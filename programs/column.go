@@ -181,7 +181,7 @@ func newRun(a *Applicant, asOf coop.Date, members bool, proto *memberTally, size
 		windows := padded[windowTally](size * nw)
 		for k := range r.tallies {
 			t := &r.tallies[k]
-			*t = memberTally{asOf: proto.asOf, windows: windows[k*nw : (k+1)*nw : (k+1)*nw]}
+			*t = memberTally{asOf: proto.asOf, segments: proto.segments, windows: windows[k*nw : (k+1)*nw : (k+1)*nw]}
 			for j := range t.windows {
 				t.windows[j] = windowTally{youngest: proto.windows[j].youngest, tooOld: proto.windows[j].tooOld, youth: proto.windows[j].youth}
 			}

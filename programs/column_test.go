@@ -2,6 +2,7 @@ package programs_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -237,5 +238,68 @@ func TestScreen_ColumnsAtEdges(t *testing.T) {
 				assert.Positive(t, edges.Unknown[id], "%s is unknown somewhere", id)
 			}
 		}
+	}
+}
+
+// agesProgram returns a programme with a members-aged criterion for each
+// age range of ranges, and women-youth-share, whose windows a screening
+// tallies together.
+func agesProgram(ranges [][2]int) string {
+	var crits, params strings.Builder
+	for i, r := range ranges {
+		fmt.Fprintf(&crits, "      - {kind: members-aged, id: aged-%d, params: {min_age: min_%d, max_age: max_%d}}\n", i, i, i)
+		fmt.Fprintf(&params, "          min_%d: %d\n          max_%d: %d\n", i, r[0], i, r[1])
+	}
+	return `
+programs:
+  - id: ages
+    names: {fr: Âges, ar: أعمار, en: Ages}
+    accepts: [cooperative, union]
+    reference: an illustrative programme
+    criteria:
+` + crits.String() + `      - kind: women-youth-share
+    calls:
+      - id: ages-2019
+        names: {fr: Appel 2019, ar: دعوة 2019, en: Call 2019}
+        opens: 2019-01-01
+        closes: 2025-12-31
+        parameters:
+          youth_max_age: 35
+          min_women_youth_share: 0.3
+` + params.String()
+}
+
+// TestScreen_AgeWindows checks that a screening counts members by age as
+// Evaluate decides them, whether the age ranges of its programmes are few,
+// share their limits, nest, or are too many to count in the buckets a
+// screening keeps on the stack.
+func TestScreen_AgeWindows(t *testing.T) {
+	many := make([][2]int, 12)
+	for i := range many {
+		many[i] = [2]int{16 + 3*i, 30 + 2*i}
+	}
+	for _, tc := range []struct {
+		name   string
+		ranges [][2]int
+	}{
+		{"one", [][2]int{{18, 40}}},
+		{"adjacent", [][2]int{{18, 29}, {30, 44}, {45, 70}}},
+		{"nested and equal", [][2]int{{18, 60}, {22, 40}, {22, 40}, {15, 35}}},
+		{"many", many},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cat := programs.Default()
+			require.NoError(t, cat.LoadPrograms("ages.yaml", strings.NewReader(agesProgram(tc.ranges))))
+			asOf := d("2023-06-30")
+			cs := edgeCooperatives(600, asOf, 11)
+			m, err := readmodel.FromCooperatives(cs)
+			require.NoError(t, err)
+			rep, err := cat.ScreenModel(context.Background(), m, programs.ScreenOptions{AsOf: asOf, Programs: []string{"ages"}, Workers: 2})
+			require.NoError(t, err)
+			got, _ := rep.Counts("ages")
+			assert.Equal(t, evaluatedCounts(t, cat, "ages", asOf, cs), got)
+			assert.Positive(t, got.Failed["aged-0"], "a range fails somewhere")
+			assert.Positive(t, got.Eligible+got.Undetermined+got.Failed["women-youth-share"], "the programme decides members")
+		})
 	}
 }

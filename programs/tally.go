@@ -1,6 +1,8 @@
 package programs
 
 import (
+	"slices"
+
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
 )
@@ -24,6 +26,52 @@ type memberTally struct {
 	n, women, men                                      int
 	birthUnknown, otherBirthUnknown, bornGenderUnknown int
 	windows                                            []windowTally
+	// segments lays the windows out over the birth dates; made by init
+	// and shared by the tallies of a screening, which only read it.
+	segments *segments
+}
+
+// segments cuts the birth dates at the limits of a tally's windows, so
+// that gathering puts each member in one bucket, by segment and gender,
+// instead of comparing it with each window: a member born after
+// limits[i-1] and not after limits[i] is in segment i (0 before the first
+// limit, len(limits) after the last).
+type segments struct {
+	limits []coop.Date // distinct, ascending
+	// from and to are, for each window, its first segment and the one
+	// after its last: born in the window is born in a segment between.
+	from, to []int
+	// buckets is the number of buckets gather counts in: 0 for members
+	// who do not count at the date, then three genders (none given,
+	// woman, man) for no birth date, then for each segment.
+	buckets int
+}
+
+// newSegments lays out the windows ws.
+func newSegments(ws []windowTally) *segments {
+	sg := &segments{from: make([]int, len(ws)), to: make([]int, len(ws))}
+	for _, w := range ws {
+		sg.limits = append(sg.limits, w.tooOld, w.youngest)
+	}
+	slices.SortFunc(sg.limits, coop.Date.Compare)
+	sg.limits = slices.Compact(sg.limits)
+	for j, w := range ws {
+		// Born in w: after tooOld, and not after youngest.
+		old, _ := slices.BinarySearchFunc(sg.limits, w.tooOld, coop.Date.Compare)
+		young, _ := slices.BinarySearchFunc(sg.limits, w.youngest, coop.Date.Compare)
+		sg.from[j], sg.to[j] = old+1, young+1
+	}
+	sg.buckets = 1 + 3*(len(sg.limits)+2)
+	return sg
+}
+
+// segment returns the segment of the birth date b.
+func (sg *segments) segment(b coop.Date) int {
+	s := 0
+	for _, l := range sg.limits {
+		s += bit(b.After(l))
+	}
+	return s
 }
 
 // windowTally counts the members at the tally's date born inside one age
@@ -74,50 +122,69 @@ func (t *memberTally) init(asOf coop.Date, ws []ageWindow) {
 	// another worker writes (screener).
 	padded := make([]windowTally, len(t.windows)+2*windowPad)
 	t.windows = padded[windowPad : windowPad+copy(padded[windowPad:], t.windows)]
+	t.segments = newSegments(t.windows)
 }
 
 // windowPad is the number of window tallies (40 bytes each) that span
 // 128 bytes.
 const windowPad = 4
 
-// gather counts mem at the tally's date in one pass. The counts are
-// added as 0 or 1 rather than under a condition: a register's genders and
-// birth dates follow no pattern a processor could predict (whether a
-// member counts at the date mostly does).
+// gather counts mem at the tally's date in one pass: each member adds
+// one to a bucket, by whether it counts at the date, its birth date's
+// segment (segments) and its gender, and the counts are read off the
+// buckets after. The bucket is computed rather than chosen under
+// conditions: a register's genders and birth dates follow no pattern a
+// processor could predict (whether a member counts at the date mostly
+// does).
 func (t *memberTally) gather(mem []readmodel.Member) {
-	asOf := t.asOf
-	n, women, men, birthUnknown, otherBirthUnknown, bornGenderUnknown := 0, 0, 0, 0, 0, 0
-	ws := t.windows
-	for i := range ws {
-		ws[i].in, ws[i].inOther, ws[i].inGenderUnknown = 0, 0, 0
+	var local [64]int32
+	h := local[:]
+	if t.segments.buckets > len(local) {
+		h = make([]int32, t.segments.buckets) // windows by the dozen
 	}
+	t.count(mem, h[:t.segments.buckets])
+	t.register = len(mem) > 0
+	t.done = true
+}
+
+// count gathers mem into h, as many buckets as t's segments have, and
+// sets the counts from them.
+func (t *memberTally) count(mem []readmodel.Member, h []int32) {
+	asOf, sg := t.asOf, t.segments
 	for i := range mem {
 		m := &mem[i]
-		active := bit(m.ActiveAt(asOf))
-		female, male := bit(m.Gender == readmodel.Female), bit(m.Gender == readmodel.Male)
-		noGender := 1 &^ (female | male)
-		n += active
-		women += active & female
-		men += active & male
-		noBirth := active & bit(m.Birth.IsZero())
-		birthUnknown += noBirth
-		otherBirthUnknown += noBirth &^ female
-		born := active &^ noBirth
-		bornGenderUnknown += born & noGender
-		for j := range ws {
-			w := &ws[j]
-			in := born & bit(!m.Birth.After(w.youngest)) & bit(m.Birth.After(w.tooOld))
-			w.in += in
-			if w.youth {
-				w.inOther += in &^ female
-				w.inGenderUnknown += in & noGender
+		g := int(m.Gender)
+		if g > int(readmodel.Male) {
+			g = int(readmodel.GenderUnknown)
+		}
+		born := bit(!m.Birth.IsZero())
+		h[bit(m.ActiveAt(asOf))*(1+3*born*(1+sg.segment(m.Birth))+g)]++
+	}
+	t.n, t.women, t.men, t.bornGenderUnknown = 0, 0, 0, 0
+	for j := range t.windows {
+		w := &t.windows[j]
+		w.in, w.inOther, w.inGenderUnknown = 0, 0, 0
+	}
+	for sb := 0; 1+3*sb < len(h); sb++ {
+		b := h[1+3*sb:]
+		unknown, women, men := int(b[readmodel.GenderUnknown]), int(b[readmodel.Female]), int(b[readmodel.Male])
+		all := unknown + women + men
+		t.n, t.women, t.men = t.n+all, t.women+women, t.men+men
+		if sb == 0 {
+			t.birthUnknown, t.otherBirthUnknown = all, unknown+men
+			continue
+		}
+		t.bornGenderUnknown += unknown
+		for j := range t.windows {
+			if w := &t.windows[j]; sg.from[j] <= sb-1 && sb-1 < sg.to[j] {
+				w.in += all
+				if w.youth {
+					w.inOther += unknown + men
+					w.inGenderUnknown += unknown
+				}
 			}
 		}
 	}
-	t.n, t.women, t.men = n, women, men
-	t.birthUnknown, t.otherBirthUnknown, t.bornGenderUnknown = birthUnknown, otherBirthUnknown, bornGenderUnknown
-	t.register = len(mem) > 0
-	t.done = true
 }
 
 // bit is 1 for true and 0 for false.
