@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/taawun/taawun/adapters/memory"
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
@@ -112,6 +114,42 @@ func BenchmarkScreenNational(b *testing.B) {
 	b.Run("taawun/mourafaka/decisions", screen([]string{"mourafaka"}, nil))
 	b.Run("taawun/mourafaka+indh-income", screen(peerPrograms, peerCalls))
 	b.Run("taawun/mourafaka+indh-income/decisions", screen(peerPrograms, peerCalls))
+	b.Run("taawun/all/after-writes", func(b *testing.B) {
+		// A registry in use: its read model kept by readmodel.Live, as
+		// registry.Registry keeps it, with writes spread over the pages
+		// before the timer starts, and one more in each op before the
+		// screening reads the model it makes.
+		base, err := readmodel.Build(context.Background(), slices.Values(reg))
+		if err != nil {
+			b.Fatal(err)
+		}
+		live := readmodel.NewLive(base, 1)
+		write := func(n int) *readmodel.Model {
+			m, err := live.Apply(live.Version()+1, []coop.Cooperative{admitted(&reg[n*7919%len(reg)], n)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return m
+		}
+		for n := range afterWrites {
+			write(n)
+		}
+		opts := programs.ScreenOptions{AsOf: screenAsOf}
+		n := afterWrites
+		b.ReportAllocs()
+		for b.Loop() {
+			m := write(n)
+			n++
+			rep, err := cat.ScreenModel(context.Background(), m, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep.Cooperatives != len(reg) {
+				b.Fatalf("screened %d of %d", rep.Cooperatives, len(reg))
+			}
+		}
+		perDecision(b, len(reg)*len(cat.ProgramIDs()))
+	})
 
 	facts := make([]bench.Facts, len(reg))
 	vars := make([]map[string]any, len(reg))
@@ -186,6 +224,23 @@ func BenchmarkScreenNational(b *testing.B) {
 		out[w], err = exprEngines[w].Explain(set, &envs[i], out[w])
 		return err
 	}))
+}
+
+// afterWrites is the number of cooperatives changed before the timer of
+// taawun/all/after-writes starts.
+const afterWrites = 5000
+
+// admitted returns c with one more member, a woman admitted the day
+// before the screening: a write that moves the cooperative's members to
+// the end of its page in the read model.
+func admitted(c *coop.Cooperative, n int) coop.Cooperative {
+	next := *c
+	next.Members = slices.Clone(c.Members)
+	next.Members = append(next.Members, coop.Member{
+		ID: uuid.NewSHA1(c.ID, []byte(strconv.Itoa(n))), Number: len(c.Members) + 1, Type: coop.Natural,
+		Gender: coop.Female, BirthDate: coop.MustParseDate("1998-04-12"), JoinedOn: screenAsOf.AddDays(-1),
+	})
+	return next
 }
 
 // BenchmarkScreenSlice screens the national registry held as a
