@@ -256,13 +256,26 @@ func MembersMinOf(n int, known, union bool, asOf Date) (r Result, ok bool) {
 	if union {
 		params = paramMinUnionMembers
 	}
-	if !known {
+	switch MembersMinOutcome(n, known, union) {
+	case Unknown:
 		return result(CheckMembersMin, Unknown, ref, params, msgMembersUnknown, IntArg(min)), false
-	}
-	if n >= min {
+	case Pass:
 		return result(CheckMembersMin, Pass, ref, params, msgMembersPass, IntArg(n), DateArg(asOf), IntArg(min)), true
 	}
 	return result(CheckMembersMin, Fail, ref, params, msgMembersFail, IntArg(n), DateArg(asOf), IntArg(min), IntArg(min-n)), true
+}
+
+// MembersMinOutcome is the outcome of MembersMinOf, without its reason:
+// pass with at least MinMembers members (MinUnionMembers for a union,
+// arts. 14 and 85), unknown when the number is not known.
+func MembersMinOutcome(n int, known, union bool) Outcome {
+	switch {
+	case !known:
+		return Unknown
+	case n >= KindOf(union).MinMembers():
+		return Pass
+	}
+	return Fail
 }
 
 // capitalFacts sums the capital of the members at asOf; known counts the

@@ -92,9 +92,16 @@ func (r *run) release(n int) { r.used = max(r.used-n, 0) }
 // cooperative of each key, and every other one with that key has its
 // outcome.
 func keyColumn(rule Rule, n int, keys func(r *run, out []uint16)) column {
+	return keyColumnOf(rule, func(*readmodel.Model) int { return n }, keys)
+}
+
+// keyColumnOf is keyColumn with keys below n(m), for m the read model of
+// the run: a key that indexes what each model names on its own.
+func keyColumnOf(rule Rule, n func(m *readmodel.Model) int, keys func(r *run, out []uint16)) column {
 	return func(r *run, out []outcomeCode) {
 		ks := r.keys[:len(out)]
 		keys(r, ks)
+		n := n(r.m)
 		memo := r.take(n)
 		for i := range memo {
 			memo[i] = codeUnset

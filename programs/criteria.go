@@ -497,10 +497,21 @@ func bindMembersMin(b *Binding) Rule {
 		}
 		memberDates(a.mem, asOf, out)
 	}
-	b.setColumn(memberColumn(rule, nil, func(c *readmodel.Coop, t *memberTally, _ *windowTally, asOf coop.Date) coop.Outcome {
-		r, _ := coop.MembersMinOf(t.n, true, c.IsUnion(), asOf)
-		return r.Outcome
-	}))
+	b.setColumn(func(r *run, out []outcomeCode) {
+		// The count the rule reads: the tally's, or the model's when the
+		// register is not given.
+		for k := range out {
+			c := &r.cs[k]
+			var n int
+			var known bool
+			if r.tallies != nil && r.tallies[k].register {
+				n, known = r.tallies[k].n, true
+			} else {
+				n, known = r.m.MembersAt(c, r.asOf)
+			}
+			out[k] = codeOf(coop.MembersMinOutcome(n, known, c.IsUnion()))
+		}
+	})
 	return rule
 }
 
@@ -792,10 +803,17 @@ func bindBranch(b *Binding) Rule {
 	if !ok {
 		return nil
 	}
-	return bindInList(rec, coop.ListArg(coop.ArgBranches, list.List), branchMessages, func(a *Applicant) (bool, bool, coop.Arg) {
+	rule := bindInList(rec, coop.ListArg(coop.ArgBranches, list.List), branchMessages, func(a *Applicant) (bool, bool, coop.Arg) {
 		br := a.model.Branch(a.c)
 		return br != "", list.Has(string(br)), a.model.BranchArg(a.c)
 	})
+	// The branches are indexed in each model, not once for all.
+	b.setColumn(keyColumnOf(rule, (*readmodel.Model).Branches, func(r *run, out []uint16) {
+		for k := range out {
+			out[k] = uint16(r.cs[k].BranchIndex())
+		}
+	}))
+	return rule
 }
 
 // bindInList passes when the cooperative's value is in the call's list, as

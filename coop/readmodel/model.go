@@ -404,6 +404,15 @@ func (c *Coop) RegionArg() coop.Arg   { return places.regionArgs[c.province] }
 func (c *Coop) SectorArg() coop.Arg   { return places.sectorArgs[c.sector] }
 func (c *Coop) StatusArg() coop.Arg   { return places.statusArgs[c.status] }
 
+// BranchIndex returns the index of c's branch in its model: 0 when none
+// is given, otherwise below Model.Branches, and the same for two
+// cooperatives of one model with the same branch.
+func (c *Coop) BranchIndex() int { return int(c.branch) }
+
+// Branches returns the number of branch indexes of m's cooperatives
+// (Coop.BranchIndex): one more than the branches they name.
+func (m *Model) Branches() int { return len(m.branches) + 1 }
+
 // BranchArg returns the argument that shows the branch of c in a reason.
 func (m *Model) BranchArg(c *Coop) coop.Arg {
 	if c.branch == 0 {

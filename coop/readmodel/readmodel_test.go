@@ -247,3 +247,49 @@ func TestModel_Run(t *testing.T) {
 		})
 	}
 }
+
+// TestModel_BranchIndex checks that cooperatives of one model with the same
+// branch share its index, that one without a branch has index 0, and that
+// every index is below Branches, in a model built at once and in the
+// models a Live makes as new branches arrive.
+func TestModel_BranchIndex(t *testing.T) {
+	cs := withIDs(varied()[:60])
+	for i := range cs {
+		cs[i].Branch = []coop.Branch{"", "weaving", "beekeeping", "weaving"}[i%4]
+	}
+	built, err := readmodel.FromCooperatives(cs)
+	require.NoError(t, err)
+	live := readmodel.NewLive(built, 1)
+	later := slices.Clone(cs[:3])
+	later[0].Branch, later[1].Branch, later[2].Branch = "pottery", "", "weaving"
+	grown, err := live.Apply(2, later)
+	require.NoError(t, err)
+	next := slices.Clone(cs)
+	copy(next, later)
+	for _, tc := range []struct {
+		name string
+		m    *readmodel.Model
+		cs   []coop.Cooperative
+	}{{"built", built, cs}, {"after a new branch", grown, next}} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, len(tc.cs), tc.m.Len())
+			byBranch := map[coop.Branch]int{}
+			for i := range tc.cs {
+				c := tc.m.Coop(i)
+				k := c.BranchIndex()
+				assert.Less(t, k, tc.m.Branches(), "cooperative %d", i)
+				assert.Equal(t, tc.cs[i].Branch, tc.m.Branch(c), "cooperative %d", i)
+				if tc.cs[i].Branch == "" {
+					assert.Zero(t, k, "cooperative %d has no branch", i)
+					continue
+				}
+				if seen, ok := byBranch[tc.cs[i].Branch]; ok {
+					assert.Equal(t, seen, k, "cooperative %d", i)
+				}
+				byBranch[tc.cs[i].Branch] = k
+			}
+			assert.Len(t, byBranch, tc.m.Branches()-1, "one index for each branch named")
+		})
+	}
+	assert.Equal(t, 3, built.Branches(), "the older model keeps its own branches")
+}
