@@ -47,15 +47,22 @@ const codeUnset outcomeCode = 0xff
 // eval decides the k-th cooperative of the run with rule, counting only:
 // no reason is made.
 func (r *run) eval(rule Rule, k int) outcomeCode {
+	a := r.bind(k)
+	r.e = Eval{res: &r.res, counting: true}
+	rule(a, r.asOf, &r.e)
+	return r.e.code
+}
+
+// bind binds the run's applicant to its k-th cooperative, with the
+// member tally gathered for it.
+func (r *run) bind(k int) *Applicant {
 	a := r.a
 	a.tally = nil // bind would mark it to gather again
 	a.bind(r.m, r.from+k, r.members)
 	if r.tallies != nil {
 		a.tally = &r.tallies[k]
 	}
-	r.e = Eval{res: &r.res, counting: true}
-	rule(a, r.asOf, &r.e)
-	return r.e.code
+	return a
 }
 
 // decide writes in out the outcome of br for every cooperative of the

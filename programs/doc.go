@@ -95,7 +95,10 @@
 // against one or all programmes on all cores and counts outcomes and failing
 // criteria; Catalogue.ScreenModel does it over the registry's compact read
 // model (coop/readmodel), which the rules read in every case: a decision
-// made while screening allocates nothing.
+// made while screening allocates nothing. ScreenOptions.OnDecision hands out
+// each decision with its reasons; ScreenOptions.Outcomes hands out only
+// those of some outcomes (the eligible cooperatives, say), and the others
+// are counted without being made whole.
 //
 // # Case files
 //

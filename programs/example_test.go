@@ -6,6 +6,7 @@ import (
 	"log"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/programs"
@@ -140,6 +141,41 @@ func ExampleCatalogue_Screen() {
 	// Output:
 	// mourafaka (mourafaka-t4): 3 eligible, 1 ineligible, failing map[existence-max:1]
 	// moazara (moazara-2024): 4 eligible, 0 ineligible, failing map[]
+}
+
+// A screening that hands out only the eligible decisions, with their
+// reasons: the others are counted, not made whole.
+func ExampleScreenOptions_outcomes() {
+	cat := programs.Default()
+	var registry []coop.Cooperative
+	for i, reg := range []string{"2019-01-10", "2021-06-01", "2022-09-15"} {
+		n := 5 + i
+		registry = append(registry, coop.Cooperative{Name: "Coopérative " + string(rune('A'+i)), Kind: coop.KindCooperative,
+			Status: coop.Active, FoundedUnder: coop.Law11212, RegisteredOn: coop.MustParseDate(reg), Province: "MA-FES", MemberCount: &n})
+	}
+	var mu sync.Mutex // OnDecision is called from several goroutines
+	eligible := map[int]string{}
+	_, err := cat.ScreenCooperatives(context.Background(), registry, programs.ScreenOptions{
+		AsOf: coop.MustParseDate("2024-09-01"), Programs: []string{"mourafaka"},
+		Outcomes: []programs.Outcome{programs.Eligible},
+		OnDecision: func(i int, d *programs.Decision) {
+			mu.Lock()
+			defer mu.Unlock()
+			c, _ := d.Criterion("existence-max")
+			eligible[i] = c.Reason.Text(coop.FR)
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for i := range registry {
+		if reason, ok := eligible[i]; ok {
+			fmt.Printf("%s: %s\n", registry[i].Name, reason)
+		}
+	}
+	// Output:
+	// Coopérative B: immatriculée le 1er juin 2021 ; l'existence légale de 4 ans sera atteinte le 1er juin 2025, limite comprise
+	// Coopérative C: immatriculée le 15 septembre 2022 ; l'existence légale de 4 ans sera atteinte le 15 septembre 2026, limite comprise
 }
 
 func ExampleCatalogue_LoadPrograms() {

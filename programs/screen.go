@@ -5,6 +5,7 @@ import (
 	"context"
 	"iter"
 	"slices"
+	"strconv"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
@@ -35,6 +36,18 @@ type ScreenOptions struct {
 	// reads a decision: a screening counts the outcome of each criterion as
 	// its rule gives it and makes no reason, hint or grant.
 	OnDecision func(index int, d *Decision)
+	// Outcomes, when set, hands OnDecision only the decisions with one of
+	// these outcomes: the eligible cooperatives with their reasons, say.
+	// The others are counted in the report, as every decision is, but not
+	// made whole, so that a screening that hands out few decisions costs
+	// little more than one that counts.
+	Outcomes []Outcome
+}
+
+// handsOut reports whether a decision whose outcome is o goes to
+// OnDecision.
+func (o *ScreenOptions) handsOut(out Outcome) bool {
+	return o.OnDecision != nil && (len(o.Outcomes) == 0 || slices.Contains(o.Outcomes, out))
 }
 
 // ProgramCounts counts the decisions of one programme.
@@ -162,9 +175,12 @@ func (cat *Catalogue) ScreenModel(ctx context.Context, m *readmodel.Model, opts 
 	snap := cat.snap.Load()
 	workers := coop.Workers(opts.Workers)
 	states := make([]*screener, workers)
-	counting := opts.OnDecision == nil && !opts.ChangeDates
+	// A screening that reads no decision, or only some, decides run by run
+	// (countRuns); one that asks for the dates outcomes change on decides
+	// each cooperative whole.
+	counting := (opts.OnDecision == nil || len(opts.Outcomes) > 0) && !opts.ChangeDates
 	for w := range states {
-		states[w] = newScreener(snap, targets, opts.AsOf, counting)
+		states[w] = newScreener(snap, targets, opts.AsOf, counting, opts.OnDecision != nil)
 	}
 	m.Chunks(ctx, len(states), screenChunk, func(w, from, to int) { states[w].screen(m, from, to, &opts) })
 	if err := ctx.Err(); err != nil {
@@ -185,6 +201,13 @@ func (cat *Catalogue) targets(op string, opts ScreenOptions) ([]target, ScreenRe
 	if opts.AsOf.IsZero() {
 		return nil, ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
 			Fields: []coop.FieldError{{Field: "as_of", Rule: "required", Message: "the date of the decisions is required"}}}
+	}
+	for i, o := range opts.Outcomes {
+		if !o.Valid() {
+			return nil, ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
+				Fields: []coop.FieldError{{Field: "outcomes[" + strconv.Itoa(i) + "]", Rule: "enum",
+					Message: quote(coop.Excerpt(string(o))) + " is not an outcome (eligible, ineligible or undetermined)"}}}
+		}
 	}
 	snap := cat.snap.Load()
 	ids := opts.Programs
@@ -292,8 +315,16 @@ type screener struct {
 	run      *run
 	codes    []outcomeCode
 	state    []uint8
+	// outcomes holds, when a screening hands out some decisions, the
+	// outcome of each target for each cooperative of the run (target-major,
+	// as an index in outcomeOrder), so that the decisions handed out are
+	// made whole after the run is counted.
+	outcomes []uint8
 	_        [128]byte
 }
+
+// outcomeOrder lists the outcomes by the index countTarget gives them.
+var outcomeOrder = [3]Outcome{Eligible, Ineligible, Undetermined}
 
 // The counters of a target, from its offset.
 const (
@@ -305,7 +336,7 @@ const (
 	cRules // then failing, then unknown, by rule
 )
 
-func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting bool) *screener {
+func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting, handing bool) *screener {
 	s := &screener{
 		snap:    snap,
 		targets: targets,
@@ -346,6 +377,9 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting bool
 		s.counting = true
 		s.run = newRun(&s.a, asOf, s.members, &s.tally, screenChunk)
 		s.codes, s.state = padded[outcomeCode](screenChunk), padded[uint8](screenChunk)
+		if handing {
+			s.outcomes = padded[uint8](len(targets) * screenChunk)
+		}
 	}
 	return s
 }
@@ -353,7 +387,7 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting bool
 // screen decides the cooperatives from to to of m against every target.
 func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions) {
 	if s.counting {
-		s.countRuns(m, from, to)
+		s.countRuns(m, from, to, opts)
 		return
 	}
 	for ci := from; ci < to; ci++ {
@@ -390,7 +424,7 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 			default:
 				d = s.decide(ti, c, opts)
 			}
-			if opts.OnDecision != nil {
+			if opts.handsOut(d.Outcome) {
 				s.d = *d
 				opts.OnDecision(ci, &s.d)
 			}
@@ -412,18 +446,8 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 			countResult(c, &d.Criteria[i], len(t.plan.rules))
 		}
 	default:
-		// A full decision in a buffer reused for the next one,
-		// its header made once; its results counted as they are
-		// made.
-		d = &s.head[ti]
-		d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, c[cRules:cRules+n], c[cRules+n:cRules+2*n], true)
-		if t.grant {
-			d.Grant = t.plan.grantFor(&s.a, d.Outcome)
-			d.Benefit = nil
-			if t.plan.benefitInto(&s.a, d.Outcome, d.Grant, &s.benefits[ti]) {
-				d.Benefit = &s.benefits[ti]
-			}
-		}
+		// Its results counted as they are made.
+		d = s.whole(ti, c[cRules:cRules+n], c[cRules+n:cRules+2*n])
 	}
 	switch d.Outcome {
 	case Eligible:
@@ -436,18 +460,84 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 	return d
 }
 
+// whole makes the decision of the bound cooperative against target ti,
+// which has a call, in a buffer reused for the next one, its header made
+// once; failedAt and unknownAt, when given, count its failing and unknown
+// results by rule.
+func (s *screener) whole(ti int, failedAt, unknownAt []int) *Decision {
+	t := &s.targets[ti]
+	d := &s.head[ti]
+	d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, failedAt, unknownAt, true)
+	if t.grant {
+		d.Grant = t.plan.grantFor(&s.a, d.Outcome)
+		d.Benefit = nil
+		if t.plan.benefitInto(&s.a, d.Outcome, d.Grant, &s.benefits[ti]) {
+			d.Benefit = &s.benefits[ti]
+		}
+	}
+	return d
+}
+
 // countRuns counts the decisions of the cooperatives from to to of m
 // against every target, in runs of one page: each rule of a target
 // decides the whole run (run.decide) before the next one does, and only
-// the outcomes are counted.
-func (s *screener) countRuns(m *readmodel.Model, from, to int) {
+// the outcomes are counted. When some decisions are handed out
+// (ScreenOptions.Outcomes), those are then made whole, cooperative by
+// cooperative.
+func (s *screener) countRuns(m *readmodel.Model, from, to int, opts *ScreenOptions) {
 	for from < to {
 		end := min(to, (from/readmodel.PageSize+1)*readmodel.PageSize)
 		s.run.reset(m, from, end)
 		for ti := range s.targets {
 			s.countTarget(ti)
 		}
+		if opts.OnDecision != nil {
+			s.handOut(opts)
+		}
 		from = end
+	}
+}
+
+// handOut makes whole the decisions of the run that opts hands out, and
+// hands them to OnDecision in the order a screening decides: by
+// cooperative, then by target.
+func (s *screener) handOut(opts *ScreenOptions) {
+	r := s.run
+	n := len(r.cs)
+	for k := range r.cs {
+		bound := false
+		for ti := range s.targets {
+			var d *Decision
+			switch {
+			case s.fixed[ti] != nil:
+				d = s.fixed[ti]
+			case !s.targets[ti].cooperatives:
+				// The reason names the kind of body: made once for each.
+				w := 2*ti + bit(r.cs[k].IsUnion())
+				if s.wrong[w] == nil {
+					wrong := s.targets[ti].plan.wrongKind(r.bind(k))
+					s.wrong[w], bound = &wrong, true
+				}
+				d = s.wrong[w]
+			}
+			if d != nil {
+				if opts.handsOut(d.Outcome) {
+					s.d = *d
+					opts.OnDecision(r.from+k, &s.d)
+				}
+				continue
+			}
+			if !opts.handsOut(outcomeOrder[s.outcomes[ti*n+k]]) {
+				continue
+			}
+			if !bound {
+				r.bind(k)
+				bound = true
+			}
+			d = s.whole(ti, nil, nil)
+			s.d = *d
+			opts.OnDecision(r.from+k, &s.d)
+		}
 	}
 }
 
@@ -498,6 +588,14 @@ func (s *screener) countTarget(ti int) {
 		f := int(st & 1)
 		ineligible += f
 		undetermined += int(st>>1) &^ f
+	}
+	if s.outcomes != nil {
+		// The index in outcomeOrder: ineligible when a rule fails,
+		// otherwise undetermined when one is unknown, otherwise eligible.
+		for k, st := range state {
+			failed, unknown := st&1, st>>1
+			s.outcomes[ti*n+k] = failed | unknown&^failed<<1
+		}
 	}
 	c[cEligible] += n - ineligible - undetermined
 	c[cIneligible] += ineligible
