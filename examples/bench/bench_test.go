@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -63,8 +64,12 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 //   - taawun/all/decisions: the same, every decision made whole (every
 //     criterion with its outcome, reason arguments, hint, reference and
 //     parameters, the grant; the text on demand) and handed to OnDecision.
+//   - taawun/all/eligible: the same, only the eligible decisions made
+//     whole and handed to OnDecision (ScreenOptions.Outcomes), the others
+//     counted.
 //   - taawun/<programme>: one programme; taawun/mourafaka/decisions with
-//     its decisions made whole.
+//     its decisions made whole, taawun/mourafaka/eligible with its
+//     eligible ones.
 //   - taawun/mourafaka+indh-income: the two programmes the peers have, and
 //     with /decisions their decisions made whole.
 //   - cel, expr: Mourafaka and INDH income as one expression per programme
@@ -84,14 +89,21 @@ func BenchmarkScreenNational(b *testing.B) {
 	screen := func(ids []string, calls map[string]string) func(b *testing.B) {
 		return func(b *testing.B) {
 			opts := programs.ScreenOptions{AsOf: screenAsOf, Programs: ids, Calls: calls}
-			if strings.HasSuffix(b.Name(), "/decisions") {
+			var handed atomic.Int64 // decisions handed to OnDecision
+			if strings.HasSuffix(b.Name(), "/decisions") || strings.HasSuffix(b.Name(), "/eligible") {
 				// Every decision made whole and handed out: what a caller
 				// reading the reasons asks for.
 				opts.OnDecision = func(_ int, d *programs.Decision) {
 					if len(d.Criteria) == 0 {
 						b.Error("a decision without its criteria")
 					}
+					handed.Add(1)
 				}
+			}
+			if strings.HasSuffix(b.Name(), "/eligible") {
+				// Only the eligible decisions, made whole: the
+				// cooperatives a programme can take, with their reasons.
+				opts.Outcomes = []programs.Outcome{programs.Eligible}
 			}
 			b.ReportAllocs()
 			for b.Loop() {
@@ -104,14 +116,19 @@ func BenchmarkScreenNational(b *testing.B) {
 				}
 			}
 			perDecision(b, len(reg)*len(ids))
+			if opts.OnDecision != nil {
+				b.ReportMetric(float64(handed.Load())/float64(b.N), "handed/op")
+			}
 		}
 	}
 	b.Run("taawun/all", screen(cat.ProgramIDs(), nil))
 	b.Run("taawun/all/decisions", screen(cat.ProgramIDs(), nil))
+	b.Run("taawun/all/eligible", screen(cat.ProgramIDs(), nil))
 	for _, id := range cat.ProgramIDs() {
 		b.Run("taawun/"+id, screen([]string{id}, nil))
 	}
 	b.Run("taawun/mourafaka/decisions", screen([]string{"mourafaka"}, nil))
+	b.Run("taawun/mourafaka/eligible", screen([]string{"mourafaka"}, nil))
 	b.Run("taawun/mourafaka+indh-income", screen(peerPrograms, peerCalls))
 	b.Run("taawun/mourafaka+indh-income/decisions", screen(peerPrograms, peerCalls))
 	b.Run("taawun/all/after-writes", func(b *testing.B) {
