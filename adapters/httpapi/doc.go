@@ -105,7 +105,10 @@
 // it is made, then {summary}; text/csv gives a line a decision for a
 // spreadsheet. With ?view=summary an NDJSON line holds the outcome, the
 // date it changes and the criteria that fail or are unknown, without
-// reasons: 175 bytes a decision rather than 4 KB. The stream is flushed
+// reasons: 175 bytes a decision rather than 4 KB. ?outcome=eligible (or
+// several outcomes, comma-separated) streams only the decisions with those
+// outcomes, made whole while the others are only counted; the summary
+// still counts every decision. The stream is flushed
 // after its first line and then at least every 50 ms; it holds a line at a
 // time, and a stream of 100,000 lines or more gives the memory its lines
 // took back to the system when it ends.

@@ -135,6 +135,17 @@ func hScreen(c *call) (reply, error) {
 	default:
 		return reply{}, coop.Fieldf("view", "enum", "%q: full or summary", coop.Excerpt(view))
 	}
+	if v := c.r.URL.Query().Get("outcome"); v != "" {
+		// A stream of the decisions of these outcomes only; the counts
+		// still cover every decision.
+		for o := range strings.SplitSeq(v, ",") {
+			out := programs.Outcome(strings.TrimSpace(o))
+			if !out.Valid() {
+				return reply{}, coop.Fieldf("outcome", "enum", "%q: eligible, ineligible or undetermined, comma-separated", coop.Excerpt(o))
+			}
+			opts.Outcomes = append(opts.Outcomes, out)
+		}
+	}
 	accept := c.r.Header.Get("Accept")
 	switch {
 	case strings.Contains(accept, "application/x-ndjson"):

@@ -559,6 +559,60 @@ func TestScreeningStream(t *testing.T) {
 	require.Equal(t, 400, res.Code)
 	assert.Contains(t, res.Body.String(), `"view"`)
 
+	// outcome=: only the decisions of these outcomes, the counts of every
+	// decision, in NDJSON, CSV and the summary view alike.
+	for _, tt := range []struct {
+		query, accept string
+		outcomes      []string
+	}{
+		{"?outcome=eligible", "application/x-ndjson", []string{"eligible"}},
+		{"?outcome=ineligible,undetermined", "application/x-ndjson", []string{"ineligible", "undetermined"}},
+		{"?view=summary&outcome=ineligible", "application/x-ndjson", []string{"ineligible"}},
+		{"?outcome=eligible", "text/csv", []string{"eligible"}},
+	} {
+		res = e.do("POST", "/v1/screenings"+tt.query, nationalToken, body, map[string]string{"Accept": tt.accept})
+		require.Equal(t, 200, res.Code, res.Body.String())
+		want := 0
+		for _, o := range tt.outcomes {
+			for k, n := range seen {
+				if strings.HasSuffix(k, " "+o) {
+					want += n
+				}
+			}
+		}
+		require.Positive(t, want, tt.query)
+		if tt.accept == "text/csv" {
+			records, err := csv.NewReader(res.Body).ReadAll()
+			require.NoError(t, err)
+			require.Len(t, records, 1+want, tt.query)
+			for _, r := range records[1:] {
+				assert.Contains(t, tt.outcomes, r[4], tt.query)
+			}
+			continue
+		}
+		lines := strings.Split(strings.TrimSpace(res.Body.String()), "\n")
+		require.Len(t, lines, want+1, tt.query)
+		for _, l := range lines[:want] {
+			var o struct {
+				Outcome  string `json:"outcome"`
+				Decision struct {
+					Outcome string `json:"outcome"`
+				} `json:"decision"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(l), &o), l)
+			assert.Contains(t, tt.outcomes, o.Outcome+o.Decision.Outcome, tt.query)
+		}
+		var summary struct {
+			Summary programs.ScreenReport `json:"summary"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(lines[want]), &summary))
+		assert.Equal(t, last.Summary, summary.Summary, tt.query)
+	}
+	res = e.do("POST", "/v1/screenings?outcome=eligible,admissible", nationalToken, body, map[string]string{"Accept": "application/x-ndjson"})
+	require.Equal(t, 400, res.Code)
+	assert.Contains(t, res.Body.String(), `"outcome"`)
+	assert.Contains(t, res.Body.String(), `"rule":"enum"`)
+
 	// The summary alone says how long the screening took.
 	res = e.do("POST", "/v1/screenings", nationalToken, body, nil)
 	require.Equal(t, 200, res.Code)

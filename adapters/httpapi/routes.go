@@ -169,7 +169,8 @@ func routes() []route {
 			Query: []param{pAsOf}, OK: 200, Result: programs.FollowUpReport{}, Aggregate: true, Handle: hFollowUp},
 		{Method: "POST", Path: "/v1/screenings", ID: "screen", Summary: "Screen the whole registry against programmes", Tag: "programs",
 			Auth: authenticated, Body: ScreeningRequest{}, OK: 200, Result: programs.ScreenReport{}, Stream: true, Handle: hScreen,
-			Query: []param{{"view", "string", "full (default): NDJSON lines with every decision, each criterion with its reason; summary: lines of {cooperative_id, program, call, outcome, changes_on, changes_to, failed, unknown}, without reasons", false}}},
+			Query: []param{{"view", "string", "full (default): NDJSON lines with every decision, each criterion with its reason; summary: lines of {cooperative_id, program, call, outcome, changes_on, changes_to, failed, unknown}, without reasons", false},
+				{"outcome", "string", "eligible, ineligible or undetermined, comma-separated: a stream holds only the decisions with one of these outcomes, and its counts still cover every decision", false}}},
 
 		{Method: "GET", Path: "/v1/stats", ID: "counts", Summary: "Counts by one or two dimensions at a date (JSON or CSV)", Tag: "statistics",
 			Query: []param{pAsOf, {"by", "string", "one or two of region, province, delegation, sector, kind, status, year, comma-separated", true}, pDecimals, pFormat},
