@@ -108,10 +108,10 @@
 // reasons: 175 bytes a decision rather than 4 KB. ?outcome=eligible (or
 // several outcomes, comma-separated) streams only the decisions with those
 // outcomes, made whole while the others are only counted; the summary
-// still counts every decision. The stream is flushed
-// after its first line and then at least every 50 ms; it holds a line at a
-// time, and a stream of 100,000 lines or more gives the memory its lines
-// took back to the system when it ends.
+// still counts every decision. The stream is flushed after its first line
+// and then at least every 50 ms; it holds a line at a time, and a stream
+// of 100,000 lines or 32 MB or more gives the memory its lines took back
+// to the system when it ends.
 //
 // # Operations
 //

@@ -190,7 +190,7 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		_, _ = out.WriteString("cooperative_id,name,program,call,outcome,failed,unknown\n")
 	}
 	var werr error
-	lines := 0
+	lines, written := 0, 0
 	lastFlush, first := time.Now(), true
 	bufs := sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 	opts.OnDecision = func(i int, d *programs.Decision) {
@@ -198,6 +198,7 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		b := line((*bp)[:0], m, i, d)
 		mu.Lock()
 		lines++
+		written += len(b)
 		if werr == nil {
 			_, werr = out.Write(b)
 			// The first decision at once, then at most every 50 ms.
@@ -223,7 +224,7 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		werr = ferr
 	}
 	_ = rc.Flush()
-	if lines >= releaseAfter {
+	if lines >= releaseAfter || written >= releaseAfterBytes {
 		// The lines of a large stream were garbage as soon as written; the
 		// memory they took goes back to the system rather than stay
 		// resident until the next collection that needs it.
@@ -240,6 +241,11 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 // the system the memory its lines took: a screening of a delegation's
 // registry does not, one of the national registry does.
 const releaseAfter = 100_000
+
+// releaseAfterBytes is the same in bytes written: a stream of fewer,
+// larger lines (the decisions of one outcome, made whole) leaves as much
+// garbage behind.
+const releaseAfterBytes = 32 << 20
 
 // ndjsonLine writes a decision as a JSON line.
 func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
