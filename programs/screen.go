@@ -44,7 +44,7 @@ type ScreenOptions struct {
 	Outcomes []Outcome
 }
 
-// handsOut reports whether a decision whose outcome is o goes to
+// handsOut reports whether a decision whose outcome is out goes to
 // OnDecision.
 func (o *ScreenOptions) handsOut(out Outcome) bool {
 	return o.OnDecision != nil && (len(o.Outcomes) == 0 || slices.Contains(o.Outcomes, out))
@@ -534,9 +534,12 @@ func (s *screener) handOut(opts *ScreenOptions) {
 				r.bind(k)
 				bound = true
 			}
-			d = s.whole(ti, nil, nil)
-			s.d = *d
-			opts.OnDecision(r.from+k, &s.d)
+			// The rule decides as its column did; the check keeps the
+			// promise of Outcomes should a kind's column disagree.
+			if d = s.whole(ti, nil, nil); opts.handsOut(d.Outcome) {
+				s.d = *d
+				opts.OnDecision(r.from+k, &s.d)
+			}
 		}
 	}
 }

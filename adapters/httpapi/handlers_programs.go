@@ -224,7 +224,7 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 		werr = ferr
 	}
 	_ = rc.Flush()
-	if lines >= releaseAfter || written >= releaseAfterBytes {
+	if bigStream(lines, written) {
 		// The lines of a large stream were garbage as soon as written; the
 		// memory they took goes back to the system rather than stay
 		// resident until the next collection that needs it.
@@ -246,6 +246,12 @@ const releaseAfter = 100_000
 // larger lines (the decisions of one outcome, made whole) leaves as much
 // garbage behind.
 const releaseAfterBytes = 32 << 20
+
+// bigStream reports whether a stream of lines lines and written bytes
+// gives back the memory they took when it ends.
+func bigStream(lines, written int) bool {
+	return lines >= releaseAfter || written >= releaseAfterBytes
+}
 
 // ndjsonLine writes a decision as a JSON line.
 func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
