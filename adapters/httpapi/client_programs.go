@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -110,6 +112,69 @@ type ScreeningRequest struct {
 func (c *Client) Screen(ctx context.Context, in ScreeningRequest) (programs.ScreenReport, error) {
 	var out programs.ScreenReport
 	return out, c.do(ctx, "POST", "/v1/screenings", nil, in, &out, nil)
+}
+
+// ScreenedDecision is a decision of a streamed screening (ScreenDecisions):
+// a cooperative and its decision for one programme, with every criterion
+// and its reason.
+type ScreenedDecision struct {
+	CooperativeID uuid.UUID         `json:"cooperative_id"`
+	Name          string            `json:"name"`
+	Decision      programs.Decision `json:"decision"`
+}
+
+// ScreenDecisions screens the registry as Screen does, and calls fn with
+// each decision as the server streams it: only those whose outcome is one
+// of outcomes when any is given (the eligible cooperatives with their
+// reasons, say), every decision otherwise. It returns the counts of every
+// decision, with which the stream ends. An error from fn stops the stream
+// and is returned; a stream cut before its counts is Unavailable.
+func (c *Client) ScreenDecisions(ctx context.Context, in ScreeningRequest, outcomes []programs.Outcome, fn func(*ScreenedDecision) error) (programs.ScreenReport, error) {
+	var q url.Values
+	if len(outcomes) > 0 {
+		os := make([]string, len(outcomes))
+		for i, o := range outcomes {
+			os[i] = string(o)
+		}
+		q = url.Values{"outcome": {strings.Join(os, ",")}}
+	}
+	req, err := c.request(ctx, "POST", "/v1/screenings", q, in, nil)
+	if err != nil {
+		return programs.ScreenReport{}, err
+	}
+	req.Header.Set("Accept", "application/x-ndjson")
+	res, err := c.http.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return programs.ScreenReport{}, ctx.Err()
+		}
+		return programs.ScreenReport{}, &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the server cannot be reached", Err: err}
+	}
+	defer res.Body.Close()
+	if res.StatusCode >= 300 {
+		data, _ := io.ReadAll(res.Body)
+		return programs.ScreenReport{}, problemError(res.StatusCode, data)
+	}
+	dec := json.NewDecoder(res.Body)
+	for {
+		// A line is a decision, or the counts that end the stream.
+		var line struct {
+			ScreenedDecision
+			Summary *programs.ScreenReport `json:"summary"`
+		}
+		if err := dec.Decode(&line); err != nil {
+			if ctx.Err() != nil {
+				return programs.ScreenReport{}, ctx.Err()
+			}
+			return programs.ScreenReport{}, &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the stream ended before its counts", Err: err}
+		}
+		if line.Summary != nil {
+			return *line.Summary, nil
+		}
+		if err := fn(&line.ScreenedDecision); err != nil {
+			return programs.ScreenReport{}, err
+		}
+	}
 }
 
 // StatsQuery asks for counts by one or two dimensions.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -345,6 +346,40 @@ func TestClient(t *testing.T) {
 	screening, err := c.Screen(ctx, httpapi.ScreeningRequest{AsOf: today, Programs: []string{"mourafaka"}})
 	require.NoError(t, err)
 	assert.Equal(t, 5, screening.Cooperatives)
+	// The same screening streamed: every decision, then the eligible ones
+	// alone, each with its reasons, and the counts of every decision.
+	var streamed []httpapi.ScreenedDecision
+	counts, err := c.ScreenDecisions(ctx, httpapi.ScreeningRequest{AsOf: today, Programs: []string{"mourafaka"}}, nil,
+		func(d *httpapi.ScreenedDecision) error { streamed = append(streamed, *d); return nil })
+	require.NoError(t, err)
+	assert.Equal(t, screening, counts)
+	require.Len(t, streamed, 5)
+	eligible := 0
+	for _, d := range streamed {
+		assert.NotEqual(t, uuid.Nil, d.CooperativeID)
+		require.NotEmpty(t, d.Decision.Criteria)
+		assert.NotEmpty(t, d.Decision.Criteria[0].Reason.Text(coop.AR), "a reason in Arabic")
+		if d.Decision.Outcome == programs.Eligible {
+			eligible++
+		}
+	}
+	require.Equal(t, screening.Programs[0].Eligible, eligible)
+	require.True(t, eligible > 0 && eligible < 5, "some eligible and some not: %d of 5", eligible)
+	var only []programs.Outcome
+	counts, err = c.ScreenDecisions(ctx, httpapi.ScreeningRequest{AsOf: today, Programs: []string{"mourafaka"}}, []programs.Outcome{programs.Eligible},
+		func(d *httpapi.ScreenedDecision) error { only = append(only, d.Decision.Outcome); return nil })
+	require.NoError(t, err)
+	assert.Equal(t, screening, counts)
+	assert.Equal(t, slices.Repeat([]programs.Outcome{programs.Eligible}, eligible), only)
+	stop := errors.New("enough")
+	_, err = c.ScreenDecisions(ctx, httpapi.ScreeningRequest{AsOf: today}, nil, func(*httpapi.ScreenedDecision) error { return stop })
+	assert.ErrorIs(t, err, stop, "an error from fn stops the stream")
+	_, err = c.ScreenDecisions(ctx, httpapi.ScreeningRequest{AsOf: today}, []programs.Outcome{"admissible"}, func(*httpapi.ScreenedDecision) error { return nil })
+	var refused *coop.Error
+	require.ErrorAs(t, err, &refused)
+	assert.Equal(t, coop.Invalid, refused.Code)
+	require.Len(t, refused.Fields, 1)
+	assert.Equal(t, "outcome", refused.Fields[0].Field)
 
 	two := 2
 	table, err := c.Stats(ctx, httpapi.StatsQuery{AsOf: today, By: []stats.Dimension{stats.Province}, Decimals: &two})

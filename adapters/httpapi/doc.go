@@ -140,8 +140,9 @@
 // *coop.Error with the server's code, message, article and field errors,
 // so that errors.Is(err, coop.ErrNotFound) and coop.ErrorCode hold across
 // the wire; HTTP's own refusals map to the nearest code (401 to
-// coop.Forbidden, 412 to coop.Conflict). A test drives every operation of
-// the API through it.
+// coop.Forbidden, 412 to coop.Conflict). ScreenDecisions reads a
+// screening's NDJSON stream decision by decision, all of them or those of
+// some outcomes. A test drives every operation of the API through it.
 //
 // # Authorization
 //
