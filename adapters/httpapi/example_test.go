@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"maps"
 	"net/http/httptest"
+	"slices"
 	"time"
 
 	"github.com/google/uuid"
@@ -16,6 +18,7 @@ import (
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/programs"
 	"github.com/taawun/taawun/registry"
+	"github.com/taawun/taawun/stats/synthetic"
 )
 
 // A service asks a central Taawun server for a decision on facts it
@@ -71,4 +74,41 @@ func ExampleNewHandler() {
 	fmt.Println(res.Code, res.Header().Get("Content-Language"), p.Title)
 	// Output:
 	// 404 ar غير موجود
+}
+
+// A bank's service reads the cooperatives of the registry eligible for
+// Mourafaka, with the reasons of each, from a screening streamed by the
+// server: only the eligible decisions travel, and the counts cover all.
+func ExampleClient_ScreenDecisions() {
+	now := func() time.Time { return time.Date(2025, 1, 15, 10, 0, 0, 0, time.UTC) }
+	reg := registry.New(memory.New(), &registry.Options{Now: now})
+	ctx := context.Background()
+	if _, err := reg.Import(ctx, slices.Values(synthetic.Generate(&synthetic.Options{Seed: 3, Cooperatives: 300, Members: 3600}))); err != nil {
+		log.Fatal(err)
+	}
+	auth, err := httpapi.BearerTokens([]httpapi.TokenScope{{Token: "bank-service-token-000001", Principal: httpapi.Principal{Subject: "bank", National: true}}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := httptest.NewServer(httpapi.NewHandler(reg, &httpapi.Options{Authenticate: auth, Now: now}))
+	defer srv.Close()
+
+	client := httpapi.NewClient(srv.URL, &httpapi.ClientOptions{Token: "bank-service-token-000001"})
+	reasons := map[string]string{} // by cooperative, the reason it is young enough
+	counts, err := client.ScreenDecisions(ctx, httpapi.ScreeningRequest{AsOf: coop.MustParseDate("2024-06-30"), Programs: []string{"mourafaka"}},
+		[]programs.Outcome{programs.Eligible}, func(d *httpapi.ScreenedDecision) error {
+			c, _ := d.Decision.Criterion("existence-max")
+			reasons[d.Name] = c.Reason.Text(coop.FR)
+			return nil
+		})
+	if err != nil {
+		log.Fatal(err)
+	}
+	m := counts.Programs[0]
+	fmt.Printf("%d eligible of %d (%d ineligible, %d undetermined), %d read\n", m.Eligible, counts.Cooperatives, m.Ineligible, m.Undetermined, len(reasons))
+	names := slices.Sorted(maps.Keys(reasons))
+	fmt.Printf("%s: %s\n", names[0], reasons[names[0]])
+	// Output:
+	// 121 eligible of 300 (179 ineligible, 0 undetermined), 121 read
+	// Coopérative Al Amal 181: immatriculée le 2 septembre 2020 ; l'existence légale de 4 ans sera atteinte le 2 septembre 2024, limite comprise
 }
