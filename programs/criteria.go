@@ -309,15 +309,26 @@ func bindApplicantKind(b *Binding) Rule {
 		accepts = cr.Accepts
 	}
 	list := acceptsArg(accepts)
-	rule := func(a *Applicant, _ coop.Date, out *Eval) {
-		k := a.Kind()
-		for _, acc := range accepts {
-			if k == acc {
-				out.Set(coop.Pass, msgKindPass, kindArg(k))
-				return
-			}
+	decide := func(accepted bool, kind coop.Arg, out *Eval) {
+		if accepted {
+			out.Set(coop.Pass, msgKindPass, kind)
+			return
 		}
-		out.Set(coop.Fail, msgKindFail, kindArg(k), list)
+		out.Set(coop.Fail, msgKindFail, kind, list)
+	}
+	// A cooperative of a read model is a cooperative or a union: whether
+	// each is accepted is known once.
+	cooperatives, unions := slices.Contains(accepts, Cooperative), slices.Contains(accepts, Union)
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
+		switch {
+		case a.c != nil && a.c.IsUnion():
+			decide(unions, unionArg, out)
+		case a.c != nil:
+			decide(cooperatives, cooperativeArg, out)
+		default:
+			k := a.Kind()
+			decide(slices.Contains(accepts, k), kindArg(k), out)
+		}
 	}
 	// In a screening, the kind is a cooperative's or a union's.
 	b.setColumn(keyColumn(rule, 2, func(r *run, out []uint16) {
@@ -395,7 +406,7 @@ func bindRegistered(b *Binding) Rule {
 		case c.Registered.After(asOf):
 			out.Set(coop.Fail, msgRegisteredLater, coop.DateArg(c.Registered), coop.DateArg(asOf))
 			out.MayChangeOn(c.Registered)
-		case c.StatusAt(asOf) != coop.Active:
+		case !c.ActiveAt(asOf):
 			out.Set(coop.Fail, msgNotActive, c.StatusArg(), coop.DateArg(c.StatusSince))
 		default:
 			out.Set(coop.Pass, msgRegisteredPass, coop.DateArg(c.Registered), coop.DateArg(asOf))
@@ -409,7 +420,7 @@ func bindRegistered(b *Binding) Rule {
 	b.setColumn(keyColumn(rule, 8, func(r *run, out []uint16) {
 		for k := range out {
 			c := &r.cs[k]
-			out[k] = uint16(bit(c.Registered.IsZero()) | bit(c.Registered.After(r.asOf))<<1 | bit(c.StatusAt(r.asOf) != coop.Active)<<2)
+			out[k] = uint16(bit(c.Registered.IsZero()) | bit(c.Registered.After(r.asOf))<<1 | bit(!c.ActiveAt(r.asOf))<<2)
 		}
 	}))
 	return rule

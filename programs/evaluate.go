@@ -452,9 +452,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 			slot.Branches = nil
 		}
 		slot.Outcome, slot.Params = "", nil
-		if !slot.Hint.IsZero() {
-			slot.Hint.Set(nil)
-		}
+		slot.Hint.Set(nil) // two words written; asking IsZero first copies the reason
 		*e = Eval{res: slot, dates: dates}
 		br.rule(a, p.asOf, e)
 		switch e.code {

@@ -85,7 +85,7 @@ const (
 	flagMoved     // has previous seats
 )
 
-// The statuses, by index.
+// The statuses, by index; active first (Coop.ActiveAt).
 var statuses = []coop.Status{coop.Active, coop.Dissolved, coop.InLiquidation, coop.StruckOff}
 
 // IsUnion reports whether the cooperative is a union of cooperatives.
@@ -105,6 +105,12 @@ func (c *Coop) Status() coop.Status { return statuses[c.status] }
 // StatusAt returns the status at asOf, as coop.Cooperative.StatusAt.
 func (c *Coop) StatusAt(asOf coop.Date) coop.Status {
 	return coop.StatusOn(statuses[c.status], c.StatusSince, asOf)
+}
+
+// ActiveAt reports whether the status at asOf (StatusAt) is active,
+// without comparing statuses by name when the current one is active.
+func (c *Coop) ActiveAt(asOf coop.Date) bool {
+	return c.status == 0 || c.StatusAt(asOf) == coop.Active
 }
 
 // Province returns the province of the seat ("" when not given).

@@ -111,6 +111,7 @@ func TestModel_AsCooperatives(t *testing.T) {
 				require.Len(t, members, len(c.Members))
 				for _, asOf := range dates {
 					require.Equal(t, c.StatusAt(asOf), k.StatusAt(asOf))
+					require.Equal(t, c.StatusAt(asOf) == coop.Active, k.ActiveAt(asOf))
 					n, known := c.MembersAt(asOf)
 					gn, gknown := m.MembersAt(k, asOf)
 					require.Equal(t, n, gn)
