@@ -196,9 +196,7 @@ func newRun(a *Applicant, asOf coop.Date, members bool, proto *memberTally, size
 		for k := range r.tallies {
 			t := &r.tallies[k]
 			*t = memberTally{asOf: proto.asOf, segments: proto.segments, windows: windows[k*nw : (k+1)*nw : (k+1)*nw]}
-			for j := range t.windows {
-				t.windows[j] = windowTally{youngest: proto.windows[j].youngest, tooOld: proto.windows[j].tooOld, youth: proto.windows[j].youth}
-			}
+			copy(t.windows, proto.windows) // their counts are set by gather
 		}
 	}
 	return r
@@ -232,7 +230,7 @@ func padded[T any](n int) []T {
 // rule decides the others itself (no register, a count stated instead),
 // and every cooperative when the screening gathers no tally of window.
 // decide is the function the rule decides with, on the same counts.
-func memberColumn(rule Rule, window *ageWindow, decide func(c *readmodel.Coop, t *memberTally, w *windowTally, asOf coop.Date) coop.Outcome) column {
+func memberColumn(rule Rule, window *ageWindow, decide func(t *memberTally, w *windowTally) coop.Outcome) column {
 	return func(r *run, out []outcomeCode) {
 		j := -1
 		if r.tallies != nil && window != nil {
@@ -254,7 +252,7 @@ func memberColumn(rule Rule, window *ageWindow, decide func(c *readmodel.Coop, t
 			if j >= 0 {
 				w = &t.windows[j]
 			}
-			out[k] = codeOf(decide(&r.cs[k], t, w, r.asOf))
+			out[k] = codeOf(decide(t, w))
 		}
 	}
 }

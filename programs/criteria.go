@@ -490,13 +490,7 @@ func bindMembersMin(b *Binding) Rule {
 			out.Set(coop.Fail, msgNotACooperative)
 			return
 		}
-		var n int
-		var known bool
-		if t := a.tallied(asOf, out); t != nil && len(a.mem) > 0 {
-			n, known = t.n, true
-		} else {
-			n, known = a.model.MembersAt(c, asOf)
-		}
+		n, known := membersCounted(a.tallied(asOf, out), a.model, c, asOf)
 		r, _ := coop.MembersMinOf(n, known, c.IsUnion(), asOf)
 		out.setResult(r)
 		if !known {
@@ -509,21 +503,26 @@ func bindMembersMin(b *Binding) Rule {
 		memberDates(a.mem, asOf, out)
 	}
 	b.setColumn(func(r *run, out []outcomeCode) {
-		// The count the rule reads: the tally's, or the model's when the
-		// register is not given.
 		for k := range out {
-			c := &r.cs[k]
-			var n int
-			var known bool
-			if r.tallies != nil && r.tallies[k].register {
-				n, known = r.tallies[k].n, true
-			} else {
-				n, known = r.m.MembersAt(c, r.asOf)
+			var t *memberTally
+			if r.tallies != nil {
+				t = &r.tallies[k]
 			}
-			out[k] = codeOf(coop.MembersMinOutcome(n, known, c.IsUnion()))
+			n, known := membersCounted(t, r.m, &r.cs[k], r.asOf)
+			out[k] = codeOf(coop.MembersMinOutcome(n, known, r.cs[k].IsUnion()))
 		}
 	})
 	return rule
+}
+
+// membersCounted returns the number of members of c at asOf that
+// members-min reads: the tally's when t, gathered, holds a register, the
+// model's otherwise (a count stated, or none).
+func membersCounted(t *memberTally, m *readmodel.Model, c *readmodel.Coop, asOf coop.Date) (n int, known bool) {
+	if t != nil && t.register {
+		return t.n, true
+	}
+	return m.MembersAt(c, asOf)
 }
 
 // valueRange is a range a call sets on a criterion: either end or both,
@@ -1200,7 +1199,7 @@ func bindMembersAged(b *Binding) Rule {
 		memberDates(a.mem, asOf, out)
 		r.setMembers(out, asOf, n, outside, unknown, firstOut)
 	}
-	b.setColumn(memberColumn(rule, &window, func(_ *readmodel.Coop, t *memberTally, w *windowTally, _ coop.Date) coop.Outcome {
+	b.setColumn(memberColumn(rule, &window, func(t *memberTally, w *windowTally) coop.Outcome {
 		n, outside, unknown := t.aged(w)
 		return everyMemberOutcome(n, outside, unknown)
 	}))
@@ -1311,7 +1310,7 @@ func bindWomenOnly(b *Binding) Rule {
 			out.Set(coop.Pass, msgWomenOnlyPass, coop.IntArg(n))
 		}
 	}
-	b.setColumn(memberColumn(rule, nil, func(_ *readmodel.Coop, t *memberTally, _ *windowTally, _ coop.Date) coop.Outcome {
+	b.setColumn(memberColumn(rule, nil, func(t *memberTally, _ *windowTally) coop.Outcome {
 		n, _, men, unknown := t.genders()
 		return everyMemberOutcome(n, men, unknown)
 	}))
@@ -1374,7 +1373,7 @@ func bindWomenYouthShare(b *Binding) Rule {
 			out.Suggest(msgHintGenderBirth, coop.IntArg(unknown))
 		}
 	}
-	b.setColumn(memberColumn(rule, &window, func(_ *readmodel.Coop, t *memberTally, w *windowTally, _ coop.Date) coop.Outcome {
+	b.setColumn(memberColumn(rule, &window, func(t *memberTally, w *windowTally) coop.Outcome {
 		n, yes, unknown := t.womenYouth(w)
 		return shareOutcome(n, yes, unknown, enough)
 	}))
@@ -1463,7 +1462,7 @@ func bindWomenShare(b *Binding) Rule {
 			out.Suggest(msgHintGenders, coop.IntArg(unknown))
 		}
 	}
-	b.setColumn(memberColumn(rule, nil, func(_ *readmodel.Coop, t *memberTally, _ *windowTally, _ coop.Date) coop.Outcome {
+	b.setColumn(memberColumn(rule, nil, func(t *memberTally, _ *windowTally) coop.Outcome {
 		n, women, _, unknown := t.genders()
 		return shareOutcome(n, women, unknown, enough)
 	}))

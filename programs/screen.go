@@ -409,18 +409,8 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 				c[cFixed]++
 				d = s.fixed[ti]
 			case !t.cooperatives:
-				// A programme of persons: the same for every cooperative of
-				// a kind (the reason names the kind).
-				k := 2 * ti
-				if s.a.c.IsUnion() {
-					k++
-				}
-				if s.wrong[k] == nil {
-					w := t.plan.wrongKind(&s.a)
-					s.wrong[k] = &w
-				}
 				c[cWrong]++
-				d = s.wrong[k]
+				d = s.wrongKind(ti, s.a.c.IsUnion(), func() *Applicant { return &s.a })
 			default:
 				d = s.decide(ti, c, opts)
 			}
@@ -478,6 +468,19 @@ func (s *screener) whole(ti int, failedAt, unknownAt []int) *Decision {
 	return d
 }
 
+// wrongKind returns the decision of target ti, a programme of persons, on
+// a cooperative body: the same for every one of its kind, a union when
+// union is set (the reason names the kind), made the first time with the
+// applicant bound returns.
+func (s *screener) wrongKind(ti int, union bool, bound func() *Applicant) *Decision {
+	k := 2*ti + bit(union)
+	if s.wrong[k] == nil {
+		w := s.targets[ti].plan.wrongKind(bound())
+		s.wrong[k] = &w
+	}
+	return s.wrong[k]
+}
+
 // countRuns counts the decisions of the cooperatives from to to of m
 // against every target, in runs of one page: each rule of a target
 // decides the whole run (run.decide) before the next one does, and only
@@ -512,13 +515,7 @@ func (s *screener) handOut(opts *ScreenOptions) {
 			case s.fixed[ti] != nil:
 				d = s.fixed[ti]
 			case !s.targets[ti].cooperatives:
-				// The reason names the kind of body: made once for each.
-				w := 2*ti + bit(r.cs[k].IsUnion())
-				if s.wrong[w] == nil {
-					wrong := s.targets[ti].plan.wrongKind(r.bind(k))
-					s.wrong[w], bound = &wrong, true
-				}
-				d = s.wrong[w]
+				d = s.wrongKind(ti, r.cs[k].IsUnion(), func() *Applicant { bound = true; return r.bind(k) })
 			}
 			if d != nil {
 				if opts.handsOut(d.Outcome) {
@@ -557,17 +554,9 @@ func (s *screener) countTarget(ti int) {
 		return
 	case !t.cooperatives:
 		// A programme of persons: every cooperative body fails
-		// applicant-kind alike.
-		k := 2 * ti
-		if r.cs[0].IsUnion() {
-			k++
-		}
-		if s.wrong[k] == nil {
-			s.a.tally = nil
-			s.a.bind(r.m, r.from, s.members)
-			w := t.plan.wrongKind(&s.a)
-			s.wrong[k] = &w
-		}
+		// applicant-kind alike, and programCounts counts its criteria
+		// from the decision.
+		s.wrongKind(ti, r.cs[0].IsUnion(), func() *Applicant { return r.bind(0) })
 		c[cWrong] += n
 		return
 	}

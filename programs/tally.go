@@ -120,14 +120,11 @@ func (t *memberTally) init(asOf coop.Date, ws []ageWindow) {
 	}
 	// The windows are written for each cooperative: away from what
 	// another worker writes (screener).
-	padded := make([]windowTally, len(t.windows)+2*windowPad)
-	t.windows = padded[windowPad : windowPad+copy(padded[windowPad:], t.windows)]
+	own := padded[windowTally](len(t.windows))
+	copy(own, t.windows)
+	t.windows = own
 	t.segments = newSegments(t.windows)
 }
-
-// windowPad is the number of window tallies (40 bytes each) that span
-// 128 bytes.
-const windowPad = 4
 
 // gather counts mem at the tally's date in one pass: each member adds
 // one to a bucket, by whether it counts at the date, its birth date's
