@@ -94,22 +94,38 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 	for _, o := range opts {
 		o(req)
 	}
-	res, err := c.http.Do(req)
+	res, err := c.send(req)
 	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the server cannot be reached", Err: err}
+		return err
 	}
 	defer res.Body.Close()
 	data, err := io.ReadAll(res.Body)
 	if err != nil {
 		return &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the reply was cut", Err: err}
 	}
-	if res.StatusCode >= 300 {
-		return problemError(res.StatusCode, data)
-	}
 	return decodeReply(data, out)
+}
+
+// send sends req and returns the server's successful response, whose body
+// the caller closes; a server out of reach is Unavailable, and a refusal
+// the library's error it carries.
+func (c *Client) send(req *http.Request) (*http.Response, error) {
+	res, err := c.http.Do(req)
+	if err != nil {
+		if ctx := req.Context(); ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the server cannot be reached", Err: err}
+	}
+	if res.StatusCode >= 300 {
+		defer res.Body.Close()
+		data, err := io.ReadAll(res.Body)
+		if err != nil {
+			return nil, &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the reply was cut", Err: err}
+		}
+		return nil, problemError(res.StatusCode, data)
+	}
+	return res, nil
 }
 
 // request makes the request of a call: its URL, its body as JSON (or CSV),

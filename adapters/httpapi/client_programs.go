@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -143,18 +142,11 @@ func (c *Client) ScreenDecisions(ctx context.Context, in ScreeningRequest, outco
 		return programs.ScreenReport{}, err
 	}
 	req.Header.Set("Accept", "application/x-ndjson")
-	res, err := c.http.Do(req)
+	res, err := c.send(req)
 	if err != nil {
-		if ctx.Err() != nil {
-			return programs.ScreenReport{}, ctx.Err()
-		}
-		return programs.ScreenReport{}, &coop.Error{Code: coop.Unavailable, Op: "httpapi.Client", Message: "the server cannot be reached", Err: err}
+		return programs.ScreenReport{}, err
 	}
 	defer res.Body.Close()
-	if res.StatusCode >= 300 {
-		data, _ := io.ReadAll(res.Body)
-		return programs.ScreenReport{}, problemError(res.StatusCode, data)
-	}
 	dec := json.NewDecoder(res.Body)
 	for {
 		// A line is a decision, or the counts that end the stream.
