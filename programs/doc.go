@@ -98,7 +98,10 @@
 // made while screening allocates nothing. ScreenOptions.OnDecision hands out
 // each decision with its reasons; ScreenOptions.Outcomes hands out only
 // those of some outcomes (the eligible cooperatives, say), and the others
-// are counted without being made whole.
+// are counted without being made whole. ScreenOptions.OnScreened hands out
+// every decision as the screening decided it for its counts (a Screened:
+// the outcome and the criteria that failed or are unknown), and makes the
+// reasons only of those whose Screened.Decision the caller asks for.
 //
 // # Case files
 //

@@ -178,6 +178,44 @@ func ExampleScreenOptions_outcomes() {
 	// Coopérative C: immatriculée le 15 septembre 2022 ; l'existence légale de 4 ans sera atteinte le 15 septembre 2026, limite comprise
 }
 
+// A screening that reads every decision's outcome and failing criteria,
+// and the reasons of the ineligible ones only: the other decisions are
+// never made whole.
+func ExampleScreenOptions_screened() {
+	cat := programs.Default()
+	var registry []coop.Cooperative
+	for i, reg := range []string{"2019-01-10", "2021-06-01", "2022-09-15"} {
+		n := 5 + i
+		registry = append(registry, coop.Cooperative{Name: "Coopérative " + string(rune('A'+i)), Kind: coop.KindCooperative,
+			Status: coop.Active, FoundedUnder: coop.Law11212, RegisteredOn: coop.MustParseDate(reg), Province: "MA-FES", MemberCount: &n})
+	}
+	var mu sync.Mutex // OnScreened is called from several goroutines
+	lines := make([]string, len(registry))
+	_, err := cat.ScreenCooperatives(context.Background(), registry, programs.ScreenOptions{
+		AsOf: coop.MustParseDate("2024-09-01"), Programs: []string{"mourafaka"},
+		OnScreened: func(i int, v *programs.Screened) {
+			line := fmt.Sprintf("%s: %s %v", registry[i].Name, v.Outcome(), v.Failed(nil))
+			if v.Outcome() == programs.Ineligible {
+				c, _ := v.Decision().Criterion("existence-max")
+				line += " — " + c.Reason.Text(coop.FR)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			lines[i] = line
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, line := range lines {
+		fmt.Println(line)
+	}
+	// Output:
+	// Coopérative A: ineligible [existence-max] — immatriculée le 10 janvier 2019 ; l'existence légale de 4 ans a été atteinte le 10 janvier 2023, limite dépassée depuis le 11 janvier 2023
+	// Coopérative B: eligible []
+	// Coopérative C: eligible []
+}
+
 func ExampleCatalogue_LoadPrograms() {
 	cat := programs.Default()
 	err := cat.LoadPrograms("ifrane.yaml", strings.NewReader(`

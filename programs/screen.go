@@ -40,14 +40,23 @@ type ScreenOptions struct {
 	// these outcomes: the eligible cooperatives with their reasons, say.
 	// The others are counted in the report, as every decision is, but not
 	// made whole, so that a screening that hands out few decisions costs
-	// little more than one that counts.
+	// little more than one that counts. It applies to OnScreened alike.
 	Outcomes []Outcome
+	// OnScreened, when set instead of OnDecision, receives every decision
+	// (or those of Outcomes) as the screening decided it for its counts:
+	// the programme, the outcome, and the criteria that failed or could
+	// not be decided. The reasons are made only for the decisions whose
+	// Screened.Decision a caller asks for, so that a caller who reads every
+	// outcome and a few reasons pays little more than a screening that
+	// counts. It is called from several goroutines at once, as OnDecision
+	// is; setting both is refused.
+	OnScreened func(index int, s *Screened)
 }
 
 // handsOut reports whether a decision whose outcome is out goes to
-// OnDecision.
+// OnDecision or OnScreened.
 func (o *ScreenOptions) handsOut(out Outcome) bool {
-	return o.OnDecision != nil && (len(o.Outcomes) == 0 || slices.Contains(o.Outcomes, out))
+	return (o.OnDecision != nil || o.OnScreened != nil) && (len(o.Outcomes) == 0 || slices.Contains(o.Outcomes, out))
 }
 
 // ProgramCounts counts the decisions of one programme.
@@ -180,7 +189,7 @@ func (cat *Catalogue) ScreenModel(ctx context.Context, m *readmodel.Model, opts 
 	// each cooperative whole.
 	counting := (opts.OnDecision == nil || len(opts.Outcomes) > 0) && !opts.ChangeDates
 	for w := range states {
-		states[w] = newScreener(snap, targets, opts.AsOf, counting, opts.OnDecision != nil)
+		states[w] = newScreener(snap, targets, &opts, counting)
 	}
 	m.Chunks(ctx, len(states), screenChunk, func(w, from, to int) { states[w].screen(m, from, to, &opts) })
 	if err := ctx.Err(); err != nil {
@@ -201,6 +210,10 @@ func (cat *Catalogue) targets(op string, opts ScreenOptions) ([]target, ScreenRe
 	if opts.AsOf.IsZero() {
 		return nil, ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
 			Fields: []coop.FieldError{{Field: "as_of", Rule: "required", Message: "the date of the decisions is required"}}}
+	}
+	if opts.OnDecision != nil && opts.OnScreened != nil {
+		return nil, ScreenReport{}, &coop.Error{Code: coop.Invalid, Op: op, Message: "invalid request",
+			Fields: []coop.FieldError{{Field: "on_screened", Rule: "exclusive", Message: "OnScreened and OnDecision both receive every decision: set one of them"}}}
 	}
 	for i, o := range opts.Outcomes {
 		if !o.Valid() {
@@ -320,7 +333,20 @@ type screener struct {
 	// as an index in outcomeOrder), so that the decisions handed out are
 	// made whole after the run is counted.
 	outcomes []uint8
-	_        [128]byte
+	// ruleCodes holds, when decisions go to OnScreened, the outcome code
+	// of each rule of each target for each cooperative of the run (by
+	// rule, from codeOff[target]), which Screened reads; view is the
+	// Screened handed out.
+	ruleCodes []outcomeCode
+	codeOff   []int
+	view      Screened
+	// hands says, by outcome index, whether ScreenOptions hands out the
+	// decisions of that outcome.
+	hands [3]bool
+	// ids holds the IDs of each target's criteria, by rule, which
+	// Screened names.
+	ids [][]string
+	_   [128]byte
 }
 
 // outcomeOrder lists the outcomes by the index countTarget gives them.
@@ -336,7 +362,8 @@ const (
 	cRules // then failing, then unknown, by rule
 )
 
-func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting, handing bool) *screener {
+func newScreener(snap *snapshot, targets []target, opts *ScreenOptions, counting bool) *screener {
+	asOf := opts.AsOf
 	s := &screener{
 		snap:    snap,
 		targets: targets,
@@ -346,6 +373,9 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting, han
 		head:    make([]Decision, len(targets)),
 	}
 	s.benefits = make([]Benefit, len(targets))
+	for i, o := range outcomeOrder {
+		s.hands[i] = opts.handsOut(o)
+	}
 	n := 16 // padding before
 	for i, t := range targets {
 		s.offset[i] = n
@@ -377,8 +407,22 @@ func newScreener(snap *snapshot, targets []target, asOf coop.Date, counting, han
 		s.counting = true
 		s.run = newRun(&s.a, asOf, s.members, &s.tally, screenChunk)
 		s.codes, s.state = padded[outcomeCode](screenChunk), padded[uint8](screenChunk)
-		if handing {
+		if opts.OnDecision != nil || opts.OnScreened != nil {
 			s.outcomes = padded[uint8](len(targets) * screenChunk)
+		}
+		if opts.OnScreened != nil {
+			s.codeOff, s.ids = make([]int, len(targets)), make([][]string, len(targets))
+			rules := 0
+			for i, t := range targets {
+				s.codeOff[i] = rules * screenChunk
+				if t.plan != nil {
+					rules += len(t.plan.rules)
+					for _, br := range t.plan.rules {
+						s.ids[i] = append(s.ids[i], br.crit.ID)
+					}
+				}
+			}
+			s.ruleCodes = padded[outcomeCode](rules * screenChunk)
 		}
 	}
 	return s
@@ -414,11 +458,22 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 			default:
 				d = s.decide(ti, c, opts)
 			}
-			if opts.handsOut(d.Outcome) {
-				s.d = *d
-				opts.OnDecision(ci, &s.d)
-			}
+			s.hand(ci, ti, d, opts)
 		}
+	}
+}
+
+// hand hands d, the decision of the ci-th cooperative against target ti,
+// to OnDecision or OnScreened when opts hands out its outcome.
+func (s *screener) hand(ci, ti int, d *Decision, opts *ScreenOptions) {
+	switch {
+	case !opts.handsOut(d.Outcome):
+	case opts.OnScreened != nil:
+		s.view = Screened{s: s, ti: ti, oi: outcomeIndex(d.Outcome), d: d}
+		opts.OnScreened(ci, &s.view)
+	default:
+		s.d = *d
+		opts.OnDecision(ci, &s.d)
 	}
 }
 
@@ -494,8 +549,11 @@ func (s *screener) countRuns(m *readmodel.Model, from, to int, opts *ScreenOptio
 		for ti := range s.targets {
 			s.countTarget(ti)
 		}
-		if opts.OnDecision != nil {
+		switch {
+		case opts.OnDecision != nil:
 			s.handOut(opts)
+		case opts.OnScreened != nil:
+			s.handScreened(opts)
 		}
 		from = end
 	}
@@ -541,6 +599,34 @@ func (s *screener) handOut(opts *ScreenOptions) {
 	}
 }
 
+// handScreened hands OnScreened the decisions of the run that opts hands
+// out, in the order a screening decides, each read from the outcomes the
+// run was counted with.
+func (s *screener) handScreened(opts *ScreenOptions) {
+	r := s.run
+	n := len(r.cs)
+	v := &s.view
+	for k := range r.cs {
+		for ti := range s.targets {
+			*v = Screened{s: s, ti: ti, k: k}
+			switch {
+			case s.fixed[ti] != nil:
+				v.d = s.fixed[ti]
+			case !s.targets[ti].cooperatives:
+				v.d = s.wrongKind(ti, r.cs[k].IsUnion(), func() *Applicant { return r.bind(k) })
+			default:
+				v.coded, v.oi = true, s.outcomes[ti*n+k]
+			}
+			if v.d != nil {
+				v.oi = outcomeIndex(v.d.Outcome)
+			}
+			if s.hands[v.oi] {
+				opts.OnScreened(r.from+k, v)
+			}
+		}
+	}
+}
+
 // countTarget counts the decisions of the run against target ti: the
 // outcome of each rule, and of the programme (ineligible when a rule
 // fails, otherwise undetermined when one is unknown, otherwise
@@ -564,6 +650,10 @@ func (s *screener) countTarget(ti int) {
 	state, codes := s.state[:n], s.codes[:n]
 	clear(state)
 	for i := range rules {
+		if s.ruleCodes != nil {
+			// Kept for OnScreened, which reads each rule's outcome.
+			codes = s.ruleCodes[s.codeOff[ti]+i*n:][:n]
+		}
 		r.decide(&rules[i], codes)
 		failed, unknown := 0, 0
 		for k, code := range codes {

@@ -66,9 +66,14 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 //   - taawun/all/eligible: the same, only the eligible decisions made
 //     whole and handed to OnDecision (ScreenOptions.Outcomes), the others
 //     counted.
+//   - taawun/all/screened: the same, every decision handed to
+//     OnScreened as the screening decided it (outcome and failing
+//     criteria read; the reasons, which Screened.Decision makes on
+//     demand, not asked for).
 //   - taawun/<programme>: one programme; taawun/mourafaka/decisions with
 //     its decisions made whole, taawun/mourafaka/eligible with its
-//     eligible ones.
+//     eligible ones, taawun/mourafaka/screened with its decisions handed
+//     to OnScreened.
 //   - taawun/mourafaka+indh-income: the two programmes the peers have, and
 //     with /decisions their decisions made whole.
 //   - cel, expr: Mourafaka and INDH income as one expression per programme
@@ -98,6 +103,16 @@ func BenchmarkScreenNational(b *testing.B) {
 					}
 				}
 			}
+			if strings.HasSuffix(b.Name(), "/screened") {
+				// Every decision handed out as the screening decided it:
+				// its outcome and failing criteria read, no reason made.
+				opts.OnScreened = func(_ int, v *programs.Screened) {
+					var buf [8]string
+					if n := len(v.Failed(buf[:0])); (v.Outcome() == programs.Ineligible) != (n > 0) {
+						b.Errorf("%s: %s with %d failing criteria", v.Program(), v.Outcome(), n)
+					}
+				}
+			}
 			if strings.HasSuffix(b.Name(), "/eligible") {
 				// Only the eligible decisions, made whole: the
 				// cooperatives a programme can take, with their reasons.
@@ -121,7 +136,7 @@ func BenchmarkScreenNational(b *testing.B) {
 				}
 			}
 			perDecision(b, len(reg)*len(ids))
-			if opts.OnDecision != nil {
+			if opts.OnDecision != nil || opts.OnScreened != nil {
 				b.ReportMetric(float64(handed), "handed/op")
 			}
 		}
@@ -129,11 +144,13 @@ func BenchmarkScreenNational(b *testing.B) {
 	b.Run("taawun/all", screen(cat.ProgramIDs(), nil))
 	b.Run("taawun/all/decisions", screen(cat.ProgramIDs(), nil))
 	b.Run("taawun/all/eligible", screen(cat.ProgramIDs(), nil))
+	b.Run("taawun/all/screened", screen(cat.ProgramIDs(), nil))
 	for _, id := range cat.ProgramIDs() {
 		b.Run("taawun/"+id, screen([]string{id}, nil))
 	}
 	b.Run("taawun/mourafaka/decisions", screen([]string{"mourafaka"}, nil))
 	b.Run("taawun/mourafaka/eligible", screen([]string{"mourafaka"}, nil))
+	b.Run("taawun/mourafaka/screened", screen([]string{"mourafaka"}, nil))
 	b.Run("taawun/mourafaka+indh-income", screen(peerPrograms, peerCalls))
 	b.Run("taawun/mourafaka+indh-income/decisions", screen(peerPrograms, peerCalls))
 	b.Run("taawun/all/after-writes", func(b *testing.B) {
