@@ -103,7 +103,8 @@
 // application/x-ndjson, every decision as a JSON line
 // ({cooperative_id, name, decision}, with every criterion and reason) as
 // it is made, then {summary}; text/csv gives a line a decision for a
-// spreadsheet. With ?view=summary an NDJSON line holds the outcome, the
+// spreadsheet (the outcome and the criteria that fail or are unknown, read
+// as the screening decided them, without making any reason). With ?view=summary an NDJSON line holds the outcome, the
 // date it changes and the criteria that fail or are unknown, without
 // reasons: 175 bytes a decision rather than 4 KB. ?outcome=eligible (or
 // several outcomes, comma-separated) streams only the decisions with those

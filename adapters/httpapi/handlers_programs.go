@@ -174,7 +174,7 @@ type screenedDecision struct {
 // line each (encoded by line), flushed to the client as it goes; a last
 // NDJSON line, or nothing for a CSV, carries the counts. The decisions of
 // the workers are written one at a time.
-func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, line func(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte, contentType string) (reply, error) {
+func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, line lineFunc, contentType string) (reply, error) {
 	// Refuse an unknown programme before anything is written.
 	if _, err := c.a.cat.ScreenModel(c.ctx, &readmodel.Model{}, opts); err != nil {
 		return reply{}, err
@@ -193,9 +193,9 @@ func streamScreening(c *call, m *readmodel.Model, opts programs.ScreenOptions, l
 	lines, written := 0, 0
 	lastFlush, first := time.Now(), true
 	bufs := sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
-	opts.OnDecision = func(i int, d *programs.Decision) {
+	opts.OnScreened = func(i int, v *programs.Screened) {
 		bp := bufs.Get().(*[]byte)
-		b := line((*bp)[:0], m, i, d)
+		b := line((*bp)[:0], m, i, v)
 		mu.Lock()
 		lines++
 		written += len(b)
@@ -253,9 +253,14 @@ func bigStream(lines, written int) bool {
 	return lines >= releaseAfter || written >= releaseAfterBytes
 }
 
+// lineFunc appends to b the line of a streamed screening for v, the
+// decision of the i-th cooperative of m. A line that reads only the
+// outcome and the failing criteria (csvLine) leaves the reasons unmade.
+type lineFunc func(b []byte, m *readmodel.Model, i int, v *programs.Screened) []byte
+
 // ndjsonLine writes a decision as a JSON line.
-func ndjsonLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
-	j, err := json.Marshal(screenedDecision{CooperativeID: m.ID(i), Name: m.Name(i), Decision: d})
+func ndjsonLine(b []byte, m *readmodel.Model, i int, v *programs.Screened) []byte {
+	j, err := json.Marshal(screenedDecision{CooperativeID: m.ID(i), Name: m.Name(i), Decision: v.Decision()})
 	if err != nil {
 		return b
 	}
@@ -277,7 +282,8 @@ type screenedSummary struct {
 }
 
 // summaryLine writes a decision as a summary line (screenedSummary).
-func summaryLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
+func summaryLine(b []byte, m *readmodel.Model, i int, v *programs.Screened) []byte {
+	d := v.Decision() // made whole already: the summary asks for change dates
 	j, err := json.Marshal(screenedSummary{CooperativeID: m.ID(i), Program: d.Program, Call: d.Call, Outcome: d.Outcome,
 		ChangesOn: d.ChangesOn, ChangesTo: d.ChangesTo, Failed: d.IDs(coop.Fail), Unknown: d.IDs(coop.Unknown)})
 	if err != nil {
@@ -287,12 +293,33 @@ func summaryLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []by
 }
 
 // csvLine writes a decision as a CSV record: the criteria that failed and
-// those unknown by their IDs, separated by spaces.
-func csvLine(b []byte, m *readmodel.Model, i int, d *programs.Decision) []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{m.ID(i).String(), coop.NeutralizeCell(m.Name(i)), d.Program, d.Call, string(d.Outcome),
-		strings.Join(d.IDs(coop.Fail), " "), strings.Join(d.IDs(coop.Unknown), " ")})
-	w.Flush()
-	return append(b, buf.Bytes()...)
+// those unknown by their IDs, separated by spaces. It reads the decision
+// as the screening decided it, and makes no reason.
+func csvLine(b []byte, m *readmodel.Model, i int, v *programs.Screened) []byte {
+	e := csvEncoders.Get().(*csvEncoder)
+	defer csvEncoders.Put(e)
+	e.ids = v.Failed(e.ids[:0])
+	failed := strings.Join(e.ids, " ")
+	e.ids = v.Unknown(e.ids[:0])
+	_ = e.w.Write([]string{m.ID(i).String(), coop.NeutralizeCell(m.Name(i)), v.Program(), v.Call(), string(v.Outcome()),
+		failed, strings.Join(e.ids, " ")})
+	e.w.Flush()
+	b = append(b, e.buf.Bytes()...)
+	e.buf.Reset()
+	return b
 }
+
+// csvEncoder writes the records of a CSV stream into buf, one at a time;
+// csvEncoders keeps them from one record to the next, so that a record
+// does not allocate the writer's buffer again.
+type csvEncoder struct {
+	buf bytes.Buffer
+	w   *csv.Writer
+	ids []string
+}
+
+var csvEncoders = sync.Pool{New: func() any {
+	e := &csvEncoder{}
+	e.w = csv.NewWriter(&e.buf)
+	return e
+}}

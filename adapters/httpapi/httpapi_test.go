@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -491,6 +492,7 @@ func TestScreeningStream(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(res.Body.String()), "\n")
 	require.Len(t, lines, 3*2+1)
 	seen := map[string]int{}
+	var wantCSV [][]string // the CSV records the decisions make
 	for _, l := range lines[:6] {
 		var d struct {
 			CooperativeID string `json:"cooperative_id"`
@@ -498,13 +500,26 @@ func TestScreeningStream(t *testing.T) {
 			Decision      struct {
 				Program  string `json:"program"`
 				Outcome  string `json:"outcome"`
+				Call     string `json:"call"`
 				Criteria []struct {
-					ID     string            `json:"id"`
-					Reason map[string]string `json:"reason"`
+					ID      string            `json:"id"`
+					Outcome string            `json:"outcome"`
+					Reason  map[string]string `json:"reason"`
 				} `json:"criteria"`
 			} `json:"decision"`
 		}
 		require.NoError(t, json.Unmarshal([]byte(l), &d), l)
+		var failed, unknown []string
+		for _, c := range d.Decision.Criteria {
+			switch c.Outcome {
+			case "fail":
+				failed = append(failed, c.ID)
+			case "unknown":
+				unknown = append(unknown, c.ID)
+			}
+		}
+		wantCSV = append(wantCSV, []string{d.CooperativeID, d.Name, d.Decision.Program, d.Decision.Call, d.Decision.Outcome,
+			strings.Join(failed, " "), strings.Join(unknown, " ")})
 		assert.NotEmpty(t, d.CooperativeID)
 		assert.True(t, strings.HasPrefix(d.Name, "Flux"), d.Name)
 		require.NotEmpty(t, d.Decision.Criteria)
@@ -527,6 +542,11 @@ func TestScreeningStream(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, records, 1+6)
 	assert.Equal(t, []string{"cooperative_id", "name", "program", "call", "outcome", "failed", "unknown"}, records[0])
+	// A record a decision, which says what the decision says.
+	byRecord := func(a, b []string) int { return strings.Compare(strings.Join(a, ","), strings.Join(b, ",")) }
+	slices.SortFunc(wantCSV, byRecord)
+	slices.SortFunc(records[1:], byRecord)
+	assert.Equal(t, wantCSV, records[1:])
 
 	// view=summary: a line a decision with its outcome, the date it
 	// changes and the criteria that fail, without reasons.
