@@ -606,21 +606,21 @@ func (s *screener) handScreened(opts *ScreenOptions) {
 	r := s.run
 	n := len(r.cs)
 	v := &s.view
+	v.s = s
 	for k := range r.cs {
 		for ti := range s.targets {
-			*v = Screened{s: s, ti: ti, k: k}
+			oi, d := s.outcomes[ti*n+k], (*Decision)(nil)
 			switch {
 			case s.fixed[ti] != nil:
-				v.d = s.fixed[ti]
+				d = s.fixed[ti]
 			case !s.targets[ti].cooperatives:
-				v.d = s.wrongKind(ti, r.cs[k].IsUnion(), func() *Applicant { return r.bind(k) })
-			default:
-				v.coded, v.oi = true, s.outcomes[ti*n+k]
+				d = s.wrongKind(ti, r.cs[k].IsUnion(), func() *Applicant { return r.bind(k) })
 			}
-			if v.d != nil {
-				v.oi = outcomeIndex(v.d.Outcome)
+			if d != nil {
+				oi = outcomeIndex(d.Outcome)
 			}
-			if s.hands[v.oi] {
+			if s.hands[oi] {
+				v.ti, v.k, v.oi, v.d, v.coded = ti, k, oi, d, d == nil
 				opts.OnScreened(r.from+k, v)
 			}
 		}
