@@ -2,7 +2,6 @@ package programs_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -306,31 +305,6 @@ func TestScreen_AgeWindows(t *testing.T) {
 	}
 }
 
-// handed is a decision handed to OnDecision: the cooperative's index and
-// the decision as JSON, reasons included.
-type handed struct {
-	index    int
-	program  string
-	outcome  programs.Outcome
-	decision string
-}
-
-// screenHanded screens cs with opts on one worker and returns the report
-// and every decision handed out, in order.
-func screenHanded(t *testing.T, cat *programs.Catalogue, m *readmodel.Model, opts programs.ScreenOptions) (programs.ScreenReport, []handed) {
-	t.Helper()
-	var out []handed
-	opts.Workers = 1
-	opts.OnDecision = func(i int, d *programs.Decision) {
-		b, err := json.Marshal(d)
-		require.NoError(t, err)
-		out = append(out, handed{i, d.Program, d.Outcome, string(b)})
-	}
-	rep, err := cat.ScreenModel(context.Background(), m, opts)
-	require.NoError(t, err)
-	return rep, out
-}
-
 // TestScreen_Outcomes checks that a screening asked for the decisions of
 // some outcomes hands out exactly those of the screening that hands out
 // every decision, whole and in the same order, and reports the same
@@ -338,16 +312,16 @@ func screenHanded(t *testing.T, cat *programs.Catalogue, m *readmodel.Model, opt
 // cooperative or a union fails them alike), and kinds written in Go.
 func TestScreen_Outcomes(t *testing.T) {
 	cat := edgeCatalogue(t)
-	seen := map[programs.Outcome]bool{}
+	occurs := map[programs.Outcome]bool{}
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {
 		asOf := d(date)
 		cs := edgeCooperatives(700, asOf, uint64(asOf.Year())+3)
 		m, err := readmodel.FromCooperatives(cs)
 		require.NoError(t, err)
-		all, every := screenHanded(t, cat, m, programs.ScreenOptions{AsOf: asOf})
+		all, every := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf})
 		require.Len(t, every, len(cs)*len(cat.ProgramIDs()))
 		for _, h := range every {
-			seen[h.outcome] = true
+			occurs[h.outcome] = true
 		}
 		for _, want := range [][]programs.Outcome{
 			{programs.Eligible},
@@ -355,38 +329,55 @@ func TestScreen_Outcomes(t *testing.T) {
 			{programs.Ineligible, programs.Undetermined},
 			{programs.Eligible, programs.Ineligible, programs.Undetermined},
 		} {
-			rep, got := screenHanded(t, cat, m, programs.ScreenOptions{AsOf: asOf, Outcomes: want})
+			rep, got := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf, Outcomes: want})
 			assert.Equal(t, all, rep, "%s %v: the counts", date, want)
-			var expected []handed
+			var expected []seen
 			for _, h := range every {
 				if slices.Contains(want, h.outcome) {
 					expected = append(expected, h)
 				}
 			}
-			require.Equal(t, len(expected), len(got), "%s %v", date, want)
-			for i := range expected {
-				require.Equal(t, expected[i], got[i], "%s %v: decision %d", date, want, i)
-			}
+			requireSeen(t, expected, got, fmt.Sprint(date, " ", want))
 		}
 	}
-	assert.Len(t, seen, 3, "every outcome occurs")
+	assert.Len(t, occurs, 3, "every outcome occurs")
 }
 
-// TestScreen_OutcomesRefused checks that an outcome that is none of the
-// three is refused, naming the field and the rule, before any decision.
-func TestScreen_OutcomesRefused(t *testing.T) {
+// TestScreen_Refused checks that screening options that cannot be met
+// are refused, naming the field and the rule, before any decision, through
+// ScreenModel and ScreenCooperatives alike: an outcome that is none of the
+// three, and both OnDecision and OnScreened.
+func TestScreen_Refused(t *testing.T) {
 	cat := programs.Default()
-	m, err := readmodel.FromCooperatives(edgeCooperatives(10, d("2023-06-30"), 1))
+	cs := edgeCooperatives(10, d("2023-06-30"), 1)
+	m, err := readmodel.FromCooperatives(cs)
 	require.NoError(t, err)
 	called := false
-	_, err = cat.ScreenModel(context.Background(), m, programs.ScreenOptions{AsOf: d("2023-06-30"),
-		Outcomes: []programs.Outcome{programs.Eligible, "eligable"}, OnDecision: func(int, *programs.Decision) { called = true }})
-	var e *coop.Error
-	require.ErrorAs(t, err, &e)
-	assert.Equal(t, coop.Invalid, e.Code)
-	require.Len(t, e.Fields, 1)
-	assert.Equal(t, "outcomes[1]", e.Fields[0].Field)
-	assert.Equal(t, "enum", e.Fields[0].Rule)
-	assert.Contains(t, e.Fields[0].Message, `"eligable"`)
+	onDecision := func(int, *programs.Decision) { called = true }
+	for _, tc := range []struct {
+		name        string
+		opts        programs.ScreenOptions
+		field, rule string
+		says        string
+	}{
+		{"an unknown outcome", programs.ScreenOptions{Outcomes: []programs.Outcome{programs.Eligible, "eligable"}, OnDecision: onDecision},
+			"outcomes[1]", "enum", `"eligable"`},
+		{"both callbacks", programs.ScreenOptions{OnDecision: onDecision, OnScreened: func(int, *programs.Screened) { called = true }},
+			"on_screened", "exclusive", "OnDecision"},
+	} {
+		tc.opts.AsOf = d("2023-06-30")
+		for door, screen := range map[string]func() error{
+			"ScreenModel":        func() error { _, err := cat.ScreenModel(context.Background(), m, tc.opts); return err },
+			"ScreenCooperatives": func() error { _, err := cat.ScreenCooperatives(context.Background(), cs, tc.opts); return err },
+		} {
+			var e *coop.Error
+			require.ErrorAs(t, screen(), &e, "%s, %s", tc.name, door)
+			assert.Equal(t, coop.Invalid, e.Code)
+			require.Len(t, e.Fields, 1)
+			assert.Equal(t, tc.field, e.Fields[0].Field, tc.name)
+			assert.Equal(t, tc.rule, e.Fields[0].Rule, tc.name)
+			assert.Contains(t, e.Fields[0].Message, tc.says, tc.name)
+		}
+	}
 	assert.False(t, called, "no decision is handed out")
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // seen is a decision as a caller reads it: from OnDecision, or from
-// OnScreened with the whole decision asked for when whole is set.
+// OnScreened with the whole decision asked for where the test says.
 type seen struct {
 	index           int
 	program, call   string
@@ -65,6 +65,21 @@ func screenScreened(t *testing.T, cat *programs.Catalogue, m *readmodel.Model, o
 	return rep, out
 }
 
+// requireSeen requires the decisions got to be those of want, in order; a
+// decision got without its whole form (not asked for) is compared without
+// it.
+func requireSeen(t *testing.T, want, got []seen, msg string) {
+	t.Helper()
+	require.Equal(t, len(want), len(got), msg)
+	for i := range want {
+		w := want[i]
+		if got[i].decision == "" {
+			w.decision = ""
+		}
+		require.Equal(t, w, got[i], "%s: decision %d", msg, i)
+	}
+}
+
 // TestScreen_Screened checks that OnScreened receives the decisions
 // OnDecision receives, in the same order, with the same programme, call,
 // outcome and failing and unknown criteria, and, where asked, the same
@@ -95,47 +110,11 @@ func TestScreen_Screened(t *testing.T) {
 			wantRep, want := screenSeen(t, cat, m, tc.opts)
 			rep, got := screenScreened(t, cat, m, tc.opts, tc.whole)
 			assert.Equal(t, wantRep, rep, "%s %s: the counts", date, tc.name)
-			require.Equal(t, len(want), len(got), "%s %s", date, tc.name)
-			for i := range want {
-				w := want[i]
+			requireSeen(t, want, got, date+" "+tc.name)
+			for _, w := range want {
 				outcomes[w.outcome] = true
-				if got[i].decision == "" {
-					w.decision = ""
-				}
-				require.Equal(t, w, got[i], "%s %s: decision %d", date, tc.name, i)
 			}
 		}
 	}
 	assert.Len(t, outcomes, 3, "every outcome occurs")
-}
-
-// TestScreen_ScreenedRefused checks that a screening given both
-// OnDecision and OnScreened is refused, naming the field and the rule,
-// before any decision.
-func TestScreen_ScreenedRefused(t *testing.T) {
-	cat := programs.Default()
-	m, err := readmodel.FromCooperatives(edgeCooperatives(10, d("2023-06-30"), 1))
-	require.NoError(t, err)
-	called := false
-	for _, screen := range []func(opts programs.ScreenOptions) error{
-		func(opts programs.ScreenOptions) error {
-			_, err := cat.ScreenModel(context.Background(), m, opts)
-			return err
-		},
-		func(opts programs.ScreenOptions) error {
-			_, err := cat.ScreenCooperatives(context.Background(), edgeCooperatives(10, d("2023-06-30"), 1), opts)
-			return err
-		},
-	} {
-		err = screen(programs.ScreenOptions{AsOf: d("2023-06-30"),
-			OnDecision: func(int, *programs.Decision) { called = true },
-			OnScreened: func(int, *programs.Screened) { called = true }})
-		var e *coop.Error
-		require.ErrorAs(t, err, &e)
-		assert.Equal(t, coop.Invalid, e.Code)
-		require.Len(t, e.Fields, 1)
-		assert.Equal(t, "on_screened", e.Fields[0].Field)
-		assert.Equal(t, "exclusive", e.Fields[0].Rule)
-	}
-	assert.False(t, called, "no decision is handed out")
 }
