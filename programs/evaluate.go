@@ -91,14 +91,16 @@ func (d *Decision) Criterion(id string) (CriterionResult, bool) {
 }
 
 // IDs returns the IDs of the criteria whose outcome is o.
-func (d *Decision) IDs(o coop.Outcome) []string {
-	var out []string
-	for _, c := range d.Criteria {
-		if c.Outcome == o {
-			out = append(out, c.ID)
+func (d *Decision) IDs(o coop.Outcome) []string { return d.appendIDs(nil, o) }
+
+// appendIDs appends to dst the IDs of the criteria whose outcome is o.
+func (d *Decision) appendIDs(dst []string, o coop.Outcome) []string {
+	for i := range d.Criteria {
+		if d.Criteria[i].Outcome == o {
+			dst = append(dst, d.Criteria[i].ID)
 		}
 	}
-	return out
+	return dst
 }
 
 // Summary says the outcome and when it changes, in lang: "eligible until

@@ -343,10 +343,7 @@ type screener struct {
 	// hands says, by outcome index, whether ScreenOptions hands out the
 	// decisions of that outcome.
 	hands [3]bool
-	// ids holds the IDs of each target's criteria, by rule, which
-	// Screened names.
-	ids [][]string
-	_   [128]byte
+	_     [128]byte
 }
 
 // outcomeOrder lists the outcomes by the index countTarget gives them.
@@ -411,15 +408,12 @@ func newScreener(snap *snapshot, targets []target, opts *ScreenOptions, counting
 			s.outcomes = padded[uint8](len(targets) * screenChunk)
 		}
 		if opts.OnScreened != nil {
-			s.codeOff, s.ids = make([]int, len(targets)), make([][]string, len(targets))
+			s.codeOff = make([]int, len(targets))
 			rules := 0
 			for i, t := range targets {
 				s.codeOff[i] = rules * screenChunk
 				if t.plan != nil {
 					rules += len(t.plan.rules)
-					for _, br := range t.plan.rules {
-						s.ids[i] = append(s.ids[i], br.crit.ID)
-					}
 				}
 			}
 			s.ruleCodes = padded[outcomeCode](rules * screenChunk)
@@ -464,16 +458,25 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 }
 
 // hand hands d, the decision of the ci-th cooperative against target ti,
-// to OnDecision or OnScreened when opts hands out its outcome.
+// made whole, to OnDecision or OnScreened when opts hands out its outcome.
 func (s *screener) hand(ci, ti int, d *Decision, opts *ScreenOptions) {
+	s.view = Screened{s: s, ti: ti, oi: outcomeIndex(d.Outcome), d: d}
+	s.give(ci, &s.view, opts)
+}
+
+// give hands v, the decision of the ci-th cooperative, to OnScreened, or
+// made whole to OnDecision, when opts hands out its outcome.
+func (s *screener) give(ci int, v *Screened, opts *ScreenOptions) {
 	switch {
-	case !opts.handsOut(d.Outcome):
+	case !s.hands[v.oi]:
 	case opts.OnScreened != nil:
-		s.view = Screened{s: s, ti: ti, oi: outcomeIndex(d.Outcome), d: d}
-		opts.OnScreened(ci, &s.view)
+		opts.OnScreened(ci, v)
 	default:
-		s.d = *d
-		opts.OnDecision(ci, &s.d)
+		// The rules decide as their columns did; the check keeps the
+		// promise of Outcomes should a kind's column disagree.
+		if d := v.Decision(); opts.handsOut(d.Outcome) {
+			opts.OnDecision(ci, d)
+		}
 	}
 }
 
@@ -549,60 +552,18 @@ func (s *screener) countRuns(m *readmodel.Model, from, to int, opts *ScreenOptio
 		for ti := range s.targets {
 			s.countTarget(ti)
 		}
-		switch {
-		case opts.OnDecision != nil:
+		if opts.OnDecision != nil || opts.OnScreened != nil {
 			s.handOut(opts)
-		case opts.OnScreened != nil:
-			s.handScreened(opts)
 		}
 		from = end
 	}
 }
 
-// handOut makes whole the decisions of the run that opts hands out, and
-// hands them to OnDecision in the order a screening decides: by
-// cooperative, then by target.
+// handOut hands out the decisions of the run that opts hands out, in the
+// order a screening decides (by cooperative, then by target), each read
+// from the outcomes the run was counted with: to OnScreened as they are,
+// to OnDecision made whole.
 func (s *screener) handOut(opts *ScreenOptions) {
-	r := s.run
-	n := len(r.cs)
-	for k := range r.cs {
-		bound := false
-		for ti := range s.targets {
-			var d *Decision
-			switch {
-			case s.fixed[ti] != nil:
-				d = s.fixed[ti]
-			case !s.targets[ti].cooperatives:
-				d = s.wrongKind(ti, r.cs[k].IsUnion(), func() *Applicant { bound = true; return r.bind(k) })
-			}
-			if d != nil {
-				if opts.handsOut(d.Outcome) {
-					s.d = *d
-					opts.OnDecision(r.from+k, &s.d)
-				}
-				continue
-			}
-			if !opts.handsOut(outcomeOrder[s.outcomes[ti*n+k]]) {
-				continue
-			}
-			if !bound {
-				r.bind(k)
-				bound = true
-			}
-			// The rule decides as its column did; the check keeps the
-			// promise of Outcomes should a kind's column disagree.
-			if d = s.whole(ti, nil, nil); opts.handsOut(d.Outcome) {
-				s.d = *d
-				opts.OnDecision(r.from+k, &s.d)
-			}
-		}
-	}
-}
-
-// handScreened hands OnScreened the decisions of the run that opts hands
-// out, in the order a screening decides, each read from the outcomes the
-// run was counted with.
-func (s *screener) handScreened(opts *ScreenOptions) {
 	r := s.run
 	n := len(r.cs)
 	v := &s.view
@@ -619,10 +580,8 @@ func (s *screener) handScreened(opts *ScreenOptions) {
 			if d != nil {
 				oi = outcomeIndex(d.Outcome)
 			}
-			if s.hands[oi] {
-				v.ti, v.k, v.oi, v.d, v.coded = ti, k, oi, d, d == nil
-				opts.OnScreened(r.from+k, v)
-			}
+			v.ti, v.k, v.oi, v.d, v.coded = ti, k, oi, d, d == nil
+			s.give(r.from+k, v, opts)
 		}
 	}
 }

@@ -81,19 +81,14 @@ func (v *Screened) Unknown(dst []string) []string {
 // criteria appends the IDs of the criteria whose outcome is o (code).
 func (v *Screened) criteria(dst []string, code outcomeCode, o coop.Outcome) []string {
 	if !v.coded {
-		for i := range v.d.Criteria {
-			if v.d.Criteria[i].Outcome == o {
-				dst = append(dst, v.d.Criteria[i].ID)
-			}
-		}
-		return dst
+		return v.d.appendIDs(dst, o)
 	}
 	s := v.s
 	n := len(s.run.cs)
 	codes := s.ruleCodes[s.codeOff[v.ti]+v.k:]
-	for i, id := range s.ids[v.ti] {
+	for i := range s.targets[v.ti].plan.rules {
 		if codes[i*n] == code {
-			dst = append(dst, id)
+			dst = append(dst, s.targets[v.ti].plan.rules[i].crit.ID)
 		}
 	}
 	return dst

@@ -81,7 +81,7 @@ func main() {
 	print("By sector", r.BySector)
 	print("By ODCO delegation", r.ByDelegation)
 	if *program != "" {
-		if err := screen(reg, *program, lang); err != nil {
+		if err := screenTo(os.Stdout, reg, *program, lang); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -98,17 +98,12 @@ type regionScreening struct {
 	reason             map[string]string
 }
 
-// screen screens reg against the programme id at the registry's date and
-// prints, region by region, the cooperatives eligible and the criterion
-// that fails most often, with the reason the first cooperative failing it
-// is given, in lang. Every decision's outcome and failing criteria are
-// read as the screening decided them; only the few decisions whose reason
-// is printed are made whole (Screened.Decision).
-func screen(reg []coop.Cooperative, id string, lang coop.Lang) error {
-	return screenTo(os.Stdout, reg, id, lang)
-}
-
-// screenTo is screen, printing to w.
+// screenTo screens reg against the programme id at the registry's date
+// and prints to w, region by region, the cooperatives eligible and the
+// criterion that fails most often, with the reason the first cooperative
+// failing it is given, in lang. Every decision's outcome and failing
+// criteria are read as the screening decided them; only the few decisions
+// whose reason is printed are made whole (Screened.Decision).
 func screenTo(w io.Writer, reg []coop.Cooperative, id string, lang coop.Lang) error {
 	cat := programs.Default()
 	prog, ok := cat.Program(id)
