@@ -157,29 +157,38 @@ func (t *memberTally) count(mem []readmodel.Member, h []int32) {
 		born := bit(!m.Birth.IsZero())
 		h[bit(m.ActiveAt(asOf))*(1+3*born*(1+sg.segment(m.Birth))+g)]++
 	}
-	t.n, t.women, t.men, t.bornGenderUnknown = 0, 0, 0, 0
+	// No birth date: the first three buckets after those not counted.
+	b := h[1:4:4]
+	unknown, women, men := int(b[readmodel.GenderUnknown]), int(b[readmodel.Female]), int(b[readmodel.Male])
+	t.birthUnknown, t.otherBirthUnknown = unknown+women+men, unknown+men
+	// A birth date: the buckets of each segment are turned into running
+	// sums over the segments, so that each window reads its counts as the
+	// difference of two of them (the sums before its first segment and
+	// up to its last), whatever the number of segments it spans.
+	born := h[4:]
+	var sum [3]int32
+	for s := 0; s+3 <= len(born); s += 3 {
+		c := born[s : s+3 : s+3]
+		sum[0], sum[1], sum[2] = sum[0]+c[0], sum[1]+c[1], sum[2]+c[2]
+		c[0], c[1], c[2] = sum[0], sum[1], sum[2]
+	}
+	bornUnknown, bornWomen, bornMen := int(sum[readmodel.GenderUnknown]), int(sum[readmodel.Female]), int(sum[readmodel.Male])
+	t.n = t.birthUnknown + bornUnknown + bornWomen + bornMen
+	t.women, t.men, t.bornGenderUnknown = women+bornWomen, men+bornMen, bornUnknown
 	for j := range t.windows {
 		w := &t.windows[j]
 		w.in, w.inOther, w.inGenderUnknown = 0, 0, 0
-	}
-	for sb := 0; 1+3*sb < len(h); sb++ {
-		b := h[1+3*sb:]
-		unknown, women, men := int(b[readmodel.GenderUnknown]), int(b[readmodel.Female]), int(b[readmodel.Male])
-		all := unknown + women + men
-		t.n, t.women, t.men = t.n+all, t.women+women, t.men+men
-		if sb == 0 {
-			t.birthUnknown, t.otherBirthUnknown = all, unknown+men
-			continue
+		if sg.to[j] <= sg.from[j] {
+			continue // no birth date falls in it
 		}
-		t.bornGenderUnknown += unknown
-		for j := range t.windows {
-			if w := &t.windows[j]; sg.from[j] <= sb-1 && sb-1 < sg.to[j] {
-				w.in += all
-				if w.youth {
-					w.inOther += unknown + men
-					w.inGenderUnknown += unknown
-				}
-			}
+		// Born in segments from to to-1: the sums up to to-1 less those up
+		// to from-1 (from is at least 1).
+		hi, lo := born[3*(sg.to[j]-1):], born[3*(sg.from[j]-1):]
+		u := int(hi[readmodel.GenderUnknown] - lo[readmodel.GenderUnknown])
+		m := int(hi[readmodel.Male] - lo[readmodel.Male])
+		w.in = u + m + int(hi[readmodel.Female]-lo[readmodel.Female])
+		if w.youth {
+			w.inOther, w.inGenderUnknown = u+m, u
 		}
 	}
 }
