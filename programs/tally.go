@@ -2,6 +2,7 @@ package programs
 
 import (
 	"slices"
+	"time"
 
 	"github.com/taawun/taawun/coop"
 	"github.com/taawun/taawun/coop/readmodel"
@@ -45,7 +46,15 @@ type segments struct {
 	// who do not count at the date, then three genders (none given,
 	// woman, man) for no birth date, then for each segment.
 	buckets int
+	// four holds the limits when there are at most four, the rest being
+	// the last date a Date holds, which no birth date is after: segment
+	// then compares with each in turn, without a loop.
+	four     [4]coop.Date
+	fourOnly bool
 }
+
+// lastDate is the last date a coop.Date holds.
+var lastDate = coop.MustDate(9999, time.December, 31)
 
 // newSegments lays out the windows ws.
 func newSegments(ws []windowTally) *segments {
@@ -62,11 +71,21 @@ func newSegments(ws []windowTally) *segments {
 		sg.from[j], sg.to[j] = old+1, young+1
 	}
 	sg.buckets = 1 + 3*(len(sg.limits)+2)
+	if sg.fourOnly = len(sg.limits) <= len(sg.four); sg.fourOnly {
+		for i := range sg.four {
+			sg.four[i] = lastDate
+		}
+		copy(sg.four[:], sg.limits)
+	}
 	return sg
 }
 
 // segment returns the segment of the birth date b.
 func (sg *segments) segment(b coop.Date) int {
+	if sg.fourOnly {
+		l := &sg.four
+		return bit(b.After(l[0])) + bit(b.After(l[1])) + bit(b.After(l[2])) + bit(b.After(l[3]))
+	}
 	s := 0
 	for _, l := range sg.limits {
 		s += bit(b.After(l))
