@@ -70,6 +70,9 @@ var peerPrograms, peerCalls = func() ([]string, map[string]string) {
 //     OnScreened as the screening decided it (outcome and failing
 //     criteria read; the reasons, which Screened.Decision makes on
 //     demand, not asked for).
+//   - taawun/all/change-dates: every decision made whole with the date
+//     its outcome would change on (ScreenOptions.ChangeDates), as a
+//     single evaluation and the summary stream decide.
 //   - taawun/<programme>: one programme; taawun/mourafaka/decisions with
 //     its decisions made whole, taawun/mourafaka/eligible with its
 //     eligible ones, taawun/mourafaka/screened with its decisions handed
@@ -100,6 +103,17 @@ func BenchmarkScreenNational(b *testing.B) {
 				opts.OnDecision = func(_ int, d *programs.Decision) {
 					if len(d.Criteria) == 0 {
 						b.Error("a decision without its criteria")
+					}
+				}
+			}
+			if strings.HasSuffix(b.Name(), "/change-dates") {
+				// Every decision made whole with the first date after
+				// AsOf on which its outcome would change: what a single
+				// evaluation and the summary stream pay.
+				opts.ChangeDates = true
+				opts.OnDecision = func(_ int, d *programs.Decision) {
+					if !d.ChangesOn.IsZero() && !d.ChangesOn.After(d.AsOf) {
+						b.Errorf("%s: changes on %s, not after %s", d.Program, d.ChangesOn, d.AsOf)
 					}
 				}
 			}
@@ -145,6 +159,7 @@ func BenchmarkScreenNational(b *testing.B) {
 	b.Run("taawun/all/decisions", screen(cat.ProgramIDs(), nil))
 	b.Run("taawun/all/eligible", screen(cat.ProgramIDs(), nil))
 	b.Run("taawun/all/screened", screen(cat.ProgramIDs(), nil))
+	b.Run("taawun/all/change-dates", screen(cat.ProgramIDs(), nil))
 	for _, id := range cat.ProgramIDs() {
 		b.Run("taawun/"+id, screen([]string{id}, nil))
 	}
