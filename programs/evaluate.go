@@ -322,6 +322,14 @@ type plan struct {
 	at    bindAt
 	grant *Binding
 	rules []boundRule
+	// from and until bound the dates at which the call binds as it does at
+	// asOf: on and after from (no bound when zero), before until (none
+	// when zero). The parameters in force and whether the call has opened
+	// change only on the dates between (the dates from which a
+	// parameter's values apply, the call's opening), so at a date in
+	// between the plan's rules decide as a plan bound at that date would:
+	// they are given the date (Rule).
+	from, until coop.Date
 }
 
 func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, named bool) *plan {
@@ -341,7 +349,45 @@ func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, name
 	}
 	p.grant = &bs[len(e.crits)]
 	*p.grant = Binding{at: &p.at, r: &e.gbind}
+	p.bound(call.Opens)
+	for i := range call.Parameters {
+		for _, v := range call.Parameters[i].Values {
+			p.bound(v.Since)
+		}
+	}
 	return p
+}
+
+// appendSinces appends to dates the date from which each value of each
+// parameter of c applies.
+func (c *Call) appendSinces(dates []coop.Date) []coop.Date {
+	for i := range c.Parameters {
+		for _, v := range c.Parameters[i].Values {
+			dates = append(dates, v.Since)
+		}
+	}
+	return dates
+}
+
+// bound narrows from and until to a date x from which the call may bind
+// otherwise than the day before.
+func (p *plan) bound(x coop.Date) {
+	switch {
+	case x.After(p.asOf):
+		if p.until.IsZero() || x.Before(p.until) {
+			p.until = x
+		}
+	case x.After(p.from):
+		p.from = x
+	}
+}
+
+// bindsAt reports whether the plan decides at asOf as a plan of its call
+// and phase bound at asOf would: asOf is between from and until, and no
+// kind of the plan has read the date it was bound at (Binding.AsOf),
+// which a rule of a Go kind may have kept.
+func (p *plan) bindsAt(asOf coop.Date) bool {
+	return !asOf.Before(p.from) && (p.until.IsZero() || asOf.Before(p.until)) && !p.at.dated.Load()
 }
 
 // bindRule binds the criterion r with b, which binds its parameters; ok is
@@ -426,7 +472,7 @@ func (p *plan) benefitInto(a *Applicant, o Outcome, grant decimal.NullDecimal, b
 // is a scratch Eval the caller owns. dates, when not nil, collects the
 // dates on which the outcome may change.
 func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval) []CriterionResult {
-	results, _ = p.runCounting(a, dates, results, e, nil, nil, false)
+	results, _ = p.runCounting(a, p.asOf, dates, results, e, nil, nil, false)
 	return results
 }
 
@@ -435,7 +481,7 @@ func (p *plan) run(a *Applicant, dates *[]coop.Date, results []CriterionResult, 
 // criteria by their position in the plan, while each result is at hand.
 // own is set when results is a buffer only this plan writes: a slot that
 // already holds the result of the same rule keeps its ID and reference.
-func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []CriterionResult, e *Eval, failedAt, unknownAt []int, own bool) ([]CriterionResult, Outcome) {
+func (p *plan) runCounting(a *Applicant, asOf coop.Date, dates *[]coop.Date, results []CriterionResult, e *Eval, failedAt, unknownAt []int, own bool) ([]CriterionResult, Outcome) {
 	out := Eligible
 	for i := range p.rules {
 		br := &p.rules[i]
@@ -456,7 +502,7 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 		slot.Outcome, slot.Params = "", nil
 		slot.Hint.Set(nil) // two words written; asking IsZero first copies the reason
 		*e = Eval{res: slot, dates: dates}
-		br.rule(a, p.asOf, e)
+		br.rule(a, asOf, e)
 		switch e.code {
 		case codePass, codeOther:
 		case codeFail:
@@ -478,38 +524,60 @@ func (p *plan) runCounting(a *Applicant, dates *[]coop.Date, results []Criterion
 	return results, out
 }
 
-func (p *plan) decide(a *Applicant, flips bool) Decision {
+// decide decides a whole, with the first date after the plan's on which
+// the outcome would change. The decision's criteria, benefit and the
+// buffers of the search live in sc when it is given, reused for the next
+// decision; a decision of its own is made when sc is nil.
+func (p *plan) decide(a *Applicant, sc *scratch) Decision {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	d := p.header()
 	d.Applicant = a.Kind()
-	var dates []coop.Date
-	var dp *[]coop.Date
-	if flips {
-		dp = &dates
+	dates, criteria := sc.dates[:0], sc.criteria[:0]
+	if !sc.own {
+		criteria = make([]CriterionResult, 0, len(p.rules))
 	}
-	d.Criteria = p.run(a, dp, make([]CriterionResult, 0, len(p.rules)), &Eval{})
+	d.Criteria = p.run(a, &dates, criteria, &sc.e)
 	d.Outcome = combine(d.Criteria)
 	d.Grant = p.grantFor(a, d.Outcome)
-	d.Benefit = p.benefitFor(a, d.Outcome, d.Grant)
-	if flips {
-		// Dated parameter values that come into force later may change the
-		// outcome too, and so may another call becoming the default one.
-		calls := []Call{*p.call}
-		if !p.named {
-			calls = p.prog.Calls
+	switch {
+	case !sc.own:
+		d.Benefit = p.benefitFor(a, d.Outcome, d.Grant)
+	case p.benefitInto(a, d.Outcome, d.Grant, &sc.benefit):
+		d.Benefit = &sc.benefit
+	}
+	// Dated parameter values that come into force later may change the
+	// outcome too, and so may another call becoming the default one.
+	if p.named {
+		dates = p.call.appendSinces(dates)
+	} else {
+		for i := range p.prog.Calls {
+			dates = p.prog.Calls[i].appendSinces(append(dates, p.prog.Calls[i].Opens))
 		}
-		for i := range calls {
-			if !p.named {
-				dates = append(dates, calls[i].Opens)
-			}
-			for _, prm := range calls[i].Parameters {
-				for _, v := range prm.Values {
-					dates = append(dates, v.Since)
-				}
-			}
-		}
-		d.ChangesOn, d.ChangesTo = p.nextChange(a, d.Outcome, dates)
+	}
+	d.ChangesOn, d.ChangesTo = p.nextChange(a, d.Outcome, dates, sc)
+	if sc.own {
+		sc.criteria, sc.dates = d.Criteria, dates
 	}
 	return d
+}
+
+// scratch holds the buffers a screening worker reuses from one decision
+// made whole with its change date to the next (plan.decide).
+type scratch struct {
+	// own is set when the buffers are the worker's: a decision made with
+	// them is valid until the next.
+	own      bool
+	criteria []CriterionResult
+	benefit  Benefit
+	dates    []coop.Date
+	// probe holds the results of a date probed, more the dates of the
+	// criteria of a call probed for the first time, seen those calls.
+	probe []CriterionResult
+	more  []coop.Date
+	seen  []*Call
+	e     Eval
 }
 
 // header returns a decision of the plan with nothing decided yet.
@@ -529,14 +597,17 @@ const maxFlipProbes = 64
 // in order, and returns the first on which the outcome differs from now.
 // A call that becomes the default one on a candidate date brings the dates
 // of its own criteria (programs.md §1, the flip date across calls,
-// clarified): its own limits are tried too.
-func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Date, Outcome) {
+// clarified): its own limits are tried too. A date is decided with the
+// plan itself where it binds as it does (plan.bindsAt), otherwise with the
+// call bound at that date, the binding kept for the next dates it holds
+// for.
+func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date, sc *scratch) (coop.Date, Outcome) {
 	slices.SortFunc(dates, coop.Date.Compare)
 	dates = slices.Compact(dates)
-	buf := make([]CriterionResult, 0, len(p.rules))
-	var e Eval
 	probes := 0
-	seen := map[*Call]bool{p.call: true}
+	seen := append(sc.seen[:0], p.call)
+	defer func() { sc.seen = seen[:0] }()
+	last := p // the plan of the last date decided
 	for len(dates) > 0 {
 		d := dates[0]
 		dates = dates[1:]
@@ -554,13 +625,27 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date) (coop.Da
 				phase, _ = call.Phase(phase.ID)
 			}
 		}
-		later := p.snap.plan(p.e, call, phase, d, p.named)
-		var more []coop.Date
-		var mp *[]coop.Date
-		if !seen[call] {
-			seen[call], mp = true, &more
+		later := p
+		if call != p.call || phase != p.phase || !p.bindsAt(d) {
+			if last.call != call || last.phase != phase || !last.bindsAt(d) {
+				last = p.snap.plan(p.e, call, phase, d, p.named)
+			}
+			later = last
 		}
-		if o := combine(later.run(a, mp, buf[:0], &e)); o != now {
+		more := sc.more[:0]
+		var mp *[]coop.Date
+		if !slices.Contains(seen, call) {
+			seen, mp = append(seen, call), &more
+		}
+		res, _ := later.runCounting(a, d, mp, sc.probe[:0], &sc.e, nil, nil, false)
+		if later.asOf != d && later.at.dated.Load() {
+			// A kind read the date of the binding while deciding: decide
+			// with the call bound at d.
+			later, more = p.snap.plan(p.e, call, phase, d, p.named), more[:0]
+			res = later.run(a, mp, sc.probe[:0], &sc.e)
+		}
+		sc.probe, sc.more = res[:0], more[:0]
+		if o := combine(res); o != now {
 			return d, o
 		}
 		if len(more) > 0 {
@@ -595,13 +680,17 @@ func (s *snapshot) evaluate(op string, req Request) (Decision, error) {
 		return Decision{}, err
 	}
 	if call == nil {
-		return s.noCall(e, &req.Applicant, req.AsOf, true), nil
+		var opening *plan
+		if !wrongNature(e.prog, &req.Applicant) {
+			opening = s.openingPlan(e, req.AsOf)
+		}
+		return s.noCall(e, &req.Applicant, req.AsOf, opening, nil), nil
 	}
 	pl := s.plan(e, call, phase, req.AsOf, req.Call != "")
 	if wrongNature(e.prog, &req.Applicant) {
 		return pl.wrongKind(&req.Applicant), nil
 	}
-	return pl.decide(&req.Applicant, true), nil
+	return pl.decide(&req.Applicant, nil), nil
 }
 
 // resolve finds the programme, the call and the phase of a request.
@@ -739,12 +828,45 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 
 // noCall is the decision when no call of the programme had opened by asOf:
 // ineligible, with call-window as the only criterion, failing
-// (programs.md §1).
-func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, flips bool) Decision {
+// (programs.md §1), and, when a call opens later, a hint naming it. opening, when set, is the plan of that call bound at its
+// opening (openingPlan): the decision then gives the date its outcome
+// changes on, when the call's opening changes it. The decision's criteria
+// live in sc when it is given (plan.decide).
+func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, opening *plan, sc *scratch) Decision {
 	prog := e.prog
 	d := Decision{Program: prog.ID, ProgramName: prog.Names, AsOf: asOf, Applicant: a.Kind(), Outcome: Ineligible, Catalogue: s.version}
 	r := CriterionResult{Result: coop.Result{ID: CritCallWindow, Outcome: coop.Fail, Reference: prog.Reference,
 		Reason: coop.NewReason(msgNoCall, coop.NamesArg(prog.Names), coop.DateArg(asOf))}}
+	if next := nextCall(prog, asOf); next != nil {
+		r.Hint = coop.NewReason(msgHintNextCall, coop.NamesArg(next.Title()), coop.DateArg(next.Opens))
+		if opening != nil {
+			// The outcome may change when the first call opens.
+			var probe []CriterionResult
+			e := &Eval{}
+			if sc != nil {
+				probe, e = sc.probe[:0], &sc.e
+			}
+			probe = opening.run(a, nil, probe, e)
+			if o := combine(probe); o != Ineligible {
+				d.ChangesOn, d.ChangesTo = next.Opens, o
+			}
+			if sc != nil {
+				sc.probe = probe[:0]
+			}
+		}
+	}
+	if sc != nil {
+		d.Criteria = append(sc.criteria[:0], r)
+		sc.criteria = d.Criteria
+		return d
+	}
+	d.Criteria = []CriterionResult{r}
+	return d
+}
+
+// nextCall returns the first call of prog to open after asOf; nil when
+// there is none.
+func nextCall(prog *Program, asOf coop.Date) *Call {
 	var next *Call
 	for i := range prog.Calls {
 		c := &prog.Calls[i]
@@ -752,18 +874,17 @@ func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, flips bool) De
 			next = c
 		}
 	}
-	if next != nil {
-		r.Hint = coop.NewReason(msgHintNextCall, coop.NamesArg(next.Title()), coop.DateArg(next.Opens))
-		if flips && !wrongNature(prog, a) {
-			// The outcome may change when the first call opens.
-			later := s.plan(e, next, nil, next.Opens, false)
-			if o := combine(later.run(a, nil, nil, &Eval{})); o != Ineligible {
-				d.ChangesOn, d.ChangesTo = next.Opens, o
-			}
-		}
+	return next
+}
+
+// openingPlan returns the plan of the first call of e to open after asOf,
+// bound at its opening; nil when there is none.
+func (s *snapshot) openingPlan(e *entry, asOf coop.Date) *plan {
+	next := nextCall(e.prog, asOf)
+	if next == nil {
+		return nil
 	}
-	d.Criteria = []CriterionResult{r}
-	return d
+	return s.plan(e, next, nil, next.Opens, false)
 }
 
 func criterionIDs(p *Program) []string {

@@ -170,6 +170,97 @@ func TestEvaluate_ChangesOn(t *testing.T) {
 	}
 }
 
+// TestEvaluate_ChangesOnAcrossBindings finds the date an outcome changes on
+// where the call binds otherwise than at the date decided: a parameter
+// whose value changes later, and kinds written in Go that read the date
+// they are bound at (Binding.AsOf), when binding or while deciding. Each
+// change date is checked by deciding afresh on it and on the day before.
+func TestEvaluate_ChangesOnAcrossBindings(t *testing.T) {
+	cat := programs.Default()
+	msg := &coop.Message{ID: "seasoned", EN: "registered on {0}", FR: "immatriculée le {0}", AR: "مسجلة في {0}"}
+	// seasoned passes when the cooperative was registered two years before
+	// the date the criterion is bound at, read when binding, or while
+	// deciding and only for a cooperative two years old at the date the
+	// rule is given (the first decision does not read it, a later date
+	// probed does).
+	seasoned := func(name string, whileDeciding bool) programs.Kind {
+		return programs.Kind{Name: name, ID: "seasoned", Doc: "registered two years before the date bound at", NoMembers: true,
+			Messages: []*coop.Message{msg},
+			Bind: func(b *programs.Binding) programs.Rule {
+				var limit coop.Date
+				if !whileDeciding {
+					limit = b.AsOf().AddYears(-2)
+				}
+				return func(a *programs.Applicant, asOf coop.Date, out *programs.Eval) {
+					reg, l := a.Cooperative.RegisteredOn, limit
+					out.MayChangeOn(reg.AddYears(2))
+					if whileDeciding {
+						if asOf.Before(reg.AddYears(2)) {
+							out.Set(coop.Fail, msg, coop.DateArg(reg))
+							return
+						}
+						l = b.AsOf().AddYears(-2)
+					}
+					if reg.After(l) {
+						out.Set(coop.Fail, msg, coop.DateArg(reg))
+						return
+					}
+					out.Set(coop.Pass, msg, coop.DateArg(reg))
+				}
+			}}
+	}
+	require.NoError(t, cat.AddKind(seasoned("seasoned-at-binding", false)))
+	require.NoError(t, cat.AddKind(seasoned("seasoned-while-deciding", true)))
+	program := func(id string, params []programs.Parameter, kinds ...string) programs.Program {
+		p := programs.Program{ID: id, Names: coop.Names{FR: id}, Accepts: []programs.ApplicantKind{programs.Cooperative}, Reference: "call of 2020",
+			Calls: []programs.Call{{ID: id + "-2020", Opens: d("2020-01-01"), Parameters: params}}}
+		for _, k := range kinds {
+			p.Criteria = append(p.Criteria, programs.Criterion{Kind: k})
+		}
+		return p
+	}
+	require.NoError(t, cat.AddProgram(program("relaxed", []programs.Parameter{{Name: "max_existence_years",
+		Values: []programs.Dated{{Since: d("2020-01-01"), Value: programs.Int(4)}, {Since: d("2025-01-01"), Value: programs.Int(8)}}}},
+		"registered", "existence-max")))
+	require.NoError(t, cat.AddProgram(program("seasoned-at-binding", nil, "registered", "seasoned-at-binding")))
+	require.NoError(t, cat.AddProgram(program("seasoned-while-deciding", nil, "registered", "seasoned-while-deciding")))
+	tests := []struct {
+		name, program, registered string
+		outcome                   programs.Outcome
+		changesOn                 string
+		changesTo                 programs.Outcome
+	}{
+		// Five years old against four; eight from 2025.
+		{"ParameterValueLater", "relaxed", "2019-01-01", programs.Ineligible, "2025-01-01", programs.Eligible},
+		{"ParameterValueLaterStillOut", "relaxed", "2012-01-01", programs.Ineligible, "", ""},
+		{"AsOfReadWhenBinding", "seasoned-at-binding", "2023-03-10", programs.Ineligible, "2025-03-10", programs.Eligible},
+		{"AsOfReadWhileDeciding", "seasoned-while-deciding", "2023-03-10", programs.Ineligible, "2025-03-10", programs.Eligible},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := programs.Request{Program: tt.program, AsOf: d("2024-06-01"),
+				Applicant: coopApplicant(coop.Cooperative{RegisteredOn: d(tt.registered)})}
+			dec, err := cat.Evaluate(req)
+			require.NoError(t, err)
+			assert.Equal(t, tt.outcome, dec.Outcome)
+			assert.Equal(t, tt.changesOn, dec.ChangesOn.String())
+			assert.Equal(t, tt.changesTo, dec.ChangesTo)
+			if dec.ChangesOn.IsZero() {
+				return
+			}
+			for _, at := range []struct {
+				on   coop.Date
+				want programs.Outcome
+			}{{dec.ChangesOn.AddDays(-1), tt.outcome}, {dec.ChangesOn, tt.changesTo}} {
+				req.AsOf = at.on
+				later, err := cat.Evaluate(req)
+				require.NoError(t, err)
+				assert.Equal(t, at.want, later.Outcome, "decided afresh on %s", at.on)
+			}
+		})
+	}
+}
+
 func TestEvaluate_Hints(t *testing.T) {
 	cat := programs.Default()
 	dec, err := cat.Evaluate(programs.Request{Program: "craft-casa-settat", AsOf: d("2023-06-01"),

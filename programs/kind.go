@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -167,6 +168,10 @@ type bindAt struct {
 	// windows are the age windows the plan's rules count members in, so
 	// that a screening counts them all in one pass (memberTally).
 	windows []ageWindow
+	// dated is set once a kind has read asOf through Binding.AsOf: its
+	// rules may decide by it rather than by the date they are given, and
+	// the plan is not used at another date (plan.bindsAt).
+	dated atomic.Bool
 }
 
 // binder is a criterion, or a grant (crit nil), with the call parameter
@@ -180,8 +185,17 @@ type binder struct {
 	branches []resolved
 }
 
-// AsOf returns the date at which the parameters are resolved.
-func (b *Binding) AsOf() coop.Date { return b.at.asOf }
+// AsOf returns the date the criterion is bound at, at which the
+// parameters are resolved. A rule decides at the date it is given, which
+// may be another: a kind that keeps AsOf to decide by has its plan bound
+// again at each date decided (a change date probed, say), and decides
+// more slowly than one that reads the date its rule is given.
+func (b *Binding) AsOf() coop.Date {
+	if !b.at.dated.Load() {
+		b.at.dated.Store(true)
+	}
+	return b.at.asOf
+}
 
 // CallID returns the ID of the call.
 func (b *Binding) CallID() string { return b.at.call.ID }

@@ -238,9 +238,12 @@ func (cat *Catalogue) targets(op string, opts ScreenOptions) ([]target, ScreenRe
 		targets[i].cooperatives = e.prog.AcceptsKind(Cooperative) || e.prog.AcceptsKind(Union)
 		targets[i].grant = e.grant != nil
 		rep.Programs[i] = ProgramCounts{Program: id, Failed: map[string]int{}, Unknown: map[string]int{}}
-		if call != nil {
+		switch {
+		case call != nil:
 			targets[i].plan = snap.plan(e, call, nil, opts.AsOf, opts.Calls[id] != "")
 			rep.Programs[i].Call = call.ID
+		case opts.ChangeDates && targets[i].cooperatives:
+			targets[i].opening = snap.openingPlan(e, opts.AsOf)
 		}
 	}
 	return targets, rep, nil
@@ -287,6 +290,9 @@ type target struct {
 	prog *Program
 	e    *entry
 	plan *plan // nil when no call had opened
+	// opening is, when no call had opened and the screening gives change
+	// dates, the first call to open bound at its opening (openingPlan).
+	opening *plan
 	// cooperatives is set when the programme takes cooperatives or unions;
 	// grant when it computes grants.
 	cooperatives, grant bool
@@ -322,6 +328,9 @@ type screener struct {
 	tally memberTally
 	a     Applicant
 	d     Decision
+	// scratch holds the buffers of decisions made whole with their change
+	// dates.
+	scratch scratch
 	// counting is set when nobody reads a decision: the screening then
 	// decides run by run (countRuns), with run, codes and state.
 	counting bool
@@ -370,6 +379,7 @@ func newScreener(snap *snapshot, targets []target, opts *ScreenOptions, counting
 		head:    make([]Decision, len(targets)),
 	}
 	s.benefits = make([]Benefit, len(targets))
+	s.scratch.own = true
 	for i, o := range outcomeOrder {
 		s.hands[i] = opts.handsOut(o)
 	}
@@ -382,7 +392,7 @@ func newScreener(snap *snapshot, targets []target, opts *ScreenOptions, counting
 			s.head[i] = t.plan.header()
 			s.head[i].Criteria = make([]CriterionResult, 0, len(t.plan.rules))
 		} else {
-			d := snap.noCall(t.e, &Applicant{}, asOf, false)
+			d := snap.noCall(t.e, &Applicant{}, asOf, nil, nil)
 			s.fixed[i] = &d
 		}
 	}
@@ -440,7 +450,7 @@ func (s *screener) screen(m *readmodel.Model, from, to int, opts *ScreenOptions)
 				// outcome, which depends on the cooperative.
 				// Its outcome and criteria are those of the fixed decision,
 				// which the counts use.
-				s.d = s.snap.noCall(t.e, &s.a, opts.AsOf, true)
+				s.d = s.snap.noCall(t.e, &s.a, opts.AsOf, t.opening, &s.scratch)
 				d = &s.d
 				c[cFixed]++
 			case s.fixed[ti] != nil:
@@ -488,7 +498,7 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 	n := len(t.plan.rules)
 	switch {
 	case opts.ChangeDates:
-		s.d = t.plan.decide(&s.a, true)
+		s.d = t.plan.decide(&s.a, &s.scratch)
 		d = &s.d
 		for i := range d.Criteria {
 			countResult(c, &d.Criteria[i], len(t.plan.rules))
@@ -515,7 +525,7 @@ func (s *screener) decide(ti int, c []int, opts *ScreenOptions) *Decision {
 func (s *screener) whole(ti int, failedAt, unknownAt []int) *Decision {
 	t := &s.targets[ti]
 	d := &s.head[ti]
-	d.Criteria, d.Outcome = t.plan.runCounting(&s.a, nil, d.Criteria[:0], &s.e, failedAt, unknownAt, true)
+	d.Criteria, d.Outcome = t.plan.runCounting(&s.a, t.plan.asOf, nil, d.Criteria[:0], &s.e, failedAt, unknownAt, true)
 	if t.grant {
 		d.Grant = t.plan.grantFor(&s.a, d.Outcome)
 		d.Benefit = nil
