@@ -617,21 +617,9 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date, sc *scra
 		if probes++; probes > maxFlipProbes {
 			break
 		}
-		call, phase := p.call, p.phase
-		if !p.named {
-			// The call used on d is the default one then (programs.md §1).
-			call, _ = p.prog.CallAt(d)
-			if call != p.call && phase != nil {
-				phase, _ = call.Phase(phase.ID)
-			}
-		}
-		later := p
-		if call != p.call || phase != p.phase || !p.bindsAt(d) {
-			if last.call != call || last.phase != phase || !last.bindsAt(d) {
-				last = p.snap.plan(p.e, call, phase, d, p.named)
-			}
-			later = last
-		}
+		call, phase := p.callAt(d)
+		later := p.planAt(d, call, phase, last)
+		last = later
 		more := sc.more[:0]
 		var mp *[]coop.Date
 		if !slices.Contains(seen, call) {
@@ -655,6 +643,34 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date, sc *scra
 		}
 	}
 	return coop.Date{}, ""
+}
+
+// callAt returns the call and phase the plan's request is decided under
+// at d: its own when the request names the call, otherwise the default
+// one then (programs.md §1), with the phase of the same ID.
+func (p *plan) callAt(d coop.Date) (*Call, *Phase) {
+	if p.named {
+		return p.call, p.phase
+	}
+	call, _ := p.prog.CallAt(d)
+	phase := p.phase
+	if call != p.call && phase != nil {
+		phase, _ = call.Phase(phase.ID)
+	}
+	return call, phase
+}
+
+// planAt returns a plan that decides at d as call and phase bound at d
+// would: p or last, the plan of the date decided before, where it binds
+// at d (bindsAt), otherwise the call bound at d.
+func (p *plan) planAt(d coop.Date, call *Call, phase *Phase, last *plan) *plan {
+	switch {
+	case call == p.call && phase == p.phase && p.bindsAt(d):
+		return p
+	case call == last.call && phase == last.phase && last.bindsAt(d):
+		return last
+	}
+	return p.snap.plan(p.e, call, phase, d, p.named)
 }
 
 // Evaluate decides req. It returns an error only for a request that cannot
