@@ -114,4 +114,14 @@
 // A Catalogue is safe for concurrent use, including additions while
 // decisions run: each addition publishes a new snapshot. The rules of a
 // Kind must be safe for concurrent use and must not modify the applicant.
+//
+// # Dates
+//
+// A rule decides at the date it is given, which need not be the date its
+// criterion was bound at: the date an outcome changes on
+// (Decision.ChangesOn) is found by deciding at later dates with the rules
+// already bound, as long as no parameter takes a new value and the call
+// does not open in between. A kind that decides by Binding.AsOf instead
+// has its criterion bound again at each of those dates, which is correct
+// and slower.
 package programs
