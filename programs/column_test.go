@@ -128,6 +128,21 @@ func edgeCatalogue(t *testing.T) *programs.Catalogue {
 	return cat
 }
 
+// edgeModel returns 700 edge cooperatives at asOf made with seed
+// (edgeCooperatives), 200 under the race detector (the same cases, fewer
+// cooperatives: the detector is slow), and their read model.
+func edgeModel(t *testing.T, asOf coop.Date, seed uint64) ([]coop.Cooperative, *readmodel.Model) {
+	t.Helper()
+	n := 700
+	if raceDetector {
+		n = 200
+	}
+	cs := edgeCooperatives(n, asOf, seed)
+	m, err := readmodel.FromCooperatives(cs)
+	require.NoError(t, err)
+	return cs, m
+}
+
 // edgeCooperatives returns n cooperatives drawn from the recorded ones,
 // each changed at the edges of the rules around asOf: status before or
 // after the date, registration on the date, the day after it and on the
@@ -315,13 +330,7 @@ func TestScreen_Outcomes(t *testing.T) {
 	occurs := map[programs.Outcome]bool{}
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {
 		asOf := d(date)
-		n := 700
-		if raceDetector {
-			n = 200 // the same cases, fewer cooperatives: the detector is slow
-		}
-		cs := edgeCooperatives(n, asOf, uint64(asOf.Year())+3)
-		m, err := readmodel.FromCooperatives(cs)
-		require.NoError(t, err)
+		cs, m := edgeModel(t, asOf, uint64(asOf.Year())+3)
 		all, every := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf})
 		require.Len(t, every, len(cs)*len(cat.ProgramIDs()))
 		for _, h := range every {

@@ -564,7 +564,7 @@ func (p *plan) decide(a *Applicant, sc *scratch) Decision {
 }
 
 // scratch holds the buffers a screening worker reuses from one decision
-// made whole with its change date to the next (plan.decide).
+// made whole with its change date to the next (plan.decide, noCall).
 type scratch struct {
 	// own is set when the buffers are the worker's: a decision made with
 	// them is valid until the next.
@@ -573,10 +573,9 @@ type scratch struct {
 	benefit  Benefit
 	dates    []coop.Date
 	// probe holds the results of a date probed, more the dates of the
-	// criteria of a call probed for the first time, seen those calls.
+	// criteria of a call probed for the first time.
 	probe []CriterionResult
 	more  []coop.Date
-	seen  []*Call
 	e     Eval
 }
 
@@ -605,8 +604,9 @@ func (p *plan) nextChange(a *Applicant, now Outcome, dates []coop.Date, sc *scra
 	slices.SortFunc(dates, coop.Date.Compare)
 	dates = slices.Compact(dates)
 	probes := 0
-	seen := append(sc.seen[:0], p.call)
-	defer func() { sc.seen = seen[:0] }()
+	// The calls whose criteria's dates are tried: a few.
+	var calls [4]*Call
+	seen := append(calls[:0], p.call)
 	last := p // the plan of the last date decided
 	for len(dates) > 0 {
 		d := dates[0]
@@ -844,11 +844,15 @@ func (p *plan) wrongKind(a *Applicant) Decision {
 
 // noCall is the decision when no call of the programme had opened by asOf:
 // ineligible, with call-window as the only criterion, failing
-// (programs.md §1), and, when a call opens later, a hint naming it. opening, when set, is the plan of that call bound at its
-// opening (openingPlan): the decision then gives the date its outcome
-// changes on, when the call's opening changes it. The decision's criteria
-// live in sc when it is given (plan.decide).
+// (programs.md §1), and, when a call opens later, a hint naming it.
+// opening, when set, is the plan of that call bound at its opening
+// (openingPlan): the decision then gives the date its outcome changes on,
+// when the call's opening changes it. The buffers are those of sc, as in
+// plan.decide.
 func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, opening *plan, sc *scratch) Decision {
+	if sc == nil {
+		sc = &scratch{}
+	}
 	prog := e.prog
 	d := Decision{Program: prog.ID, ProgramName: prog.Names, AsOf: asOf, Applicant: a.Kind(), Outcome: Ineligible, Catalogue: s.version}
 	r := CriterionResult{Result: coop.Result{ID: CritCallWindow, Outcome: coop.Fail, Reference: prog.Reference,
@@ -857,26 +861,19 @@ func (s *snapshot) noCall(e *entry, a *Applicant, asOf coop.Date, opening *plan,
 		r.Hint = coop.NewReason(msgHintNextCall, coop.NamesArg(next.Title()), coop.DateArg(next.Opens))
 		if opening != nil {
 			// The outcome may change when the first call opens.
-			var probe []CriterionResult
-			e := &Eval{}
-			if sc != nil {
-				probe, e = sc.probe[:0], &sc.e
-			}
-			probe = opening.run(a, nil, probe, e)
+			probe := opening.run(a, nil, sc.probe[:0], &sc.e)
 			if o := combine(probe); o != Ineligible {
 				d.ChangesOn, d.ChangesTo = next.Opens, o
 			}
-			if sc != nil {
-				sc.probe = probe[:0]
-			}
+			sc.probe = probe[:0]
 		}
 	}
-	if sc != nil {
-		d.Criteria = append(sc.criteria[:0], r)
-		sc.criteria = d.Criteria
+	if !sc.own {
+		d.Criteria = []CriterionResult{r}
 		return d
 	}
-	d.Criteria = []CriterionResult{r}
+	d.Criteria = append(sc.criteria[:0], r)
+	sc.criteria = d.Criteria
 	return d
 }
 

@@ -92,13 +92,7 @@ func TestScreen_Screened(t *testing.T) {
 	outcomes := map[programs.Outcome]bool{}
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {
 		asOf := d(date)
-		n := 700
-		if raceDetector {
-			n = 200 // the same cases, fewer cooperatives: the detector is slow
-		}
-		cs := edgeCooperatives(n, asOf, uint64(asOf.Year())+5)
-		m, err := readmodel.FromCooperatives(cs)
-		require.NoError(t, err)
+		_, m := edgeModel(t, asOf, uint64(asOf.Year())+5)
 		for _, tc := range []struct {
 			name  string
 			opts  programs.ScreenOptions
