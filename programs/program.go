@@ -468,15 +468,18 @@ type Eval struct {
 }
 
 // outcomeCode is a criterion's outcome as a number: none while no rule
-// has set one, other for an outcome that is none of the three.
+// has set one, other for an outcome that is none of the three. A failing
+// and an unknown outcome each have a bit of their own, the two low ones,
+// so that a screening counts the outcomes of a run of cooperatives eight
+// at a time (countCodes).
 type outcomeCode uint8
 
 const (
-	codeNone outcomeCode = iota
-	codePass
-	codeFail
-	codeUnknown
-	codeOther
+	codeNone    outcomeCode = 0
+	codeFail    outcomeCode = 1
+	codeUnknown outcomeCode = 2
+	codePass    outcomeCode = 4
+	codeOther   outcomeCode = 8
 )
 
 // codeOf returns the code of o. Set is inlined with its outcome a

@@ -3,6 +3,7 @@ package programs
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"iter"
 	"slices"
 	"strconv"
@@ -616,7 +617,10 @@ func (s *screener) countTarget(ti int) {
 		return
 	}
 	rules := t.plan.rules
-	state, codes := s.state[:n], s.codes[:n]
+	// state gathers, in whole words, whether a rule failed (bit 0) and
+	// whether one was unknown (bit 1) for each cooperative; s.state holds
+	// screenChunk, a multiple of eight.
+	state, codes := s.state[:(n+7)&^7], s.codes[:n]
 	clear(state)
 	for i := range rules {
 		if s.ruleCodes != nil {
@@ -624,33 +628,77 @@ func (s *screener) countTarget(ti int) {
 			codes = s.ruleCodes[s.codeOff[ti]+i*n:][:n]
 		}
 		r.decide(&rules[i], codes)
-		failed, unknown := 0, 0
-		for k, code := range codes {
-			f, u := uint8(bit(code == codeFail)), uint8(bit(code == codeUnknown))
-			state[k] |= f | u<<1
-			failed += int(f)
-			unknown += int(u)
-		}
+		failed, unknown := countCodes(codes, state)
 		c[cRules+i] += failed
 		c[cRules+len(rules)+i] += unknown
 	}
-	ineligible, undetermined := 0, 0
-	for _, st := range state {
-		f := int(st & 1)
-		ineligible += f
-		undetermined += int(st>>1) &^ f
-	}
+	var outcomes []uint8
 	if s.outcomes != nil {
-		// The index in outcomeOrder: ineligible when a rule fails,
-		// otherwise undetermined when one is unknown, otherwise eligible.
-		for k, st := range state {
-			failed, unknown := st&1, st>>1
-			s.outcomes[ti*n+k] = failed | unknown&^failed<<1
+		outcomes = s.outcomes[ti*n : (ti+1)*n]
+	}
+	ineligible, undetermined := 0, 0
+	for k := 0; k < n; k += 8 {
+		st := binary.LittleEndian.Uint64(state[k:])
+		// Ineligible when a rule fails, otherwise undetermined when one
+		// is unknown, otherwise eligible.
+		f := st & lowBits
+		u := st >> 1 & lowBits &^ f
+		ineligible += byteSum(f)
+		undetermined += byteSum(u)
+		if outcomes != nil {
+			// The index in outcomeOrder: iIneligible or iUndetermined, or
+			// else iEligible.
+			putWord(outcomes, k, f|u<<1)
 		}
 	}
 	c[cEligible] += n - ineligible - undetermined
 	c[cIneligible] += ineligible
 	c[cUndetermined] += undetermined
+}
+
+// lowBits has the low bit of each of a word's eight bytes set.
+const lowBits = 0x0101010101010101
+
+// byteSum returns the sum of the eight bytes of w, each at most 31.
+func byteSum(w uint64) int { return int(w * lowBits >> 56) }
+
+// word returns the eight codes of b, in little-endian order.
+func word(b *[8]outcomeCode) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// putWord writes w into the eight bytes of b from k, in little-endian
+// order, leaving out those past the end of b.
+func putWord(b []uint8, k int, w uint64) {
+	if k+8 <= len(b) {
+		binary.LittleEndian.PutUint64(b[k:], w)
+		return
+	}
+	for ; k < len(b); k, w = k+1, w>>8 {
+		b[k] = uint8(w)
+	}
+}
+
+// countCodes adds to state, as many bytes as codes rounded up to a
+// multiple of eight, the fail and unknown bits of codes, and returns how
+// many codes fail and how many are unknown: eight codes a word.
+func countCodes(codes []outcomeCode, state []uint8) (failed, unknown int) {
+	for k := 0; k < len(codes); k += 8 {
+		var w uint64
+		if k+8 <= len(codes) {
+			w = word((*[8]outcomeCode)(codes[k:]))
+		} else {
+			var tail [8]outcomeCode // the codes past the end are none
+			copy(tail[:], codes[k:])
+			w = word(&tail)
+		}
+		w &= lowBits * uint64(codeFail|codeUnknown)
+		binary.LittleEndian.PutUint64(state[k:], binary.LittleEndian.Uint64(state[k:])|w)
+		failed += byteSum(w & lowBits)
+		unknown += byteSum(w >> 1 & lowBits)
+	}
+	return failed, unknown
 }
 
 // countResult counts a failing or unknown result by its rule.
