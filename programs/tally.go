@@ -39,6 +39,11 @@ type memberTally struct {
 // limit, len(limits) after the last).
 type segments struct {
 	limits []coop.Date // distinct, ascending
+	// padded is limits followed by the last date a Date holds, which no
+	// birth date is after, up to a multiple of four and at least four:
+	// gathering compares a birth date with four limits at a time, without
+	// a loop for the first four, which are all a catalogue's windows use.
+	padded []coop.Date
 	// from and to are, for each window, its first segment and the one
 	// after its last: born in the window is born in a segment between.
 	from, to []int
@@ -46,11 +51,6 @@ type segments struct {
 	// who do not count at the date, then three genders (none given,
 	// woman, man) for no birth date, then for each segment.
 	buckets int
-	// four holds the limits when there are at most four, the rest being
-	// the last date a Date holds, which no birth date is after: segment
-	// then compares with each in turn, without a loop.
-	four     [4]coop.Date
-	fourOnly bool
 }
 
 // lastDate is the last date a coop.Date holds.
@@ -71,26 +71,11 @@ func newSegments(ws []windowTally) *segments {
 		sg.from[j], sg.to[j] = old+1, young+1
 	}
 	sg.buckets = 1 + 3*(len(sg.limits)+2)
-	if sg.fourOnly = len(sg.limits) <= len(sg.four); sg.fourOnly {
-		for i := range sg.four {
-			sg.four[i] = lastDate
-		}
-		copy(sg.four[:], sg.limits)
+	sg.padded = make([]coop.Date, max(4, (len(sg.limits)+3)&^3))
+	for i := copy(sg.padded, sg.limits); i < len(sg.padded); i++ {
+		sg.padded[i] = lastDate
 	}
 	return sg
-}
-
-// segment returns the segment of the birth date b.
-func (sg *segments) segment(b coop.Date) int {
-	if sg.fourOnly {
-		l := &sg.four
-		return bit(b.After(l[0])) + bit(b.After(l[1])) + bit(b.After(l[2])) + bit(b.After(l[3]))
-	}
-	s := 0
-	for _, l := range sg.limits {
-		s += bit(b.After(l))
-	}
-	return s
 }
 
 // windowTally counts the members at the tally's date born inside one age
@@ -167,14 +152,19 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 // sets the counts from them.
 func (t *memberTally) count(mem []readmodel.Member, h []int32) {
 	asOf, sg := t.asOf, t.segments
+	lim := sg.padded
+	l0, l1, l2, l3, more := lim[0], lim[1], lim[2], lim[3], lim[4:]
 	for i := range mem {
 		m := &mem[i]
-		g := int(m.Gender)
-		if g > int(readmodel.Male) {
-			g = int(readmodel.GenderUnknown)
+		b := m.Birth
+		// One more than the birth date's segment; 0 when none is given,
+		// as a zero date is after no limit.
+		s := bit(!b.IsZero()) + bit(b.After(l0)) + bit(b.After(l1)) + bit(b.After(l2)) + bit(b.After(l3))
+		for j := 0; j+4 <= len(more); j += 4 {
+			l := more[j : j+4 : j+4]
+			s += bit(b.After(l[0])) + bit(b.After(l[1])) + bit(b.After(l[2])) + bit(b.After(l[3]))
 		}
-		born := bit(!m.Birth.IsZero())
-		h[bit(m.ActiveAt(asOf))*(1+3*born*(1+sg.segment(m.Birth))+g)]++
+		h[bit(m.ActiveAt(asOf))*(1+3*s+int(genderBucket[m.Gender]))]++
 	}
 	// No birth date: the first three buckets after those not counted.
 	b := h[1:4:4]
@@ -211,6 +201,10 @@ func (t *memberTally) count(mem []readmodel.Member, h []int32) {
 		}
 	}
 }
+
+// genderBucket is the bucket of each gender among the three of a
+// segment: a value the model does not define counts as not given.
+var genderBucket = [256]uint8{readmodel.Female: uint8(readmodel.Female), readmodel.Male: uint8(readmodel.Male)}
 
 // bit is 1 for true and 0 for false.
 func bit(b bool) int {
