@@ -331,7 +331,7 @@ func TestScreen_Outcomes(t *testing.T) {
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {
 		asOf := d(date)
 		cs, m := edgeModel(t, asOf, uint64(asOf.Year())+3)
-		all, every := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf})
+		all, every := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf}, nil)
 		require.Len(t, every, len(cs)*len(cat.ProgramIDs()))
 		for _, h := range every {
 			occurs[h.outcome] = true
@@ -342,7 +342,7 @@ func TestScreen_Outcomes(t *testing.T) {
 			{programs.Ineligible, programs.Undetermined},
 			{programs.Eligible, programs.Ineligible, programs.Undetermined},
 		} {
-			rep, got := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf, Outcomes: want})
+			rep, got := screenSeen(t, cat, m, programs.ScreenOptions{AsOf: asOf, Outcomes: want}, nil)
 			assert.Equal(t, all, rep, "%s %v: the counts", date, want)
 			var expected []seen
 			for _, h := range every {
