@@ -227,6 +227,7 @@ func edgeCooperatives(n int, asOf coop.Date, seed uint64) []coop.Cooperative {
 // Law 112-12 and after the call closed. A kind written in Go that wraps a
 // built-in one is decided by its own rule.
 func TestScreen_ColumnsAtEdges(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := edgeCatalogue(t)
 	for _, date := range []string{"2023-06-30", "2019-12-31", "2024-02-29", "2026-01-15"} {
 		asOf := d(date)
@@ -326,6 +327,7 @@ func TestScreen_AgeWindows(t *testing.T) {
 // counts: for programmes with a call, without one yet, and of persons (a
 // cooperative or a union fails them alike), and kinds written in Go.
 func TestScreen_Outcomes(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := edgeCatalogue(t)
 	occurs := map[programs.Outcome]bool{}
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {

@@ -95,6 +95,7 @@ func scribble(v reflect.Value, seen map[uintptr]bool) int {
 // messages, parameter kinds, a decision) and shows that the catalogue's
 // version and later decisions are unchanged.
 func TestCatalogue_Immutable(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := programs.Default()
 	applicants := recordedApplicants()[:300]
 	if raceDetector {

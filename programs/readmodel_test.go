@@ -25,6 +25,7 @@ import (
 // reason arguments, and the grant, are the same. Screening with change
 // dates gives the same change dates as Evaluate.
 func TestScreenModel_AsEvaluate(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := programs.Default()
 	// The 3,000 recorded applicants; the first 1,000 under the race
 	// detector, which screens them on several goroutines all the same.

@@ -146,6 +146,7 @@ func recordDecisions(t *testing.T, cat *programs.Catalogue) []string {
 // applicant came to be named with its article ("a cooperative", "an
 // association"), which changed that argument of applicant-kind alone.
 func TestRecordedDecisions(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	got := recordDecisions(t, programs.Default())
 	if *record {
 		require.NoError(t, os.WriteFile(recordedFile, []byte(strings.Join(got, "\n")+"\n"), 0o644))

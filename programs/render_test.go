@@ -303,6 +303,7 @@ func isWordByte(b byte) bool {
 // identifier in a French one. It also fails when a message of a kind or a
 // check is never reached.
 func TestReasonsRender(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := programs.Default()
 	reasons, explanations := renderCorpus(t, cat)
 	ids := untranslated(cat)

@@ -93,6 +93,7 @@ func requireSeen(t *testing.T, want, got []seen, msg string) {
 // written in Go, a screening of some outcomes, and one that computes
 // change dates (which decides each cooperative whole).
 func TestScreen_Screened(t *testing.T) {
+	t.Parallel() // the tests of the largest corpora run side by side
 	cat := edgeCatalogue(t)
 	outcomes := map[programs.Outcome]bool{}
 	for _, date := range []string{"2019-12-31", "2023-06-30", "2026-01-15"} {
