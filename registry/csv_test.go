@@ -50,32 +50,41 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	require.NoError(t, err)
 
 	// In each dialect: export, import, export gives the same bytes. Under
-	// the race detector, the workbook holds the delegation's first 1,200
+	// the race detector, the files hold the delegation's first 1,200
 	// cooperatives registered (a workbook of the whole delegation takes a
 	// minute there, and ten seconds without it, where it is whole).
-	var first bytes.Buffer
-	var n int
-	for _, d := range registry.Dialects() {
-		sel := meknes
-		if d.Workbook && raceDetector {
-			var dates []coop.Date
-			for c := range national.Cooperatives(ctx, &err) {
-				dates = append(dates, c.RegisteredOn)
-			}
-			require.NoError(t, err)
-			require.Greater(t, len(dates), 1200)
-			slices.SortFunc(dates, coop.Date.Compare)
-			sel.RegisteredTo = dates[1199]
+	sel := meknes
+	if raceDetector {
+		var dates []coop.Date
+		for c := range national.Cooperatives(ctx, &err) {
+			dates = append(dates, c.RegisteredOn)
 		}
+		require.NoError(t, err)
+		require.Greater(t, len(dates), 1200)
+		slices.SortFunc(dates, coop.Date.Compare)
+		sel.RegisteredTo = dates[1199]
+	}
+	// Each file holds the cooperatives selected that are registered by the
+	// date, a row per member counted then.
+	var want, members int
+	for c := range national.Cooperatives(ctx, &err) {
+		if sel.Matches(&c) && !c.RegisteredOn.After(at) {
+			want++
+			count, _ := c.MembersAt(at)
+			members += max(count, 1)
+		}
+	}
+	require.NoError(t, err)
+	assert.Greater(t, want, 1000)
+	var first bytes.Buffer
+	for _, d := range registry.Dialects() {
 		var out bytes.Buffer
 		require.NoError(t, national.Export(ctx, &out, sel, at, d))
 		empty := registry.New(memory.New(), &registry.Options{Now: clock})
 		rep, err := empty.ImportRegister(ctx, bytes.NewReader(out.Bytes()), "meknes"+d.Extension(), nil)
 		require.NoError(t, err, d.Name)
 		assert.Equal(t, d.Name, rep.Dialect.Name, "the dialect is told by the first bytes and the header")
-		if sel.RegisteredTo.IsZero() {
-			n = rep.Imported // the whole delegation
-		}
+		assert.Equal(t, want, rep.Imported, "%s: every cooperative selected", d.Name)
 		var again bytes.Buffer
 		require.NoError(t, empty.Export(ctx, &again, sel, at, d))
 		assert.True(t, bytes.Equal(out.Bytes(), again.Bytes()), "%s: export, import, export gives the same bytes", d.Name)
@@ -85,7 +94,6 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 			continue
 		case registry.XLSX:
 			checkWorkbook(t, out.Bytes())
-			assert.Greater(t, rep.Imported, 1000, "more than 1,000 cooperatives")
 			continue
 		}
 		assert.True(t, strings.HasPrefix(out.String(), "\ufeff"+strings.Join(registry.RegisterColumns, ";")+"\r\n"), "a BOM, semicolons and CRLF")
@@ -94,20 +102,6 @@ func TestRegisterCSV_RoundTrip(t *testing.T) {
 	}
 	assert.Contains(t, first.String(), ",\" Coop", "names with spaces around them are in the file")
 	assert.Contains(t, first.String(), "\u00a0")
-
-	// The file holds the delegation's cooperatives registered by the date,
-	// a row per member counted then.
-	var want, members int
-	for c := range national.Cooperatives(ctx, &err) {
-		if meknes.Matches(&c) && !c.RegisteredOn.After(at) {
-			want++
-			count, _ := c.MembersAt(at)
-			members += max(count, 1)
-		}
-	}
-	require.NoError(t, err)
-	assert.Greater(t, want, 1000)
-	assert.Equal(t, want, n)
 	assert.Equal(t, members+1, strings.Count(first.String(), "\n"), "a header and a row per member")
 	assert.True(t, strings.HasPrefix(first.String(), strings.Join(registry.RegisterColumns, ",")+"\n"))
 }
