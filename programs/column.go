@@ -125,9 +125,11 @@ func keyColumnOf(rule Rule, n func(m *readmodel.Model) int, keys func(r *run, ou
 	}
 }
 
-// constantColumn is the column of a rule that does not read the
-// applicant (call-window): it decides the first cooperative of the run,
-// and every other one has its outcome.
+// constantColumn is the column of a rule whose outcome is the same for
+// every cooperative of a screening: one that reads no applicant
+// (call-window), or only the applicant's project, which no cooperative of
+// a screening carries (own-contribution, in-kind-cap). It decides the
+// first cooperative of the run, and every other one has its outcome.
 func constantColumn(rule Rule) column {
 	return func(r *run, out []outcomeCode) {
 		o := r.eval(rule, 0)

@@ -1669,7 +1669,7 @@ func bindOwnContribution(b *Binding) Rule {
 		return nil
 	}
 	params, pct := []coop.Param{rec}, coop.PercentArg(rate.Dec)
-	return func(a *Applicant, _ coop.Date, out *Eval) {
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
 		pr := a.Project
 		if pr == nil {
 			return
@@ -1699,6 +1699,8 @@ func bindOwnContribution(b *Binding) Rule {
 			out.Suggest(msgHintOwn, coop.AmountArg(coop.RoundMAD(need.Sub(own)).Abs()))
 		}
 	}
+	b.setColumn(constantColumn(rule)) // it reads the project alone, which no cooperative screened carries
+	return rule
 }
 
 // The amounts of a project as reasons name them.
@@ -1730,7 +1732,7 @@ func bindInKindCap(b *Binding) Rule {
 		return nil
 	}
 	params, pct := []coop.Param{rec}, coop.PercentArg(share.Dec)
-	return func(a *Applicant, _ coop.Date, out *Eval) {
+	rule := func(a *Applicant, _ coop.Date, out *Eval) {
 		pr := a.Project
 		if pr == nil {
 			return
@@ -1757,6 +1759,8 @@ func bindInKindCap(b *Binding) Rule {
 		}
 		out.Set(coop.Fail, msgInKindFail, coop.AmountArg(pr.OwnInKind.Decimal), pct, coop.AmountArg(coop.FloorMAD(limit)))
 	}
+	b.setColumn(constantColumn(rule)) // it reads the project alone, which no cooperative screened carries
+	return rule
 }
 
 // rateCapGrant returns the grant min(grant_rate x cost, grant_cap),
