@@ -36,14 +36,14 @@ type memberTally struct {
 // that gathering puts each member in one bucket, by segment and gender,
 // instead of comparing it with each window: a member born after
 // limits[i-1] and not after limits[i] is in segment i (0 before the first
-// limit, len(limits) after the last).
+// limit, the number of distinct limits after the last).
 type segments struct {
-	limits []coop.Date // distinct, ascending
-	// padded is limits followed by the last date a Date holds, which no
-	// birth date is after, up to a multiple of four and at least four:
-	// gathering compares a birth date with four limits at a time, without
-	// a loop for the first four, which are all a catalogue's windows use.
-	padded []coop.Date
+	// limits are the windows' distinct limits, ascending, followed by the
+	// last date a Date holds, which no birth date is after, up to a
+	// multiple of four and at least four: gathering compares a birth date
+	// with four limits at a time, without a loop for the first four, which
+	// are all a catalogue's windows use.
+	limits []coop.Date
 	// from and to are, for each window, its first segment and the one
 	// after its last: born in the window is born in a segment between.
 	from, to []int
@@ -59,21 +59,22 @@ var lastDate = coop.MustDate(9999, time.December, 31)
 // newSegments lays out the windows ws.
 func newSegments(ws []windowTally) *segments {
 	sg := &segments{from: make([]int, len(ws)), to: make([]int, len(ws))}
+	var limits []coop.Date
 	for _, w := range ws {
-		sg.limits = append(sg.limits, w.tooOld, w.youngest)
+		limits = append(limits, w.tooOld, w.youngest)
 	}
-	slices.SortFunc(sg.limits, coop.Date.Compare)
-	sg.limits = slices.Compact(sg.limits)
+	slices.SortFunc(limits, coop.Date.Compare)
+	limits = slices.Compact(limits)
 	for j, w := range ws {
 		// Born in w: after tooOld, and not after youngest.
-		old, _ := slices.BinarySearchFunc(sg.limits, w.tooOld, coop.Date.Compare)
-		young, _ := slices.BinarySearchFunc(sg.limits, w.youngest, coop.Date.Compare)
+		old, _ := slices.BinarySearchFunc(limits, w.tooOld, coop.Date.Compare)
+		young, _ := slices.BinarySearchFunc(limits, w.youngest, coop.Date.Compare)
 		sg.from[j], sg.to[j] = old+1, young+1
 	}
-	sg.buckets = 1 + 3*(len(sg.limits)+2)
-	sg.padded = make([]coop.Date, max(4, (len(sg.limits)+3)&^3))
-	for i := copy(sg.padded, sg.limits); i < len(sg.padded); i++ {
-		sg.padded[i] = lastDate
+	sg.buckets = 1 + 3*(len(limits)+2)
+	sg.limits = make([]coop.Date, max(4, (len(limits)+3)&^3))
+	for i := copy(sg.limits, limits); i < len(sg.limits); i++ {
+		sg.limits[i] = lastDate
 	}
 	return sg
 }
@@ -152,7 +153,7 @@ func (t *memberTally) gather(mem []readmodel.Member) {
 // sets the counts from them.
 func (t *memberTally) count(mem []readmodel.Member, h []int32) {
 	asOf, sg := t.asOf, t.segments
-	lim := sg.padded
+	lim := sg.limits
 	l0, l1, l2, l3, more := lim[0], lim[1], lim[2], lim[3], lim[4:]
 	for i := range mem {
 		m := &mem[i]
