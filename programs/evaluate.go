@@ -1,6 +1,7 @@
 package programs
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -350,23 +351,24 @@ func (s *snapshot) plan(e *entry, call *Call, phase *Phase, asOf coop.Date, name
 	p.grant = &bs[len(e.crits)]
 	*p.grant = Binding{at: &p.at, r: &e.gbind}
 	p.bound(call.Opens)
-	for i := range call.Parameters {
-		for _, v := range call.Parameters[i].Values {
-			p.bound(v.Since)
-		}
+	for x := range call.sinces() {
+		p.bound(x)
 	}
 	return p
 }
 
-// appendSinces appends to dates the date from which each value of each
-// parameter of c applies.
-func (c *Call) appendSinces(dates []coop.Date) []coop.Date {
-	for i := range c.Parameters {
-		for _, v := range c.Parameters[i].Values {
-			dates = append(dates, v.Since)
+// sinces yields the date from which each value of each parameter of c
+// applies.
+func (c *Call) sinces() iter.Seq[coop.Date] {
+	return func(yield func(coop.Date) bool) {
+		for i := range c.Parameters {
+			for _, v := range c.Parameters[i].Values {
+				if !yield(v.Since) {
+					return
+				}
+			}
 		}
 	}
-	return dates
 }
 
 // bound narrows from and until to a date x from which the call may bind
@@ -550,10 +552,11 @@ func (p *plan) decide(a *Applicant, sc *scratch) Decision {
 	// Dated parameter values that come into force later may change the
 	// outcome too, and so may another call becoming the default one.
 	if p.named {
-		dates = p.call.appendSinces(dates)
+		dates = slices.AppendSeq(dates, p.call.sinces())
 	} else {
 		for i := range p.prog.Calls {
-			dates = p.prog.Calls[i].appendSinces(append(dates, p.prog.Calls[i].Opens))
+			c := &p.prog.Calls[i]
+			dates = slices.AppendSeq(append(dates, c.Opens), c.sinces())
 		}
 	}
 	d.ChangesOn, d.ChangesTo = p.nextChange(a, d.Outcome, dates, sc)
